@@ -1,0 +1,34 @@
+/** Typed errors: every one carries a Vietnamese message the user reads, and an English one. */
+
+export type PhuLucErrorCode =
+  | "file-not-found"
+  | "legacy-xls"
+  | "encrypted"
+  | "not-xlsx"
+  | "corrupt"
+  | "no-sheets"
+  | "bad-template"
+  | "excel-too-old"
+  | "not-in-excel"
+  | "write-failed"
+  | "bad-argument";
+
+export class PhuLucError extends Error {
+  constructor(
+    readonly code: PhuLucErrorCode,
+    /** Vietnamese, shown to the user; names the file or cell concerned. */
+    readonly messageVi: string,
+    readonly messageEn: string = messageVi,
+    options?: { cause?: unknown },
+  ) {
+    super(messageVi, options);
+    this.name = "PhuLucError";
+  }
+}
+
+/** The Vietnamese message of any thrown value, for showing to the user (never a stack trace). */
+export function userMessage(error: unknown): string {
+  if (error instanceof PhuLucError) return error.messageVi;
+  const detail = error instanceof Error ? error.message : String(error);
+  return `Lỗi không mong đợi: ${detail}`;
+}
