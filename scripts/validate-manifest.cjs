@@ -1,0 +1,62 @@
+// `npm run validate`: checks manifest.xml against the Office add-in XSD set kept in schemas/addin-manifest
+// (offline, xmllint-wasm), then asks the online `office-addin-manifest validate` service only when it is
+// reachable — it usually is not from these machines, and the schema check alone decides the exit code.
+const fs = require("node:fs");
+const path = require("node:path");
+const { spawnSync } = require("node:child_process");
+const { validateXML } = require("xmllint-wasm");
+
+const root = path.join(__dirname, "..");
+const manifestPath = path.resolve(process.argv[2] ?? path.join(root, "manifest.xml"));
+const schemaDir = path.join(root, "schemas", "addin-manifest");
+
+async function validateAgainstSchema() {
+  const files = fs.readdirSync(schemaDir).filter((f) => f.endsWith(".xsd"));
+  const load = (fileName) => ({ fileName, contents: fs.readFileSync(path.join(schemaDir, fileName), "utf8") });
+  const result = await validateXML({
+    xml: { fileName: path.basename(manifestPath), contents: fs.readFileSync(manifestPath, "utf8") },
+    schema: load("OfficeAppManifestV1_1.xsd"),
+    preload: files.filter((f) => f !== "OfficeAppManifestV1_1.xsd").map(load),
+  });
+  return result;
+}
+
+function onlineValidatorReachable() {
+  const probe = spawnSync(
+    process.execPath,
+    ["-e", "fetch('https://validationgateway.omex.office.net',{method:'HEAD'}).then(()=>process.exit(0),()=>process.exit(1))"],
+    { timeout: 5000 },
+  );
+  return probe.status === 0;
+}
+
+async function main() {
+  if (!fs.existsSync(manifestPath)) {
+    console.error(`Không tìm thấy tệp manifest: ${manifestPath}`);
+    return 1;
+  }
+  const result = await validateAgainstSchema();
+  if (!result.valid) {
+    console.error(`✗ ${path.basename(manifestPath)} không hợp lệ theo lược đồ XSD (schema):`);
+    for (const e of result.errors) console.error(`  ${e.loc ? `dòng ${e.loc.lineNumber}: ` : ""}${e.message}`);
+    return 1;
+  }
+  console.log(`✓ ${path.basename(manifestPath)} hợp lệ theo lược đồ XSD (OfficeApp 1.1 + VersionOverrides 1.0).`);
+
+  if (!onlineValidatorReachable()) {
+    console.log("ℹ Không kết nối được dịch vụ kiểm tra trực tuyến của Microsoft: bỏ qua `office-addin-manifest validate`.");
+    return 0;
+  }
+  const bin = path.join(root, "node_modules", ".bin", "office-addin-manifest");
+  const online = spawnSync(bin, ["validate", manifestPath], { stdio: "inherit", timeout: 60000 });
+  if (online.status !== 0) console.log("ℹ Dịch vụ trực tuyến không xác nhận được manifest (xem thông báo ở trên).");
+  return online.status === 0 ? 0 : 1;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err) => {
+    console.error(`Lỗi khi kiểm tra manifest: ${err.message}`);
+    process.exit(1);
+  },
+);
