@@ -35,6 +35,8 @@ export interface Grid {
   hiddenRows: number[];
   /** What the adapter left out to keep memory bounded (reported to the user, never silent). */
   truncated?: { rows?: number; columns?: number };
+  /** True when the sheet is hidden in Excel (it is still read and checked, and the user is told). */
+  hidden?: boolean;
 }
 
 export function cellAt(grid: Grid, row: number, col: number): Cell | undefined {
