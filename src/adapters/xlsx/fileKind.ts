@@ -1,0 +1,52 @@
+/**
+ * Tells what a file is from its first bytes, before exceljs sees it: exceljs answers an old .xls, a
+ * password-protected workbook or a renamed text file with cryptic zip errors, and the user needs
+ * to know which of these they have and what to do about it.
+ */
+
+export type FileKind = "zip" | "encrypted-ooxml" | "legacy-xls" | "empty" | "other";
+
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+/** An empty zip archive (end-of-central-directory record only). */
+const EMPTY_ZIP_MAGIC = [0x50, 0x4b, 0x05, 0x06];
+/** OLE2 compound file (CFB): legacy .xls, and also the wrapper Excel puts around an encrypted .xlsx. */
+const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+function startsWith(bytes: Uint8Array, magic: number[]): boolean {
+  return bytes.length >= magic.length && magic.every((b, i) => bytes[i] === b);
+}
+
+/** Directory entries of a CFB file store their names in UTF-16LE. */
+function utf16le(text: string): number[] {
+  return [...text].flatMap((ch) => [ch.charCodeAt(0), 0]);
+}
+
+export function containsBytes(bytes: Uint8Array, needle: number[]): boolean {
+  const first = needle[0];
+  const last = bytes.length - needle.length;
+  for (let i = bytes.indexOf(first); i !== -1 && i <= last; i = bytes.indexOf(first, i + 1)) {
+    let j = 1;
+    while (j < needle.length && bytes[i + j] === needle[j]) j++;
+    if (j === needle.length) return true;
+  }
+  return false;
+}
+
+export function asciiBytes(text: string): number[] {
+  return [...text].map((ch) => ch.charCodeAt(0));
+}
+
+export function fileKind(bytes: Uint8Array): FileKind {
+  if (bytes.length === 0) return "empty";
+  if (startsWith(bytes, ZIP_MAGIC) || startsWith(bytes, EMPTY_ZIP_MAGIC)) return "zip";
+  if (startsWith(bytes, CFB_MAGIC)) {
+    // Excel encrypts an .xlsx by wrapping it in a CFB with EncryptionInfo + EncryptedPackage streams.
+    return containsBytes(bytes, utf16le("EncryptionInfo")) ? "encrypted-ooxml" : "legacy-xls";
+  }
+  return "other";
+}
+
+/** A zip that is a spreadsheet names its workbook part; a .docx or a plain archive does not. */
+export function looksLikeSpreadsheetZip(bytes: Uint8Array): boolean {
+  return containsBytes(bytes, asciiBytes("xl/workbook")) || containsBytes(bytes, asciiBytes("xl/_rels"));
+}

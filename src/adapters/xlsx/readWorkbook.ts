@@ -1,0 +1,259 @@
+/**
+ * Reads an .xlsx file or buffer into Grids with exceljs, in Node (path or bytes) and in the browser
+ * (bytes). Bad files are classified from their bytes first, so the user gets a Vietnamese message
+ * that names the file and says what to do, never a zip library's stack trace. The input is only read.
+ */
+import ExcelJS from "exceljs";
+import type { Cell, CellRange, CellValue, Grid } from "../../engine/grid";
+import { PhuLucError } from "../../engine/errors";
+import { fileKind, looksLikeSpreadsheetZip } from "./fileKind";
+
+export interface ReadOptions {
+  /** Name used in messages and results (defaults to the path's base name, or "sổ tính"). */
+  fileName?: string;
+  /** Rows read per sheet; later rows are skipped and counted in `grid.truncated`. */
+  maxRows?: number;
+  /** Columns read per sheet; later columns are skipped and counted in `grid.truncated`. */
+  maxColumns?: number;
+}
+
+export interface WorkbookRead {
+  fileName: string;
+  grids: Grid[];
+  /** Vietnamese plain statements about the workbook as a whole (hidden sheets, skipped rows/columns). */
+  notes: string[];
+}
+
+export const DEFAULT_MAX_ROWS = 50_000;
+export const DEFAULT_MAX_COLUMNS = 200;
+
+export async function readWorkbook(
+  source: string | Uint8Array | ArrayBuffer,
+  options: ReadOptions = {},
+): Promise<WorkbookRead> {
+  const fileName = options.fileName ?? (typeof source === "string" ? baseName(source) : "sổ tính");
+  const bytes = typeof source === "string" ? await readFileBytes(source, fileName) : toBytes(source);
+  assertSpreadsheetBytes(bytes, fileName);
+
+  const workbook = new ExcelJS.Workbook();
+  try {
+    // exceljs only reads the buffer; the caller's bytes and the file on disk stay untouched.
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch (error) {
+    throw new PhuLucError(
+      "corrupt",
+      `Tệp “${fileName}” bị hỏng hoặc không đúng cấu trúc .xlsx nên không đọc được; hãy mở lại trong Excel và Lưu thành bản mới.`,
+      `File “${fileName}” is damaged or not a valid .xlsx; open it in Excel and save a new copy.`,
+      { cause: error },
+    );
+  }
+  if (workbook.worksheets.length === 0) {
+    throw new PhuLucError(
+      "no-sheets",
+      `Tệp “${fileName}” không có trang tính nào.`,
+      `File “${fileName}” has no worksheets.`,
+    );
+  }
+
+  const limits = {
+    maxRows: options.maxRows ?? DEFAULT_MAX_ROWS,
+    maxColumns: options.maxColumns ?? DEFAULT_MAX_COLUMNS,
+  };
+  const grids = workbook.worksheets.map((sheet) => worksheetToGrid(sheet, limits));
+  return { fileName, grids, notes: grids.flatMap(gridReadNotes) };
+}
+
+/** What reading did to a sheet that the user should be told: hidden, or cut to the limits. */
+export function gridReadNotes(grid: Grid): string[] {
+  const notes: string[] = [];
+  if (grid.hidden) notes.push(`Trang tính “${grid.name}” đang bị ẩn; vẫn được đọc và kiểm tra.`);
+  if (grid.truncated?.rows) {
+    notes.push(
+      `Trang tính “${grid.name}” quá dài: chỉ đọc ${grid.rows.length} dòng đầu, bỏ qua ${grid.truncated.rows} dòng sau.`,
+    );
+  }
+  if (grid.truncated?.columns) {
+    notes.push(`Trang tính “${grid.name}” quá rộng: bỏ qua ${grid.truncated.columns} cột cuối.`);
+  }
+  return notes;
+}
+
+function baseName(path: string): string {
+  return path.split(/[\\/]/).pop() || path;
+}
+
+function toBytes(source: Uint8Array | ArrayBuffer): Uint8Array {
+  return source instanceof Uint8Array ? source : new Uint8Array(source);
+}
+
+async function readFileBytes(path: string, fileName: string): Promise<Uint8Array> {
+  // Node only; the pane always passes bytes. webpackIgnore keeps the browser bundle free of node:fs.
+  const fs = await import(/* webpackIgnore: true */ "node:fs/promises");
+  try {
+    return await fs.readFile(path);
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === "EISDIR") {
+      throw new PhuLucError(
+        "not-xlsx",
+        `“${fileName}” là một thư mục, không phải tệp .xlsx.`,
+        `“${fileName}” is a folder.`,
+      );
+    }
+    if (code === "EACCES" || code === "EPERM") {
+      throw new PhuLucError(
+        "file-not-found",
+        `Không có quyền đọc tệp “${fileName}”.`,
+        `No permission to read “${fileName}”.`,
+      );
+    }
+    throw new PhuLucError(
+      "file-not-found",
+      `Không tìm thấy tệp “${fileName}” (${path}).`,
+      `File “${fileName}” not found (${path}).`,
+      { cause: error },
+    );
+  }
+}
+
+function assertSpreadsheetBytes(bytes: Uint8Array, fileName: string): void {
+  switch (fileKind(bytes)) {
+    case "zip":
+      if (looksLikeSpreadsheetZip(bytes)) return;
+      throw new PhuLucError(
+        "not-xlsx",
+        `Tệp “${fileName}” là tệp nén (zip) nhưng không phải sổ tính Excel .xlsx.`,
+        `File “${fileName}” is a zip archive but not an Excel .xlsx workbook.`,
+      );
+    case "encrypted-ooxml":
+      throw new PhuLucError(
+        "encrypted",
+        `Tệp “${fileName}” được bảo vệ bằng mật khẩu; hãy mở trong Excel, gỡ mật khẩu (Tệp › Thông tin › Bảo vệ sổ làm việc) rồi lưu lại.`,
+        `File “${fileName}” is password-protected; remove the password in Excel and save it again.`,
+      );
+    case "legacy-xls":
+      throw new PhuLucError(
+        "legacy-xls",
+        `Tệp “${fileName}” là định dạng Excel 97-2003 (.xls); hãy mở trong Excel và Lưu thành .xlsx.`,
+        `File “${fileName}” is in the Excel 97-2003 format (.xls); open it in Excel and save it as .xlsx.`,
+      );
+    case "empty":
+      throw new PhuLucError("not-xlsx", `Tệp “${fileName}” rỗng (0 byte).`, `File “${fileName}” is empty.`);
+    case "other":
+      throw new PhuLucError(
+        "not-xlsx",
+        `Tệp “${fileName}” không phải sổ tính Excel .xlsx (có thể là tệp khác bị đổi đuôi).`,
+        `File “${fileName}” is not an Excel .xlsx workbook (perhaps another file renamed).`,
+      );
+  }
+}
+
+interface Limits {
+  maxRows: number;
+  maxColumns: number;
+}
+
+function worksheetToGrid(sheet: ExcelJS.Worksheet, limits: Limits): Grid {
+  const rows: Grid["rows"] = [];
+  const hiddenRows: number[] = [];
+  let lastColumn = 0;
+  let skippedRows = 0;
+
+  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    if (rowNumber > limits.maxRows) {
+      skippedRows++;
+      return;
+    }
+    const r = rowNumber - 1;
+    while (rows.length < r) rows.push([]);
+    const cells: (Cell | undefined)[] = [];
+    row.eachCell({ includeEmpty: false }, (excelCell, colNumber) => {
+      lastColumn = Math.max(lastColumn, colNumber);
+      if (colNumber > limits.maxColumns) return;
+      // A merged range keeps its value in its top-left cell only; exceljs echoes it into the others.
+      if (excelCell.isMerged && excelCell.master !== excelCell) return;
+      const cell = readCell(excelCell);
+      if (cell) cells[colNumber - 1] = cell;
+    });
+    rows.push(cells);
+    if (row.hidden) hiddenRows.push(r);
+  });
+
+  const grid: Grid = { name: sheet.name, rows, merges: readMerges(sheet, limits), hiddenRows };
+  if (sheet.state === "hidden" || sheet.state === "veryHidden") grid.hidden = true;
+  const skippedColumns = Math.max(0, lastColumn - limits.maxColumns);
+  if (skippedRows || skippedColumns) {
+    grid.truncated = {};
+    if (skippedRows) grid.truncated.rows = skippedRows;
+    if (skippedColumns) grid.truncated.columns = skippedColumns;
+  }
+  return grid;
+}
+
+type ExcelValue = ExcelJS.CellValue | undefined;
+
+function readCell(excelCell: ExcelJS.Cell): Cell | undefined {
+  const raw: ExcelValue = excelCell.value;
+  if (raw === null || raw === undefined) return undefined;
+  const cell: Cell = { value: null };
+  if (typeof raw === "object" && !(raw instanceof Date) && ("formula" in raw || "sharedFormula" in raw)) {
+    // exceljs translates a shared formula from its master cell.
+    cell.formula = excelCell.formula ?? undefined;
+    setValue(cell, (raw as { result?: ExcelValue }).result);
+  } else {
+    setValue(cell, raw);
+  }
+  const numFmt = excelCell.numFmt;
+  if (numFmt && numFmt !== "General") cell.numFmt = numFmt;
+  if (cell.value === null && !cell.error && !cell.formula) return undefined;
+  return cell;
+}
+
+/** Puts a value (or a formula's cached result) into the cell: plain value, or error code. */
+function setValue(cell: Cell, raw: ExcelValue): void {
+  const value = plainValue(raw);
+  if (typeof value === "object" && value !== null && !(value instanceof Date)) {
+    cell.error = value.error;
+  } else {
+    cell.value = value;
+  }
+}
+
+function plainValue(raw: ExcelValue): CellValue | { error: string } {
+  if (raw === null || raw === undefined) return null;
+  if (typeof raw === "number" || typeof raw === "string" || typeof raw === "boolean" || raw instanceof Date) {
+    return raw;
+  }
+  if ("error" in raw) return { error: String(raw.error) };
+  if ("richText" in raw) return raw.richText.map((run) => run.text).join("");
+  if ("hyperlink" in raw) return plainText((raw as { text?: unknown }).text);
+  if ("text" in raw) return plainText((raw as { text?: unknown }).text);
+  return null;
+}
+
+/** Hyperlink text may itself be rich text. */
+function plainText(text: unknown): string {
+  if (typeof text === "string") return text;
+  if (text && typeof text === "object" && "richText" in text) {
+    return (text as ExcelJS.CellRichTextValue).richText.map((run) => run.text).join("");
+  }
+  return text == null ? "" : String(text);
+}
+
+/** exceljs keeps merges in a private map of ranges (1-based); the public model would copy every row. */
+function readMerges(sheet: ExcelJS.Worksheet, limits: Limits): CellRange[] {
+  const merges = (sheet as unknown as { _merges?: Record<string, { model: CellRange }> })._merges ?? {};
+  return Object.values(merges)
+    .map(({ model }) => ({
+      top: model.top - 1,
+      left: model.left - 1,
+      bottom: model.bottom - 1,
+      right: model.right - 1,
+    }))
+    .filter((m) => m.top < limits.maxRows && m.left < limits.maxColumns)
+    .map((m) => ({
+      ...m,
+      bottom: Math.min(m.bottom, limits.maxRows - 1),
+      right: Math.min(m.right, limits.maxColumns - 1),
+    }));
+}
