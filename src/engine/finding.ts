@@ -39,6 +39,8 @@ export interface Finding {
   actual?: number | string | null;
   /** Where a finding comes from another file (merge): that file's name. */
   file?: string;
+  /** The unit's giải trình of this figure (its Ghi chú): the finding is shown as accepted, not hidden. */
+  explanation?: string;
 }
 
 export const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1 };
