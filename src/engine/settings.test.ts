@@ -1,0 +1,32 @@
+import { PhuLucError } from "./errors";
+import { defaultSettings, parseSettings } from "./settings";
+import { DEFAULT_UNITS } from "./units";
+
+describe("settings", () => {
+  it("defaults to the An Giang department's header texts and the spec's units", () => {
+    const s = defaultSettings();
+    expect(s.coQuanChuQuan).toBe("UBND TỈNH AN GIANG");
+    expect(s.coQuanBanHanh).toBe("SỞ THÔNG TIN VÀ TRUYỀN THÔNG");
+    expect(s.diaDanh).toBe("An Giang");
+    expect(s.tenVietTat).toBe("STTTT");
+    expect(s.units.map((u) => u.id)).toEqual(DEFAULT_UNITS.map((u) => u.id));
+  });
+
+  it("fills fields an older document did not store and keeps the ones it did", () => {
+    const s = parseSettings({ kyBaoCao: "9T-2024", ngay: "2024-10-01" });
+    expect(s.kyBaoCao).toBe("9T-2024");
+    expect(s.ngay).toBe("2024-10-01");
+    expect(s.coQuanBanHanh).toBe("SỞ THÔNG TIN VÀ TRUYỀN THÔNG");
+  });
+
+  it("does not share the default units array between calls (editing one list leaves the next default intact)", () => {
+    defaultSettings().units[0].aliases.push("X");
+    expect(defaultSettings().units[0].aliases).not.toContain("X");
+  });
+
+  it("rejects a date that is not yyyy-mm-dd with a Vietnamese message naming the field", () => {
+    expect(() => parseSettings({ ngay: "01/10/2024" }, "S.json")).toThrow(PhuLucError);
+    expect(() => parseSettings({ ngay: "01/10/2024" }, "S.json")).toThrow(/S\.json: trường "ngay"/);
+    expect(() => parseSettings({ units: [{ id: "", name: "x", aliases: [] }] })).toThrow(/units\.0\.id/);
+  });
+});

@@ -1,0 +1,69 @@
+/**
+ * Settings the user edits once and the add-in keeps (with the document in Excel, in a JSON file for
+ * the CLI): the texts of the submission file's header block (Nghị định 30/2020/NĐ-CP) and the units list.
+ * Quốc hiệu and Tiêu ngữ are fixed by law, so they are constants, not settings.
+ */
+import { z } from "zod";
+import { PhuLucError } from "./errors";
+import { DEFAULT_UNITS } from "./units";
+
+export const QUOC_HIEU = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
+export const TIEU_NGU = "Độc lập - Tự do - Hạnh phúc";
+
+const UnitDefSchema = z.object({
+  id: z.string().min(1),
+  name: z.string().min(1),
+  aliases: z.array(z.string()),
+});
+
+/** `yyyy-mm-dd`, or empty while the document is not dated yet (printed `ngày … tháng … năm …`). */
+const isoDate = z.union([
+  z.literal(""),
+  z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "ngày phải có dạng yyyy-mm-dd")
+    .refine((text) => !Number.isNaN(Date.parse(`${text}T00:00:00Z`)), "ngày không tồn tại"),
+]);
+
+export const SettingsSchema = z.object({
+  /** Cơ quan, tổ chức chủ quản (upper line of the left block). */
+  coQuanChuQuan: z.string().default("UBND TỈNH AN GIANG"),
+  /** Cơ quan ban hành (bold capitals under it). */
+  coQuanBanHanh: z.string().default("SỞ THÔNG TIN VÀ TRUYỀN THÔNG"),
+  /** Số, ký hiệu of the document (`…/BC-STTTT`); printed after `Số: `. */
+  soKyHieu: z.string().default("…/BC-STTTT"),
+  /** Địa danh in the date line. */
+  diaDanh: z.string().default("An Giang"),
+  /** Date of the document; also the date in the file name when set. */
+  ngay: isoDate.default(""),
+  /** Reporting period as it goes into the file name (`9T-2024`, `Q1-2024`, `2024`). */
+  kyBaoCao: z.string().default(""),
+  /** Agency short name for file names (`STTTT`). */
+  tenVietTat: z.string().default("STTTT"),
+  /** The document the Phụ lục are attached to, printed `(Kèm theo …)` under each title. */
+  vanBanKemTheo: z.string().default(""),
+  /** Units (đơn vị) the rules match lead units against (spec §1). */
+  units: z.array(UnitDefSchema).default(() => DEFAULT_UNITS.map((u) => ({ ...u, aliases: [...u.aliases] }))),
+});
+
+export type Settings = z.infer<typeof SettingsSchema>;
+
+export function defaultSettings(): Settings {
+  return SettingsSchema.parse({});
+}
+
+/**
+ * Reads stored settings: missing fields take their defaults (older documents keep working when
+ * fields are added). Throws a PhuLucError naming the bad field.
+ */
+export function parseSettings(raw: unknown, source = "cài đặt"): Settings {
+  const result = SettingsSchema.safeParse(raw ?? {});
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const field = issue.path.join(".") || "(gốc)";
+  throw new PhuLucError(
+    "bad-argument",
+    `${source}: trường "${field}" không hợp lệ (${issue.message}).`,
+    `${source}: field "${field}" is invalid (${issue.message}).`,
+  );
+}
