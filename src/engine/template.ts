@@ -66,6 +66,14 @@ export const ColumnDefSchema = z.object({
   multiple: z.boolean().default(false),
   /** Header patterns that, within a multiple role, mark the Tổng column. */
   totalSynonyms: z.array(regexSource).default([]),
+  /** The header as the form prints it (messages name a missing column by it; export writes it). */
+  header: z.string().optional(),
+  headerEn: z.string().optional(),
+  /**
+   * Values add up down the table: subtotal and total rows should equal the sum of the rows they
+   * cover (kinh-phi amounts, dich-vu-cong counts). Such columns are listed in Table.amountColumns.
+   */
+  summable: z.boolean().default(false),
 });
 
 export const TemplateDefSchema = z.object({
