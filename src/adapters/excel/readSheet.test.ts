@@ -1,0 +1,102 @@
+import { SEED_PHU_LUC_II } from "../../../test/fixtures/seedTables";
+import { seedGrid } from "../../../test/fixtures/seedGrids";
+import { fakeContext, fakeSheetFromGrid, fakeSheetFromRows, type FakeSheet } from "../../../test/fakes/fakeExcel";
+import { cellAt } from "../../engine/grid";
+import { readActiveSheetGrid } from "./readSheet";
+
+function workbook(sheet: FakeSheet) {
+  return fakeContext({ sheets: [sheet], activeSheet: sheet.name, settings: {} });
+}
+
+/** A long Phụ lục-like sheet: header in row 1, then `count` data rows (STT, label, amount). */
+function longSheet(count: number): FakeSheet {
+  const rows: (string | number)[][] = [["STT", "Nội dung, nhiệm vụ", "Nhu cầu kinh phí"]];
+  for (let i = 1; i <= count; i++) rows.push([i, `Nhiệm vụ ${i}`, i * 10]);
+  return fakeSheetFromRows("Dài", rows);
+}
+
+describe("readActiveSheetGrid", () => {
+  it("reads the seed's Phụ lục II sheet in one sync, cell for cell, with merges", async () => {
+    const grid = seedGrid(SEED_PHU_LUC_II, { sheetName: "Phụ lục II" });
+    const { context, fake } = workbook(fakeSheetFromGrid(grid));
+    const read = await readActiveSheetGrid(context);
+    expect(fake.syncCount).toBe(1);
+    expect(read.name).toBe("Phụ lục II");
+    expect(read.merges).toEqual(expect.arrayContaining(grid.merges));
+    expect(read.merges).toHaveLength(grid.merges.length);
+    const total = read.rows.findIndex((row) => row.some((c) => c?.value === "Tổng cộng"));
+    expect(total).toBeGreaterThan(0);
+    expect(read.rows[total].some((c) => c?.value === 224591)).toBe(true);
+    grid.rows.forEach((row, r) => row.forEach((cell, c) => expect(cellAt(read, r, c)).toEqual(cell)));
+  });
+
+  it("makes exactly one sync for a 5,000-row sheet", async () => {
+    const { context, fake } = workbook(longSheet(4999));
+    const read = await readActiveSheetGrid(context);
+    expect(fake.syncCount).toBe(1);
+    expect(read.rows).toHaveLength(5000);
+    expect(read.rows[4999][2]).toEqual({ value: 49990 });
+  });
+
+  it("reads a 12,000-row sheet in blocks with exactly two syncs", async () => {
+    const { context, fake } = workbook(longSheet(12000));
+    const read = await readActiveSheetGrid(context);
+    expect(fake.syncCount).toBe(2);
+    expect(read.rows).toHaveLength(12001);
+    expect(read.rows[5000][1]).toEqual({ value: "Nhiệm vụ 5000" });
+    expect(read.rows[12000][2]).toEqual({ value: 120000 });
+    expect(read.truncated).toBeUndefined();
+  });
+
+  it("keeps grid rows and columns at their sheet positions when the table starts at C4", async () => {
+    const sheet = fakeSheetFromRows("Lệch", [
+      [],
+      [],
+      [],
+      [null, null, "STT", "Chỉ tiêu"],
+      [null, null, "1", "Tỷ lệ hộ"],
+    ]);
+    const { context } = workbook(sheet);
+    const read = await readActiveSheetGrid(context);
+    expect(cellAt(read, 3, 2)).toEqual({ value: "STT" });
+    expect(cellAt(read, 4, 3)).toEqual({ value: "Tỷ lệ hộ" });
+    expect(cellAt(read, 0, 0)).toBeUndefined();
+  });
+
+  it("keeps formula text with the calculated value, turns #REF! into Cell.error, keeps number formats", async () => {
+    const sheet = fakeSheetFromRows("Công thức", [
+      ["Tổng", { value: 225091, formula: "=SUM(D2:D11)", numberFormat: "#,##0" }],
+      ["Hỏng", { error: "#REF!", formula: "=SUM(#REF!)" }],
+      ["Tỷ lệ", { value: 0.942, numberFormat: "0.0%" }],
+    ]);
+    const { context } = workbook(sheet);
+    const read = await readActiveSheetGrid(context);
+    expect(cellAt(read, 0, 1)).toEqual({ value: 225091, formula: "SUM(D2:D11)", numFmt: "#,##0" });
+    expect(cellAt(read, 1, 1)).toEqual({ value: null, error: "#REF!", formula: "SUM(#REF!)" });
+    expect(cellAt(read, 2, 1)).toEqual({ value: 0.942, numFmt: "0.0%" });
+  });
+
+  it("reports hidden rows of the used range", async () => {
+    const grid = seedGrid(SEED_PHU_LUC_II, { hiddenRows: [2, 3] });
+    const { context } = workbook(fakeSheetFromGrid(grid));
+    const read = await readActiveSheetGrid(context);
+    expect(read.hiddenRows).toEqual(grid.hiddenRows);
+    expect(read.hiddenRows).toHaveLength(2);
+  });
+
+  it("leaves merged areas out when the caller says Excel lacks them (no 1.13 call made)", async () => {
+    const grid = seedGrid(SEED_PHU_LUC_II);
+    const { context, fake } = workbook(fakeSheetFromGrid(grid));
+    const read = await readActiveSheetGrid(context, { mergedAreas: false });
+    expect(read.merges).toEqual([]);
+    expect(fake.syncCount).toBe(1);
+  });
+
+  it("stops at maxRows and says how many rows it left out", async () => {
+    const { context, fake } = workbook(longSheet(7000));
+    const read = await readActiveSheetGrid(context, { maxRows: 6000 });
+    expect(read.rows).toHaveLength(6000);
+    expect(read.truncated).toEqual({ rows: 1001 });
+    expect(fake.syncCount).toBe(2);
+  });
+});
