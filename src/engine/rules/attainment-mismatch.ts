@@ -1,0 +1,42 @@
+/**
+ * `attainment-mismatch`: a stated Tỷ lệ so với KH that differs from the attainment computed from
+ * Kế hoạch and Thực hiện (spec §5: Thực hiện / Kế hoạch, or Kế hoạch / Thực hiện for "lower is
+ * better"). Qualitative and compound targets and text results are not computed, so not judged.
+ * A stated ratio written with d decimals matches when the computed one rounds or truncates to it.
+ */
+import { computeAttainment } from "../attainment";
+import type { Finding } from "../finding";
+import { mismatchFinding, roundTo } from "../messages";
+import { matchesStated } from "../tolerance";
+import { resultValueOf, targetOf } from "./cells";
+import type { Rule } from "./rule";
+
+export const attainmentMismatch: Rule = {
+  id: "attainment-mismatch",
+  severity: "error",
+  check(table) {
+    const findings: Finding[] = [];
+    for (const row of table.rows) {
+      const stated = row.cells.ratio;
+      const result = resultValueOf(row.cells.actual);
+      if (!stated || stated.parsed.kind !== "number" || !result) continue;
+      const target = targetOf(row.cells.target);
+      const { ratio } = computeAttainment(target, result.value);
+      if (ratio === undefined || matchesStated(stated.parsed.value, stated.parsed.decimals, ratio)) continue;
+      const lowerIsBetter = target.kind === "atMost";
+      findings.push(
+        mismatchFinding(table, this, {
+          cell: stated.address,
+          subject: { vi: "Tỷ lệ so với KH", en: "The attainment ratio (Tỷ lệ so với KH)" },
+          basis: lowerIsBetter
+            ? { vi: "Kế hoạch / Thực hiện", en: "target / result" }
+            : { vi: "Thực hiện / Kế hoạch", en: "result / target" },
+          actual: stated.parsed.value,
+          expected: roundTo(ratio, stated.parsed.decimals),
+          style: { percent: true, maxDecimals: Math.max(stated.parsed.decimals, 1) },
+        }),
+      );
+    }
+    return findings;
+  },
+};

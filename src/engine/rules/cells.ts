@@ -1,0 +1,80 @@
+/** Small readers the rules share: a row's cell by role, its number, its address, its target. */
+import { a1 } from "../grid";
+import type { CellRef, Table, TableRow, Target } from "../model";
+import { NUMBER_PATTERN, numberFromDigits } from "../parse/number";
+import { parseRatioText, ratioPercent } from "../parse/ratioText";
+import { parseTargetCell } from "../parse/target";
+import type { ColumnRole } from "../template";
+
+export function cellOf(row: TableRow, role: ColumnRole): CellRef | undefined {
+  return row.cells[role];
+}
+
+/** The number a cell holds (percent points for shares), or undefined for anything else. */
+export function numberOf(ref: CellRef | undefined): number | undefined {
+  return ref?.parsed.kind === "number" ? ref.parsed.value : undefined;
+}
+
+/** True when the cell holds nothing a reader would count as a value. */
+export function isBlank(ref: CellRef | undefined): boolean {
+  return !ref || ref.parsed.kind === "empty" || (ref.parsed.kind === "text" && ref.text.trim() === "");
+}
+
+/**
+ * Address of a row's cell in a role's column, even when the table left the empty cell out; the
+ * row's first cell when the sheet has no such column.
+ */
+export function addressOf(table: Table, row: TableRow, role: ColumnRole): string {
+  const ref = row.cells[role];
+  if (ref) return ref.address;
+  const col = table.columns[role];
+  return a1(row.row, col ?? 0);
+}
+
+/** Indexes of rows that are some row's parent: a section or item with children. */
+export function parentsOf(table: Table): Set<number> {
+  const parents = new Set<number>();
+  for (const row of table.rows) if (row.parent !== undefined) parents.add(row.parent);
+  return parents;
+}
+
+/** Rows that carry data of their own (items and sub-items; sections and totals are structure). */
+export function isEntry(row: TableRow): boolean {
+  return row.kind === "item" || row.kind === "subitem";
+}
+
+/** The target a Kế hoạch cell states; a numeric cell is never re-parsed (parseTargetCell). */
+export function targetOf(ref: CellRef | undefined): Target {
+  return parseTargetCell(ref?.cell);
+}
+
+/** A percentage as written: its value in percent points and the decimals shown. */
+export interface Stated {
+  value: number;
+  decimals: number;
+}
+
+export const PERCENT_IN_TEXT = new RegExp(`(?<![\\d.,])(${NUMBER_PATTERN})\\s*%`, "g");
+
+/** The one percentage a text states (`94,2% (179/188)`); undefined when it states none or several. */
+export function percentInText(text: string): Stated | undefined {
+  const found = [...text.matchAll(PERCENT_IN_TEXT)].map((match) => numberFromDigits(match[1]));
+  const distinct = new Set(found.map((f) => f.value));
+  return distinct.size === 1 ? found[0] : undefined;
+}
+
+/**
+ * The figure a Thực hiện / Kết quả cell reports, for attainment: a number, the one percentage its
+ * text states, or its `179/188` ratio in percent points. Undefined for text results.
+ */
+export function resultValueOf(ref: CellRef | undefined): { value: number; percent: boolean } | undefined {
+  if (!ref) return undefined;
+  const parsed = ref.parsed;
+  if (parsed.kind === "number") return { value: parsed.value, percent: parsed.percent };
+  if (parsed.kind !== "text") return undefined;
+  const stated = percentInText(parsed.text);
+  if (stated) return { value: stated.value, percent: true };
+  const ratio = parseRatioText(parsed.text);
+  const value = ratio && ratioPercent(ratio);
+  return value === undefined ? undefined : { value, percent: true };
+}

@@ -1,0 +1,187 @@
+/**
+ * `numbering`: STT gaps, repeats and levels out of order.
+ * - Sections (I, II, …) run on from I.
+ * - Items (1, 2, …) run on within their scope. chi-tieu restarts in each section and kinh-phi runs
+ *   across sections (template `numbering`), but both styles are met in real reports, so at a
+ *   section's first item either a restart at 1 or the continuation is accepted; inside a section
+ *   the numbers must be consecutive.
+ * - Sub-items `1.1`, `1.2` must carry their parent's number and run on within it; letters a, b, c…
+ *   run on within their parent (đ may follow d). Bullets (`-`, `+`) and empty STT carry no number.
+ */
+import type { Finding } from "../finding";
+import { buildFinding } from "../messages";
+import type { TableRow } from "../model";
+import { addressOf } from "./cells";
+import type { Rule } from "./rule";
+
+const ROMAN_VALUES: Record<string, number> = { I: 1, V: 5, X: 10, L: 50, C: 100 };
+const LETTERS = "abcdđefghijklmnopqrstuvwxyz";
+
+type Stt =
+  | { kind: "roman"; value: number }
+  | { kind: "number"; value: number }
+  | { kind: "dotted"; prefix: string; value: number }
+  | { kind: "letter"; value: number }
+  | { kind: "none" };
+
+function romanValue(text: string): number {
+  let total = 0;
+  for (let i = 0; i < text.length; i++) {
+    const value = ROMAN_VALUES[text[i]];
+    const next = ROMAN_VALUES[text[i + 1]] ?? 0;
+    total += value < next ? -value : value;
+  }
+  return total;
+}
+
+function toRoman(value: number): string {
+  const table: [number, string][] = [
+    [100, "C"],
+    [90, "XC"],
+    [50, "L"],
+    [40, "XL"],
+    [10, "X"],
+    [9, "IX"],
+    [5, "V"],
+    [4, "IV"],
+    [1, "I"],
+  ];
+  let rest = value;
+  let text = "";
+  for (const [n, letters] of table) {
+    while (rest >= n) {
+      text += letters;
+      rest -= n;
+    }
+  }
+  return text;
+}
+
+/** Reads an STT as written: `II`, `3`, `3.`, `1.2`, `a)`, `-`. */
+export function readStt(raw: string): Stt {
+  const text = raw.trim().replace(/[.)]$/, "");
+  if (/^[IVXLC]+$/.test(text)) return { kind: "roman", value: romanValue(text) };
+  if (/^\d+$/.test(text)) return { kind: "number", value: Number(text) };
+  const dotted = /^(\d+(?:\.\d+)*)\.(\d+)$/.exec(text);
+  if (dotted) return { kind: "dotted", prefix: dotted[1], value: Number(dotted[2]) };
+  const letter = LETTERS.indexOf(text);
+  if (text.length === 1 && letter >= 0) return { kind: "letter", value: letter + 1 };
+  return { kind: "none" };
+}
+
+function showStt(stt: Stt, value: number): string {
+  switch (stt.kind) {
+    case "roman":
+      return toRoman(value);
+    case "dotted":
+      return `${stt.prefix}.${value}`;
+    case "letter":
+      return LETTERS[value - 1] ?? String(value);
+    default:
+      return String(value);
+  }
+}
+
+/** The number of the previous entry in each scope (section, parent). */
+class Sequence {
+  private last = new Map<string, number>();
+  get(scope: string): number | undefined {
+    return this.last.get(scope);
+  }
+  set(scope: string, value: number): void {
+    this.last.set(scope, value);
+  }
+}
+
+export const numbering: Rule = {
+  id: "numbering",
+  severity: "warning",
+  check(table) {
+    const findings: Finding[] = [];
+    const seq = new Sequence();
+    /** Last item number anywhere, for the continuous style across sections. */
+    let lastItem: number | undefined;
+    const report = (row: TableRow, vi: string, en: string, expected?: string) =>
+      findings.push(
+        buildFinding(table, this, {
+          cell: addressOf(table, row, "stt"),
+          vi,
+          en,
+          expected: expected ?? null,
+          actual: row.stt,
+        }),
+      );
+    /** Compares a number with what its scope expects; says gaps, repeats and backward steps. */
+    const follow = (row: TableRow, stt: Stt, scope: string, value: number, accepted: number[]) => {
+      const previous = seq.get(scope);
+      seq.set(scope, value);
+      if (accepted.includes(value)) return;
+      const expected = accepted[0];
+      const shown = showStt(stt, expected);
+      if (previous !== undefined && value === previous) {
+        report(
+          row,
+          `STT ${row.stt} lặp lại (mong đợi ${shown}).`,
+          `STT ${row.stt} is repeated (expected ${shown}).`,
+          shown,
+        );
+      } else if (value > expected) {
+        const missing = value - 1 > expected ? `${shown}–${showStt(stt, value - 1)}` : shown;
+        report(
+          row,
+          `thiếu STT ${missing}: sau ${previous === undefined ? "đầu mục" : showStt(stt, previous)} là ${row.stt} (mong đợi ${shown}).`,
+          `STT ${missing} is missing: ${row.stt} follows ${previous === undefined ? "the start" : showStt(stt, previous)} (expected ${shown}).`,
+          shown,
+        );
+      } else {
+        report(
+          row,
+          `STT ${row.stt} không theo thứ tự (mong đợi ${shown}).`,
+          `STT ${row.stt} is out of order (expected ${shown}).`,
+          shown,
+        );
+      }
+    };
+
+    for (const row of table.rows) {
+      if (row.kind === "subtotal" || row.kind === "total") continue;
+      const stt = readStt(row.stt);
+      if (stt.kind === "none") continue;
+      const sectionScope = `s${row.section ?? "-"}`;
+      if (stt.kind === "roman") {
+        const previous = seq.get("sections");
+        follow(row, stt, "sections", stt.value, [(previous ?? 0) + 1]);
+      } else if (stt.kind === "number") {
+        const previous = seq.get(sectionScope);
+        if (previous !== undefined) follow(row, stt, sectionScope, stt.value, [previous + 1]);
+        else {
+          // A section's first item: restart at 1 or continue the previous section's numbers.
+          const styles =
+            table.template.numbering === "continuous" ? [(lastItem ?? 0) + 1, 1] : [1, (lastItem ?? 0) + 1];
+          follow(row, stt, sectionScope, stt.value, styles);
+        }
+        lastItem = stt.value;
+      } else {
+        const parent = row.parent !== undefined ? table.rows[row.parent] : undefined;
+        if (stt.kind === "dotted" && parent && readStt(parent.stt).kind !== "roman") {
+          const parentNumber = parent.stt.trim().replace(/[.)]$/, "");
+          if (parentNumber !== stt.prefix) {
+            report(
+              row,
+              `STT ${row.stt} không khớp mục cha ${parent.stt} (mong đợi ${parentNumber}.x).`,
+              `STT ${row.stt} does not belong under its parent ${parent.stt} (expected ${parentNumber}.x).`,
+              `${parentNumber}.x`,
+            );
+            continue;
+          }
+        }
+        const scope = `${stt.kind}:${row.parent ?? sectionScope}`;
+        const previous = seq.get(scope) ?? 0;
+        // Vietnamese lists may go d, đ, e or d, e: both are in order.
+        const accepted = stt.kind === "letter" && previous === 4 ? [5, 6] : [previous + 1];
+        follow(row, stt, scope, stt.value, accepted);
+      }
+    }
+    return findings;
+  },
+};

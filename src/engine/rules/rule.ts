@@ -1,0 +1,21 @@
+/** The shape every single-sheet rule has: one file per rule id of spec §4, each exporting a Rule. */
+import type { Finding, RuleId, Severity } from "../finding";
+import type { Table } from "../model";
+import type { UnitDef } from "../units";
+
+export interface RuleContext {
+  /** The units list (settings; DEFAULT_UNITS when the user has none). */
+  units: UnitDef[];
+  /**
+   * Plain Vietnamese statements about what a rule could not judge (a total over unreadable cells…).
+   * checkGrid collects them into SheetReport.notes; optional so rules can run without it.
+   */
+  note?: (text: string) => void;
+}
+
+export interface Rule {
+  id: RuleId;
+  /** The rule's usual severity; a finding may be milder (not-a-number: parseable text is a warning). */
+  severity: Severity;
+  check(table: Table, ctx: RuleContext): Finding[];
+}
