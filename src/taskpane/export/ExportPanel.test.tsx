@@ -1,0 +1,101 @@
+/** @jest-environment jsdom */
+import { fireEvent, render, screen, waitFor } from "@testing-library/react";
+import type { Finding } from "../../engine/finding";
+import { defaultSettings, type Settings } from "../../engine/settings";
+import { ExportPanel } from "./ExportPanel";
+
+// jsdom has no layout engine and no ResizeObserver, which Fluent's MessageBar uses to reflow; the pane's
+// real browsers have one. Nothing here asserts layout.
+globalThis.ResizeObserver ??= class {
+  observe() {}
+  unobserve() {}
+  disconnect() {}
+};
+
+const totalMismatch: Finding = {
+  rule: "total-mismatch",
+  severity: "error",
+  sheet: "Phụ lục II",
+  cell: "D20",
+  message: "Tổng cộng ghi 224.591 nhưng tổng các mục là 225.091 (chênh 500).",
+  messageEn: "Total says 224,591 but the items sum to 225,091.",
+  expected: 225091,
+  actual: 224591,
+};
+const requiredEmpty: Finding = { ...totalMismatch, rule: "required-empty", cell: "D9", message: "Thiếu kinh phí." };
+
+function setup(errors: Finding[]) {
+  const calls = { check: 0, export: 0, saved: [] as Settings[] };
+  render(
+    <ExportPanel
+      settings={defaultSettings()}
+      delivery="download"
+      onSaveSettings={async (s) => void calls.saved.push(s)}
+      onCheck={async () => {
+        calls.check++;
+        return errors;
+      }}
+      onExport={async () => {
+        calls.export++;
+        return "STTTT_PhuLuc-II_9T-2024_20241001.xlsx";
+      }}
+    />,
+  );
+  return calls;
+}
+
+describe("ExportPanel", () => {
+  it("exports at once when the check finds no error", async () => {
+    const calls = setup([]);
+    fireEvent.click(screen.getByRole("button", { name: "Xuất file nộp" }));
+    expect(await screen.findByText(/Đã xuất STTTT_PhuLuc-II_9T-2024_20241001\.xlsx/)).toBeTruthy();
+    expect(calls).toMatchObject({ check: 1, export: 1 });
+    expect(screen.queryByRole("dialog")).toBeNull();
+  });
+
+  it("lists how many errors and which, and Hủy exports nothing", async () => {
+    const calls = setup([totalMismatch, requiredEmpty]);
+    fireEvent.click(screen.getByRole("button", { name: "Xuất file nộp" }));
+    const dialog = await screen.findByRole("dialog");
+    expect(dialog.textContent).toContain("Còn 2 lỗi");
+    expect(dialog.textContent).toContain("Phụ lục II!D20");
+    expect(dialog.textContent).toContain("225.091");
+    expect(dialog.textContent).toContain("Thiếu kinh phí.");
+    fireEvent.click(screen.getByRole("button", { name: "Hủy" }));
+    await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
+    expect(calls).toMatchObject({ check: 1, export: 0 });
+  });
+
+  it("Vẫn xuất exports knowingly", async () => {
+    const calls = setup([totalMismatch]);
+    fireEvent.click(screen.getByRole("button", { name: "Xuất file nộp" }));
+    fireEvent.click(await screen.findByRole("button", { name: "Vẫn xuất" }));
+    expect(await screen.findByText(/Đã xuất/)).toBeTruthy();
+    expect(calls.export).toBe(1);
+  });
+
+  it("shows a failed export's message instead of losing it", async () => {
+    render(
+      <ExportPanel
+        settings={defaultSettings()}
+        delivery="excel"
+        onSaveSettings={async () => {}}
+        onCheck={async () => []}
+        onExport={async () => {
+          throw new Error("hết bộ nhớ");
+        }}
+      />,
+    );
+    fireEvent.click(screen.getByRole("button", { name: "Xuất file nộp" }));
+    expect(await screen.findByText(/Lỗi không mong đợi: hết bộ nhớ/)).toBeTruthy();
+  });
+
+  it("saves the header texts the user typed, validated", async () => {
+    const calls = setup([]);
+    fireEvent.change(screen.getByLabelText("Kỳ báo cáo (trong tên file)"), { target: { value: "9T-2024" } });
+    fireEvent.click(screen.getByRole("button", { name: "Lưu thông tin tiêu đề" }));
+    await waitFor(() => expect(calls.saved).toHaveLength(1));
+    expect(calls.saved[0].kyBaoCao).toBe("9T-2024");
+    expect(calls.saved[0].coQuanBanHanh).toBe("SỞ THÔNG TIN VÀ TRUYỀN THÔNG");
+  });
+});
