@@ -1,0 +1,421 @@
+/**
+ * Grid → Table: finds the header row of a Phụ lục in the first 30 rows, decides which template it
+ * is, maps columns to roles, reads the units and title lines above it, and hands the data rows to
+ * structure.ts.
+ *
+ * Decisions:
+ * - Every row of the first 30 is tried as a one-row header, and as the top of a two-row header
+ *   where it holds a group cell (merged across columns, or followed by empty cells with sub-headers
+ *   beneath). Each column is matched sub-header first, then "group sub", then the group alone.
+ * - A template is a candidate when at least max(2, required − 1) of its required columns match
+ *   (so a sheet lacking one required column is still recognised and gets `missing-column`).
+ *   Candidates are ranked by header cells matched, then fewest required columns missing, then
+ *   fewest unmatched header cells, then one-row over two-row, then the earlier row, then template
+ *   order. So `STT | Chỉ tiêu | Kế hoạch | Thực hiện | Tỷ lệ | Đánh giá` (no Đơn vị chủ trì) is a
+ *   complete ket-qua rather than a chi-tieu missing a column.
+ * - A row right under the header holding only column numbers (`(1)`, `(2)` … or `A`, `B`, `1` …)
+ *   is part of the header, not data.
+ */
+import { a1, cellText, type Cell, type CellRange, type Grid } from "./grid";
+import type { Finding } from "./finding";
+import type { AmountColumn, CellRef, Table, UnitLine } from "./model";
+import { parseCell } from "./parse/number";
+import { buildTableRows } from "./structure";
+import type { ColumnDef, ColumnRole, TemplateDef } from "./template";
+import { TEMPLATES } from "./templates";
+import { foldText, tidyText } from "./text";
+
+/** How far down the header is looked for (spec §2). */
+export const HEADER_SEARCH_ROWS = 30;
+
+export interface Recognition {
+  table?: Table;
+  findings: Finding[];
+}
+
+/** Fast lookup of the merged range a cell belongs to (grids may hold thousands of merges). */
+export class MergeIndex {
+  private readonly byRow = new Map<number, CellRange[]>();
+
+  constructor(merges: CellRange[]) {
+    for (const m of merges) {
+      for (let r = m.top; r <= m.bottom; r++) {
+        const list = this.byRow.get(r);
+        if (list) list.push(m);
+        else this.byRow.set(r, [m]);
+      }
+    }
+  }
+
+  at(row: number, col: number): CellRange | undefined {
+    return this.byRow.get(row)?.find((m) => col >= m.left && col <= m.right);
+  }
+}
+
+interface CompiledColumn {
+  def: ColumnDef;
+  synonyms: RegExp[];
+  totals: RegExp[];
+}
+
+const compiledCache = new WeakMap<TemplateDef, CompiledColumn[]>();
+
+function compile(template: TemplateDef): CompiledColumn[] {
+  let compiled = compiledCache.get(template);
+  if (!compiled) {
+    compiled = template.columns.map((def) => ({
+      def,
+      synonyms: def.synonyms.map((s) => new RegExp(s)),
+      totals: def.totalSynonyms.map((s) => new RegExp(s)),
+    }));
+    compiledCache.set(template, compiled);
+  }
+  return compiled;
+}
+
+/** One header column: folded texts to try in order, and the text to show. */
+interface HeaderColumn {
+  col: number;
+  tries: string[];
+  display: string;
+}
+
+interface Assignment {
+  col: number;
+  column: CompiledColumn;
+  isTotal: boolean;
+  display: string;
+}
+
+interface Candidate {
+  template: TemplateDef;
+  order: number;
+  headerRows: number[];
+  assignments: Assignment[];
+  missing: ColumnDef[];
+  unmatched: HeaderColumn[];
+}
+
+function textAt(grid: Grid, row: number, col: number): string {
+  return tidyText(cellText(grid.rows[row]?.[col]));
+}
+
+function rowWidth(grid: Grid, row: number): number {
+  return grid.rows[row]?.length ?? 0;
+}
+
+/** Header columns of `row` read as a one-row header (cells hidden under a merge are skipped). */
+function singleRowColumns(grid: Grid, row: number): HeaderColumn[] {
+  const columns: HeaderColumn[] = [];
+  for (let col = 0; col < rowWidth(grid, row); col++) {
+    const display = textAt(grid, row, col);
+    if (display) columns.push({ col, tries: [foldText(display)], display });
+  }
+  return columns;
+}
+
+/**
+ * Header columns of rows `top` and `top + 1` read as a two-row header, or undefined when `top`
+ * holds no group cell: a cell merged across columns (not down into the sub-header row), or —
+ * when the sheet lost its merges — a cell followed by empty cells that have sub-headers beneath.
+ */
+function twoRowColumns(grid: Grid, merges: MergeIndex, top: number): HeaderColumn[] | undefined {
+  const sub = top + 1;
+  const width = Math.max(rowWidth(grid, top), rowWidth(grid, sub));
+  const groupOf: (string | undefined)[] = [];
+  let hasGroup = false;
+  let lastTopText = "";
+  let lastTopCol = -1;
+  for (let col = 0; col < width; col++) {
+    const merge = merges.at(top, col);
+    const own = textAt(grid, top, col);
+    const subText = merges.at(sub, col)?.top === top ? "" : textAt(grid, sub, col);
+    if (merge && merge.top === top && merge.bottom === top && merge.right > merge.left) {
+      groupOf[col] = textAt(grid, top, merge.left);
+      hasGroup = true;
+    } else if (own) {
+      groupOf[col] = own;
+      lastTopText = own;
+      lastTopCol = col;
+      continue;
+    } else if (!merge && subText && lastTopText && col === lastTopCol + 1) {
+      // Merges lost (or "centre across selection"): an empty top cell with a sub-header beneath
+      // continues the group on its left.
+      groupOf[col] = lastTopText;
+      lastTopCol = col;
+      hasGroup = true;
+    }
+  }
+  if (!hasGroup) return undefined;
+  const columns: HeaderColumn[] = [];
+  for (let col = 0; col < width; col++) {
+    const group = groupOf[col] ?? "";
+    const subText = merges.at(sub, col)?.top === top ? "" : textAt(grid, sub, col);
+    if (group && subText && group !== subText) {
+      const g = foldText(group);
+      const s = foldText(subText);
+      columns.push({ col, tries: [s, `${g} ${s}`, g], display: subText });
+    } else if (group || subText) {
+      const display = group || subText;
+      columns.push({ col, tries: [foldText(display)], display });
+    }
+  }
+  return columns;
+}
+
+function matches(patterns: RegExp[], text: string): boolean {
+  return patterns.some((p) => p.test(text));
+}
+
+/** Maps header columns to the template's roles, left to right, first matching role wins. */
+function assign(template: TemplateDef, order: number, headerRows: number[], columns: HeaderColumn[]): Candidate {
+  const compiled = compile(template);
+  const taken = new Set<ColumnRole>();
+  const assignments: Assignment[] = [];
+  const unmatched: HeaderColumn[] = [];
+  for (const column of columns) {
+    let found: Assignment | undefined;
+    for (const text of column.tries) {
+      const hit = compiled.find(
+        (c) => (c.def.multiple || !taken.has(c.def.role)) && (matches(c.synonyms, text) || matches(c.totals, text)),
+      );
+      if (hit) {
+        const isTotal = column.tries.slice(0, column.tries.indexOf(text) + 1).some((t) => matches(hit.totals, t));
+        found = { col: column.col, column: hit, isTotal, display: column.display };
+        break;
+      }
+    }
+    if (found) {
+      taken.add(found.column.def.role);
+      assignments.push(found);
+    } else unmatched.push(column);
+  }
+  const missing = template.columns.filter((def) => def.required && !taken.has(def.role));
+  return { template, order, headerRows, assignments, missing, unmatched };
+}
+
+function qualifies(candidate: Candidate): boolean {
+  const required = candidate.template.columns.filter((def) => def.required).length;
+  return required - candidate.missing.length >= Math.max(2, required - 1);
+}
+
+/** Negative when `a` is the better header reading. */
+function compareCandidates(a: Candidate, b: Candidate): number {
+  return (
+    b.assignments.length - a.assignments.length ||
+    a.missing.length - b.missing.length ||
+    a.unmatched.length - b.unmatched.length ||
+    a.headerRows.length - b.headerRows.length ||
+    a.headerRows[0] - b.headerRows[0] ||
+    a.order - b.order
+  );
+}
+
+function findHeader(grid: Grid, merges: MergeIndex, templates: TemplateDef[]): Candidate | undefined {
+  let best: Candidate | undefined;
+  const limit = Math.min(HEADER_SEARCH_ROWS, grid.rows.length);
+  for (let row = 0; row < limit; row++) {
+    const readings: { rows: number[]; columns: HeaderColumn[] }[] = [];
+    const single = singleRowColumns(grid, row);
+    if (single.length >= 2) readings.push({ rows: [row], columns: single });
+    const double = row + 1 < grid.rows.length ? twoRowColumns(grid, merges, row) : undefined;
+    if (double) readings.push({ rows: [row, row + 1], columns: double });
+    for (const reading of readings) {
+      templates.forEach((template, order) => {
+        const candidate = assign(template, order, reading.rows, reading.columns);
+        if (qualifies(candidate) && (!best || compareCandidates(candidate, best) < 0)) best = candidate;
+      });
+    }
+  }
+  return best;
+}
+
+const COLUMN_NUMBER = /^\(?([0-9]{1,2}|[A-Za-z])\)?\.?$/;
+
+/** True when the row holds only column numbers (`(1)`, `(2)` … or `A`, `B`, `1`, `2` …). */
+function isColumnNumberRow(grid: Grid, row: number, headerColumns: number): boolean {
+  const texts: string[] = [];
+  for (let col = 0; col < rowWidth(grid, row); col++) {
+    const text = textAt(grid, row, col);
+    if (!text) continue;
+    if (!COLUMN_NUMBER.test(text)) return false;
+    texts.push(text);
+  }
+  return texts.length >= Math.min(3, headerColumns);
+}
+
+/** `Đvt: triệu đồng`, `ĐVT: đồng`, `(Đơn vị tính: nghìn đồng)`, `Đơn vị: tỷ đồng`. */
+const UNIT_LINE = /^\(?\s*(dvt|don vi tinh|don vi)\s*[:.]\s*(.+?)\s*\)?$/;
+/** A money unit in an amount header: `Kinh phí (triệu đồng)`. */
+const HEADER_UNIT = /\(\s*((?:trieu|nghin|ngan|ty)?\s*(?:dong|vnd))\s*\)/;
+
+/** Multiplier to đồng of a folded money unit; undefined when the text is not one. */
+export function moneyScale(unit: string): number | undefined {
+  const u = unit.replace(/\s+/g, " ").trim();
+  if (/^(trieu|tr\.?) ?(dong|d|vnd)\b/.test(u)) return 1e6;
+  if (/^(nghin|ngan) ?(dong|d|vnd)\b/.test(u)) return 1e3;
+  if (/^ty ?(dong|d|vnd)\b/.test(u)) return 1e9;
+  if (/^(dong|vnd|d)$/.test(u)) return 1;
+  return undefined;
+}
+
+function readUnitLine(grid: Grid, beforeRow: number): UnitLine | undefined {
+  for (let row = 0; row < beforeRow; row++) {
+    for (let col = 0; col < rowWidth(grid, row); col++) {
+      const text = textAt(grid, row, col);
+      const match = text ? UNIT_LINE.exec(foldText(text)) : null;
+      const scale = match ? moneyScale(match[2]) : undefined;
+      if (scale !== undefined) return { text, address: a1(row, col), scale };
+    }
+  }
+  return undefined;
+}
+
+function unitFromHeaders(grid: Grid, headerRows: number[], amountColumns: AmountColumn[]): UnitLine | undefined {
+  for (const amount of amountColumns) {
+    for (const row of headerRows) {
+      const text = textAt(grid, row, amount.col);
+      const match = HEADER_UNIT.exec(foldText(text));
+      const scale = match ? moneyScale(match[1]) : undefined;
+      if (scale !== undefined) return { text, address: a1(row, amount.col), scale };
+    }
+  }
+  return undefined;
+}
+
+/** Text of each non-empty row above the header, the units line left out. */
+function readTitleLines(grid: Grid, beforeRow: number, unitLine: UnitLine | undefined): string[] {
+  const lines: string[] = [];
+  for (let row = 0; row < beforeRow; row++) {
+    const parts: string[] = [];
+    for (let col = 0; col < rowWidth(grid, row); col++) {
+      const text = textAt(grid, row, col);
+      if (text && a1(row, col) !== unitLine?.address) parts.push(text);
+    }
+    if (parts.length) lines.push(parts.join(" "));
+  }
+  return lines;
+}
+
+/** Builds CellRefs; a text cell hidden under a vertical merge reads its master's text. */
+export function cellReader(grid: Grid, merges: MergeIndex) {
+  return (row: number, col: number, kind: ColumnDef["kind"]): CellRef => {
+    let cell: Cell | undefined = grid.rows[row]?.[col];
+    if (!cell && (kind === "text" || kind === "unit")) {
+      const merge = merges.at(row, col);
+      if (merge && merge.left === col && merge.top < row) cell = grid.rows[merge.top]?.[col];
+    }
+    return { address: a1(row, col), row, col, cell, text: tidyText(cellText(cell)), parsed: parseCell(cell, kind) };
+  };
+}
+
+function columnName(def: ColumnDef): string {
+  return def.header ?? def.role;
+}
+
+function unknownTemplate(grid: Grid, templates: TemplateDef[]): Finding {
+  const expectVi = templates
+    .map(
+      (t) =>
+        `${t.nameVi} (${t.id}): ${t.columns
+          .filter((c) => c.required)
+          .map(columnName)
+          .join(", ")}`,
+    )
+    .join("; ");
+  const expectEn = templates
+    .map(
+      (t) =>
+        `${t.nameEn} (${t.id}): ${t.columns
+          .filter((c) => c.required)
+          .map((c) => c.headerEn ?? columnName(c))
+          .join(", ")}`,
+    )
+    .join("; ");
+  return {
+    rule: "unknown-template",
+    severity: "error",
+    sheet: grid.name,
+    cell: "A1",
+    message:
+      `Không tìm thấy dòng tiêu đề của mẫu Phụ lục nào trong ${HEADER_SEARCH_ROWS} dòng đầu của trang tính ` +
+      `"${grid.name}". Các mẫu cần các cột: ${expectVi}.`,
+    messageEn:
+      `No Phụ lục header row was found in the first ${HEADER_SEARCH_ROWS} rows of sheet "${grid.name}". ` +
+      `The templates expect these columns: ${expectEn}.`,
+  };
+}
+
+function missingColumn(grid: Grid, template: TemplateDef, def: ColumnDef, address: string): Finding {
+  return {
+    rule: "missing-column",
+    severity: "error",
+    sheet: grid.name,
+    cell: address,
+    message: `Thiếu cột bắt buộc "${columnName(def)}" của mẫu ${template.nameVi} (${template.id}) ở dòng tiêu đề ${address}.`,
+    messageEn: `The required column "${def.headerEn ?? columnName(def)}" of the ${template.nameEn} template (${template.id}) is missing from the header at ${address}.`,
+    expected: columnName(def),
+    actual: null,
+  };
+}
+
+/** Reads a sheet through the template whose header it holds (spec §2). */
+export function recogniseTable(grid: Grid, templates: TemplateDef[] = TEMPLATES): Recognition {
+  const merges = new MergeIndex(grid.merges);
+  const header = findHeader(grid, merges, templates);
+  if (!header) return { findings: [unknownTemplate(grid, templates)] };
+
+  const { template } = header;
+  const headerRows = [...header.headerRows];
+  const lastHeaderRow = headerRows[headerRows.length - 1];
+  if (isColumnNumberRow(grid, lastHeaderRow + 1, header.assignments.length + header.unmatched.length)) {
+    headerRows.push(lastHeaderRow + 1);
+  }
+  const top = headerRows[0];
+  const firstHeaderCol = Math.min(...[...header.assignments, ...header.unmatched].map((a) => a.col));
+  const headerAddress = a1(top, firstHeaderCol);
+
+  const columns: Table["columns"] = {};
+  const headers: Table["headers"] = {};
+  const amountColumns: AmountColumn[] = [];
+  for (const a of header.assignments) {
+    headers[a.col] = a.display;
+    if (!a.column.def.multiple) columns[a.column.def.role] = a.col;
+    if (a.column.def.summable || a.column.def.multiple) {
+      amountColumns.push({ header: a.display, col: a.col, isTotal: a.isTotal });
+    }
+  }
+  amountColumns.sort((x, y) => x.col - y.col);
+  // A lone amount column is the amount, not a Tổng of others.
+  if (amountColumns.length < 2) for (const amount of amountColumns) amount.isTotal = false;
+  for (const u of header.unmatched) headers[u.col] = u.display;
+
+  const unitLine = readUnitLine(grid, top) ?? unitFromHeaders(grid, headerRows, amountColumns);
+  const kinds = new Map(header.assignments.map((a) => [a.col, a.column.def.kind]));
+  const rows = buildTableRows({
+    grid,
+    template,
+    columns,
+    amountColumns,
+    kinds,
+    firstRow: headerRows[headerRows.length - 1] + 1,
+    read: cellReader(grid, merges),
+  });
+
+  const table: Table = {
+    sheet: grid.name,
+    template,
+    templateId: template.id,
+    headerRows,
+    headerAddress,
+    columns,
+    headers,
+    amountColumns,
+    extraColumns: header.unmatched.map((u) => u.col),
+    rows,
+    unitLine,
+    titleLines: readTitleLines(grid, top, unitLine),
+  };
+  const findings = header.missing.map((def) => missingColumn(grid, template, def, headerAddress));
+  return { table, findings };
+}

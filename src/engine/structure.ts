@@ -1,0 +1,294 @@
+/**
+ * The rows of a table: their kind (section, item, sub-item, subtotal, total), level, parent and
+ * section, and which rows each subtotal/total/section row should add up (`covers`).
+ *
+ * Decisions:
+ * - STT `I` … `XX` is a section (level 0). A single capital letter `A`, `B` … (a "phần" above or
+ *   instead of Roman sections in budget tables) is a section too; the model has one section level,
+ *   so letter parts and Roman sections are siblings.
+ * - `1`, `2` … is an item (level 1); `1.1` is level 2, `1.1.1` level 3. Relative markers — `a`,
+ *   `a)`, `i`, `-`, `+`, `*`, `•` and rows with content but no STT — go one level below the row
+ *   they follow, and a marker already open at some depth returns to that depth (`a`, `-`, `b`).
+ *   Level 1 is an item, deeper is a sub-item: a `-` directly under a section is an item.
+ * - A row with no numbering STT whose label is `Cộng`, `Cộng mục I`, `Tổng` … is a subtotal (a
+ *   total when no section is open); `Tổng cộng`, `Tổng số`, `Toàn tỉnh`, `Cộng toàn bộ` a total.
+ *   A final bare `Tổng` after two or more sections, with no other total, is the total.
+ * - Reading stops at a signature/footer block (`Nơi nhận`, `GIÁM ĐỐC`, `KT. GIÁM ĐỐC`, `Người lập
+ *   biểu`, `An Giang, ngày …`), at the first blank or unnumbered row after a total row, or after 10
+ *   blank rows in a row. Blank rows are skipped; hidden rows are kept and flagged.
+ * - covers: a subtotal covers the rows of its section since the section's previous subtotal; a
+ *   section with an amount covers its rows; the total covers every row of the table. "Rows" means
+ *   items, going down to sub-items only where an item states no amount of its own (and to items
+ *   only where a section's items state amounts), so nothing is counted twice.
+ */
+import { cellText, type Cell, type Grid } from "./grid";
+import type { AmountColumn, CellRef, Table, TableRow } from "./model";
+import type { ColumnDef, ColumnRole, TemplateDef } from "./template";
+import { foldText, tidyText } from "./text";
+
+type Kind = ColumnDef["kind"];
+
+export interface RowSource {
+  grid: Grid;
+  template: TemplateDef;
+  columns: Partial<Record<ColumnRole, number>>;
+  amountColumns: AmountColumn[];
+  /** Kind of each mapped column, by column index. */
+  kinds: Map<number, Kind>;
+  /** First grid row after the header (and its column-number row). */
+  firstRow: number;
+  read: (row: number, col: number, kind: Kind) => CellRef;
+}
+
+/** What an STT says about a row's place. */
+export type SttMarker =
+  | { type: "section" }
+  | { type: "item" }
+  | { type: "decimal"; depth: number }
+  /** `a`, `-`, `+` …: one level below whatever it follows; the key groups equal markers. */
+  | { type: "relative"; key: string };
+
+const ROMAN = /^(XX|X{0,1}(IX|IV|V?I{0,3}))$/;
+
+/** Reads a tidied STT; undefined when it is empty or not a numbering (then the row is unnumbered). */
+export function classifyStt(stt: string): SttMarker | undefined {
+  const t = stt
+    .replace(/^\((.*)\)$/, "$1")
+    .replace(/[.)]$/, "")
+    .trim();
+  if (!t) return undefined;
+  if (ROMAN.test(t) || /^[A-Z]$/.test(t)) return { type: "section" };
+  if (/^\d+$/.test(t)) return { type: "item" };
+  if (/^\d+(\.\d+)+$/.test(t)) return { type: "decimal", depth: t.split(".").length };
+  if (/^(i|ii|iii|iv|vi|vii|viii|ix)$/.test(t)) return { type: "relative", key: "roman-lower" };
+  if (/^[a-zđ]$/.test(t)) return { type: "relative", key: "letter" };
+  if (/^[-–—−]+$/.test(t)) return { type: "relative", key: "dash" };
+  if (/^\++$/.test(t)) return { type: "relative", key: "plus" };
+  if (/^\*+$/.test(t)) return { type: "relative", key: "star" };
+  if (/^[•·●○▪]$/.test(t)) return { type: "relative", key: "bullet" };
+  return undefined;
+}
+
+const FOOTER = [
+  /^noi nhan\b/,
+  /^(kt|tm|tl|q|ktl)\.? ?(giam doc|chu tich|truong|ubnd|so|ban)\b/,
+  /^(pho )?giam doc\b/,
+  /^(pho )?chu tich\b/,
+  /^nguoi (lap|ghi)( bieu)?\b/,
+  /^(thu truong|truong phong|ke toan truong)\b/,
+  /^[a-z ]{2,30}, ngay\b.*\bthang\b/,
+  /^ngay\b.*\bthang\b.*\bnam\b/,
+];
+
+const BLANK_RUN_END = 10;
+
+function isFooter(folded: string): boolean {
+  return FOOTER.some((p) => p.test(folded));
+}
+
+interface Open {
+  key: string;
+  level: number;
+  index?: number;
+}
+
+/** Tracks open numbering levels to give each row its level and parent. */
+class LevelStack {
+  private stack: Open[] = [{ key: "root", level: 0 }];
+
+  section(index: number) {
+    this.stack = [{ key: "section", level: 0, index }];
+  }
+
+  close() {
+    this.stack = [{ key: "root", level: 0 }];
+  }
+
+  /** Places a row at an absolute level (items, decimals); returns its parent. */
+  atLevel(key: string, level: number, index: number): number | undefined {
+    while (this.stack.length > 1 && this.stack[this.stack.length - 1].level >= level) this.stack.pop();
+    const parent = this.stack[this.stack.length - 1].index;
+    this.stack.push({ key, level, index });
+    return parent;
+  }
+
+  /** Places a row one level below the deepest open row, or at the level its marker already has. */
+  relative(key: string, index: number): { level: number; parent?: number } {
+    const at = this.stack.findIndex((o, i) => i > 0 && o.key === key);
+    const level = at > 0 ? this.stack[at].level : this.stack[this.stack.length - 1].level + 1;
+    return { level, parent: this.atLevel(key, level, index) };
+  }
+}
+
+function isBlankRow(cells: readonly (Cell | undefined)[] | undefined): boolean {
+  if (!cells) return true;
+  for (const cell of cells) if (cellText(cell).trim() !== "") return false;
+  return true;
+}
+
+function compileAll(patterns: string[]): RegExp[] {
+  return patterns.map((p) => new RegExp(p));
+}
+
+/** Reads the data rows under the header into TableRows with kinds, levels, parents and covers. */
+export function buildTableRows(source: RowSource): TableRow[] {
+  const { grid, template, columns, amountColumns, kinds, read } = source;
+  const subtotalLabels = compileAll(template.subtotalLabels);
+  const totalLabels = compileAll(template.totalLabels);
+  const hidden = new Set(grid.hiddenRows);
+  const sttCol = columns.stt;
+  const labelRole: ColumnRole = columns.indicator !== undefined ? "indicator" : "reportingUnit";
+  const labelCol = columns[labelRole];
+  const mapped = Object.entries(columns) as [ColumnRole, number][];
+  const amountCols = amountColumns.map((a) => a.col);
+
+  const rows: TableRow[] = [];
+  const levels = new LevelStack();
+  let section: number | undefined;
+  let afterTotal = false;
+  let blankRun = 0;
+
+  for (let r = source.firstRow; r < grid.rows.length; r++) {
+    const gridRow = grid.rows[r];
+    if (isBlankRow(gridRow)) {
+      if (afterTotal || (rows.length > 0 && ++blankRun >= BLANK_RUN_END)) break;
+      continue;
+    }
+    blankRun = 0;
+    const cells: TableRow["cells"] = {};
+    for (const [role, col] of mapped) cells[role] = read(r, col, kinds.get(col) ?? "text");
+    const amounts = amountCols.map((col) => read(r, col, kinds.get(col) ?? "number"));
+    const stt = sttCol === undefined ? "" : tidyText(cellText(gridRow?.[sttCol]));
+    const marker = classifyStt(stt);
+    let label = labelCol === undefined ? "" : (cells[labelRole]?.text ?? "");
+    // `Tổng cộng` is often typed in the STT cell, merged across STT and the label column.
+    if (!label && stt && !marker) label = stt;
+    const folded = foldText(label || firstText(gridRow));
+
+    if (!marker && isFooter(folded)) break;
+    if (afterTotal && !marker && sttCol !== undefined) break;
+
+    const index = rows.length;
+    const base = { index, row: r, stt, label, cells, amounts, hidden: hidden.has(r) };
+    const closing = marker ? undefined : closingKind(folded, subtotalLabels, totalLabels, section !== undefined);
+    if (closing) {
+      rows.push({
+        ...base,
+        kind: closing,
+        level: 0,
+        parent: closing === "subtotal" ? section : undefined,
+        section: closing === "subtotal" ? section : undefined,
+      });
+      if (closing === "total") {
+        afterTotal = template.numbering !== "flat";
+        section = undefined;
+        levels.close();
+      }
+      continue;
+    }
+    if (marker?.type === "section") {
+      rows.push({ ...base, kind: "section", level: 0 });
+      section = index;
+      levels.section(index);
+      continue;
+    }
+    let level: number;
+    let parent: number | undefined;
+    if (marker?.type === "item") {
+      level = 1;
+      parent = levels.atLevel("item", 1, index);
+    } else if (marker?.type === "decimal") {
+      level = marker.depth;
+      parent = levels.atLevel(`decimal${marker.depth}`, level, index);
+    } else {
+      // Relative markers, and rows with content but no STT (a continuation or unnumbered sub-row).
+      const key = marker?.type === "relative" ? marker.key : "unnumbered";
+      ({ level, parent } = sttCol === undefined ? { level: 1, parent: undefined } : levels.relative(key, index));
+    }
+    rows.push({ ...base, kind: level <= 1 ? "item" : "subitem", level, parent, section });
+  }
+  promoteFinalTotal(rows);
+  assignCovers(rows);
+  return rows;
+}
+
+function firstText(cells: readonly (Cell | undefined)[] | undefined): string {
+  for (const cell of cells ?? []) {
+    const text = cellText(cell).trim();
+    if (text) return text;
+  }
+  return "";
+}
+
+function closingKind(
+  folded: string,
+  subtotalLabels: RegExp[],
+  totalLabels: RegExp[],
+  inSection: boolean,
+): "subtotal" | "total" | undefined {
+  if (subtotalLabels.some((p) => p.test(folded))) return inSection ? "subtotal" : "total";
+  if (totalLabels.some((p) => p.test(folded))) return "total";
+  return undefined;
+}
+
+/** A bare `Tổng` closing the last of several sections, with no total row, totals the table. */
+function promoteFinalTotal(rows: TableRow[]) {
+  const last = rows[rows.length - 1];
+  if (!last || last.kind !== "subtotal" || !/^tong[:.]?$/.test(foldText(last.label))) return;
+  if (rows.some((r) => r.kind === "total") || rows.filter((r) => r.kind === "section").length < 2) return;
+  last.kind = "total";
+  last.parent = undefined;
+  last.section = undefined;
+}
+
+function hasAmount(row: TableRow): boolean {
+  return row.amounts.some((a) => a.parsed.kind !== "empty");
+}
+
+/** Sets `covers` on subtotal, total and amount-carrying section rows (see the module's decisions). */
+export function assignCovers(rows: TableRow[]) {
+  const children = new Map<number | undefined, TableRow[]>();
+  for (const row of rows) {
+    if (row.kind === "subtotal" || row.kind === "total") continue;
+    const key = row.kind === "section" ? undefined : (row.parent ?? row.section);
+    const list = children.get(key);
+    if (list) list.push(row);
+    else children.set(key, [row]);
+  }
+  const kids = (index: number | undefined) => children.get(index) ?? [];
+  const anyDescendantAmount = (row: TableRow): boolean =>
+    kids(row.index).some((k) => hasAmount(k) || anyDescendantAmount(k));
+
+  const coverDown = (list: TableRow[]): number[] => {
+    const out: number[] = [];
+    for (const row of list) {
+      const below = kids(row.index);
+      const stopHere =
+        below.length === 0 || (row.kind === "section" ? hasAmount(row) && !anyDescendantAmount(row) : hasAmount(row));
+      if (stopHere) {
+        if (row.kind !== "section" || hasAmount(row)) out.push(row.index);
+      } else out.push(...coverDown(below));
+    }
+    return out;
+  };
+
+  let boundary = -1;
+  for (const row of rows) {
+    if (row.kind === "section") {
+      boundary = row.index;
+      if (hasAmount(row) && kids(row.index).length) row.covers = coverDown(kids(row.index));
+    } else if (row.kind === "subtotal") {
+      const scope = row.section === undefined ? kids(undefined) : kids(row.section);
+      row.covers = coverDown(scope.filter((k) => k.index > boundary && k.index < row.index));
+      boundary = row.index;
+    } else if (row.kind === "total") {
+      row.covers = coverDown(kids(undefined));
+      boundary = row.index;
+    }
+  }
+}
+
+/** Convenience for tests and consumers: the rows a row covers. */
+export function coveredRows(table: Table, row: TableRow): TableRow[] {
+  return (row.covers ?? []).map((i) => table.rows[i]);
+}
