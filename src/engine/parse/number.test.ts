@@ -9,6 +9,7 @@ import {
   readNumberText,
 } from "./number";
 import { SEED_DICH_VU_CONG, SEED_PHU_LUC_II } from "../../../test/fixtures/seedTables";
+import { seedGrid } from "../../../test/fixtures/seedGrids";
 
 describe("parseVietnameseNumber", () => {
   it.each([
@@ -239,5 +240,27 @@ describe("parseCell", () => {
       iso: "2024-03-17",
     });
     expect(parseCell({ value: true }, "number")).toEqual({ kind: "boolean", value: true });
+  });
+});
+
+describe("parseCell on the seeds laid out as sheets", () => {
+  // The same table typed as text and stored as numbers (0.989 formatted 0.0%) must read the same.
+  it.each([
+    ["dich-vu-cong", SEED_DICH_VU_CONG, ["text", "number", "number", "number", "number", "number", "percent"] as const],
+    ["Phụ lục II", SEED_PHU_LUC_II, ["text", "text", "unit", "number", "text"] as const],
+  ])("%s reads the same from text and from numbers", (_, seed, kinds) => {
+    const asText = seedGrid(seed, { numbers: "text" });
+    const asNumbers = seedGrid(seed, { numbers: "number" });
+    let numbers = 0;
+    asText.rows.forEach((row, r) =>
+      kinds.forEach((kind, c) => {
+        const fromText = parseCell(row[c], kind);
+        const fromNumber = parseCell(asNumbers.rows[r][c], kind);
+        if (fromText.kind !== "number") return;
+        numbers++;
+        expect(fromNumber).toEqual({ ...fromText, fromText: false });
+      }),
+    );
+    expect(numbers).toBe(seed === SEED_DICH_VU_CONG ? 13 : 11);
   });
 });

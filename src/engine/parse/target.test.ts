@@ -1,5 +1,6 @@
 import { parseTarget, parseTargetCell, parseTargetValue } from "./target";
 import { SEED_PHU_LUC_I } from "../../../test/fixtures/seedTables";
+import { seedLayout } from "../../../test/fixtures/seedGrids";
 
 const atLeast = (value: number, strict = false, percent = true) => ({ kind: "atLeast", value, strict, percent });
 const atMost = (value: number, strict = false, percent = true) => ({ kind: "atMost", value, strict, percent });
@@ -30,6 +31,9 @@ describe("parseTarget", () => {
     ["3", atLeast(3, false, false)],
     ["1.000", atLeast(1000, false, false)],
     ["94,5%", atLeast(94.5)],
+    ["100%/năm", atLeast(100)],
+    ["100% (cấp xã)", atLeast(100)],
+    ["Phấn đấu\n50%", atLeast(50)],
     ["TỐI THIỂU 90%", atLeast(90)],
     ["Tối thiểu 90%".normalize("NFD"), atLeast(90)],
   ])("%j", (text, expected) => {
@@ -89,6 +93,7 @@ describe("parseTarget", () => {
     "Đăng ký, triển khai ít nhất 01 công trình",
     "Thông tư 12/2022/TT-BTTTT",
     "12/2022",
+    "12 / 2022",
     "Giảm 10%",
     "1.5",
     "17/3/2024",
@@ -136,5 +141,18 @@ describe("parseTargetValue / parseTargetCell", () => {
     expect(parseTargetCell({ value: null, error: "#REF!" })).toEqual({ kind: "qualitative", text: "#REF!" });
     expect(parseTargetCell({ value: null, formula: "A1" })).toEqual({ kind: "qualitative", text: "=A1" });
     expect(parseTargetCell({ value: "  " })).toEqual({ kind: "empty", text: "" });
+  });
+});
+
+describe("the seed's Phụ lục I as a sheet", () => {
+  it("reads the same targets whether the Kế hoạch cells hold text or numbers formatted 0%", () => {
+    const { grid, layout } = seedLayout(SEED_PHU_LUC_I, { numbers: "number" });
+    const targetCol = layout.columnOf[2];
+    const read = SEED_PHU_LUC_I.rows.map((row, i) => ({
+      fromText: parseTarget(row[2]),
+      fromCell: parseTargetCell(grid.rows[layout.firstDataRow + i][targetCol]),
+    }));
+    expect(read.filter(({ fromCell }) => fromCell.kind === "atLeast")).toHaveLength(29);
+    for (const { fromText, fromCell } of read) expect(fromCell).toEqual(fromText);
   });
 });

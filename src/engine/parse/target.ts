@@ -73,8 +73,8 @@ const alternation = (words: string[]) =>
     .join("|");
 
 const PREFIX = String.raw`(?:(?:phan dau|dat duoc|dat|muc tieu)\s*)*`;
-/** What may follow a number: the end, a space before a label, or punctuation — never `/`, digits. */
-const END_OF_NUMBER = String.raw`(?=$|[\s,;:)])`;
+/** What may follow a number: the end, a space before a label, punctuation, `/năm` — never `/2022` or digits. */
+const END_OF_NUMBER = String.raw`(?!\s*\/\s*\d)(?=$|[\s,;:)/])`;
 const SINGLE = new RegExp(
   String.raw`^${PREFIX}(?:(${alternation(Object.keys(OPERATORS))})\s*)?(${NUMBER_TOKEN})\s*(%)?` +
     String.raw`(?:\s*(${alternation(Object.keys(SUFFIXES))}))?${END_OF_NUMBER}(.*)$`,
