@@ -283,13 +283,16 @@ function unitFromHeaders(grid: Grid, headerRows: number[], amountColumns: Amount
   return undefined;
 }
 
-/** Text of each non-empty row above the header, the units line left out. */
+/**
+ * Text of each non-empty row above the header, the units line left out. Inner spaces are kept:
+ * `Kế hoạch số:    /KH-STTTT ngày    tháng 9` leaves room to write the number and date in.
+ */
 function readTitleLines(grid: Grid, beforeRow: number, unitLine: UnitLine | undefined): string[] {
   const lines: string[] = [];
   for (let row = 0; row < beforeRow; row++) {
     const parts: string[] = [];
     for (let col = 0; col < rowWidth(grid, row); col++) {
-      const text = textAt(grid, row, col);
+      const text = cellText(grid.rows[row][col]).normalize("NFC").trim();
       if (text && a1(row, col) !== unitLine?.address) parts.push(text);
     }
     if (parts.length) lines.push(parts.join(" "));
