@@ -1,0 +1,162 @@
+/**
+ * chi-tieu and ket-qua: the template's rows stay where they are; each indicator's cells are filled
+ * with its lead unit's values (resolve.ts), the giải trình goes into Ghi chú, and every unit row is
+ * logged once.
+ */
+import { a1 } from "../grid";
+import type { TableRow } from "../model";
+import { quote } from "../messages";
+import {
+  isNonEmptyRow,
+  push,
+  type Contribution,
+  type MergeRun,
+  type SheetCompleteness,
+  type UnitSheet,
+} from "./context";
+import { RowMatcher } from "./match";
+import { resolveCell, type Candidate } from "./resolve";
+import { SheetBuilder } from "./sheetBuilder";
+import type { SheetMerge, TemplateSheet } from "./types";
+import { leadUnitsOf } from "./unitOf";
+import { copyCell, explanationOf, isEmptyRef, reportRoles, VALUE_ROLES } from "./values";
+
+/** Matches every non-empty unit row to a template row; unmatched rows are logged unknown (with a proposal). */
+export function collectContributions(
+  run: MergeRun,
+  matcher: RowMatcher,
+  sources: UnitSheet[],
+): Map<number, Contribution[]> {
+  const bySlot = new Map<number, Contribution[]>();
+  for (const source of sources) {
+    const used = new Set<number>();
+    for (const row of source.table.rows) {
+      if (!isNonEmptyRow(source.table, row)) continue;
+      if (row.kind === "total" || row.kind === "subtotal") {
+        run.logRow(source, row, "recomputed", "Tổng do đơn vị ghi; bảng tổng hợp tính lại.");
+        continue;
+      }
+      const { slot, proposal } = matcher.match(source, row, used);
+      if (!slot) {
+        if (proposal) run.proposals.push(proposal);
+        run.unknownRow(source, row, proposal);
+        continue;
+      }
+      used.add(slot.index);
+      push(bySlot, slot.index, { source, row, outcomes: [], notes: [] });
+    }
+  }
+  return bySlot;
+}
+
+/** Giải trình of the units whose values were taken, joined; named by unit when several units explain. */
+export function travellingExplanation(contributions: Contribution[]): string | undefined {
+  const explained = contributions.filter((c) => c.outcomes.includes("merged") && explanationOf(c.row));
+  if (explained.length === 0) return undefined;
+  if (explained.length === 1) return explanationOf(explained[0].row);
+  return explained.map((c) => `${c.source.unit}: ${explanationOf(c.row)}`).join("; ");
+}
+
+/** The template's note with the giải trình added once (a re-merge does not repeat it). */
+export function withExplanation(existing: string, explanation: string): string {
+  if (!existing) return explanation;
+  return existing.includes(explanation) ? existing : `${existing}; ${explanation}`;
+}
+
+function candidatesFor(contributions: Contribution[], role: keyof TableRow["cells"]): Candidate[] {
+  return contributions.flatMap((contribution) => {
+    const ref = contribution.row.cells[role];
+    return ref && !isEmptyRef(ref) ? [{ contribution, address: ref.address, cell: ref.cell, parsed: ref.parsed }] : [];
+  });
+}
+
+export function mergeIndicatorSheet(
+  run: MergeRun,
+  template: TemplateSheet,
+  sources: UnitSheet[],
+): { sheet: SheetMerge; completeness: SheetCompleteness } {
+  const { table } = template;
+  const builder = new SheetBuilder(template.grid);
+  const matcher = new RowMatcher(table, run.accepted);
+  const bySlot = collectContributions(run, matcher, sources);
+  const reportCols = reportRoles(table.templateId, table.columns);
+  const filled: SheetMerge["filled"] = [];
+  const completeness: SheetCompleteness = { expected: [], indicatorRows: 0, filledRows: 0, emptyRows: [] };
+  const hasLeadColumn = table.columns.leadUnit !== undefined;
+
+  for (const slot of matcher.slots) {
+    const row = slot.row;
+    const contributions = bySlot.get(slot.index) ?? [];
+    const leads = leadUnitsOf(row.cells.leadUnit?.text ?? "", run.units);
+    for (const role of VALUE_ROLES[table.templateId]) {
+      const col = table.columns[role];
+      if (col === undefined) continue;
+      const address = a1(row.row, col);
+      const templateRef = row.cells[role];
+      const kept = resolveCell(run, {
+        sheet: table.sheet,
+        cell: address,
+        indicator: row.label,
+        column: (table.headers[col] ?? role).replace(/\s+/g, " ").trim(),
+        leads,
+        candidates: candidatesFor(contributions, role),
+        fixed: role === "target" && !isEmptyRef(templateRef) ? { parsed: templateRef!.parsed } : undefined,
+      });
+      if (!kept) continue;
+      const cell = copyCell(kept.cell);
+      builder.set(row.row, col, cell);
+      const source = kept.contribution.source;
+      const explanation = explanationOf(kept.contribution.row);
+      filled.push({
+        sheet: table.sheet,
+        cell: address,
+        value: cell?.value ?? null,
+        ...(cell?.numFmt ? { numFmt: cell.numFmt } : {}),
+        source: { file: source.file, sheet: source.table.sheet, cell: kept.address, unit: source.unit },
+        ...(explanation ? { explanation } : {}),
+      });
+    }
+    // A lead's row with only a giải trình still carries it into the consolidated sheet.
+    for (const c of contributions) {
+      if (c.outcomes.length === 0) c.outcomes.push(leads.includes(c.source.unit) ? "merged" : "agreed");
+    }
+    const explanation = travellingExplanation(contributions);
+    const noteCol = table.columns.note;
+    if (explanation && noteCol !== undefined) {
+      builder.set(row.row, noteCol, { value: withExplanation(row.cells.note?.text ?? "", explanation) });
+    }
+    const target = { sheet: table.sheet, cell: row.cells.indicator?.address ?? a1(row.row, 0) };
+    for (const c of contributions) run.logContribution({ ...c, target });
+
+    const isIndicator = hasLeadColumn ? leads.length > 0 : row.kind !== "section";
+    if (!isIndicator || reportCols.length === 0) continue;
+    completeness.indicatorRows++;
+    completeness.expected.push(...leads);
+    const reportCells = reportCols.map((role) => a1(row.row, table.columns[role]!));
+    const isFilled = reportCols.some((role) => builder.rows[row.row]?.[table.columns[role]!]?.value != null);
+    if (isFilled) completeness.filledRows++;
+    else
+      completeness.emptyRows.push({ sheet: table.sheet, cell: reportCells[0], indicator: row.label, leadUnits: leads });
+
+    const templateFilled = reportCols.some((role) => !isEmptyRef(row.cells[role]));
+    const leadSent = contributions.some(
+      (c) => leads.includes(c.source.unit) && reportCols.some((role) => !isEmptyRef(c.row.cells[role])),
+    );
+    if (leads.length > 0 && !leadSent && !templateFilled) {
+      const names = leads.join(", ");
+      const stand = isFilled
+        ? { vi: " Đang lấy tạm giá trị của đơn vị khác.", en: " Another unit's value is used for now." }
+        : { vi: "", en: "" };
+      run.finding(table.sheet, "missing-report", "warning", {
+        cell: reportCells[0],
+        vi: `chưa có số liệu của đơn vị chủ trì ${names} cho chỉ tiêu ${quote(row.label)}.${stand.vi}`,
+        en: `no figure from the lead unit ${names} for ${quote(row.label)}.${stand.en}`,
+      });
+    }
+  }
+  completeness.expected = [...new Set(completeness.expected)];
+  return {
+    sheet: { sheet: table.sheet, templateId: table.templateId, grid: builder.grid(), patch: builder.patch(), filled },
+    completeness,
+  };
+}

@@ -1,0 +1,129 @@
+/**
+ * One consolidated cell, several units' values: the lead unit's value is taken (co-leads in the
+ * order the Đơn vị chủ trì cell names them; the first that sent a value wins), an equal value from
+ * anyone else agrees, a different one is a merge-conflict — unless the user settled it.
+ */
+import type { Cell } from "../grid";
+import type { ParsedValue } from "../model";
+import { quote } from "../messages";
+import type { Contribution, MergeRun } from "./context";
+import type { Conflict } from "./types";
+import { cellValueOf, displayParsed, explanationOf, sameValue } from "./values";
+
+export interface Candidate {
+  contribution: Contribution;
+  /** Address in the unit's sheet. */
+  address: string;
+  cell: Cell | undefined;
+  parsed: ParsedValue;
+}
+
+export interface CellQuestion {
+  sheet: string;
+  /** Consolidated address. */
+  cell: string;
+  indicator: string;
+  column: string;
+  leads: string[];
+  candidates: Candidate[];
+  /** A value the template already holds that no unit may change (a plan's approved target). */
+  fixed?: { parsed: ParsedValue };
+}
+
+/** Scale slips (224.591 typed for 224591) show as a ratio near 1000 between two reports of one figure. */
+export function looksScaled(a: number, b: number): boolean {
+  if (a === 0 || b === 0) return false;
+  const ratio = Math.abs(a / b) >= 1 ? Math.abs(a / b) : Math.abs(b / a);
+  return ratio >= 500 && ratio <= 2000;
+}
+
+/** Settles the cell; returns the candidate whose value goes in (none when the template's stays). */
+export function resolveCell(run: MergeRun, question: CellQuestion): Candidate | undefined {
+  const { candidates } = question;
+  if (candidates.length === 0) return undefined;
+  const id = `${question.sheet}!${question.cell}`;
+  const chosenUnit = run.resolutions[id];
+  const chosen = chosenUnit ? candidates.find((c) => c.contribution.source.unit === chosenUnit) : undefined;
+  const byLead = question.leads
+    .map((lead) => candidates.find((c) => c.contribution.source.unit === lead))
+    .find((c) => c !== undefined);
+  const kept = chosen ?? (question.fixed ? undefined : (byLead ?? candidates[0]));
+  const reference = kept?.parsed ?? question.fixed?.parsed ?? { kind: "empty" };
+  const keptName = kept ? kept.contribution.source.unit : "mẫu tổng hợp";
+
+  const differing = candidates.filter((c) => c !== kept && !sameValue(c.parsed, reference));
+  for (const candidate of candidates) {
+    const outcome =
+      candidate === kept ? "merged" : !differing.includes(candidate) ? "agreed" : chosen ? "rejected" : "conflict";
+    candidate.contribution.outcomes.push(outcome);
+    if (outcome === "merged" && chosen)
+      candidate.contribution.notes.push(`KHTC chọn giá trị này cho ô ${question.cell}.`);
+    if (outcome === "merged" && !chosen && !question.leads.includes(keptName) && question.leads.length > 0) {
+      candidate.contribution.notes.push(`Đơn vị chủ trì chưa gửi; lấy tạm giá trị này.`);
+    }
+    if (outcome === "rejected")
+      candidate.contribution.notes.push(`KHTC chọn giá trị của ${keptName} cho ô ${question.cell}.`);
+    if (outcome === "conflict") candidate.contribution.notes.push(`Khác giá trị của ${keptName} ở ô ${question.cell}.`);
+  }
+  if (differing.length === 0) return kept;
+
+  const conflict: Conflict = {
+    id,
+    sheet: question.sheet,
+    cell: question.cell,
+    indicator: question.indicator,
+    column: question.column,
+    kept: keptName,
+    choices: (kept ? [kept, ...differing] : differing).map((c) => ({
+      unit: c.contribution.source.unit,
+      file: c.contribution.source.file,
+      sheet: c.contribution.source.table.sheet,
+      cell: c.address,
+      value: cellValueOf(c.cell),
+      text: displayParsed(c.parsed),
+      ...(explanationOf(c.contribution.row) ? { explanation: explanationOf(c.contribution.row) } : {}),
+    })),
+    resolved: chosen !== undefined,
+  };
+  run.conflicts.push(conflict);
+  if (chosen) return kept;
+
+  const keptText = displayParsed(reference);
+  for (const other of differing) {
+    const otherText = displayParsed(other.parsed);
+    const source = other.contribution.source;
+    run.finding(
+      question.sheet,
+      "merge-conflict",
+      "error",
+      {
+        cell: question.cell,
+        vi: `${question.column} của ${quote(question.indicator)}: ${source.unit} (tệp ${source.file}, ô ${other.address}) ghi ${otherText} nhưng ${keptName} ghi ${keptText}; đang giữ giá trị của ${keptName}.`,
+        en: `${question.column} of ${quote(question.indicator)}: ${source.unit} (file ${source.file}, cell ${other.address}) reports ${otherText} but ${keptName} reports ${keptText}; keeping ${keptName}'s value.`,
+        expected: keptText,
+        actual: otherText,
+      },
+      { file: source.file, explanation: explanationOf(other.contribution.row) },
+    );
+    if (
+      reference.kind === "number" &&
+      other.parsed.kind === "number" &&
+      looksScaled(reference.value, other.parsed.value)
+    ) {
+      run.finding(
+        question.sheet,
+        "scale-suspect",
+        "warning",
+        {
+          cell: question.cell,
+          vi: `${source.unit} ghi ${otherText}, gấp hoặc bằng 1/1000 giá trị ${keptText} của ${keptName}: có thể nhập sai dấu phân cách hàng nghìn/thập phân.`,
+          en: `${source.unit} reports ${otherText}, about 1000× or 1/1000 of ${keptName}'s ${keptText}: probably a thousands/decimal separator slip.`,
+          expected: keptText,
+          actual: otherText,
+        },
+        { file: source.file },
+      );
+    }
+  }
+  return kept;
+}

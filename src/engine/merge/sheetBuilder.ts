@@ -1,0 +1,71 @@
+/** Builds the consolidated grid from the template's, recording every cell it writes for the adapters. */
+import type { Cell, Grid } from "../grid";
+import type { SheetPatch } from "./types";
+import { cloneRows } from "./context";
+
+export class SheetBuilder {
+  readonly rows: (Cell | undefined)[][];
+  readonly writes: SheetPatch["writes"] = [];
+
+  constructor(readonly template: Grid) {
+    this.rows = cloneRows(template.rows);
+    this.shape = template;
+  }
+
+  set(row: number, col: number, cell: Cell | undefined): void {
+    (this.rows[row] ??= [])[col] = cell;
+    const write: SheetPatch["writes"][number] = { row, col, value: cell?.value ?? null };
+    if (cell?.numFmt) write.numFmt = cell.numFmt;
+    this.writes.push(write);
+  }
+
+  private shape: Grid;
+
+  grid(): Grid {
+    return { ...this.shape, rows: this.rows };
+  }
+
+  /** Merged ranges and hidden rows after rows were inserted or deleted. */
+  replaceTemplateShape(shape: Grid): void {
+    this.shape = shape;
+  }
+
+  patch(rowChange?: SheetPatch["rowChange"]): SheetPatch {
+    return rowChange
+      ? { sheet: this.template.name, rowChange, writes: this.writes }
+      : { sheet: this.template.name, writes: this.writes };
+  }
+}
+
+/** A row of the rebuilt region: its cells, and the template row it was (for the recognised totals). */
+export type RegionRow = (Cell | undefined)[];
+
+/**
+ * Replaces template rows `first`..`first + oldCount - 1` with `rows` (kinh-phi union, dịch vụ công
+ * rows per unit): rows below move, merged ranges and hidden rows below move with them, and every cell
+ * of the new region is written (null clears what the template had there).
+ */
+export function replaceRegion(
+  builder: SheetBuilder,
+  first: number,
+  oldCount: number,
+  rows: RegionRow[],
+  width: number,
+) {
+  const delta = rows.length - oldCount;
+  builder.rows.splice(first, oldCount, ...rows.map((row) => [...row]));
+  const end = first + oldCount;
+  const shifted = builder.grid();
+  const moved: Grid = {
+    ...shifted,
+    merges: builder.template.merges
+      .filter((m) => m.bottom < first || m.top >= end)
+      .map((m) => (m.top >= end ? { ...m, top: m.top + delta, bottom: m.bottom + delta } : m)),
+    hiddenRows: builder.template.hiddenRows.filter((r) => r < first || r >= end).map((r) => (r >= end ? r + delta : r)),
+  };
+  builder.replaceTemplateShape(moved);
+  rows.forEach((row, i) => {
+    for (let col = 0; col < width; col++) builder.set(first + i, col, row[col]);
+  });
+  return delta === 0 ? undefined : { at: first + Math.min(oldCount, rows.length), delta };
+}

@@ -1,0 +1,178 @@
+/**
+ * The merge (tổng hợp, spec §6): the consolidated template's sheets + the units' tables → the
+ * consolidated sheets, a log of every input row, findings, proposals and completeness.
+ */
+import type { CellValue, Grid } from "../grid";
+import type { Finding } from "../finding";
+import type { Table } from "../model";
+import type { TemplateId } from "../template";
+import type { UnitDef } from "../units";
+
+/** One sheet of the consolidated template workbook, as read and as recognised. */
+export interface TemplateSheet {
+  grid: Grid;
+  table: Table;
+}
+
+/** One recognised sheet of a unit's workbook. Several inputs with the same `file` are the sheets of one file. */
+export interface UnitInput {
+  /**
+   * The unit (an id of the units list, or any name). When absent it is inferred: first from the file
+   * name (the longest unit id or alias written in it: `PL1_CNTT-BCVT.xlsx`), then from the rows'
+   * Đơn vị chủ trì (the unit leading most of the rows that carry a value); else the file name itself.
+   */
+  unitId?: string;
+  file: string;
+  table: Table;
+  /** ISO date-time the file was received (the pane uses the file's lastModified); a later one replaces an earlier. */
+  receivedAt?: string;
+}
+
+export interface MergeOptions {
+  units?: UnitDef[];
+  /** Ids of proposals the user accepted: applied as matches on this run. */
+  acceptedProposals?: string[];
+  /** Conflicts the user settled: conflict id → the unit whose value is kept. */
+  resolutions?: Record<string, string>;
+}
+
+/** Where a value came from. */
+export interface Provenance {
+  file: string;
+  sheet: string;
+  cell: string;
+  unit: string;
+}
+
+/**
+ * merged: its value went into the consolidated sheet · agreed: same value as the one taken ·
+ * conflict: a different value, not taken (merge-conflict) · rejected: a conflict the user settled for
+ * another unit · unknown: matches no row of the template (unknown-row) · superseded: a newer file
+ * of the same unit replaced it · recomputed: a unit's own subtotal/total, replaced by the recomputed one.
+ */
+export type MergeStatus = "merged" | "agreed" | "conflict" | "rejected" | "unknown" | "superseded" | "recomputed";
+
+/** One line of the merge log: one non-empty input row (a row carrying a figure or a giải trình). */
+export interface MergeLogEntry {
+  file: string;
+  sheet: string;
+  /** The row's first value cell in the unit's sheet (its label cell when it has no value). */
+  cell: string;
+  unit: string;
+  indicator: string;
+  /** The row's values as a person reads them (`Thực hiện: 96%; Đánh giá: Đạt`). */
+  value: string;
+  status: MergeStatus;
+  /** The unit's giải trình (Ghi chú) on this row. */
+  explanation?: string;
+  /** What the merge decided, in Vietnamese (why it was not taken, the proposal, the choice made). */
+  note?: string;
+  /** Where the row went in the consolidated sheet. */
+  target?: { sheet: string; cell: string };
+}
+
+/** A consolidated value and its provenance. */
+export interface FilledValue {
+  sheet: string;
+  /** Consolidated cell (after kinh-phi/dịch vụ công rows are laid out). */
+  cell: string;
+  value: CellValue;
+  numFmt?: string;
+  source: Provenance;
+  explanation?: string;
+}
+
+/** A fuzzy match, shown to the user, applied only once accepted (`MergeOptions.acceptedProposals`). */
+export interface Proposal {
+  id: string;
+  file: string;
+  sheet: string;
+  cell: string;
+  unit: string;
+  label: string;
+  target: { sheet: string; cell: string; label: string };
+  /** Token similarity 0..1. */
+  similarity: number;
+}
+
+export interface ConflictChoice {
+  unit: string;
+  file: string;
+  sheet: string;
+  cell: string;
+  value: CellValue;
+  text: string;
+  explanation?: string;
+}
+
+/** Two or more values for one consolidated cell. `kept` is the unit whose value is in the sheet. */
+export interface Conflict {
+  /** `Sheet!A1` of the consolidated cell: stable across runs, the key of `MergeOptions.resolutions`. */
+  id: string;
+  sheet: string;
+  cell: string;
+  indicator: string;
+  column: string;
+  kept: string;
+  choices: ConflictChoice[];
+  /** The user settled it (the choice is logged). */
+  resolved: boolean;
+}
+
+export interface EmptyRow {
+  sheet: string;
+  cell: string;
+  indicator: string;
+  leadUnits: string[];
+}
+
+export interface Completeness {
+  /** Units leading at least one row of the template (ids of the units list, or names as written). */
+  expectedUnits: string[];
+  /** Units that sent at least one file. */
+  sentUnits: string[];
+  /** Expected units that sent nothing. */
+  missingUnits: string[];
+  /** Indicator rows (rows a unit must fill) and how many are filled after the merge. */
+  indicatorRows: number;
+  filledRows: number;
+  /** filledRows / indicatorRows in percent (100 when there is nothing to fill). */
+  percent: number;
+  emptyRows: EmptyRow[];
+}
+
+/** How the adapters turn the template sheet into the consolidated one. */
+export interface SheetPatch {
+  sheet: string;
+  /** Rows to insert (delta > 0) or delete (delta < 0) at 0-based grid row `at`, before the writes. */
+  rowChange?: { at: number; delta: number };
+  /** Cells to write, in the consolidated grid's coordinates (value null clears the cell). */
+  writes: { row: number; col: number; value: CellValue; numFmt?: string }[];
+}
+
+export interface SheetMerge {
+  sheet: string;
+  templateId: TemplateId;
+  /** The consolidated sheet. */
+  grid: Grid;
+  patch: SheetPatch;
+  filled: FilledValue[];
+}
+
+export interface UnitAssignment {
+  file: string;
+  unit: string;
+  /** How the unit was found. */
+  from: "given" | "file-name" | "rows" | "none";
+}
+
+export interface MergeResult {
+  sheets: SheetMerge[];
+  log: MergeLogEntry[];
+  /** Merge findings and the consolidated sheets' own check findings, sorted. */
+  findings: Finding[];
+  proposals: Proposal[];
+  conflicts: Conflict[];
+  completeness: Completeness;
+  units: UnitAssignment[];
+}

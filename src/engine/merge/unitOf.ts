@@ -1,0 +1,69 @@
+/** Which unit a file comes from, and which units lead a template row. */
+import type { Table } from "../model";
+import { foldText, tidyText } from "../text";
+import { isAllUnits, matchUnit, splitUnits, type UnitDef } from "../units";
+import type { UnitAssignment, UnitInput } from "./types";
+import { reportRoles, valueRefs, VALUE_ROLES } from "./values";
+
+/** Letters and digits only: `Phòng CNTT - BCVT` → `phongcnttbcvt`, so names match inside file names. */
+function compact(text: string): string {
+  return foldText(text).replace(/[^a-z0-9]/g, "");
+}
+
+/** The unit whose id or alias is written in the file name (the longest one, so `TT-CNTTTT` beats `CNTT`). */
+export function unitFromFileName(file: string, units: UnitDef[]): UnitDef | undefined {
+  const base = compact(file.replace(/^.*[\\/]/, "").replace(/\.[^.]*$/, ""));
+  let best: UnitDef | undefined;
+  let bestLength = 0;
+  for (const unit of units) {
+    for (const name of [unit.id, unit.name, ...unit.aliases]) {
+      const key = compact(name);
+      if (key.length >= 3 && key.length > bestLength && base.includes(key)) {
+        best = unit;
+        bestLength = key.length;
+      }
+    }
+  }
+  return best;
+}
+
+/**
+ * The units a Đơn vị chủ trì cell names, in the order written: ids of the units list where they
+ * match, else the text as written (budget owners such as `UBND huyện Chợ Mới`). “Các phòng…” names none.
+ */
+export function leadUnitsOf(text: string, units: UnitDef[]): string[] {
+  if (!text.trim() || isAllUnits(text)) return [];
+  const ids = splitUnits(text, units).map((part) => matchUnit(part, units)?.id ?? tidyText(part));
+  return [...new Set(ids.filter(Boolean))];
+}
+
+/**
+ * The unit leading most of the rows it reported (results where the form has them: a unit's copy of
+ * the plan repeats every target; ties: the first in the units list).
+ */
+export function unitFromRows(table: Table, units: UnitDef[]): UnitDef | undefined {
+  const counts = new Map<string, number>();
+  const roles = reportRoles(table.templateId, table.columns);
+  for (const row of table.rows) {
+    const lead = row.cells.leadUnit;
+    if (!lead || valueRefs(row, roles.length ? roles : VALUE_ROLES[table.templateId]).length === 0) continue;
+    for (const id of leadUnitsOf(lead.text, units)) counts.set(id, (counts.get(id) ?? 0) + 1);
+  }
+  let best: UnitDef | undefined;
+  for (const unit of units) {
+    if ((counts.get(unit.id) ?? 0) > (best ? counts.get(best.id)! : 0)) best = unit;
+  }
+  return best;
+}
+
+/** The unit of each input: given, else from its file name, else from its rows, else the file name. */
+export function assignUnit(input: UnitInput, units: UnitDef[]): UnitAssignment {
+  if (input.unitId?.trim()) {
+    return { file: input.file, unit: matchUnit(input.unitId, units)?.id ?? input.unitId.trim(), from: "given" };
+  }
+  const byName = unitFromFileName(input.file, units);
+  if (byName) return { file: input.file, unit: byName.id, from: "file-name" };
+  const byRows = unitFromRows(input.table, units);
+  if (byRows) return { file: input.file, unit: byRows.id, from: "rows" };
+  return { file: input.file, unit: input.file.replace(/^.*[\\/]/, ""), from: "none" };
+}

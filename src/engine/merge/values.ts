@@ -1,0 +1,81 @@
+/** Reading, comparing and showing the values a merge moves between sheets. */
+import type { Cell, CellValue } from "../grid";
+import type { CellRef, ParsedValue, TableRow } from "../model";
+import type { ColumnRole, TemplateId } from "../template";
+import { foldText } from "../text";
+import { vnNumber } from "../messages";
+
+/** The single-column roles whose values a unit fills in, per template (kinh-phi's are its amounts). */
+export const VALUE_ROLES: Record<TemplateId, ColumnRole[]> = {
+  "chi-tieu": ["target", "actual", "ratio", "assessment"],
+  "ket-qua": ["actual", "assessment"],
+  "kinh-phi": [],
+  "dich-vu-cong": ["dvcTotal", "dvcInfo", "dvcPartial", "dvcFull", "dvcIntegrated", "onTimeRate"],
+};
+
+/** The roles that say a chi-tieu/ket-qua row has been reported (results when the form has them, else targets). */
+export function reportRoles(templateId: TemplateId, columns: Partial<Record<ColumnRole, number>>): ColumnRole[] {
+  const results = (["actual", "ratio", "assessment"] as ColumnRole[]).filter((role) => columns[role] !== undefined);
+  if (templateId === "chi-tieu" && results.length === 0) return columns.target !== undefined ? ["target"] : [];
+  return results;
+}
+
+export function isEmptyRef(ref: CellRef | undefined): boolean {
+  return !ref || ref.parsed.kind === "empty" || (ref.parsed.kind === "text" && ref.parsed.text.trim() === "");
+}
+
+/** Same value for a person: numbers by value (percentages in points), text ignoring case and diacritics. */
+export function sameValue(a: ParsedValue, b: ParsedValue): boolean {
+  if (a.kind === "number" && b.kind === "number") {
+    return Math.abs(a.value - b.value) <= 1e-9 * Math.max(1, Math.abs(a.value), Math.abs(b.value));
+  }
+  return foldText(displayParsed(a)) === foldText(displayParsed(b));
+}
+
+export function displayParsed(parsed: ParsedValue): string {
+  switch (parsed.kind) {
+    case "empty":
+      return "";
+    case "number":
+      return vnNumber(parsed.value, { percent: parsed.percent });
+    case "text":
+      return parsed.text;
+    case "error":
+      return parsed.code;
+    case "uncalculated":
+      return `=${parsed.formula}`;
+    case "date":
+      return parsed.iso;
+    case "boolean":
+      return parsed.value ? "TRUE" : "FALSE";
+  }
+}
+
+/** The number a value holds (percent points for shares), if any. */
+export function numberOf(ref: CellRef | undefined): number | undefined {
+  return ref?.parsed.kind === "number" ? ref.parsed.value : undefined;
+}
+
+/** The cell to put in the consolidated sheet: the unit's value and format, without its formula. */
+export function copyCell(cell: Cell | undefined): Cell | undefined {
+  if (!cell || (cell.value === null && !cell.error)) return undefined;
+  const copy: Cell = { value: cell.value };
+  if (cell.numFmt) copy.numFmt = cell.numFmt;
+  return copy;
+}
+
+export function cellValueOf(cell: Cell | undefined): CellValue {
+  return cell?.value ?? null;
+}
+
+/** The cells of a row that carry a figure: its value roles and its amounts. */
+export function valueRefs(row: TableRow, roles: ColumnRole[]): CellRef[] {
+  const refs = roles.map((role) => row.cells[role]).filter((ref): ref is CellRef => !isEmptyRef(ref));
+  return [...refs, ...row.amounts.filter((ref) => !isEmptyRef(ref))];
+}
+
+/** The giải trình a unit typed in the row's Ghi chú. */
+export function explanationOf(row: TableRow): string | undefined {
+  const note = row.cells.note;
+  return note && !isEmptyRef(note) ? note.text : undefined;
+}
