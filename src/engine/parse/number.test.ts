@@ -129,6 +129,20 @@ describe("formatVietnameseNumber", () => {
     );
   });
 
+  it("reads back the decimals it wrote, with or without a percent sign", () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: -1e9, max: 1e9, noNaN: true }),
+        fc.integer({ min: 0, max: 5 }),
+        fc.boolean(),
+        (n, d, pct) => {
+          const read = readNumberText(formatVietnameseNumber(n, d) + (pct ? "%" : ""));
+          expect(read).toEqual({ value: Number(n.toFixed(d)) || 0, decimals: d, percent: pct });
+        },
+      ),
+    );
+  });
+
   it("keeps the decimals asked for, with a comma and no float noise", () => {
     fc.assert(
       fc.property(fc.double({ min: 0, max: 1e9, noNaN: true }), fc.integer({ min: 1, max: 4 }), (n, d) => {

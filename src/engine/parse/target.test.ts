@@ -1,3 +1,5 @@
+import fc from "fast-check";
+import { formatVietnameseNumber } from "./number";
 import { parseTarget, parseTargetCell, parseTargetValue } from "./target";
 import { SEED_PHU_LUC_I } from "../../../test/fixtures/seedTables";
 import { seedLayout } from "../../../test/fixtures/seedGrids";
@@ -154,5 +156,35 @@ describe("the seed's Phụ lục I as a sheet", () => {
     }));
     expect(read.filter(({ fromCell }) => fromCell.kind === "atLeast")).toHaveLength(29);
     for (const { fromText, fromCell } of read) expect(fromCell).toEqual(fromText);
+  });
+});
+
+describe("parseTarget on generated targets", () => {
+  const operators = [
+    ["", "atLeast", false],
+    [">", "atLeast", true],
+    ["Trên", "atLeast", true],
+    ["≥", "atLeast", false],
+    ["Tối thiểu", "atLeast", false],
+    ["Phấn đấu", "atLeast", false],
+    ["<", "atMost", true],
+    ["Dưới", "atMost", true],
+    ["≤", "atMost", false],
+    ["Không quá", "atMost", false],
+  ] as const;
+
+  it("reads any Vietnamese-formatted value after any operator", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...operators),
+        fc.double({ min: 0, max: 1e7, noNaN: true }),
+        fc.integer({ min: 0, max: 2 }),
+        fc.boolean(),
+        ([op, kind, strict], n, d, percent) => {
+          const text = `${op} ${formatVietnameseNumber(n, d)}${percent ? "%" : ""}`;
+          expect(parseTarget(text)).toEqual({ kind, value: Number(n.toFixed(d)), strict, percent, text: text.trim() });
+        },
+      ),
+    );
   });
 });
