@@ -61,31 +61,28 @@ export function dateLine(settings: Settings): string {
   return `${settings.diaDanh}, ngày ${day} tháng ${month} năm ${y}`;
 }
 
-/** The three lines of the header block, left and right. */
-export function headerBlockLines(
-  settings: Settings,
-): { left: string; right: string; leftBold: boolean; rightBold: boolean; rightItalic: boolean }[] {
+export interface HeaderBlockLine {
+  text: string;
+  bold?: boolean;
+  italic?: boolean;
+  /** Points: Nghị định 30 sets 12–13 for the agency lines and Quốc hiệu, 13–14 for Tiêu ngữ. */
+  size: number;
+}
+
+/** The three rows of the header block, left and right half. */
+export function headerBlockLines(settings: Settings): { left: HeaderBlockLine; right: HeaderBlockLine }[] {
   return [
     {
-      left: settings.coQuanChuQuan.toUpperCase(),
-      right: QUOC_HIEU,
-      leftBold: false,
-      rightBold: true,
-      rightItalic: false,
+      left: { text: settings.coQuanChuQuan.toUpperCase(), size: 12 },
+      right: { text: QUOC_HIEU, bold: true, size: 12 },
     },
     {
-      left: settings.coQuanBanHanh.toUpperCase(),
-      right: TIEU_NGU,
-      leftBold: true,
-      rightBold: true,
-      rightItalic: false,
+      left: { text: settings.coQuanBanHanh.toUpperCase(), bold: true, size: 12 },
+      right: { text: TIEU_NGU, bold: true, size: 13 },
     },
     {
-      left: `Số: ${settings.soKyHieu}`,
-      right: dateLine(settings),
-      leftBold: false,
-      rightBold: false,
-      rightItalic: true,
+      left: { text: `Số: ${settings.soKyHieu}`, size: 13 },
+      right: { text: dateLine(settings), italic: true, size: 13 },
     },
   ];
 }
