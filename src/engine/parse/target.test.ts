@@ -30,6 +30,7 @@ describe("parseTarget", () => {
     ["< 3", atMost(3, true, false)],
     ["Tối đa 2 ngày", atMost(2, false, false)],
     ["5% trở xuống", atMost(5)],
+    ["Từ 5% trở xuống", atMost(5)],
     ["3", atLeast(3, false, false)],
     ["1.000", atLeast(1000, false, false)],
     ["94,5%", atLeast(94.5)],

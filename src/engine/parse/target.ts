@@ -105,7 +105,8 @@ function readSingle(text: string): { target: Target; label: string } | undefined
   const single = SINGLE.exec(folded);
   if (!single) return undefined;
   const [, operator, digits, percentSign, suffix, rest] = single;
-  const bound = (operator && OPERATORS[operator]) || (suffix && SUFFIXES[suffix]) || OPERATORS["≥"];
+  // `trở lên` / `trở xuống` say the direction even after `Từ` (`Từ 5% trở xuống` is at most 5 %).
+  const bound = (suffix && SUFFIXES[suffix]) || (operator && OPERATORS[operator]) || OPERATORS["≥"];
   const value = numberFromDigits(digits).value;
   return {
     target: { kind: bound.kind, value, strict: bound.strict, percent: Boolean(percentSign), text: tidy },
