@@ -1,0 +1,121 @@
+/**
+ * The pane: a header with the language switch and three tabs — Kiểm tra | Tổng hợp | Xuất file nộp.
+ * Tabs stay mounted while hidden, so switching never loses a check or a half-filled form.
+ *
+ * Slots for the other panels: MERGE renders `src/taskpane/merge/MergePanel.tsx` in `MergeTab`, EXPORT renders
+ * `src/taskpane/export/ExportPanel.tsx` in `ExportTab` (replace the placeholder there; each panel takes its
+ * actions as props; `usePane()` gives the host mode, the language and the latest check reports).
+ */
+import {
+  Button,
+  Caption1,
+  FluentProvider,
+  Tab,
+  TabList,
+  Title3,
+  makeStyles,
+  tokens,
+  webLightTheme,
+} from "@fluentui/react-components";
+import { useMemo, useState } from "react";
+import type { ExcelHost } from "../adapters/excel/host";
+import type { SheetReport } from "../engine/check";
+import { ExcelCheck } from "./excel/ExcelCheck";
+import { FileCheck } from "./file/FileCheck";
+import type { HostMode } from "./host";
+import { LangContext, STRINGS, useStrings, type Lang } from "./i18n";
+import { PaneContext, type PaneState } from "./PaneContext";
+
+type TabId = "check" | "merge" | "export";
+
+const LANG_KEY = "phuluc.lang";
+
+const useStyles = makeStyles({
+  root: {
+    display: "flex",
+    flexDirection: "column",
+    gap: "8px",
+    padding: "10px 12px",
+    minHeight: "100vh",
+    boxSizing: "border-box",
+  },
+  header: { display: "flex", alignItems: "center", justifyContent: "space-between", gap: "8px" },
+  tabBody: { paddingTop: "4px" },
+  muted: { color: tokens.colorNeutralForeground3 },
+});
+
+function savedLang(): Lang {
+  try {
+    return globalThis.localStorage?.getItem(LANG_KEY) === "en" ? "en" : "vi";
+  } catch {
+    return "vi"; // storage blocked (private mode, sandboxed host): Vietnamese, as by default
+  }
+}
+
+function MergeTab() {
+  const { t } = useStrings();
+  const styles = useStyles();
+  return <Caption1 className={styles.muted}>{t.mergeSlot}</Caption1>;
+}
+
+function ExportTab() {
+  const { t } = useStrings();
+  const styles = useStyles();
+  return <Caption1 className={styles.muted}>{t.exportSlot}</Caption1>;
+}
+
+export interface AppProps {
+  host: HostMode;
+  /** The live Excel (or a test double) when the pane runs inside Excel. */
+  excel?: ExcelHost;
+}
+
+export function App({ host, excel }: AppProps) {
+  const styles = useStyles();
+  const [lang, setLang] = useState<Lang>(savedLang);
+  const [tab, setTab] = useState<TabId>("check");
+  const [reports, setReports] = useState<SheetReport[]>([]);
+  const pane = useMemo<PaneState>(() => ({ host, lang, reports, setReports }), [host, lang, reports]);
+  const t = STRINGS[lang];
+
+  const toggleLang = () => {
+    const next = lang === "vi" ? "en" : "vi";
+    setLang(next);
+    try {
+      globalThis.localStorage?.setItem(LANG_KEY, next);
+    } catch {
+      // The choice then lasts for this session only.
+    }
+  };
+
+  return (
+    <FluentProvider theme={webLightTheme} lang={lang}>
+      <LangContext.Provider value={lang}>
+        <PaneContext.Provider value={pane}>
+          <main className={styles.root}>
+            <header className={styles.header}>
+              <Title3 as="h1">{t.appTitle}</Title3>
+              <Button size="small" appearance="subtle" onClick={toggleLang}>
+                {t.switchLanguage}
+              </Button>
+            </header>
+            <TabList selectedValue={tab} onTabSelect={(_, data) => setTab(data.value as TabId)}>
+              <Tab value="check">{t.tabCheck}</Tab>
+              <Tab value="merge">{t.tabMerge}</Tab>
+              <Tab value="export">{t.tabExport}</Tab>
+            </TabList>
+            <div className={styles.tabBody} hidden={tab !== "check"} role="tabpanel" aria-label={t.tabCheck}>
+              {host === "excel" && excel ? <ExcelCheck excel={excel} /> : <FileCheck />}
+            </div>
+            <div className={styles.tabBody} hidden={tab !== "merge"} role="tabpanel" aria-label={t.tabMerge}>
+              <MergeTab />
+            </div>
+            <div className={styles.tabBody} hidden={tab !== "export"} role="tabpanel" aria-label={t.tabExport}>
+              <ExportTab />
+            </div>
+          </main>
+        </PaneContext.Provider>
+      </LangContext.Provider>
+    </FluentProvider>
+  );
+}

@@ -1,0 +1,221 @@
+/**
+ * The Kiểm tra tab, the same in Excel and in file mode: actions, busy state, errors, and per sheet the recognised
+ * template, a summary, notes, the findings list and the attainment chart. It only shows what it is given and
+ * calls the actions it receives; reading, checking and writing happen in its container.
+ */
+import {
+  Badge,
+  Button,
+  Caption1,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Divider,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  ProgressBar,
+  Spinner,
+  Subtitle2,
+  Text,
+  makeStyles,
+} from "@fluentui/react-components";
+import { useMemo, type ReactNode } from "react";
+import type { SheetReport } from "../../engine/check";
+import type { Finding } from "../../engine/finding";
+import { templateById } from "../../engine/templates";
+import { useStrings, type Strings } from "../i18n";
+import { AttainmentChart } from "./AttainmentChart";
+import { attainmentRows, type ProposedWrite } from "./attainment";
+import { FindingsList } from "./FindingsList";
+
+export type BusyAction = "check" | "read" | "mark" | "unmark" | "compute";
+
+export type ReplaceChoice = "replace" | "fill-only" | "cancel";
+
+export interface CheckActions {
+  check?: () => void;
+  select?: (finding: Finding) => void;
+  mark?: () => void;
+  unmark?: () => void;
+  compute?: () => void;
+}
+
+export interface CheckPanelProps {
+  reports: SheetReport[];
+  actions: CheckActions;
+  busy?: BusyAction;
+  error?: string;
+  onDismissError?: () => void;
+  /** A plain outcome to show (e.g. "Đã điền 4 ô."). */
+  info?: string;
+  /** Cells currently marked in the workbook (enables Bỏ đánh dấu, also after reopening). */
+  markedCount?: number;
+  /** Typed values the computation would replace: the pane asks before writing them. */
+  pendingReplace?: ProposedWrite[];
+  onReplaceChoice?: (choice: ReplaceChoice) => void;
+  /** Content above the reports (file picker, host notice). */
+  children?: ReactNode;
+}
+
+const useStyles = makeStyles({
+  panel: { display: "flex", flexDirection: "column", gap: "10px" },
+  toolbar: { display: "flex", flexWrap: "wrap", gap: "6px" },
+  summary: { display: "flex", flexWrap: "wrap", gap: "6px", alignItems: "center" },
+  report: { display: "flex", flexDirection: "column", gap: "6px" },
+  replaceList: { margin: "6px 0 0", paddingLeft: "18px", maxHeight: "160px", overflowY: "auto" },
+});
+
+function busyText(busy: BusyAction, t: Strings): string {
+  return { check: t.checking, read: t.reading, mark: t.marking, unmark: t.unmarking, compute: t.computing }[busy];
+}
+
+function ReportView({ report, onSelect }: { report: SheetReport; onSelect?: (f: Finding) => void }) {
+  const styles = useStyles();
+  const { lang, t } = useStrings();
+  const chart = useMemo(() => (report.table ? attainmentRows(report.table) : []), [report.table]);
+  const errors = report.findings.filter((f) => f.severity === "error").length;
+  const warnings = report.findings.length - errors;
+  const template = report.template ? templateById(report.template) : undefined;
+  return (
+    <section className={styles.report} aria-label={`${t.sheet} ${report.sheet}`}>
+      <Subtitle2>
+        {t.sheet}: {report.sheet}
+      </Subtitle2>
+      <div className={styles.summary}>
+        <Caption1>{t.template}:</Caption1>
+        <Text weight="semibold">{template ? (lang === "vi" ? template.nameVi : template.nameEn) : t.noTemplate}</Text>
+      </div>
+      <div className={styles.summary} role="status">
+        {report.findings.length === 0 ? (
+          <Badge appearance="filled" color="success">
+            {t.allOk}
+          </Badge>
+        ) : (
+          <>
+            <Badge appearance="filled" color="danger">
+              {errors} {t.errors}
+            </Badge>
+            <Badge appearance="filled" color="warning">
+              {warnings} {t.warnings}
+            </Badge>
+          </>
+        )}
+      </div>
+      {report.notes.length > 0 && (
+        <MessageBar intent="info" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>{t.notes}</MessageBarTitle>
+            {report.notes.map((note) => (
+              <div key={note}>{note}</div>
+            ))}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      <FindingsList findings={report.findings} onSelect={onSelect} />
+      {report.table && report.table.columns.actual !== undefined && (
+        <>
+          <Subtitle2>{t.chartTitle}</Subtitle2>
+          <AttainmentChart rows={chart} />
+        </>
+      )}
+    </section>
+  );
+}
+
+export function CheckPanel(props: CheckPanelProps) {
+  const { reports, actions, busy, error, info, markedCount = 0, pendingReplace, children } = props;
+  const styles = useStyles();
+  const { t } = useStrings();
+  const idle = busy === undefined;
+  return (
+    <div className={styles.panel}>
+      {(actions.check || actions.mark || actions.compute) && (
+        <div className={styles.toolbar}>
+          {actions.check && (
+            <Button appearance="primary" disabled={!idle} onClick={actions.check}>
+              {t.check}
+            </Button>
+          )}
+          {actions.mark && (
+            <Button disabled={!idle || !reports.some((r) => r.findings.length > 0)} onClick={actions.mark}>
+              {t.mark}
+            </Button>
+          )}
+          {actions.unmark && (
+            <Button disabled={!idle || markedCount === 0} onClick={actions.unmark}>
+              {t.unmark}
+            </Button>
+          )}
+          {actions.compute && (
+            <Button disabled={!idle || !reports.some((r) => r.table)} onClick={actions.compute}>
+              {t.compute}
+            </Button>
+          )}
+        </div>
+      )}
+      {markedCount > 0 && <Caption1>{t.markedCount(markedCount)}</Caption1>}
+      {children}
+      {busy && (
+        <div role="status" aria-live="polite">
+          <Spinner size="tiny" label={busyText(busy, t)} />
+          <ProgressBar thickness="medium" />
+        </div>
+      )}
+      {error && (
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>{t.errorTitle}</MessageBarTitle>
+            {error}
+          </MessageBarBody>
+          {props.onDismissError && (
+            <MessageBarActions>
+              <Button size="small" onClick={props.onDismissError}>
+                {t.dismiss}
+              </Button>
+            </MessageBarActions>
+          )}
+        </MessageBar>
+      )}
+      {info && (
+        <MessageBar intent="success">
+          <MessageBarBody>{info}</MessageBarBody>
+        </MessageBar>
+      )}
+      {reports.map((report, i) => (
+        <div key={`${report.sheet}:${i}`}>
+          {i > 0 && <Divider />}
+          <ReportView report={report} onSelect={actions.select} />
+        </div>
+      ))}
+      <Dialog open={Boolean(pendingReplace?.length)} modalType="alert">
+        <DialogSurface>
+          <DialogBody>
+            <DialogTitle>{t.replaceTitle}</DialogTitle>
+            <DialogContent>
+              {t.replaceBody(pendingReplace?.length ?? 0)}
+              <ul className={styles.replaceList}>
+                {pendingReplace?.map((w) => (
+                  <li key={w.address}>
+                    {w.address}: “{w.current}” → “{String(w.value)}”
+                  </li>
+                ))}
+              </ul>
+            </DialogContent>
+            <DialogActions>
+              <Button appearance="primary" onClick={() => props.onReplaceChoice?.("replace")}>
+                {t.replaceYes}
+              </Button>
+              <Button onClick={() => props.onReplaceChoice?.("fill-only")}>{t.fillEmptyOnly}</Button>
+              <Button onClick={() => props.onReplaceChoice?.("cancel")}>{t.cancel}</Button>
+            </DialogActions>
+          </DialogBody>
+        </DialogSurface>
+      </Dialog>
+    </div>
+  );
+}

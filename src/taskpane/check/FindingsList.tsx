@@ -1,0 +1,114 @@
+/** Findings grouped by severity, filterable by rule; a click selects the finding (and its cell, in Excel). */
+import { Badge, Button, Caption1, Field, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { useMemo, useState } from "react";
+import type { Finding, RuleId, Severity } from "../../engine/finding";
+import { formatVietnameseNumber } from "../../engine/parse/number";
+import { ruleLabel, useStrings } from "../i18n";
+
+const useStyles = makeStyles({
+  group: { display: "flex", flexDirection: "column", gap: "4px", marginTop: "8px" },
+  groupTitle: { display: "flex", alignItems: "center", gap: "6px" },
+  item: {
+    display: "flex",
+    flexDirection: "column",
+    alignItems: "stretch",
+    textAlign: "left",
+    gap: "2px",
+    width: "100%",
+    height: "auto",
+    padding: "6px 8px",
+    justifyContent: "flex-start",
+    fontWeight: tokens.fontWeightRegular,
+  },
+  selected: { backgroundColor: tokens.colorBrandBackground2, boxShadow: `inset 3px 0 0 ${tokens.colorBrandStroke1}` },
+  head: { display: "flex", gap: "6px", alignItems: "center", flexWrap: "wrap" },
+  detail: { color: tokens.colorNeutralForeground2 },
+});
+
+const SEVERITIES: Severity[] = ["error", "warning"];
+
+function shown(value: number | string | null | undefined): string {
+  if (value === null || value === undefined) return "—";
+  return typeof value === "number" ? formatVietnameseNumber(value) : value;
+}
+
+export interface FindingsListProps {
+  findings: Finding[];
+  /** Called with the clicked finding (the pane selects its cell in Excel). */
+  onSelect?: (finding: Finding) => void;
+}
+
+export function FindingsList({ findings, onSelect }: FindingsListProps) {
+  const styles = useStyles();
+  const { lang, t } = useStrings();
+  const [rule, setRule] = useState<RuleId | "">("");
+  const [selected, setSelected] = useState<Finding | undefined>();
+  const rules = useMemo(() => [...new Set(findings.map((f) => f.rule))].sort(), [findings]);
+  const visible = rule ? findings.filter((f) => f.rule === rule) : findings;
+
+  const choose = (finding: Finding) => {
+    setSelected(finding);
+    onSelect?.(finding);
+  };
+
+  return (
+    <div>
+      {rules.length > 1 && (
+        <Field label={t.filterRule}>
+          <Select value={rule} onChange={(_, data) => setRule(data.value as RuleId | "")}>
+            <option value="">{t.allRules}</option>
+            {rules.map((r) => (
+              <option key={r} value={r}>
+                {ruleLabel(r, lang)} ({findings.filter((f) => f.rule === r).length})
+              </option>
+            ))}
+          </Select>
+        </Field>
+      )}
+      {SEVERITIES.map((severity) => {
+        const group = visible.filter((f) => f.severity === severity);
+        if (group.length === 0) return null;
+        const title = severity === "error" ? t.groupError : t.groupWarning;
+        return (
+          <section key={severity} className={styles.group} aria-label={title}>
+            <div className={styles.groupTitle}>
+              <Text weight="semibold">{title}</Text>
+              <Badge appearance="filled" color={severity === "error" ? "danger" : "warning"}>
+                {group.length}
+              </Badge>
+            </div>
+            {group.map((f) => {
+              const isSelected = selected === f;
+              const difference =
+                typeof f.expected === "number" && typeof f.actual === "number" ? f.actual - f.expected : undefined;
+              return (
+                <Button
+                  key={`${f.sheet}!${f.cell}:${f.rule}:${f.message}`}
+                  className={`${styles.item} ${isSelected ? styles.selected : ""}`}
+                  appearance="outline"
+                  aria-current={isSelected ? "true" : undefined}
+                  title={onSelect ? t.goToCell : undefined}
+                  onClick={() => choose(f)}
+                >
+                  <span className={styles.head}>
+                    <Badge appearance="tint" color={severity === "error" ? "danger" : "warning"}>
+                      {f.cell}
+                    </Badge>
+                    <Caption1>{ruleLabel(f.rule, lang)}</Caption1>
+                  </span>
+                  <Text>{lang === "vi" ? f.message : f.messageEn}</Text>
+                  {isSelected && (f.expected !== undefined || f.actual !== undefined) && (
+                    <Caption1 className={styles.detail}>
+                      {t.expected}: {shown(f.expected)} · {t.actual}: {shown(f.actual)}
+                      {difference !== undefined && ` · ${t.difference}: ${formatVietnameseNumber(difference)}`}
+                    </Caption1>
+                  )}
+                </Button>
+              );
+            })}
+          </section>
+        );
+      })}
+    </div>
+  );
+}

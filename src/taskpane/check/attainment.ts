@@ -1,0 +1,99 @@
+/**
+ * Glue between the engine's attainment (spec §5) and the pane: which rows have a computable ratio and verdict
+ * (for the chart), and which Tỷ lệ / Đánh giá cells "Tính tỷ lệ & đánh giá" would write. Empty cells are filled;
+ * cells a unit typed are only proposed for replacement (the pane asks first); equal values are left alone.
+ */
+import type { CellUpdate } from "../../adapters/excel/cells";
+import { computeAttainment, type Verdict } from "../../engine/attainment";
+import { a1 } from "../../engine/grid";
+import type { CellRef, Table, TableRow } from "../../engine/model";
+import { parseTargetCell } from "../../engine/parse/target";
+import { foldText } from "../../engine/text";
+import { matchesStated } from "../../engine/tolerance";
+
+export interface AttainmentRow {
+  stt: string;
+  label: string;
+  /** Address of the Thực hiện cell the ratio comes from. */
+  address: string;
+  ratio?: number;
+  verdict: Verdict;
+}
+
+/** Decimals written into a Tỷ lệ cell (in percent points): 2, as the reports write 109,85 %. */
+const RATIO_DECIMALS = 2;
+
+function actualValue(row: TableRow): number | undefined {
+  const parsed = row.cells.actual?.parsed;
+  return parsed?.kind === "number" ? parsed.value : undefined;
+}
+
+/** Rows with a target and a numeric result that the engine can judge (qualitative and compound targets are not). */
+export function attainmentRows(table: Table): AttainmentRow[] {
+  const rows: AttainmentRow[] = [];
+  for (const row of table.rows) {
+    const actual = actualValue(row);
+    const actualRef = row.cells.actual;
+    if (actual === undefined || !actualRef || !row.cells.target) continue;
+    const result = computeAttainment(parseTargetCell(row.cells.target.cell), actual);
+    if (!result.verdict) continue;
+    rows.push({
+      stt: row.stt,
+      label: row.label,
+      address: actualRef.address,
+      ratio: result.ratio,
+      verdict: result.verdict,
+    });
+  }
+  return rows;
+}
+
+export interface ProposedWrite extends CellUpdate {
+  /** What the cell shows now ("" when empty). */
+  current: string;
+}
+
+export interface AttainmentPlan {
+  /** Empty cells: written without asking. */
+  fill: ProposedWrite[];
+  /** Cells holding a different typed value: written only if the user agrees. */
+  replace: ProposedWrite[];
+}
+
+/** A Tỷ lệ column formatted as percent holds shares (0.942); otherwise percent points (94.2). */
+function ratioColumnIsShare(table: Table): boolean {
+  return table.rows.some((r) => r.cells.ratio?.cell?.numFmt?.includes("%"));
+}
+
+function sameRatio(ref: CellRef, ratio: number): boolean {
+  const parsed = ref.parsed;
+  return parsed.kind === "number" && matchesStated(parsed.value, parsed.decimals, ratio);
+}
+
+export function attainmentPlan(table: Table): AttainmentPlan {
+  const plan: AttainmentPlan = { fill: [], replace: [] };
+  const share = ratioColumnIsShare(table);
+  const byAddress = new Map(table.rows.flatMap((r) => (r.cells.actual ? [[r.cells.actual.address, r] as const] : [])));
+  const propose = (ref: CellRef | undefined, address: string, value: string | number, same: boolean) => {
+    const current = ref?.text ?? "";
+    const write = { sheet: table.sheet, address, value, current };
+    if (current === "") plan.fill.push(write);
+    else if (!same) plan.replace.push(write);
+  };
+  for (const item of attainmentRows(table)) {
+    const row = byAddress.get(item.address)!;
+    const ratioCol = table.columns.ratio;
+    if (ratioCol !== undefined && item.ratio !== undefined) {
+      const rounded = Number(item.ratio.toFixed(RATIO_DECIMALS));
+      const value = share ? Number((rounded / 100).toFixed(RATIO_DECIMALS + 2)) : rounded;
+      const ref = row.cells.ratio;
+      propose(ref, a1(row.row, ratioCol), value, ref !== undefined && sameRatio(ref, item.ratio));
+    }
+    const assessmentCol = table.columns.assessment;
+    if (assessmentCol !== undefined) {
+      const ref = row.cells.assessment;
+      propose(ref, a1(row.row, assessmentCol), item.verdict, foldText(ref?.text ?? "") === foldText(item.verdict));
+    }
+  }
+  return plan;
+}

@@ -1,0 +1,160 @@
+/**
+ * The Kiểm tra tab inside Excel: reads the active sheet, runs the engine, and carries out the user's actions
+ * (select, mark, unmark, compute) against the workbook. Re-checks when the sheet changes, debounced.
+ */
+import { useCallback, useEffect, useRef, useState } from "react";
+import { selectCell, writeCells } from "../../adapters/excel/cells";
+import type { ExcelHost } from "../../adapters/excel/host";
+import { countMarks, markCells, unmarkCells } from "../../adapters/excel/marks";
+import { readActiveSheetGrid } from "../../adapters/excel/readSheet";
+import { checkGrid, type SheetReport } from "../../engine/check";
+import { userMessage } from "../../engine/errors";
+import type { Finding } from "../../engine/finding";
+import { attainmentPlan, type ProposedWrite } from "../check/attainment";
+import type { BusyAction, CheckPanelProps, ReplaceChoice } from "../check/CheckPanel";
+import type { Strings } from "../i18n";
+
+/** Typing pauses shorter than this do not trigger a re-check. */
+export const RECHECK_DELAY_MS = 800;
+
+export function useExcelCheck(excel: ExcelHost, t: Strings, onReport?: (report: SheetReport) => void): CheckPanelProps {
+  const [report, setReport] = useState<SheetReport | undefined>();
+  const [busy, setBusy] = useState<BusyAction | undefined>();
+  const [error, setError] = useState<string | undefined>();
+  const [info, setInfo] = useState<string | undefined>();
+  const [markedCount, setMarkedCount] = useState(0);
+  const [pendingReplace, setPendingReplace] = useState<ProposedWrite[] | undefined>();
+  const [pendingFill, setPendingFill] = useState<ProposedWrite[]>([]);
+  const busyRef = useRef(false);
+  // Kept in a ref so a new callback from the parent never re-subscribes to Excel's events.
+  const onReportRef = useRef(onReport);
+  useEffect(() => {
+    onReportRef.current = onReport;
+  }, [onReport]);
+
+  /** Runs one action at a time, with its busy state, and shows any error in the pane. */
+  const perform = useCallback(async (action: BusyAction, work: () => Promise<void>) => {
+    if (busyRef.current) return;
+    busyRef.current = true;
+    setBusy(action);
+    setError(undefined);
+    setInfo(undefined);
+    try {
+      await work();
+    } catch (e) {
+      setError(userMessage(e));
+    } finally {
+      busyRef.current = false;
+      setBusy(undefined);
+    }
+  }, []);
+
+  const readAndCheck = useCallback(async () => {
+    const { mergedAreas } = excel.capabilities();
+    const { grid, marks } = await excel.run(async (context) => {
+      const grid = await readActiveSheetGrid(context, { mergedAreas });
+      return { grid, marks: await countMarks(context, grid.name) };
+    });
+    const next = checkGrid(grid);
+    setReport(next);
+    setMarkedCount(marks);
+    onReportRef.current?.(next);
+  }, [excel]);
+
+  const check = useCallback(() => perform("check", readAndCheck), [perform, readAndCheck]);
+
+  const select = useCallback(
+    (finding: Finding) => {
+      // Selecting is quick and should not block the list: errors still show, no busy state.
+      excel.run((context) => selectCell(context, finding.sheet, finding.cell)).catch((e) => setError(userMessage(e)));
+    },
+    [excel],
+  );
+
+  const mark = useCallback(
+    () =>
+      perform("mark", async () => {
+        if (!report) return;
+        await excel.run((context) => markCells(context, report.findings));
+        setMarkedCount(await excel.run((context) => countMarks(context, report.sheet)));
+      }),
+    [excel, perform, report],
+  );
+
+  const unmark = useCallback(
+    () =>
+      perform("unmark", async () => {
+        const sheet = report?.sheet;
+        await excel.run((context) => unmarkCells(context, sheet));
+        setMarkedCount(await excel.run((context) => countMarks(context, sheet)));
+      }),
+    [excel, perform, report],
+  );
+
+  const write = useCallback(
+    (writes: ProposedWrite[]) =>
+      perform("compute", async () => {
+        if (writes.length === 0) {
+          setInfo(t.computeNothing);
+          return;
+        }
+        await excel.run((context) => writeCells(context, writes));
+        await readAndCheck();
+        setInfo(t.computeDone(writes.length));
+      }),
+    [excel, perform, readAndCheck, t],
+  );
+
+  const compute = useCallback(() => {
+    if (!report?.table) return;
+    const plan = attainmentPlan(report.table);
+    if (plan.replace.length > 0) {
+      setPendingFill(plan.fill);
+      setPendingReplace(plan.replace);
+    } else void write(plan.fill);
+  }, [report, write]);
+
+  const onReplaceChoice = useCallback(
+    (choice: ReplaceChoice) => {
+      const replace = pendingReplace ?? [];
+      setPendingReplace(undefined);
+      if (choice === "cancel") return;
+      void write(choice === "replace" ? [...pendingFill, ...replace] : pendingFill);
+    },
+    [pendingFill, pendingReplace, write],
+  );
+
+  // Check on open, then again (debounced) whenever the workbook changes or another sheet is activated.
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let stop: (() => Promise<void>) | undefined;
+    let closed = false;
+    void check();
+    excel
+      .watchSheets(() => {
+        clearTimeout(timer);
+        timer = setTimeout(() => void check(), RECHECK_DELAY_MS);
+      })
+      .then(
+        (s) => (closed ? void s() : (stop = s)),
+        (e) => setError(userMessage(e)),
+      );
+    return () => {
+      closed = true;
+      clearTimeout(timer);
+      void stop?.();
+    };
+  }, [excel, check]);
+
+  return {
+    reports: report ? [report] : [],
+    actions: { check, select, mark, unmark, compute },
+    busy,
+    error,
+    onDismissError: () => setError(undefined),
+    info,
+    markedCount,
+    pendingReplace,
+    onReplaceChoice,
+  };
+}

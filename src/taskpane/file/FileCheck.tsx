@@ -1,0 +1,64 @@
+/** The Kiểm tra tab in a plain browser: says so, and checks an .xlsx the user opens. */
+import { Button, Caption1, MessageBar, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
+import { useRef } from "react";
+import { CheckPanel } from "../check/CheckPanel";
+import { useStrings } from "../i18n";
+import { usePane } from "../PaneContext";
+import { useFileCheck } from "./useFileCheck";
+
+export function FileCheck() {
+  const { t } = useStrings();
+  const { setReports } = usePane();
+  const file = useFileCheck(setReports);
+  const input = useRef<HTMLInputElement>(null);
+  return (
+    <CheckPanel
+      reports={file.reports}
+      actions={{}}
+      busy={file.busy}
+      error={file.error}
+      onDismissError={file.dismissError}
+    >
+      <MessageBar intent="warning" layout="multiline">
+        <MessageBarBody>
+          <MessageBarTitle>{t.notInExcel}</MessageBarTitle>
+          {t.notInExcelHint}
+        </MessageBarBody>
+      </MessageBar>
+      <div>
+        <Button appearance="primary" disabled={file.busy !== undefined} onClick={() => input.current?.click()}>
+          {t.openFile}
+        </Button>
+        <input
+          ref={input}
+          type="file"
+          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          aria-label={t.openFile}
+          data-testid="open-file"
+          hidden
+          onChange={(e) => {
+            const chosen = e.target.files?.[0];
+            e.target.value = "";
+            if (chosen) void file.open(chosen);
+          }}
+        />
+      </div>
+      {file.fileName && (
+        <Caption1>
+          {t.fileLabel}: {file.fileName}
+        </Caption1>
+      )}
+      {file.notes.length > 0 && (
+        <MessageBar intent="info" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>{t.notes}</MessageBarTitle>
+            {file.notes.map((n) => (
+              <div key={n}>{n}</div>
+            ))}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {file.fileName && file.reports.length === 0 && <Caption1>{t.noSheets}</Caption1>}
+    </CheckPanel>
+  );
+}

@@ -1,0 +1,128 @@
+/**
+ * Task pane + ribbon function file.
+ * - Production loads office.js from Microsoft's CDN (Office requires it for store/centrally deployed add-ins).
+ * - Development (and tests: `--env office=local`) load the copy from @microsoft/office-js, so nothing needs the
+ *   internet. office.js looks for o15apptofilemappingtable.js and the host scripts next to itself, so they are
+ *   copied into the same folder.
+ * - exceljs is reached only through `import()` (file mode), so webpack gives it its own chunk.
+ */
+const fs = require("node:fs");
+const os = require("node:os");
+const path = require("node:path");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+
+const OFFICE_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+const OFFICE_LOCAL_DIR = "office-js";
+const OFFICE_DIST = path.join(__dirname, "node_modules", "@microsoft", "office-js", "dist");
+const DEV_CERTS = path.join(os.homedir(), ".office-addin-dev-certs");
+const PORT = 3000;
+
+/** https with the certificates `office-addin-dev-certs install` wrote, when they exist; plain http otherwise. */
+function devServerProtocol() {
+  const cert = path.join(DEV_CERTS, "localhost.crt");
+  const key = path.join(DEV_CERTS, "localhost.key");
+  const ca = path.join(DEV_CERTS, "ca.crt");
+  if (!fs.existsSync(cert) || !fs.existsSync(key)) return "http";
+  return {
+    type: "https",
+    options: {
+      cert: fs.readFileSync(cert),
+      key: fs.readFileSync(key),
+      ca: fs.existsSync(ca) ? fs.readFileSync(ca) : undefined,
+    },
+  };
+}
+
+module.exports = (env = {}, argv = {}) => {
+  const production = argv.mode !== "development";
+  const localOffice = !production || env.office === "local";
+  const officeJsUrl = localOffice ? `${OFFICE_LOCAL_DIR}/office.js` : OFFICE_CDN;
+
+  const officeCopies = localOffice
+    ? [
+        {
+          from: OFFICE_DIST,
+          to: OFFICE_LOCAL_DIR,
+          // office.js itself, its file-mapping table, the Excel host scripts and the string tables we use.
+          globOptions: {
+            ignore: ["**/*.debug.js", "**/*.d.ts", "**/*.ts"],
+          },
+          filter: (file) => {
+            const rel = path.relative(OFFICE_DIST, file).split(path.sep).join("/");
+            return (
+              rel === "office.js" ||
+              rel === "o15apptofilemappingtable.js" ||
+              /^excel-[a-z0-9-]+\.js$/.test(rel) ||
+              /^(en-us|vi-vn)\/office_strings\.js$/.test(rel)
+            );
+          },
+        },
+      ]
+    : [];
+
+  return {
+    mode: production ? "production" : "development",
+    devtool: production ? "source-map" : "eval-cheap-module-source-map",
+    entry: {
+      taskpane: "./src/taskpane/index.tsx",
+      commands: "./src/commands/commands.ts",
+    },
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      filename: "[name].[contenthash:8].js",
+      chunkFilename: "[name].[contenthash:8].chunk.js",
+      publicPath: "",
+      clean: { keep: /^cli\// },
+    },
+    resolve: { extensions: [".ts", ".tsx", ".js", ".mjs"] },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: { loader: "ts-loader", options: { configFile: "tsconfig.build.json", transpileOnly: true } },
+        },
+      ],
+    },
+    plugins: [
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        chunks: ["taskpane"],
+        officeJsUrl,
+      }),
+      new HtmlWebpackPlugin({
+        filename: "commands.html",
+        template: "./src/commands/commands.html",
+        chunks: ["commands"],
+        officeJsUrl,
+      }),
+      new CopyWebpackPlugin({
+        patterns: [{ from: "assets/*.png", to: "assets/[name][ext]" }, ...officeCopies],
+      }),
+    ],
+    optimization: {
+      splitChunks: {
+        cacheGroups: {
+          // exceljs is only reached by import() in file mode: one named lazy chunk.
+          exceljs: { test: /[\\/]node_modules[\\/]exceljs[\\/]/, name: "exceljs", chunks: "async", priority: 10 },
+        },
+      },
+    },
+    performance: {
+      // exceljs (file mode only) is a lazy chunk above webpack's default hint; the initial budget is checked by
+      // scripts/bundle-size.cjs (≤ 300 KiB gzipped).
+      hints: false,
+    },
+    devServer: {
+      host: "localhost",
+      port: PORT,
+      server: devServerProtocol(),
+      headers: { "Access-Control-Allow-Origin": "*" },
+      static: [{ directory: path.join(__dirname, "assets"), publicPath: "/assets" }],
+      client: { overlay: { warnings: false, errors: true } },
+      hot: false,
+    },
+  };
+};
