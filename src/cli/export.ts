@@ -1,0 +1,131 @@
+/**
+ * `phuluc export IN.xlsx -o OUT.xlsx [--force] [--settings S.json]` (spec §7, §8): checks the
+ * consolidated workbook first; with errors it lists them on stderr and writes nothing (exit 1)
+ * unless --force. `-o` may name a folder: the file then gets the standard name
+ * `<cơ quan>_<phụ lục>_<kỳ>_<yyyymmdd>.xlsx`. The input file is only read, never written.
+ */
+import { promises as fs } from "node:fs";
+import path from "node:path";
+import { readWorkbook } from "../adapters/xlsx/readWorkbook";
+import { writeSubmission } from "../adapters/xlsx/writeSubmission";
+import { PhuLucError, userMessage } from "../engine/errors";
+import { buildSubmission, planExport } from "../engine/export";
+import { parseSettings, type Settings } from "../engine/settings";
+import type { CliIO, Command } from "./io";
+
+export const EXPORT_USAGE = `Cách dùng: phuluc export TỆP.xlsx [-o ĐÍCH.xlsx | -o THƯ_MỤC] [--force] [--settings CÀI_ĐẶT.json]
+
+Xuất file nộp từ bảng tổng hợp: chỉ các trang Phụ lục, tổng là công thức SUM, phông Times New Roman,
+khối tiêu đề theo Nghị định 30/2020/NĐ-CP, A4 ngang vừa một trang bề ngang.
+  -o ĐÍCH          tệp cần ghi, hoặc thư mục (tên chuẩn <cơ quan>_<phụ lục>_<kỳ>_<yyyymmdd>.xlsx);
+                   mặc định: tên chuẩn, cạnh tệp nguồn
+  --force          vẫn xuất khi bảng còn lỗi
+  --settings TỆP   cài đặt khối tiêu đề (JSON: coQuanChuQuan, coQuanBanHanh, soKyHieu, diaDanh,
+                   ngay "yyyy-mm-dd", kyBaoCao, tenVietTat, vanBanKemTheo, units)
+Mã thoát: 0 đã ghi; 1 còn lỗi nên chưa ghi; 2 không đọc/ghi được tệp hoặc tham số sai.`;
+
+interface ExportArgs {
+  input?: string;
+  output?: string;
+  settings?: string;
+  force: boolean;
+  help: boolean;
+}
+
+export function parseExportArgs(args: string[]): ExportArgs {
+  const parsed: ExportArgs = { force: false, help: false };
+  const value = (flag: string, text: string | undefined): string => {
+    if (!text) throw new PhuLucError("bad-argument", `${flag} cần một giá trị.`, `${flag} needs a value.`);
+    return text;
+  };
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === "--force") parsed.force = true;
+    else if (arg === "--help" || arg === "-h") parsed.help = true;
+    else if (arg === "-o" || arg === "--output") parsed.output = value(arg, args[++i]);
+    else if (arg === "--settings") parsed.settings = value(arg, args[++i]);
+    else if (arg.startsWith("-")) {
+      throw new PhuLucError("bad-argument", `Tùy chọn không hợp lệ: ${arg}`, `Unknown option: ${arg}`);
+    } else if (parsed.input) {
+      throw new PhuLucError("bad-argument", "Chỉ xuất từ một tệp tổng hợp mỗi lần.", "Export takes one input file.");
+    } else parsed.input = arg;
+  }
+  if (!parsed.help && !parsed.input) {
+    throw new PhuLucError("bad-argument", "Chưa nêu tệp tổng hợp cần xuất.", "No consolidated workbook given.");
+  }
+  return parsed;
+}
+
+async function loadSettings(file: string | undefined): Promise<Settings> {
+  if (!file) return parseSettings({});
+  let text: string;
+  try {
+    text = await fs.readFile(file, "utf8");
+  } catch {
+    throw new PhuLucError("file-not-found", `Không đọc được tệp cài đặt ${file}.`, `Cannot read settings ${file}.`);
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    throw new PhuLucError("bad-argument", `Tệp cài đặt ${file} không phải JSON hợp lệ.`, `${file} is not valid JSON.`);
+  }
+  return parseSettings(raw, file);
+}
+
+/** The file to write: `-o` as given, or the standard name inside `-o` (a folder) or beside the input. */
+async function outputPath(input: string, output: string | undefined, standardName: string): Promise<string> {
+  if (!output) return path.join(path.dirname(input), standardName);
+  const isFolder = /[\\/]$/.test(output) || (await fs.stat(output).catch(() => undefined))?.isDirectory();
+  return isFolder ? path.join(output, standardName) : output;
+}
+
+export const exportCommand: Command = async (args: string[], io: CliIO) => {
+  let parsed: ExportArgs;
+  try {
+    parsed = parseExportArgs(args);
+  } catch (error) {
+    io.err(`${userMessage(error)}\n\n${EXPORT_USAGE}`);
+    return 2;
+  }
+  if (parsed.help) {
+    io.out(EXPORT_USAGE);
+    return 0;
+  }
+  const input = parsed.input!;
+  try {
+    const settings = await loadSettings(parsed.settings);
+    const read = await readWorkbook(input);
+    const plan = planExport(read.grids, settings);
+    if (plan.errors.length) {
+      const lines = plan.errors.map((f) => `  ${f.sheet}!${f.cell} [${f.rule}] ${f.message}`);
+      io.err(`${input}: còn ${plan.errors.length} lỗi trong các Phụ lục:\n${lines.join("\n")}`);
+      if (!parsed.force) {
+        io.err("Chưa xuất file nộp. Sửa các lỗi trên, hoặc dùng --force để vẫn xuất.");
+        return 1;
+      }
+      io.err("--force: vẫn xuất dù còn lỗi.");
+    }
+    const submission = buildSubmission(plan.sheets, settings);
+    const target = await outputPath(input, parsed.output, submission.fileName);
+    if (path.resolve(target) === path.resolve(input)) {
+      throw new PhuLucError(
+        "bad-argument",
+        "Tệp đích trùng tệp nguồn: không ghi đè tệp nguồn.",
+        "Output is the input.",
+      );
+    }
+    const bytes = await writeSubmission(submission);
+    await fs.writeFile(target, bytes).catch((error: unknown) => {
+      throw new PhuLucError("write-failed", `Không ghi được ${target}.`, `Cannot write ${target}.`, { cause: error });
+    });
+    const names = submission.sheets.map((s) => s.name).join(", ");
+    io.out(`Đã ghi ${target} (${submission.sheets.length} Phụ lục: ${names}).`);
+    for (const s of submission.skipped) io.out(`  Bỏ qua trang “${s.sheet}”: ${s.reason}.`);
+    for (const note of submission.notes) io.out(`  Ghi chú: ${note}`);
+    return 0;
+  } catch (error) {
+    io.err(userMessage(error));
+    return 2;
+  }
+};

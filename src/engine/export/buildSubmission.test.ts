@@ -1,0 +1,96 @@
+import { seedGrid } from "../../../test/fixtures/seedGrids";
+import { SEED_DICH_VU_CONG, SEED_PHU_LUC_I, SEED_PHU_LUC_II, type SeedTable } from "../../../test/fixtures/seedTables";
+import { checkGrid } from "../check";
+import { PhuLucError } from "../errors";
+import { gridFromValues, type Grid } from "../grid";
+import { defaultSettings, parseSettings } from "../settings";
+import { buildSubmission, type ConsolidatedSheet } from "./buildSubmission";
+import type { SubmissionSheet } from "./model";
+import { sumFormula } from "./tableCells";
+
+const consolidated = (grid: Grid): ConsolidatedSheet => ({ grid, table: checkGrid(grid).table });
+
+/** Phụ lục II with one amount replaced (item `stt` gets `amount`). */
+function phuLucIIWith(stt: string, amount: string): SeedTable {
+  return {
+    ...SEED_PHU_LUC_II,
+    rows: SEED_PHU_LUC_II.rows.map((r) => (r[0] === stt ? [r[0], r[1], r[2], amount, r[4]] : r)),
+  };
+}
+
+function rowOf(sheet: SubmissionSheet, label: string) {
+  const row = sheet.rows.find((cells) => cells?.[1]?.value === label);
+  if (!row) throw new Error(`no row ${label}`);
+  return row;
+}
+
+describe("buildSubmission", () => {
+  it("writes 1.250 typed as text in an amount column as the number 1250, and the total counts it", () => {
+    const grid = seedGrid(phuLucIIWith("6", "1.250"), { sheetName: "Phụ lục II", numbers: "text" });
+    const [sheet] = buildSubmission([consolidated(grid)], defaultSettings()).sheets;
+    const item6 = sheet.rows.find((cells) => cells?.[0]?.value === "6")!;
+    expect(item6[3]).toMatchObject({ value: 1250, numFmt: "#,##0" });
+    expect(rowOf(sheet, "Tổng cộng")[3]).toMatchObject({ value: 225091 - 396 + 1250 });
+  });
+
+  it("keeps a number the unit stored as a number, and its own format", () => {
+    const grid = seedGrid(SEED_PHU_LUC_II, { sheetName: "PL2" });
+    const [sheet] = buildSubmission([consolidated(grid)], defaultSettings()).sheets;
+    const item1 = sheet.rows.find((cells) => cells?.[0]?.value === "1")!;
+    expect(item1[3]).toMatchObject({ value: 40444, numFmt: "#,##0" });
+  });
+
+  it("writes a percentage typed as text (98,9%) as the share Excel stores, formatted 0.0%", () => {
+    const grid = seedGrid(SEED_DICH_VU_CONG, { sheetName: "DVC", numbers: "text" });
+    const [sheet] = buildSubmission([consolidated(grid)], defaultSettings()).sheets;
+    const plan2024 = sheet.rows.find((cells) => String(cells?.[0]?.value).startsWith("Kế hoạch 2024"))!;
+    expect(plan2024[1]).toMatchObject({ value: 2120, numFmt: "#,##0" });
+    expect(plan2024[6]).toMatchObject({ value: 0.989, numFmt: "0.0%" });
+    const report2019 = sheet.rows.find((cells) => String(cells?.[0]?.value).startsWith("Báo cáo 2019"))!;
+    expect(report2019[6]).toMatchObject({ value: 0.97, numFmt: "0.0%" });
+  });
+
+  it("says which sheets it leaves out and why", () => {
+    const sheets = [
+      consolidated(seedGrid(SEED_PHU_LUC_I, { sheetName: "Phụ lục I" })),
+      consolidated(gridFromValues("Nhật ký tổng hợp", [["Tệp", "Trạng thái"]])),
+      consolidated({ ...seedGrid(SEED_PHU_LUC_II, { sheetName: "Tạm" }), hidden: true }),
+      consolidated(gridFromValues("Ghi chép", [["xin chào"]])),
+    ];
+    const submission = buildSubmission(sheets, defaultSettings());
+    expect(submission.sheets.map((s) => s.name)).toEqual(["Phụ lục I"]);
+    expect(submission.skipped.map((s) => s.sheet)).toEqual(["Nhật ký tổng hợp", "Tạm", "Ghi chép"]);
+    expect(submission.skipped[1].reason).toMatch(/ẩn/);
+  });
+
+  it("refuses with a Vietnamese message when no sheet is a Phụ lục", () => {
+    expect(() =>
+      buildSubmission([consolidated(gridFromValues("Nhật ký tổng hợp", [["x"]]))], defaultSettings()),
+    ).toThrow(PhuLucError);
+  });
+
+  it("notes the total it corrected", () => {
+    const grid = seedGrid(SEED_PHU_LUC_II, { sheetName: "Phụ lục II" });
+    const notes = buildSubmission([consolidated(grid)], defaultSettings()).notes;
+    expect(notes).toEqual([expect.stringMatching(/Phụ lục II!D19: bảng ghi 224\.591, .* = 225\.091/)]);
+  });
+
+  it("uses the sheet's own (Ban hành kèm theo …) line when the settings name no document", () => {
+    const grid = seedGrid(SEED_PHU_LUC_II, { sheetName: "Phụ lục II" });
+    const [sheet] = buildSubmission([consolidated(grid)], defaultSettings()).sheets;
+    expect(sheet.rows[6]?.[0]?.value).toMatch(/^\(Ban hành kèm theo Kế hoạch số/);
+    const withSettings = buildSubmission(
+      [consolidated(grid)],
+      parseSettings({ vanBanKemTheo: "Báo cáo số 1/BC-STTTT" }),
+    );
+    expect(withSettings.sheets[0].rows[6]?.[0]?.value).toBe("(Kèm theo Báo cáo số 1/BC-STTTT)");
+  });
+});
+
+describe("sumFormula", () => {
+  it("joins consecutive rows down a column and consecutive columns across a row", () => {
+    expect(sumFormula([3, 4, 6, 7, 8, 10].map((row) => ({ row, col: 3 })))).toBe("SUM(D4:D5,D7:D9,D11)");
+    expect(sumFormula([2, 3, 4].map((col) => ({ row: 9, col })))).toBe("SUM(C10:E10)");
+    expect(sumFormula([{ row: 1, col: 1 }])).toBe("SUM(B2)");
+  });
+});
