@@ -334,7 +334,7 @@ function recomputeTotals(builder: SheetBuilder, template: Table): void {
   const consolidated = recogniseTable(builder.grid(), [template.template]).table;
   if (!consolidated) return;
   for (const row of consolidated.rows) {
-    if (!row.covers?.length) continue;
+    if (!row.covers) continue;
     consolidated.amountColumns.forEach((column, index) => {
       const { sum } = sumCovered(consolidated, row, index);
       const format = row.amounts[index]?.cell?.numFmt ?? firstNumFmt(consolidated, row.covers!, index);

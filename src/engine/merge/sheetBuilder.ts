@@ -67,5 +67,7 @@ export function replaceRegion(
   rows.forEach((row, i) => {
     for (let col = 0; col < width; col++) builder.set(first + i, col, row[col]);
   });
-  return delta === 0 ? undefined : { at: first + Math.min(oldCount, rows.length), delta };
+  // Rows go in (or out) just above the region's last row, usually Tổng cộng: it keeps its own style
+  // at the bottom, and inserted rows take the style of the row above them.
+  return delta === 0 ? undefined : { at: first + Math.max(0, Math.min(oldCount, rows.length) - 1), delta };
 }
