@@ -24,6 +24,8 @@ export const attainmentMismatch: Rule = {
       const { ratio } = computeAttainment(target, result.value);
       if (ratio === undefined || matchesStated(stated.parsed.value, stated.parsed.decimals, ratio)) continue;
       const lowerIsBetter = target.kind === "atMost";
+      // At least one decimal, so "ghi 95% nhưng … là 94,2%" says more than "là 94%".
+      const shown = Math.max(stated.parsed.decimals, 1);
       findings.push(
         mismatchFinding(table, this, {
           cell: stated.address,
@@ -32,8 +34,8 @@ export const attainmentMismatch: Rule = {
             ? { vi: "Kế hoạch / Thực hiện", en: "target / result" }
             : { vi: "Thực hiện / Kế hoạch", en: "result / target" },
           actual: stated.parsed.value,
-          expected: roundTo(ratio, stated.parsed.decimals),
-          style: { percent: true, maxDecimals: Math.max(stated.parsed.decimals, 1) },
+          expected: roundTo(ratio, shown),
+          style: { percent: true, maxDecimals: shown },
         }),
       );
     }

@@ -129,8 +129,8 @@ export const numbering: Rule = {
         const missing = value - 1 > expected ? `${shown}–${showStt(stt, value - 1)}` : shown;
         report(
           row,
-          `thiếu STT ${missing}: sau ${previous === undefined ? "đầu mục" : showStt(stt, previous)} là ${row.stt} (mong đợi ${shown}).`,
-          `STT ${missing} is missing: ${row.stt} follows ${previous === undefined ? "the start" : showStt(stt, previous)} (expected ${shown}).`,
+          `thiếu STT ${missing}: gặp ${row.stt} thay vì ${shown}.`,
+          `STT ${missing} is missing: found ${row.stt} where ${shown} was expected.`,
           shown,
         );
       } else {

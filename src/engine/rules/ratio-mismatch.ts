@@ -40,14 +40,16 @@ function mismatch(
   basisEn: string,
 ): Finding[] {
   if (matchesStated(stated.value, stated.decimals, computed)) return [];
+  // At least one decimal, so "ghi 94% nhưng … là 95,2%" says more than "là 95%".
+  const shown = Math.max(stated.decimals, 1);
   return [
     mismatchFinding(table, rule, {
       cell,
       subject: { vi: "Tỷ lệ", en: "The percentage" },
       basis: { vi: basis, en: basisEn },
       actual: stated.value,
-      expected: roundTo(computed, stated.decimals),
-      style: { percent: true, maxDecimals: Math.max(stated.decimals, 1) },
+      expected: roundTo(computed, shown),
+      style: { percent: true, maxDecimals: shown },
     }),
   ];
 }

@@ -1,137 +1,61 @@
 /**
  * `total-mismatch`: a subtotal or total that differs from the sum of the rows it covers.
- * - Section subtotals, `Cộng` rows and `Tổng cộng`, per amount column (`covers` from structure.ts,
- *   sums from totals.ts); dich-vu-cong total rows per count column.
- * - A `Tổng` amount column against the sum of the other amount columns on the same row.
- * When a covered cell is unreadable (text, error, formula never calculated) the sum is unknown and no
- * mismatch is claimed; a note says the total could not be checked. A stated total written with d
- * decimals matches a sum that rounds or truncates to it (tolerance.ts).
+ * - Down: section subtotals, `Cộng` rows and `Tổng cộng`, per amount column (kinh-phi amounts and
+ *   dich-vu-cong counts: the template's summable columns), over the rows structure.ts says they cover.
+ * - Across (kinh-phi): a `Tổng` amount column against the sum of the other amount columns of the
+ *   same row. dich-vu-cong's whole-vs-parts is parts-mismatch's question, not this one.
+ * The expected sums come from totals.ts (expectedTotals), the same the merge and the export use.
+ * When a covered cell is unreadable (text, error, formula never calculated) the sum is unknown: no
+ * mismatch is claimed and a note says the total could not be checked; so does an empty total cell
+ * over rows that add up to more than 0. A total written with d decimals matches a sum that rounds
+ * or truncates to it (tolerance.ts).
  */
 import type { Finding } from "../finding";
-import { mismatchFinding, roundTo } from "../messages";
-import type { CellRef, Table, TableRow } from "../model";
-import type { ColumnRole } from "../template";
+import { mismatchFinding, vnNumber } from "../messages";
+import type { Table, TableRow } from "../model";
 import { matchesStated } from "../tolerance";
-import { sumCovered } from "../totals";
-import { isBlank, numberOf } from "./cells";
-import type { Rule, RuleContext } from "./rule";
+import { expectedTotals, type ExpectedTotal } from "../totals";
+import type { Rule } from "./rule";
 
-const DVC_COUNTS: ColumnRole[] = ["dvcTotal", "dvcInfo", "dvcPartial", "dvcFull", "dvcIntegrated"];
+type Words = { vi: string; en: string };
 
-function rowSubject(row: TableRow): { vi: string; en: string } {
+function rowSubject(row: TableRow): Words {
   if (row.kind === "section") return { vi: `Mục ${row.stt}`, en: `Section ${row.stt}` };
   const label = row.label || (row.kind === "total" ? "Tổng cộng" : "Cộng");
   return { vi: label, en: label };
 }
 
-function columnSuffix(table: Table, header: string | undefined): { vi: string; en: string } {
-  if (!header || table.amountColumns.length < 2) return { vi: "", en: "" };
-  const name = header.replace(/\s+/g, " ").trim();
+const tidyHeader = (header: string) => header.replace(/\s+/g, " ").trim();
+
+/** Names the column when there are several (`(cột Vốn đầu tư)`). */
+function columnSuffix(table: Table, amountIndex: number): Words {
+  if (table.amountColumns.length < 2) return { vi: "", en: "" };
+  const name = tidyHeader(table.amountColumns[amountIndex].header);
   return { vi: ` (cột ${name})`, en: ` (column ${name})` };
 }
 
-function agrees(stated: CellRef, sum: number): boolean {
-  if (stated.parsed.kind !== "number") return true;
-  return (
-    Math.abs(stated.parsed.value - sum) < 1e-9 * Math.max(1, Math.abs(sum)) ||
-    matchesStated(stated.parsed.value, stated.parsed.decimals, sum)
-  );
-}
-
-/** Sum of one role's cells over covered rows; undefined when one of them is unreadable. */
-function sumRole(table: Table, covers: number[], role: ColumnRole): number | undefined {
-  let sum = 0;
-  for (const index of covers) {
-    const ref = table.rows[index]?.cells[role];
-    if (isBlank(ref)) continue;
-    const value = numberOf(ref);
-    if (value === undefined) return undefined;
-    sum += value;
+function wording(table: Table, total: ExpectedTotal): { subject: Words; basis: Words } {
+  const row = table.rows[total.rowIndex];
+  if (total.direction === "across") {
+    const header = tidyHeader(table.amountColumns[total.amountIndex].header);
+    const others = table.amountColumns
+      .filter((_, i) => i !== total.amountIndex)
+      .map((column) => tidyHeader(column.header))
+      .join(" + ");
+    return {
+      subject: { vi: `Cột ${header}`, en: `The ${header} column` },
+      basis: { vi: `${others} của cùng dòng`, en: `${others} on the same row` },
+    };
   }
-  return sum;
-}
-
-function coveredTotals(rule: Rule, table: Table, row: TableRow, ctx: RuleContext): Finding[] {
-  const findings: Finding[] = [];
-  const covers = row.covers ?? [];
   const subject = rowSubject(row);
-  const basis =
-    row.kind === "section"
-      ? { vi: `tổng các mục của mục ${row.stt}`, en: `the sum of section ${row.stt}'s items` }
-      : { vi: "tổng các mục", en: "the sum of the items" };
-  const compare = (stated: CellRef, sum: number | undefined, header?: string) => {
-    const actual = numberOf(stated);
-    if (actual === undefined) return;
-    const suffix = columnSuffix(table, header);
-    if (sum === undefined) {
-      ctx.note?.(
-        `Ô ${stated.address}: chưa đối chiếu được ${subject.vi}${suffix.vi} vì có ô trong các mục không đọc được thành số.`,
-      );
-      return;
-    }
-    if (agrees(stated, sum)) return;
-    findings.push(
-      mismatchFinding(table, rule, {
-        cell: stated.address,
-        subject: { vi: subject.vi + suffix.vi, en: subject.en + suffix.en },
-        basis,
-        actual,
-        expected: roundTo(sum, 9),
-      }),
-    );
+  const suffix = columnSuffix(table, total.amountIndex);
+  return {
+    subject: { vi: subject.vi + suffix.vi, en: subject.en + suffix.en },
+    basis:
+      row.kind === "section"
+        ? { vi: `tổng các mục của mục ${row.stt}`, en: `the sum of section ${row.stt}'s items` }
+        : { vi: "tổng các mục", en: "the sum of the items" },
   };
-  table.amountColumns.forEach((column, i) => {
-    const stated = row.amounts[i];
-    if (!stated) return;
-    const { sum, complete } = sumCovered(table, row, i);
-    compare(stated, complete ? sum : undefined, column.header);
-  });
-  if (table.templateId === "dich-vu-cong") {
-    // Count columns the table already lists as amount columns were compared above.
-    const amountCols = new Set(table.amountColumns.map((column) => column.col));
-    for (const role of DVC_COUNTS) {
-      const stated = row.cells[role];
-      if (stated && !amountCols.has(stated.col))
-        compare(stated, sumRole(table, covers, role), table.headers[stated.col]);
-    }
-  }
-  return findings;
-}
-
-/** A `Tổng` amount column against the other amount columns of the same row. */
-function rowTotal(rule: Rule, table: Table, row: TableRow): Finding[] {
-  const totalIndex = table.amountColumns.findIndex((column) => column.isTotal);
-  // dich-vu-cong's whole-vs-parts is parts-mismatch's question, not this one.
-  if (table.templateId !== "kinh-phi" || totalIndex < 0 || table.amountColumns.length < 2) return [];
-  const stated = row.amounts[totalIndex];
-  const actual = numberOf(stated);
-  if (!stated || actual === undefined) return [];
-  let sum = 0;
-  let parts = 0;
-  for (let i = 0; i < table.amountColumns.length; i++) {
-    if (i === totalIndex || isBlank(row.amounts[i])) continue;
-    const value = numberOf(row.amounts[i]);
-    if (value === undefined) return [];
-    sum += value;
-    parts++;
-  }
-  if (parts === 0 || agrees(stated, sum)) return [];
-  const names = table.amountColumns
-    .filter((_, i) => i !== totalIndex)
-    .map((column) => column.header.replace(/\s+/g, " ").trim())
-    .join(" + ");
-  return [
-    mismatchFinding(table, rule, {
-      cell: stated.address,
-      subject: {
-        vi: `Cột ${table.amountColumns[totalIndex].header.trim()}`,
-        en: `The ${table.amountColumns[totalIndex].header.trim()} column`,
-      },
-      basis: { vi: `${names} của cùng dòng`, en: `${names} on the same row` },
-      actual,
-      expected: roundTo(sum, 9),
-    }),
-  ];
 }
 
 export const totalMismatch: Rule = {
@@ -139,9 +63,33 @@ export const totalMismatch: Rule = {
   severity: "error",
   check(table, ctx) {
     const findings: Finding[] = [];
-    for (const row of table.rows) {
-      if (row.covers) findings.push(...coveredTotals(this, table, row, ctx));
-      findings.push(...rowTotal(this, table, row));
+    for (const total of expectedTotals(table)) {
+      if (total.direction === "across" && table.templateId !== "kinh-phi") continue;
+      const { subject, basis } = wording(table, total);
+      const parsed = total.cell.parsed;
+      if (parsed.kind === "empty") {
+        ctx.note?.(
+          `Ô ${total.cell.address}: ${subject.vi} bỏ trống trong khi ${basis.vi} là ${vnNumber(total.expected)}.`,
+        );
+        continue;
+      }
+      if (parsed.kind !== "number") continue; // not-a-number reports it
+      if (!total.complete) {
+        ctx.note?.(
+          `Ô ${total.cell.address}: chưa đối chiếu được ${subject.vi} vì có ô trong các mục không đọc được thành số.`,
+        );
+        continue;
+      }
+      if (matchesStated(parsed.value, parsed.decimals, total.expected)) continue;
+      findings.push(
+        mismatchFinding(table, this, {
+          cell: total.cell.address,
+          subject,
+          basis,
+          actual: parsed.value,
+          expected: total.expected,
+        }),
+      );
     }
     return findings;
   },

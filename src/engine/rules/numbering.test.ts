@@ -1,0 +1,53 @@
+import { buildTable, type RowSpec } from "../../../test/fixtures/tables";
+import type { TemplateId } from "../template";
+import { DEFAULT_UNITS } from "../units";
+import { numbering, readStt } from "./numbering";
+
+const ctx = { units: DEFAULT_UNITS };
+const rows = (...stts: string[]): RowSpec[] => stts.map((stt, i) => ({ stt, label: `Dòng ${i + 1}` }));
+const check = (templateId: TemplateId, ...stts: string[]) =>
+  numbering
+    .check(buildTable(templateId, { columns: ["stt", "indicator"], rows: rows(...stts) }), ctx)
+    .map((f) => [f.cell, f.expected]);
+
+describe("numbering", () => {
+  it("reads STT forms", () => {
+    expect(readStt("IV")).toEqual({ kind: "roman", value: 4 });
+    expect(readStt("3.")).toEqual({ kind: "number", value: 3 });
+    expect(readStt("1.2")).toEqual({ kind: "dotted", prefix: "1", value: 2 });
+    expect(readStt("b)")).toEqual({ kind: "letter", value: 2 });
+    expect(readStt("-")).toEqual({ kind: "none" });
+  });
+
+  it("accepts chi-tieu restarting per section and kinh-phi running on (near misses)", () => {
+    expect(check("chi-tieu", "I", "1", "2", "II", "1", "2", "3")).toEqual([]);
+    expect(check("kinh-phi", "I", "1", "2", "II", "3", "4", "III", "5", "6")).toEqual([]);
+  });
+
+  it("flags a missing STT inside a section and at a section's first item", () => {
+    expect(check("kinh-phi", "I", "1", "2", "II", "4", "5")).toEqual([["A8", "3"]]);
+    expect(check("chi-tieu", "I", "1", "3", "4")).toEqual([["A6", "2"]]);
+    // A section's first item may restart at 1 or continue (both styles are met), but not repeat.
+    expect(check("chi-tieu", "I", "1", "2", "II", "3")).toEqual([]);
+    expect(check("chi-tieu", "I", "1", "2", "II", "2")).toEqual([["A8", "1"]]);
+  });
+
+  it("flags repeats, backward steps and section gaps", () => {
+    const [repeat] = numbering.check(
+      buildTable("ket-qua", { columns: ["stt", "indicator"], rows: rows("1", "2", "2", "3") }),
+      ctx,
+    );
+    expect(repeat.message).toBe("Ô A6: STT 2 lặp lại (mong đợi 3).");
+    expect(check("ket-qua", "1", "2", "3", "5", "4")).toEqual([
+      ["A7", "4"],
+      ["A8", "6"],
+    ]);
+    expect(check("chi-tieu", "I", "1", "III", "1")).toEqual([["A6", "II"]]);
+  });
+
+  it("checks sub-item levels against their parent", () => {
+    expect(check("chi-tieu", "I", "1", "1.1", "1.2", "2", "2.1", "a", "b")).toEqual([]);
+    expect(check("chi-tieu", "I", "1", "1.1", "2", "1.2")).toEqual([["A8", "2.x"]]);
+    expect(check("chi-tieu", "I", "1", "a", "c", "-", "+")).toEqual([["A7", "b"]]);
+  });
+});
