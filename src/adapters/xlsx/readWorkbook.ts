@@ -63,10 +63,13 @@ export async function readWorkbook(
   return { fileName, grids, notes: grids.flatMap(gridReadNotes) };
 }
 
+export function hiddenSheetNote(grid: Grid): string[] {
+  return grid.hidden ? [`Trang tính “${grid.name}” đang bị ẩn; vẫn được đọc và kiểm tra.`] : [];
+}
+
 /** What reading did to a sheet that the user should be told: hidden, or cut to the limits. */
-export function gridReadNotes(grid: Grid): string[] {
-  const notes: string[] = [];
-  if (grid.hidden) notes.push(`Trang tính “${grid.name}” đang bị ẩn; vẫn được đọc và kiểm tra.`);
+function gridReadNotes(grid: Grid): string[] {
+  const notes = hiddenSheetNote(grid);
   if (grid.truncated?.rows) {
     notes.push(
       `Trang tính “${grid.name}” quá dài: chỉ đọc ${grid.rows.length} dòng đầu, bỏ qua ${grid.truncated.rows} dòng sau.`,

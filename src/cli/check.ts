@@ -1,0 +1,116 @@
+/**
+ * `phuluc check FILE.xlsx... [--json]` (spec §8): every sheet of every file through the engine.
+ * A file that cannot be read is reported (exit 2) and the other files are still checked.
+ */
+import { checkGrid } from "../engine/check";
+import { PhuLucError, userMessage } from "../engine/errors";
+import { readWorkbook, type ReadOptions } from "../adapters/xlsx/readWorkbook";
+import type { CliIO, Command } from "./io";
+import type { Grid } from "../engine/grid";
+import {
+  emptySheetResult,
+  exitCode,
+  isEmptyGrid,
+  sheetResult,
+  type CheckResult,
+  type FileResult,
+  type SheetResult,
+} from "./checkResult";
+import { renderCheckTable } from "./checkTable";
+
+export const CHECK_USAGE = `Cách dùng: phuluc check TỆP.xlsx... [--json] [--max-rows N] [--max-columns N]
+
+Kiểm tra mọi trang tính của từng tệp theo các mẫu Phụ lục.
+  --json           in kết quả dạng JSON (dành cho máy đọc)
+  --max-rows N     số dòng tối đa đọc trên mỗi trang tính (mặc định 50000)
+  --max-columns N  số cột tối đa đọc trên mỗi trang tính (mặc định 200)
+Mã thoát: 0 không có lỗi; 1 có lỗi; 2 có tệp không đọc được.`;
+
+interface CheckArgs {
+  files: string[];
+  json: boolean;
+  help: boolean;
+  limits: Pick<ReadOptions, "maxRows" | "maxColumns">;
+}
+
+function positiveInteger(flag: string, text: string | undefined): number {
+  const value = Number(text);
+  if (!text || !Number.isInteger(value) || value <= 0) {
+    throw new PhuLucError("bad-argument", `${flag} cần một số nguyên dương (nhận được “${text ?? ""}”).`);
+  }
+  return value;
+}
+
+export function parseCheckArgs(args: string[]): CheckArgs {
+  const parsed: CheckArgs = { files: [], json: false, help: false, limits: {} };
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === "--json") parsed.json = true;
+    else if (arg === "--help" || arg === "-h") parsed.help = true;
+    else if (arg === "--max-rows") parsed.limits.maxRows = positiveInteger(arg, args[++i]);
+    else if (arg === "--max-columns") parsed.limits.maxColumns = positiveInteger(arg, args[++i]);
+    else if (arg.startsWith("-") && arg !== "-") {
+      throw new PhuLucError("bad-argument", `Tùy chọn không hợp lệ: ${arg}`, `Unknown option: ${arg}`);
+    } else parsed.files.push(arg);
+  }
+  if (!parsed.help && parsed.files.length === 0) {
+    throw new PhuLucError("bad-argument", "Chưa nêu tệp nào để kiểm tra.", "No file given to check.");
+  }
+  return parsed;
+}
+
+export async function checkFile(path: string, limits: CheckArgs["limits"] = {}): Promise<FileResult> {
+  let read;
+  try {
+    read = await readWorkbook(path, limits);
+  } catch (error) {
+    return { file: path, error: userMessage(error), sheets: [] };
+  }
+  return { file: path, sheets: read.grids.map(checkSheet) };
+}
+
+function checkSheet(grid: Grid): SheetResult {
+  if (isEmptyGrid(grid)) return emptySheetResult(grid);
+  try {
+    return sheetResult(grid, checkGrid(grid));
+  } catch (error) {
+    // An engine fault on one odd sheet must not hide the other sheets' findings; it is still reported (exit 2).
+    return {
+      sheet: grid.name,
+      template: null,
+      findings: [],
+      notes: [],
+      error: `Lỗi nội bộ khi kiểm tra: ${userMessage(error)}`,
+    };
+  }
+}
+
+export const check: Command = async (args: string[], io: CliIO) => {
+  let parsed: CheckArgs;
+  try {
+    parsed = parseCheckArgs(args);
+  } catch (error) {
+    io.err(`${userMessage(error)}\n\n${CHECK_USAGE}`);
+    return 2;
+  }
+  if (parsed.help) {
+    io.out(CHECK_USAGE);
+    return 0;
+  }
+
+  // One file at a time: only one workbook is in memory at once.
+  const result: CheckResult = { files: [] };
+  for (const file of parsed.files) result.files.push(await checkFile(file, parsed.limits));
+
+  if (parsed.json) {
+    io.out(JSON.stringify(result, null, 2));
+    for (const file of result.files) {
+      if (file.error !== undefined) io.err(file.error);
+      for (const sheet of file.sheets)
+        if (sheet.error !== undefined) io.err(`${file.file} › ${sheet.sheet}: ${sheet.error}`);
+    }
+  } else {
+    io.out(renderCheckTable(result));
+  }
+  return exitCode(result);
+};

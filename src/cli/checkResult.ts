@@ -1,0 +1,86 @@
+/**
+ * The result of `phuluc check` in the shape spec §8 fixes (tests outside the project read it), built
+ * from the engine's sheet reports; both the JSON and the text table are renderings of this.
+ */
+import type { Grid } from "../engine/grid";
+import type { Finding, Severity } from "../engine/finding";
+import type { SheetReport } from "../engine/check";
+import type { TemplateId } from "../engine/template";
+import { hiddenSheetNote } from "../adapters/xlsx/readWorkbook";
+
+export interface FindingJson {
+  rule: Finding["rule"];
+  severity: Severity;
+  cell: string;
+  message: string;
+  expected: Finding["expected"] | null;
+  actual: Finding["actual"] | null;
+}
+
+export interface SheetResult {
+  sheet: string;
+  template: TemplateId | null;
+  findings: FindingJson[];
+  /** Plain statements about odd input (hidden, truncated, empty, uncalculated formulas…). */
+  notes: string[];
+  /** Set when the engine failed on this sheet (a fault to report, exit 2), not when it found problems. */
+  error?: string;
+}
+
+export interface FileResult {
+  file: string;
+  /** Why the file could not be read (Vietnamese); then `sheets` is empty. */
+  error?: string;
+  sheets: SheetResult[];
+}
+
+export interface CheckResult {
+  files: FileResult[];
+}
+
+export function findingJson(finding: Finding): FindingJson {
+  return {
+    rule: finding.rule,
+    severity: finding.severity,
+    cell: finding.cell,
+    message: finding.message,
+    expected: finding.expected ?? null,
+    actual: finding.actual ?? null,
+  };
+}
+
+/** A sheet with nothing in it (or only blanks) is not a table to check: it is skipped and said. */
+export function isEmptyGrid(grid: Grid): boolean {
+  return grid.rows.every((cells) =>
+    cells.every((cell) => !cell || (!cell.error && !cell.formula && String(cell.value ?? "").trim() === "")),
+  );
+}
+
+export function emptySheetResult(grid: Grid): SheetResult {
+  return {
+    sheet: grid.name,
+    template: null,
+    findings: [],
+    notes: [...hiddenSheetNote(grid), `Trang tính “${grid.name}” trống; bỏ qua.`],
+  };
+}
+
+export function sheetResult(grid: Grid, report: SheetReport): SheetResult {
+  // The engine says what the reader skipped; a hidden sheet only the reader knows.
+  const notes = [...hiddenSheetNote(grid), ...report.notes];
+  return { sheet: report.sheet, template: report.template, findings: report.findings.map(findingJson), notes };
+}
+
+export function countBySeverity(result: CheckResult): Record<Severity, number> {
+  const counts: Record<Severity, number> = { error: 0, warning: 0 };
+  for (const file of result.files)
+    for (const sheet of file.sheets) for (const f of sheet.findings) counts[f.severity]++;
+  return counts;
+}
+
+/** Spec §8: 2 when a file could not be read, else 1 when any error was found, else 0. */
+export function exitCode(result: CheckResult): number {
+  const failed = (f: FileResult) => f.error !== undefined || f.sheets.some((s) => s.error !== undefined);
+  if (result.files.some(failed)) return 2;
+  return countBySeverity(result).error > 0 ? 1 : 0;
+}

@@ -1,0 +1,57 @@
+/** The human-readable rendering of a check: grouped by file and sheet, one line per finding, a summary. */
+import type { Severity } from "../engine/finding";
+import { countBySeverity, type CheckResult, type FileResult, type SheetResult } from "./checkResult";
+
+const SEVERITY_LABEL: Record<Severity, string> = { error: "LỖI", warning: "CẢNH BÁO" };
+const HEADINGS = { severity: "Mức độ", cell: "Ô", rule: "Quy tắc", message: "Nội dung" };
+
+/** Cell text may carry line breaks; a table line must not. */
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, " ").trim();
+}
+
+function pad(text: string, width: number): string {
+  return text + " ".repeat(Math.max(0, width - [...text].length));
+}
+
+function sheetHeading(sheet: SheetResult): string {
+  const errors = sheet.findings.filter((f) => f.severity === "error").length;
+  const warnings = sheet.findings.length - errors;
+  const template = sheet.template ? `mẫu ${sheet.template}` : "không nhận ra mẫu";
+  return `  Trang tính “${sheet.sheet}” (${template}): ${errors} lỗi, ${warnings} cảnh báo`;
+}
+
+function sheetLines(sheet: SheetResult): string[] {
+  const lines = [sheetHeading(sheet)];
+  if (sheet.error !== undefined) lines.push(`    KHÔNG KIỂM TRA ĐƯỢC: ${sheet.error}`);
+  if (sheet.findings.length > 0) {
+    const rows = sheet.findings.map((f) => [SEVERITY_LABEL[f.severity], f.cell, f.rule, oneLine(f.message)]);
+    const head = [HEADINGS.severity, HEADINGS.cell, HEADINGS.rule, HEADINGS.message];
+    const widths = [0, 1, 2].map((i) => Math.max(...[head, ...rows].map((r) => [...r[i]].length)));
+    const format = (r: string[]) =>
+      `    ${pad(r[0], widths[0])}  ${pad(r[1], widths[1])}  ${pad(r[2], widths[2])}  ${r[3]}`;
+    lines.push(format(head), ...rows.map(format));
+  }
+  for (const note of sheet.notes) lines.push(`    Ghi chú: ${oneLine(note)}`);
+  return lines;
+}
+
+function fileLines(file: FileResult): string[] {
+  const lines = [`Tệp ${file.file}`];
+  if (file.error !== undefined) lines.push(`  KHÔNG ĐỌC ĐƯỢC: ${file.error}`);
+  for (const sheet of file.sheets) lines.push(...sheetLines(sheet));
+  return lines;
+}
+
+export function summaryLine(result: CheckResult): string {
+  const counts = countBySeverity(result);
+  const unreadable = result.files.filter((f) => f.error !== undefined).length;
+  const sheets = result.files.reduce((n, f) => n + f.sheets.length, 0);
+  const files = `${result.files.length} tệp${unreadable ? ` (${unreadable} không đọc được)` : ""}`;
+  return `Tổng kết: ${files}, ${sheets} trang tính; ${counts.error} lỗi, ${counts.warning} cảnh báo.`;
+}
+
+export function renderCheckTable(result: CheckResult): string {
+  const blocks = result.files.map((file) => fileLines(file).join("\n"));
+  return [...blocks, summaryLine(result)].join("\n\n") + "\n";
+}
