@@ -53,7 +53,7 @@ module.exports = (env = {}, argv = {}) => {
             return (
               rel === "office.js" ||
               rel === "o15apptofilemappingtable.js" ||
-              /^excel-[a-z0-9-]+\.js$/.test(rel) ||
+              /^excel-[a-z0-9.-]+(?<!\.debug)\.js$/.test(rel) ||
               /^(en-us|vi-vn)\/office_strings\.js$/.test(rel)
             );
           },

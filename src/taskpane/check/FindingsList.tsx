@@ -1,5 +1,15 @@
 /** Findings grouped by severity, filterable by rule; a click selects the finding (and its cell, in Excel). */
-import { Badge, Button, Caption1, Field, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
+import {
+  Badge,
+  Button,
+  Caption1,
+  Field,
+  Select,
+  Text,
+  makeStyles,
+  mergeClasses,
+  tokens,
+} from "@fluentui/react-components";
 import { useMemo, useState } from "react";
 import type { Finding, RuleId, Severity } from "../../engine/finding";
 import { formatVietnameseNumber } from "../../engine/parse/number";
@@ -84,7 +94,7 @@ export function FindingsList({ findings, onSelect }: FindingsListProps) {
               return (
                 <Button
                   key={`${f.sheet}!${f.cell}:${f.rule}:${f.message}`}
-                  className={`${styles.item} ${isSelected ? styles.selected : ""}`}
+                  className={mergeClasses(styles.item, isSelected && styles.selected)}
                   appearance="outline"
                   aria-current={isSelected ? "true" : undefined}
                   title={onSelect ? t.goToCell : undefined}

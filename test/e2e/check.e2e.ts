@@ -1,0 +1,29 @@
+/**
+ * The pane in file mode (a plain browser, no Excel): it says so, opens the seed's Phụ lục II as .xlsx, finds the
+ * total-mismatch (items sum to 225.091, Tổng cộng says 224.591), and a click on the finding shows its figures.
+ */
+import path from "node:path";
+import { expectThat, type E2EHarness } from "./harness";
+
+export default async function checkPhuLucII(h: E2EHarness): Promise<void> {
+  const { page } = h;
+  await page.goto(`${h.baseUrl}/taskpane.html`);
+  await page.getByText("Không chạy trong Excel").waitFor({ timeout: 10_000 });
+
+  await page.getByTestId("open-file").setInputFiles(await h.fixture("phu-luc-ii.xlsx"));
+  await page.getByText("Sheet: Phụ lục II").waitFor({ timeout: 20_000 });
+  await page.getByText("Phụ lục dự kiến kinh phí").waitFor();
+
+  const finding = page.getByRole("button").filter({ hasText: "Tổng không khớp" }).first();
+  await finding.waitFor();
+  const text = await finding.innerText();
+  expectThat(/224\.591/.test(text) && /225\.091/.test(text), `the finding should name 224.591 and 225.091: ${text}`);
+
+  await finding.click();
+  expectThat((await finding.getAttribute("aria-current")) === "true", "the clicked finding should be selected");
+  const detail = await finding.innerText();
+  expectThat(/Đúng ra: 225\.091/.test(detail), `details should show the expected total: ${detail}`);
+  expectThat(/Đang ghi: 224\.591/.test(detail), `details should show the stated total: ${detail}`);
+
+  await page.screenshot({ path: path.join(h.artifactsDir, "check.png"), fullPage: true });
+}
