@@ -118,6 +118,10 @@ describe("phuluc arguments", () => {
       err: expect.stringContaining("--xml"),
     });
     expect(await runMain(["check", "--help"])).toMatchObject({ code: 0, out: expect.stringContaining("Mã thoát") });
+    expect(await runMain(["export", "--help"])).toMatchObject({
+      code: 0,
+      out: expect.stringContaining("phuluc export"),
+    });
   });
 });
 
