@@ -13,7 +13,6 @@ export const USAGE = `PhuLuc ${version} — kiểm tra, tổng hợp và xuất 
 
 Cách dùng:
   phuluc check TỆP.xlsx... [--json]          kiểm tra các Phụ lục trong từng tệp
-  phuluc export TỔNG_HỢP.xlsx -o ĐÍCH.xlsx    xuất file nộp từ bảng tổng hợp
   phuluc export TỆP.xlsx -o ĐÍCH [--force]   xuất file nộp từ bảng tổng hợp
   phuluc --help                              hướng dẫn này
   phuluc --version                           phiên bản
