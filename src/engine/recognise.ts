@@ -308,8 +308,16 @@ export function cellReader(grid: Grid, merges: MergeIndex) {
       const merge = merges.at(row, col);
       if (merge && merge.left === col && merge.top < row) cell = grid.rows[merge.top]?.[col];
     }
-    return { address: a1(row, col), row, col, cell, text: tidyText(cellText(cell)), parsed: parseCell(cell, kind) };
+    return { address: a1(row, col), row, col, cell, text: displayText(cell), parsed: parseCell(cell, kind) };
   };
+}
+
+const NEEDS_TIDY = /[\u0300-\u036f\t\n\r\u00a0]|\s\s|^\s|\s$/;
+
+/** tidyText of a cell, skipping the work for the usual clean text (CellRefs are made for every data cell). */
+function displayText(cell: Cell | undefined): string {
+  const text = cellText(cell);
+  return NEEDS_TIDY.test(text) ? tidyText(text) : text;
 }
 
 function columnName(def: ColumnDef): string {

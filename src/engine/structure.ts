@@ -163,53 +163,75 @@ export function buildTableRows(source: RowSource): TableRow[] {
     let label = labelCol === undefined ? "" : (cells[labelRole]?.text ?? "");
     // `Tổng cộng` is often typed in the STT cell, merged across STT and the label column.
     if (!label && stt && !marker) label = stt;
-    const folded = foldText(label || firstText(gridRow));
+    // Only unnumbered rows can be totals or footers; their labels are short, so a prefix is enough.
+    const folded = marker ? "" : foldText((label || firstText(gridRow)).slice(0, 120));
 
     if (!marker && isFooter(folded)) break;
     if (afterTotal && !marker && sttCol !== undefined) break;
 
     const index = rows.length;
-    const base = { index, row: r, stt, label, cells, amounts, hidden: hidden.has(r) };
     const closing = marker ? undefined : closingKind(folded, subtotalLabels, totalLabels, section !== undefined);
-    if (closing) {
-      rows.push({
-        ...base,
-        kind: closing,
-        level: 0,
-        parent: closing === "subtotal" ? section : undefined,
-        section: closing === "subtotal" ? section : undefined,
-      });
-      if (closing === "total") {
-        afterTotal = template.numbering !== "flat";
-        section = undefined;
-        levels.close();
-      }
-      continue;
-    }
-    if (marker?.type === "section") {
-      rows.push({ ...base, kind: "section", level: 0 });
+    const place = placeRow(marker, closing);
+    if (place.kind === "section") {
       section = index;
       levels.section(index);
-      continue;
     }
-    let level: number;
-    let parent: number | undefined;
-    if (marker?.type === "item") {
-      level = 1;
-      parent = levels.atLevel("item", 1, index);
-    } else if (marker?.type === "decimal") {
-      level = marker.depth;
-      parent = levels.atLevel(`decimal${marker.depth}`, level, index);
-    } else {
-      // Relative markers, and rows with content but no STT (a continuation or unnumbered sub-row).
-      const key = marker?.type === "relative" ? marker.key : "unnumbered";
-      ({ level, parent } = sttCol === undefined ? { level: 1, parent: undefined } : levels.relative(key, index));
+    const rowSection = place.kind === "section" || place.kind === "total" ? undefined : section;
+    let level = 0;
+    let parent = place.kind === "subtotal" ? section : undefined;
+    if (place.kind === "entry") {
+      // Items and sub-items; rows with content but no STT are continuations or unnumbered sub-rows.
+      const opened =
+        place.level !== undefined
+          ? { level: place.level, parent: levels.atLevel(place.key, place.level, index) }
+          : sttCol === undefined
+            ? { level: 1, parent: undefined }
+            : levels.relative(place.key, index);
+      ({ level, parent } = opened);
     }
-    rows.push({ ...base, kind: level <= 1 ? "item" : "subitem", level, parent, section });
+    // One literal with every field in the same order: rows stay one hidden class (50,000-row sheets).
+    rows.push({
+      index,
+      row: r,
+      kind: place.kind === "entry" ? (level <= 1 ? "item" : "subitem") : place.kind,
+      stt,
+      level,
+      parent,
+      section: rowSection,
+      label,
+      cells,
+      amounts,
+      covers: undefined,
+      hidden: hidden.has(r),
+    });
+    if (place.kind === "total") {
+      afterTotal = template.numbering !== "flat";
+      section = undefined;
+      levels.close();
+    }
   }
   promoteFinalTotal(rows);
   assignCovers(rows);
   return rows;
+}
+
+type Place =
+  | { kind: "section" | "subtotal" | "total" }
+  /** An item or sub-item: at an absolute level (1, 1.1) or relative to the rows above (a, -, no STT). */
+  | { kind: "entry"; key: string; level?: number };
+
+function placeRow(marker: SttMarker | undefined, closing: "subtotal" | "total" | undefined): Place {
+  if (!marker) return closing ? { kind: closing } : { kind: "entry", key: "unnumbered" };
+  switch (marker.type) {
+    case "section":
+      return { kind: "section" };
+    case "item":
+      return { kind: "entry", key: "item", level: 1 };
+    case "decimal":
+      return { kind: "entry", key: `decimal${marker.depth}`, level: marker.depth };
+    case "relative":
+      return { kind: "entry", key: marker.key };
+  }
 }
 
 function firstText(cells: readonly (Cell | undefined)[] | undefined): string {
