@@ -9,7 +9,7 @@ import { computeAttainment } from "../attainment";
 import type { Finding } from "../finding";
 import { buildFinding, enNumber, quote, vnNumber } from "../messages";
 import { parseAssessment } from "../parse/assessment";
-import { resultValueOf, targetOf } from "./cells";
+import { perText, resultValueOf, targetOf } from "./cells";
 import type { Rule } from "./rule";
 
 const MET = new Set(["Đạt", "Vượt"]);
@@ -20,9 +20,10 @@ export const assessmentContradiction: Rule = {
   severity: "error",
   check(table) {
     const findings: Finding[] = [];
+    const assessmentOf = perText(parseAssessment);
     for (const row of table.rows) {
       const ref = row.cells.assessment;
-      const assessment = ref ? parseAssessment(ref.text) : undefined;
+      const assessment = ref?.text ? assessmentOf(ref.text) : undefined;
       const result = resultValueOf(row.cells.actual);
       if (!ref || !assessment || !result) continue;
       const target = targetOf(row.cells.target);

@@ -43,9 +43,27 @@ export function isEntry(row: TableRow): boolean {
   return row.kind === "item" || row.kind === "subitem";
 }
 
+/** Targets already read, per cell: attainment and assessment rules both need them (5.000-row sheets). */
+const targets = new WeakMap<CellRef, Target>();
+
 /** The target a Kế hoạch cell states; a numeric cell is never re-parsed (parseTargetCell). */
 export function targetOf(ref: CellRef | undefined): Target {
-  return parseTargetCell(ref?.cell);
+  if (!ref) return { kind: "empty", text: "" };
+  let target = targets.get(ref);
+  if (!target) {
+    target = parseTargetCell(ref.cell);
+    targets.set(ref, target);
+  }
+  return target;
+}
+
+/** A function that remembers its answer per text: lead units and Đánh giá repeat down a sheet. */
+export function perText<T>(read: (text: string) => T): (text: string) => T {
+  const seen = new Map<string, T>();
+  return (text) => {
+    if (!seen.has(text)) seen.set(text, read(text));
+    return seen.get(text) as T;
+  };
 }
 
 /** A percentage as written: its value in percent points and the decimals shown. */

@@ -11,7 +11,7 @@
  */
 import type { Finding } from "../finding";
 import { buildFinding, enNumber, vnNumber } from "../messages";
-import type { CellRef, Table } from "../model";
+import type { CellRef, Table, TableRow } from "../model";
 import { isEntry, numberOf } from "./cells";
 import type { Rule } from "./rule";
 
@@ -68,11 +68,14 @@ export const scaleSuspect: Rule = {
       );
 
     table.amountColumns.forEach((_, i) => {
-      const cells = table.rows.flatMap((row) => {
+      const cells: { row: TableRow; ref: CellRef; value: number }[] = [];
+      const items: number[] = [];
+      for (const row of table.rows) {
         const value = numberOf(row.amounts[i]);
-        return value === undefined ? [] : [{ row, ref: row.amounts[i], value }];
-      });
-      const items = cells.filter((entry) => isEntry(entry.row)).map((entry) => entry.value);
+        if (value === undefined) continue;
+        cells.push({ row, ref: row.amounts[i], value });
+        if (isEntry(row)) items.push(value);
+      }
       const sortedItems = [...items].sort((a, b) => a - b);
       const positives = sortedItems.filter((v) => v > 0);
       const fractional = items.filter((v) => !isWhole(v)).length;

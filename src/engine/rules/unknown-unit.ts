@@ -7,6 +7,7 @@
 import type { Finding } from "../finding";
 import { buildFinding, quote } from "../messages";
 import { closestUnit, isAllUnits, matchUnit, splitUnits } from "../units";
+import { perText } from "./cells";
 import type { Rule } from "./rule";
 
 export const unknownUnit: Rule = {
@@ -15,12 +16,18 @@ export const unknownUnit: Rule = {
   check(table, ctx) {
     if (table.templateId === "kinh-phi") return [];
     const findings: Finding[] = [];
+    // The unknown names of a cell text, with their closest unit (the same few texts repeat down a sheet).
+    const unknownIn = perText((text) =>
+      isAllUnits(text)
+        ? []
+        : splitUnits(text, ctx.units)
+            .filter((name) => !matchUnit(name, ctx.units))
+            .map((name) => ({ name, closest: closestUnit(name, ctx.units) })),
+    );
     for (const row of table.rows) {
       const ref = row.cells.leadUnit;
-      if (!ref || !ref.text.trim() || isAllUnits(ref.text)) continue;
-      for (const name of splitUnits(ref.text, ctx.units)) {
-        if (matchUnit(name, ctx.units)) continue;
-        const closest = closestUnit(name, ctx.units);
+      if (!ref || !ref.text.trim()) continue;
+      for (const { name, closest } of unknownIn(ref.text)) {
         const hintVi = closest ? ` Có phải “${closest.id}” (${closest.name})?` : "";
         const hintEn = closest ? ` Did you mean “${closest.id}” (${closest.name})?` : "";
         findings.push(
