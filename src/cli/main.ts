@@ -5,14 +5,17 @@
 import { version } from "../../package.json";
 import { check } from "./check";
 import { exportCommand } from "./export";
+import { merge } from "./merge";
 import type { CliIO, Command } from "./io";
 
-const COMMANDS: Record<string, Command> = { check, export: exportCommand };
+const COMMANDS: Record<string, Command> = { check, merge, export: exportCommand };
 
 export const USAGE = `PhuLuc ${version} — kiểm tra, tổng hợp và xuất các Phụ lục báo cáo (.xlsx)
 
 Cách dùng:
   phuluc check TỆP.xlsx... [--json]          kiểm tra các Phụ lục trong từng tệp
+  phuluc merge --template MẪU.xlsx ĐƠN_VỊ.xlsx... -o KẾT_QUẢ.xlsx [--json]
+                                             tổng hợp các tệp của đơn vị vào mẫu
   phuluc export TỆP.xlsx -o ĐÍCH [--force]   xuất file nộp từ bảng tổng hợp
   phuluc --help                              hướng dẫn này
   phuluc --version                           phiên bản

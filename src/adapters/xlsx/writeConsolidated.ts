@@ -1,0 +1,89 @@
+/**
+ * Writes the consolidated workbook: the template workbook loaded from its bytes (the template file
+ * itself is never written), each consolidated sheet patched in place (rows inserted above Tổng cộng
+ * where kinh-phi/dịch vụ công grew, values written with their number formats), and the
+ * `Nhật ký tổng hợp` log sheet added (replaced when the template already has one).
+ */
+import ExcelJS from "exceljs";
+import { PhuLucError } from "../../engine/errors";
+import type { MergeResult, SheetPatch } from "../../engine/merge";
+import { LOG_SHEET_NAME, logSheetRows, type NotMerged } from "../../engine/merge/logSheet";
+
+interface Range {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+function parseRange(text: string): Range | undefined {
+  const match = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(text);
+  if (!match) return undefined;
+  const col = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  return { top: Number(match[2]), left: col(match[1]), bottom: Number(match[4]), right: col(match[3]) };
+}
+
+/**
+ * Inserts or deletes whole rows. exceljs moves merged ranges unreliably when rows shift, so the
+ * ranges below the change are unmerged first and merged again at their new place.
+ */
+function changeRows(sheet: ExcelJS.Worksheet, change: NonNullable<SheetPatch["rowChange"]>): void {
+  const at = change.at + 1;
+  const merges = ((sheet.model as { merges?: string[] }).merges ?? []).map(parseRange).filter((r): r is Range => !!r);
+  const below = merges.filter((r) => r.top >= at);
+  for (const r of below) sheet.unMergeCells(r.top, r.left, r.bottom, r.right);
+  if (change.delta > 0) {
+    sheet.insertRows(
+      at,
+      Array.from({ length: change.delta }, () => []),
+      "i",
+    );
+  } else {
+    sheet.spliceRows(at, -change.delta);
+  }
+  for (const r of below) {
+    if (change.delta < 0 && r.top < at - change.delta) continue;
+    sheet.mergeCells(r.top + change.delta, r.left, r.bottom + change.delta, r.right);
+  }
+}
+
+function applyPatch(sheet: ExcelJS.Worksheet, patch: SheetPatch): void {
+  if (patch.rowChange) changeRows(sheet, patch.rowChange);
+  for (const write of patch.writes) {
+    const cell = sheet.getCell(write.row + 1, write.col + 1);
+    cell.value = write.value;
+    if (write.numFmt) cell.numFmt = write.numFmt;
+  }
+}
+
+function addLogSheet(workbook: ExcelJS.Workbook, result: MergeResult, notMerged: NotMerged[]): void {
+  const existing = workbook.getWorksheet(LOG_SHEET_NAME);
+  if (existing) workbook.removeWorksheet(existing.id);
+  const sheet = workbook.addWorksheet(LOG_SHEET_NAME);
+  sheet.addRows(logSheetRows(result.log, notMerged));
+  sheet.getRow(1).font = { bold: true };
+  sheet.views = [{ state: "frozen", ySplit: 1 }];
+  [28, 16, 8, 14, 60, 36, 22, 50].forEach((width, i) => (sheet.getColumn(i + 1).width = width));
+}
+
+export async function writeConsolidated(
+  template: Uint8Array | ArrayBuffer,
+  result: MergeResult,
+  options: { notMerged?: NotMerged[] } = {},
+): Promise<Uint8Array> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(template as ArrayBuffer);
+  for (const merged of result.sheets) {
+    const sheet = workbook.getWorksheet(merged.sheet);
+    if (!sheet) {
+      throw new PhuLucError(
+        "write-failed",
+        `Không tìm thấy trang tính “${merged.sheet}” trong mẫu tổng hợp để ghi kết quả.`,
+        `Sheet “${merged.sheet}” is not in the consolidated template.`,
+      );
+    }
+    applyPatch(sheet, merged.patch);
+  }
+  addLogSheet(workbook, result, options.notMerged ?? []);
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
+}

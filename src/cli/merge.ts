@@ -1,0 +1,234 @@
+/**
+ * `phuluc merge --template TEMPLATE.xlsx UNIT.xlsx... -o OUT.xlsx [--json]` (spec §6, §8).
+ * Writes the consolidated workbook (the template's sheets filled, plus `Nhật ký tổng hợp`); the
+ * template and unit files are only read. A unit file that cannot be read is listed as not merged
+ * and the others go on; exit 2 only when nothing could be merged (or the template/output fails).
+ * Exit 1 when errors remain that no giải trình explains (conflicts, total mismatches…), else 0.
+ * Units are identified from their file names (`CNTT-BCVT.xlsx`), else from their rows' Đơn vị chủ trì.
+ */
+import { promises as fs } from "node:fs";
+import path from "node:path";
+import { readWorkbook, type ReadOptions } from "../adapters/xlsx/readWorkbook";
+import { writeConsolidated } from "../adapters/xlsx/writeConsolidated";
+import { PhuLucError, userMessage } from "../engine/errors";
+import type { Finding } from "../engine/finding";
+import { mergeWorkbook, type MergeResult, type UnitInput } from "../engine/merge";
+import { templateSheets, unitInputs } from "../engine/merge/inputs";
+import type { NotMerged } from "../engine/merge/logSheet";
+import { findingJson, type FileResult, type FindingJson } from "./checkResult";
+import type { CliIO, Command } from "./io";
+
+export const MERGE_USAGE = `Cách dùng: phuluc merge --template MẪU.xlsx ĐƠN_VỊ.xlsx... -o KẾT_QUẢ.xlsx [--json]
+
+Tổng hợp các tệp của đơn vị vào mẫu tổng hợp: mỗi chỉ tiêu lấy số của đơn vị chủ trì, số khác của
+đơn vị khác là xung đột, đơn vị chủ trì chưa gửi là thiếu báo cáo; kinh phí được gộp theo mục và
+tính lại tổng. Kết quả có thêm trang “Nhật ký tổng hợp” ghi mọi dòng của từng tệp.
+  --template MẪU   tệp mẫu tổng hợp (chỉ đọc, không bị sửa)
+  -o KẾT_QUẢ       tệp kết quả cần ghi (khác tệp mẫu)
+  --json           in các phát hiện dạng JSON (như lệnh check)
+Tên tệp nên chứa mã đơn vị (vd. CNTT-BCVT.xlsx); nếu không, đơn vị được suy từ cột Đơn vị chủ trì.
+Mã thoát: 0 không còn lỗi; 1 còn xung đột/lỗi; 2 không tổng hợp được tệp nào hoặc tham số sai.`;
+
+interface MergeArgs {
+  template?: string;
+  output?: string;
+  units: string[];
+  json: boolean;
+  help: boolean;
+  limits: Pick<ReadOptions, "maxRows" | "maxColumns">;
+}
+
+export function parseMergeArgs(args: string[]): MergeArgs {
+  const parsed: MergeArgs = { units: [], json: false, help: false, limits: {} };
+  const value = (flag: string, text: string | undefined): string => {
+    if (!text) throw new PhuLucError("bad-argument", `${flag} cần một giá trị.`, `${flag} needs a value.`);
+    return text;
+  };
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === "--json") parsed.json = true;
+    else if (arg === "--help" || arg === "-h") parsed.help = true;
+    else if (arg === "--template" || arg === "-t") parsed.template = value(arg, args[++i]);
+    else if (arg === "-o" || arg === "--output") parsed.output = value(arg, args[++i]);
+    else if (arg.startsWith("-")) {
+      throw new PhuLucError("bad-argument", `Tùy chọn không hợp lệ: ${arg}`, `Unknown option: ${arg}`);
+    } else parsed.units.push(arg);
+  }
+  if (parsed.help) return parsed;
+  if (!parsed.template) throw new PhuLucError("bad-argument", "Chưa nêu tệp mẫu (--template).", "No --template given.");
+  if (!parsed.output) throw new PhuLucError("bad-argument", "Chưa nêu tệp kết quả (-o).", "No output (-o) given.");
+  if (parsed.units.length === 0) {
+    throw new PhuLucError("bad-argument", "Chưa nêu tệp nào của đơn vị.", "No unit file given.");
+  }
+  if (path.resolve(parsed.output) === path.resolve(parsed.template)) {
+    throw new PhuLucError(
+      "bad-argument",
+      "Tệp kết quả trùng tệp mẫu; hãy chọn tên khác để mẫu không bị ghi đè.",
+      "The output is the template file; choose another name so the template is not overwritten.",
+    );
+  }
+  return parsed;
+}
+
+export interface MergeRunResult {
+  result?: MergeResult;
+  notMerged: NotMerged[];
+  /** Unit file → base name used in the log (units are recognised from it). */
+  files: { path: string; name: string }[];
+}
+
+/** Reads the unit files one by one; unreadable or unrecognised ones are set aside with the reason. */
+export async function readUnits(
+  paths: string[],
+  limits: MergeArgs["limits"] = {},
+): Promise<{ inputs: UnitInput[]; notMerged: NotMerged[] }> {
+  const inputs: UnitInput[] = [];
+  const notMerged: NotMerged[] = [];
+  for (const file of paths) {
+    const name = path.basename(file);
+    try {
+      const read = await readWorkbook(file, limits);
+      const found = unitInputs(name, read.grids);
+      if (found.inputs.length === 0) {
+        notMerged.push({ file: name, reason: `Tệp “${name}” không có trang tính nào theo mẫu Phụ lục.` });
+      }
+      inputs.push(...found.inputs);
+    } catch (error) {
+      notMerged.push({ file: name, reason: userMessage(error) });
+    }
+  }
+  return { inputs, notMerged };
+}
+
+interface MergeJson {
+  files: (Omit<FileResult, "sheets"> & {
+    sheets: {
+      sheet: string;
+      template: string | null;
+      findings: (FindingJson & { file?: string; explanation?: string })[];
+    }[];
+  })[];
+  output: string;
+  completeness: MergeResult["completeness"];
+  units: MergeResult["units"];
+  notMerged: NotMerged[];
+  proposals: MergeResult["proposals"];
+}
+
+function jsonFinding(finding: Finding) {
+  return {
+    ...findingJson(finding),
+    ...(finding.file ? { file: finding.file } : {}),
+    ...(finding.explanation ? { explanation: finding.explanation } : {}),
+  };
+}
+
+/**
+ * Spec §8's shape: the output file with its consolidated sheets' findings, then each unit file with
+ * the findings on its own sheets (unknown rows) or the reason it could not be merged.
+ */
+export function mergeJson(result: MergeResult, output: string, unitPaths: string[], notMerged: NotMerged[]): MergeJson {
+  const onUnitSheet = (f: Finding) => f.rule === "unknown-row" && f.file !== undefined;
+  const consolidated = result.sheets.map((sheet) => ({
+    sheet: sheet.sheet,
+    template: sheet.templateId,
+    findings: result.findings.filter((f) => !onUnitSheet(f) && f.sheet === sheet.sheet).map(jsonFinding),
+  }));
+  const units = unitPaths.map((file) => {
+    const name = path.basename(file);
+    const failed = notMerged.find((n) => n.file === name);
+    const mine = result.findings.filter((f) => onUnitSheet(f) && f.file === name);
+    const sheets = [...new Set(mine.map((f) => f.sheet))].map((sheet) => ({
+      sheet,
+      template: null,
+      findings: mine.filter((f) => f.sheet === sheet).map(jsonFinding),
+    }));
+    return failed ? { file, error: failed.reason, sheets } : { file, sheets };
+  });
+  return {
+    files: [{ file: output, sheets: consolidated }, ...units],
+    output,
+    completeness: result.completeness,
+    units: result.units,
+    notMerged,
+    proposals: result.proposals,
+  };
+}
+
+function summary(result: MergeResult, output: string, notMerged: NotMerged[]): string {
+  const c = result.completeness;
+  const count = (rule: string) => result.findings.filter((f) => f.rule === rule && !f.explanation).length;
+  const lines = [
+    `Đã tổng hợp ${new Set(result.units.map((u) => u.file)).size} tệp vào ${output}.`,
+    `Đơn vị: cần ${c.expectedUnits.length}, đã gửi ${c.sentUnits.length}${c.missingUnits.length ? `, chưa nộp: ${c.missingUnits.join(", ")}` : ""}.`,
+    `Hoàn thành ${c.filledRows}/${c.indicatorRows} chỉ tiêu (${String(c.percent).replace(".", ",")}%).`,
+    `Xung đột: ${count("merge-conflict")}; thiếu báo cáo: ${count("missing-report")}; dòng không khớp mẫu: ${count("unknown-row")}; đề xuất khớp gần đúng: ${result.proposals.length}.`,
+    ...notMerged.map((n) => `Không tổng hợp: ${n.file} — ${n.reason}`),
+    ...result.findings.map(
+      (f) =>
+        `  ${f.severity === "error" ? "LỖI" : "CẢNH BÁO"} [${f.rule}] ${f.file && f.rule === "unknown-row" ? `${f.file} › ` : ""}${f.sheet}!${f.cell}: ${f.message}${f.explanation ? ` (đã giải trình: ${f.explanation})` : ""}`,
+    ),
+  ];
+  return lines.join("\n");
+}
+
+async function readTemplateBytes(file: string): Promise<Uint8Array> {
+  try {
+    return new Uint8Array(await fs.readFile(file));
+  } catch (error) {
+    throw new PhuLucError(
+      "file-not-found",
+      `Không đọc được tệp mẫu “${file}” (không có tệp này hoặc không có quyền đọc).`,
+      `Cannot read the template “${file}” (missing or not readable).`,
+      { cause: error },
+    );
+  }
+}
+
+export const merge: Command = async (args: string[], io: CliIO) => {
+  let parsed: MergeArgs;
+  try {
+    parsed = parseMergeArgs(args);
+  } catch (error) {
+    io.err(`${userMessage(error)}\n\n${MERGE_USAGE}`);
+    return 2;
+  }
+  if (parsed.help) {
+    io.out(MERGE_USAGE);
+    return 0;
+  }
+  const templatePath = parsed.template!;
+  const output = parsed.output!;
+  let templateBytes: Uint8Array;
+  let templates;
+  try {
+    templateBytes = await readTemplateBytes(templatePath);
+    templates = templateSheets(
+      (await readWorkbook(templateBytes, { fileName: path.basename(templatePath), ...parsed.limits })).grids,
+    );
+  } catch (error) {
+    io.err(userMessage(error));
+    return 2;
+  }
+  if (templates.length === 0) {
+    io.err(`Tệp mẫu “${path.basename(templatePath)}” không có trang tính nào theo mẫu Phụ lục.`);
+    return 2;
+  }
+
+  const { inputs, notMerged } = await readUnits(parsed.units, parsed.limits);
+  if (inputs.length === 0) {
+    io.err(["Không tổng hợp được tệp nào của đơn vị:", ...notMerged.map((n) => `  ${n.file}: ${n.reason}`)].join("\n"));
+    return 2;
+  }
+  const result = mergeWorkbook(templates, inputs);
+  try {
+    await fs.writeFile(output, await writeConsolidated(templateBytes, result, { notMerged }));
+  } catch (error) {
+    io.err(`Không ghi được tệp kết quả “${output}”: ${userMessage(error)}`);
+    return 2;
+  }
+  if (parsed.json) io.out(JSON.stringify(mergeJson(result, output, parsed.units, notMerged), null, 2));
+  else io.out(summary(result, output, notMerged));
+  for (const n of notMerged) if (parsed.json) io.err(`Không tổng hợp: ${n.file} — ${n.reason}`);
+  return result.findings.some((f) => f.severity === "error" && !f.explanation) ? 1 : 0;
+};

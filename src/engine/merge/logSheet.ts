@@ -1,0 +1,56 @@
+/**
+ * The merge log as the rows of the `Nhật ký tổng hợp` sheet, shared by the xlsx writer and the
+ * pane's Office.js writer so both files say the same thing.
+ */
+import type { MergeLogEntry, MergeStatus } from "./types";
+
+export const LOG_SHEET_NAME = "Nhật ký tổng hợp";
+
+export const LOG_HEADER = [
+  "Tệp",
+  "Trang tính",
+  "Ô",
+  "Đơn vị",
+  "Chỉ tiêu",
+  "Giá trị",
+  "Trạng thái",
+  "Ghi chú/giải trình",
+];
+
+export const STATUS_VI: Record<MergeStatus, string> = {
+  merged: "Đã tổng hợp",
+  agreed: "Trùng khớp",
+  conflict: "Xung đột",
+  rejected: "Không chọn",
+  unknown: "Không khớp mẫu",
+  superseded: "Bị thay bằng tệp mới hơn",
+  recomputed: "Tính lại",
+};
+
+/** A file that could not be merged at all (unreadable, no Phụ lục recognised). */
+export interface NotMerged {
+  file: string;
+  reason: string;
+}
+
+/** Header + one row per log entry, then one per file not merged: every input is accounted for. */
+export function logSheetRows(log: MergeLogEntry[], notMerged: NotMerged[] = []): string[][] {
+  const rows = log.map((entry) => [
+    entry.file,
+    entry.sheet,
+    entry.cell,
+    entry.unit,
+    entry.indicator,
+    entry.value,
+    STATUS_VI[entry.status],
+    [
+      entry.explanation ? `Giải trình: ${entry.explanation}` : "",
+      entry.note ?? "",
+      entry.target ? `Vào ô ${entry.target.cell}.` : "",
+    ]
+      .filter(Boolean)
+      .join(" "),
+  ]);
+  const failed = notMerged.map((item) => [item.file, "", "", "", "", "", "Không tổng hợp được", item.reason]);
+  return [LOG_HEADER, ...rows, ...failed];
+}
