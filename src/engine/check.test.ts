@@ -280,6 +280,21 @@ describe("checkGrid notes and robustness", () => {
     expect(checkGrid(seedLayout(SEED_PHU_LUC_II).grid).notes).toEqual([]);
   });
 
+  it("an error value outside the number columns is said in a note; inside them it is a finding", () => {
+    const grid = gridWith(SEED_PHU_LUC_II, {
+      "1,4": { value: null, error: "#REF!" },
+      [`2,${II_AMOUNT}`]: { value: null, error: "#DIV/0!" },
+    });
+    const report = checkGrid(grid);
+    const amount = cellOf(SEED_PHU_LUC_II, 2, II_AMOUNT);
+    expect(report.findings.filter((f) => f.rule === "not-a-number")).toEqual([
+      expect.objectContaining({ cell: amount, actual: "#DIV/0!" }),
+    ]);
+    expect(report.notes).toContain(
+      `Có ô mang giá trị lỗi của Excel: ${cellOf(SEED_PHU_LUC_II, 1, 4)} (#REF!); hãy kiểm tra công thức của các ô đó.`,
+    );
+  });
+
   it("a sheet with no template's header: template null and unknown-template, and checkGrids keeps order", () => {
     const other: Grid = { name: "Ghi chú", rows: [[{ value: "Danh sách liên hệ" }]], merges: [], hiddenRows: [] };
     const [first, second] = checkGrids([other, seedLayout(SEED_PHU_LUC_I, { sheetName: "PL I" }).grid]);

@@ -1,7 +1,7 @@
 /**
  * Checking a sheet: Grid → (recognise) Table → (every sheet rule) Findings, plus plain notes about odd
  * input the user should know of (hidden rows, formulas never calculated, what the reader skipped,
- * merged data cells, very long text, a rule that failed). A rule that throws never ends the check:
+ * merged data cells, very long text, error values no finding names, a rule that failed). A rule that throws never ends the check:
  * its failure becomes a note and the other rules still run.
  */
 import { userMessage } from "./errors";
@@ -96,6 +96,24 @@ export function gridNotes(grid: Grid, table?: Table): string[] {
   return notes;
 }
 
+/**
+ * Excel error values (#REF!, #DIV/0!…) in the table's rows that no finding already names (those in
+ * number columns are not-a-number findings; elsewhere they are still worth saying).
+ */
+function errorNotes(grid: Grid, table: Table, findings: Finding[]): string[] {
+  const named = new Set(findings.map((f) => f.cell));
+  const errors: string[] = [];
+  for (const row of table.rows) {
+    grid.rows[row.row]?.forEach((cell, c) => {
+      const address = a1(row.row, c);
+      if (cell?.error && !named.has(address)) errors.push(`${address} (${cell.error})`);
+    });
+  }
+  return errors.length === 0
+    ? []
+    : [`Có ô mang giá trị lỗi của Excel: ${listAddresses(errors)}; hãy kiểm tra công thức của các ô đó.`];
+}
+
 /** Runs one rule; a rule that throws says so in a note instead of ending the check. */
 function runRule(rule: Rule, table: Table, ctx: RuleContext, notes: string[]): Finding[] {
   try {
@@ -127,6 +145,7 @@ export function checkGrid(
     },
   };
   for (const rule of rules) findings.push(...runRule(rule, table, context, notes));
+  notes.push(...errorNotes(grid, table, findings));
   return { sheet: grid.name, template: table.templateId, findings: sortFindings(findings), notes, table };
 }
 
