@@ -18,25 +18,27 @@ import {
 } from "./checkResult";
 import { renderCheckTable } from "./checkTable";
 
-export const CHECK_USAGE = `Cách dùng: phuluc check TỆP.xlsx... [--json] [--max-rows N] [--max-columns N]
+export const CHECK_USAGE = `Cách dùng: phuluc check TỆP.xlsx... [--json] [--max-rows N] [--max-columns N] [--max-mb N]
 
 Kiểm tra mọi trang tính của từng tệp theo các mẫu Phụ lục.
   --json           in kết quả dạng JSON (dành cho máy đọc)
   --max-rows N     số dòng tối đa đọc trên mỗi trang tính (mặc định 50000)
   --max-columns N  số cột tối đa đọc trên mỗi trang tính (mặc định 200)
+  --max-mb N       kích thước tệp tối đa, MB (mặc định 25; tệp lớn hơn cần rất nhiều bộ nhớ)
 Mã thoát: 0 không có lỗi; 1 có lỗi; 2 có tệp không đọc được.`;
 
 interface CheckArgs {
   files: string[];
   json: boolean;
   help: boolean;
-  limits: Pick<ReadOptions, "maxRows" | "maxColumns">;
+  limits: Pick<ReadOptions, "maxRows" | "maxColumns" | "maxBytes">;
 }
 
-function positiveInteger(flag: string, text: string | undefined): number {
+function positiveNumber(flag: string, text: string | undefined, integer = true): number {
   const value = Number(text);
-  if (!text || !Number.isInteger(value) || value <= 0) {
-    throw new PhuLucError("bad-argument", `${flag} cần một số nguyên dương (nhận được “${text ?? ""}”).`);
+  if (!text || !(value > 0) || (integer && !Number.isInteger(value))) {
+    const wanted = integer ? "một số nguyên dương" : "một số dương";
+    throw new PhuLucError("bad-argument", `${flag} cần ${wanted} (nhận được “${text ?? ""}”).`);
   }
   return value;
 }
@@ -47,8 +49,9 @@ export function parseCheckArgs(args: string[]): CheckArgs {
     const arg = args[i];
     if (arg === "--json") parsed.json = true;
     else if (arg === "--help" || arg === "-h") parsed.help = true;
-    else if (arg === "--max-rows") parsed.limits.maxRows = positiveInteger(arg, args[++i]);
-    else if (arg === "--max-columns") parsed.limits.maxColumns = positiveInteger(arg, args[++i]);
+    else if (arg === "--max-rows") parsed.limits.maxRows = positiveNumber(arg, args[++i]);
+    else if (arg === "--max-columns") parsed.limits.maxColumns = positiveNumber(arg, args[++i]);
+    else if (arg === "--max-mb") parsed.limits.maxBytes = positiveNumber(arg, args[++i], false) * 1024 * 1024;
     else if (arg.startsWith("-") && arg !== "-") {
       throw new PhuLucError("bad-argument", `Tùy chọn không hợp lệ: ${arg}`, `Unknown option: ${arg}`);
     } else parsed.files.push(arg);

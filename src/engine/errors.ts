@@ -6,6 +6,7 @@ export type PhuLucErrorCode =
   | "encrypted"
   | "not-xlsx"
   | "corrupt"
+  | "too-large"
   | "no-sheets"
   | "bad-template"
   | "excel-too-old"

@@ -118,6 +118,10 @@ describe("phuluc arguments", () => {
       err: expect.stringContaining("--xml"),
     });
     expect(await runMain(["check", "--help"])).toMatchObject({ code: 0, out: expect.stringContaining("Mã thoát") });
+    expect(await runMain(["check", "--max-rows", "0", "a.xlsx"])).toMatchObject({
+      code: 2,
+      err: expect.stringContaining("--max-rows cần một số nguyên dương"),
+    });
     expect(await runMain(["export", "--help"])).toMatchObject({
       code: 0,
       out: expect.stringContaining("phuluc export"),
@@ -266,6 +270,19 @@ describe("phuluc check on big workbooks", () => {
       expect.objectContaining({ rule: "total-mismatch", cell: "D30003", expected: total, actual: total + 1 }),
     );
   }, 60_000);
+});
+
+describe("phuluc check limits", () => {
+  it("reads only --max-rows rows and says the rest was skipped; refuses files above --max-mb", async () => {
+    const { result } = await checkJson(path("phu-luc-ii.xlsx"), "--max-rows", "12");
+    const sheet = sheetOf(fileResult(result, "phu-luc-ii.xlsx"), "Phụ lục II");
+    expect(sheet.notes.join(" ")).toMatch(/bỏ qua 7 dòng/);
+    expect(sheet.findings.map((f) => f.rule)).not.toContain("total-mismatch");
+
+    const big = await checkJson(path("phu-luc-i.xlsx"), "--max-mb", "0.001", path("phu-luc-ii.xlsx"));
+    expect(big.code).toBe(2);
+    expect(fileResult(big.result, "phu-luc-ii.xlsx").error).toMatch(/^Tệp “phu-luc-ii\.xlsx” quá lớn/);
+  });
 });
 
 describe("phuluc check leaves its input alone", () => {

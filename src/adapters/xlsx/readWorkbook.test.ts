@@ -124,6 +124,17 @@ describe("readWorkbook: bounded size", () => {
     ]);
   });
 
+  it("refuses a file above maxBytes with a message instead of exhausting memory", async () => {
+    const bytes = await bytesOf((workbook) => {
+      workbook.addWorksheet("A").getCell("A1").value = "x".repeat(5000);
+    });
+    await expect(readWorkbook(bytes, { fileName: "to.xlsx", maxBytes: 1024 })).rejects.toMatchObject({
+      code: "too-large",
+      messageVi: expect.stringMatching(/^Tệp “to\.xlsx” quá lớn \(\d+,\d MB; giới hạn 0,0 MB\)/),
+    });
+    await expect(readWorkbook(bytes, { maxBytes: bytes.length })).resolves.toMatchObject({ fileName: "sổ tính" });
+  });
+
   it("does not mark a sheet within the limits as truncated", async () => {
     const bytes = await bytesOf((workbook) => {
       workbook.addWorksheet("Nhỏ").getCell("J20").value = 1;

@@ -15,6 +15,12 @@ export interface ReadOptions {
   maxRows?: number;
   /** Columns read per sheet; later columns are skipped and counted in `grid.truncated`. */
   maxColumns?: number;
+  /**
+   * Largest file accepted, in bytes. exceljs holds the whole workbook in memory, about 100 times the
+   * file's size (a 6 MB file of 100,000 rows takes 600 MB), so a far larger file is refused with a
+   * message rather than left to exhaust memory. Phụ lục workbooks are well under 1 MB.
+   */
+  maxBytes?: number;
 }
 
 export interface WorkbookRead {
@@ -26,6 +32,7 @@ export interface WorkbookRead {
 
 export const DEFAULT_MAX_ROWS = 50_000;
 export const DEFAULT_MAX_COLUMNS = 200;
+export const DEFAULT_MAX_BYTES = 25 * 1024 * 1024;
 
 export async function readWorkbook(
   source: string | Uint8Array | ArrayBuffer,
@@ -34,6 +41,7 @@ export async function readWorkbook(
   const fileName = options.fileName ?? (typeof source === "string" ? baseName(source) : "sổ tính");
   const bytes = typeof source === "string" ? await readFileBytes(source, fileName) : toBytes(source);
   assertSpreadsheetBytes(bytes, fileName);
+  assertSize(bytes, fileName, options.maxBytes ?? DEFAULT_MAX_BYTES);
 
   const workbook = new ExcelJS.Workbook();
   try {
@@ -149,6 +157,16 @@ function assertSpreadsheetBytes(bytes: Uint8Array, fileName: string): void {
         `File “${fileName}” is not an Excel .xlsx workbook (perhaps another file renamed).`,
       );
   }
+}
+
+function assertSize(bytes: Uint8Array, fileName: string, maxBytes: number): void {
+  if (bytes.length <= maxBytes) return;
+  const mb = (n: number) => (n / 1024 / 1024).toFixed(1).replace(".", ",");
+  throw new PhuLucError(
+    "too-large",
+    `Tệp “${fileName}” quá lớn (${mb(bytes.length)} MB; giới hạn ${mb(maxBytes)} MB); hãy chỉ giữ các trang Phụ lục cần kiểm tra rồi lưu thành tệp mới.`,
+    `File “${fileName}” is too large (${mb(bytes.length)} MB; limit ${mb(maxBytes)} MB); keep only the Phụ lục sheets to check and save a new file.`,
+  );
 }
 
 interface Limits {
