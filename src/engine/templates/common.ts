@@ -103,6 +103,8 @@ export const TARGET: ColumnInput = {
     "^chi tieu (nam|ke hoach|giao|\\d{4})\\b",
     "^kh\\b",
     "^muc tieu( nam)?( \\d{4})?$",
+    // `Nội dung | Chỉ tiêu`: once Nội dung took the indicator role, a bare Chỉ tiêu is the target.
+    "^chi tieu$",
   ],
 };
 
