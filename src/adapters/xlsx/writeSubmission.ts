@@ -49,6 +49,9 @@ function writeSheet(workbook: ExcelJS.Workbook, sheet: SubmissionSheet): void {
     });
   });
   for (const m of sheet.merges) ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
+  sheet.rowHeights.forEach((height, r) => {
+    if (height !== undefined) ws.getRow(r + 1).height = height;
+  });
   for (const r of sheet.hiddenRows) ws.getRow(r + 1).hidden = true;
 }
 

@@ -11,6 +11,7 @@ import { foldText } from "../text";
 import { documentDate, exportFileName } from "./fileName";
 import { headerBlockLines, phuLucHeading, type HeaderBlockLine } from "./heading";
 import { PAGE_LAYOUT, type Submission, type SubmissionCell, type SubmissionSheet, type SubmissionStyle } from "./model";
+import { rowHeights } from "./rowHeights";
 import { TABLE_FONT_SIZE, tableCells, tableRegion } from "./tableCells";
 
 export interface ConsolidatedSheet {
@@ -142,6 +143,7 @@ function buildSheet(grid: Grid, table: Table, settings: Settings): { sheet: Subm
       rows,
       merges,
       columnWidths: widths,
+      rowHeights: rowHeights(rows, merges, widths),
       printTitleRows: { first: exportRowOf(region.firstRow), last: exportRowOf(region.headerLast) },
       hiddenRows,
       page: PAGE_LAYOUT,

@@ -48,6 +48,8 @@ export interface SubmissionSheet {
   merges: CellRange[];
   /** Column widths in Excel character units. */
   columnWidths: number[];
+  /** Row heights in points where wrapped text needs more than one line (undefined: default height). */
+  rowHeights: (number | undefined)[];
   /** 0-based rows repeated at the top of every printed page (the table's header rows). */
   printTitleRows: { first: number; last: number };
   hiddenRows: number[];

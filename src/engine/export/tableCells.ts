@@ -94,7 +94,7 @@ function dataCell(
   const parsed = known?.ref.parsed;
   if (parsed?.kind === "number" && parsed.fromText && NUMERIC_KINDS.has(known!.kind)) {
     const { value, numFmt } = numberFromParsed(parsed);
-    return { cell: { value, numFmt, style: { ...style, align: "right" } } };
+    return { cell: { value, numFmt, style: { ...style, align: style.align === "center" ? "center" : "right" } } };
   }
   if (!source) return { cell: { value: null, style } };
   if (source.error) return { cell: { value: null, error: source.error, style } };
@@ -103,7 +103,9 @@ function dataCell(
   if (typeof value === "number" && !numFmt && known && NUMERIC_KINDS.has(known.kind)) {
     numFmt = numberFormat(parsed?.kind === "number" ? parsed.decimals : 0, false);
   }
-  const align: HorizontalAlign | undefined = typeof value === "number" ? "right" : style.align;
+  // Numbers right-aligned, except in centred columns (targets such as 100% next to text targets, STT).
+  const align: HorizontalAlign | undefined =
+    typeof value === "number" && style.align !== "center" ? "right" : style.align;
   const cell: SubmissionCell = { value, numFmt, style: { ...style, align } };
   if (source.formula && value === null) {
     return { cell, note: `Ô ${address} có công thức chưa được tính (=${source.formula}): để trống trong file nộp.` };
