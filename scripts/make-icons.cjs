@@ -33,7 +33,10 @@ function pixel(x, y, size) {
   if (dx * dx + dy * dy > r * r) return [0, 0, 0, 0];
   // Check mark: two strokes (0.25,0.52)→(0.43,0.70)→(0.76,0.32).
   const dist = (ax, ay, bx, by) => {
-    const t = Math.max(0, Math.min(1, ((u - ax) * (bx - ax) + (v - ay) * (by - ay)) / ((bx - ax) ** 2 + (by - ay) ** 2)));
+    const t = Math.max(
+      0,
+      Math.min(1, ((u - ax) * (bx - ax) + (v - ay) * (by - ay)) / ((bx - ax) ** 2 + (by - ay) ** 2)),
+    );
     return Math.hypot(u - (ax + t * (bx - ax)), v - (ay + t * (by - ay)));
   };
   const d = Math.min(dist(0.25, 0.52, 0.43, 0.7), dist(0.43, 0.7, 0.76, 0.32));

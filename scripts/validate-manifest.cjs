@@ -24,7 +24,10 @@ async function validateAgainstSchema() {
 function onlineValidatorReachable() {
   const probe = spawnSync(
     process.execPath,
-    ["-e", "fetch('https://validationgateway.omex.office.net',{method:'HEAD'}).then(()=>process.exit(0),()=>process.exit(1))"],
+    [
+      "-e",
+      "fetch('https://validationgateway.omex.office.net',{method:'HEAD'}).then(()=>process.exit(0),()=>process.exit(1))",
+    ],
     { timeout: 5000 },
   );
   return probe.status === 0;
@@ -44,7 +47,9 @@ async function main() {
   console.log(`✓ ${path.basename(manifestPath)} hợp lệ theo lược đồ XSD (OfficeApp 1.1 + VersionOverrides 1.0).`);
 
   if (!onlineValidatorReachable()) {
-    console.log("ℹ Không kết nối được dịch vụ kiểm tra trực tuyến của Microsoft: bỏ qua `office-addin-manifest validate`.");
+    console.log(
+      "ℹ Không kết nối được dịch vụ kiểm tra trực tuyến của Microsoft: bỏ qua `office-addin-manifest validate`.",
+    );
     return 0;
   }
   const bin = path.join(root, "node_modules", ".bin", "office-addin-manifest");

@@ -315,6 +315,19 @@ class FakeRange extends FakeClientObject {
   get numberFormat(): unknown[][] {
     return this.get("numberFormat");
   }
+  set numberFormat(formats: unknown[][]) {
+    this.ctx.enqueue(() => {
+      const rect = this.rect();
+      if (!rect) throw new Error("fake: format of a null range");
+      formats.forEach((row, r) =>
+        row.forEach((numberFormat, c) => {
+          const cells = this.ctx.sheet(this.sheetName()).cells;
+          const address = a1(rect.top + r, rect.left + c);
+          cells[address] = { ...cells[address], numberFormat: numberFormat as string };
+        }),
+      );
+    });
+  }
   get valueTypes(): string[][] {
     return this.get("valueTypes");
   }

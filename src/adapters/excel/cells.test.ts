@@ -23,12 +23,12 @@ describe("selectCell / writeCells", () => {
     const f = file();
     const { context, fake } = fakeContext(f);
     await writeCells(context, [
-      { sheet: "Phụ lục I", address: "G5", value: 94.2 },
+      { sheet: "Phụ lục I", address: "G5", value: 0.942, numberFormat: "0.00%" },
       { sheet: "Phụ lục I", address: "H5", value: "Đạt" },
       { sheet: "Phụ lục II", address: "D15", value: 225091 },
     ]);
     expect(fake.syncCount).toBe(1);
-    expect(f.sheets[0].cells["G5"].value).toBe(94.2);
+    expect(f.sheets[0].cells["G5"]).toMatchObject({ value: 0.942, numberFormat: "0.00%" });
     expect(f.sheets[0].cells["H5"].value).toBe("Đạt");
     expect(f.sheets[1].cells["D15"].value).toBe(225091);
   });

@@ -27,6 +27,7 @@ import {
 import { useMemo, type ReactNode } from "react";
 import type { SheetReport } from "../../engine/check";
 import type { Finding } from "../../engine/finding";
+import { formatVietnameseNumber } from "../../engine/parse/number";
 import { templateById } from "../../engine/templates";
 import { useStrings, type Strings } from "../i18n";
 import { AttainmentChart } from "./AttainmentChart";
@@ -69,6 +70,12 @@ const useStyles = makeStyles({
   report: { display: "flex", flexDirection: "column", gap: "6px" },
   replaceList: { margin: "6px 0 0", paddingLeft: "18px", maxHeight: "160px", overflowY: "auto" },
 });
+
+/** A proposed value as the cell will show it (shares as percent, Vietnamese separators). */
+function shownValue(w: ProposedWrite): string {
+  if (typeof w.value !== "number") return w.value;
+  return w.numberFormat?.includes("%") ? `${formatVietnameseNumber(w.value * 100)}%` : formatVietnameseNumber(w.value);
+}
 
 function busyText(busy: BusyAction, t: Strings): string {
   return { check: t.checking, read: t.reading, mark: t.marking, unmark: t.unmarking, compute: t.computing }[busy];
@@ -182,7 +189,7 @@ export function CheckPanel(props: CheckPanelProps) {
         </MessageBar>
       )}
       {info && (
-        <MessageBar intent="success">
+        <MessageBar intent="success" layout="multiline">
           <MessageBarBody>{info}</MessageBarBody>
         </MessageBar>
       )}
@@ -201,7 +208,7 @@ export function CheckPanel(props: CheckPanelProps) {
               <ul className={styles.replaceList}>
                 {pendingReplace?.map((w) => (
                   <li key={w.address}>
-                    {w.address}: “{w.current}” → “{String(w.value)}”
+                    {w.address}: “{w.current}” → “{shownValue(w)}”
                   </li>
                 ))}
               </ul>

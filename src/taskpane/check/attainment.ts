@@ -60,9 +60,19 @@ export interface AttainmentPlan {
   replace: ProposedWrite[];
 }
 
-/** A Tỷ lệ column formatted as percent holds shares (0.942); otherwise percent points (94.2). */
-function ratioColumnIsShare(table: Table): boolean {
-  return table.rows.some((r) => r.cells.ratio?.cell?.numFmt?.includes("%"));
+/** Format given to a ratio written as a share, so it shows as 106,25 % whatever the column's format was. */
+export const SHARE_FORMAT = "0.00%";
+
+/**
+ * A Tỷ lệ column whose numbers are plain percent points (94.2 without a % format) keeps that convention;
+ * otherwise (a % format, or no numbers yet) ratios are written as shares with SHARE_FORMAT, which Excel shows
+ * as percent and the engine reads back as the same percent points.
+ */
+function ratioColumnUsesPoints(table: Table): boolean {
+  return table.rows.some((r) => {
+    const cell = r.cells.ratio?.cell;
+    return typeof cell?.value === "number" && !cell.numFmt?.includes("%");
+  });
 }
 
 function sameRatio(ref: CellRef, ratio: number): boolean {
@@ -72,27 +82,37 @@ function sameRatio(ref: CellRef, ratio: number): boolean {
 
 export function attainmentPlan(table: Table): AttainmentPlan {
   const plan: AttainmentPlan = { fill: [], replace: [] };
-  const share = ratioColumnIsShare(table);
+  const points = ratioColumnUsesPoints(table);
   const byAddress = new Map(table.rows.flatMap((r) => (r.cells.actual ? [[r.cells.actual.address, r] as const] : [])));
-  const propose = (ref: CellRef | undefined, address: string, value: string | number, same: boolean) => {
+  const propose = (ref: CellRef | undefined, write: Omit<ProposedWrite, "sheet" | "current">, same: boolean) => {
     const current = ref?.text ?? "";
-    const write = { sheet: table.sheet, address, value, current };
-    if (current === "") plan.fill.push(write);
-    else if (!same) plan.replace.push(write);
+    const proposed = { sheet: table.sheet, ...write, current };
+    if (current === "") plan.fill.push(proposed);
+    else if (!same) plan.replace.push(proposed);
   };
   for (const item of attainmentRows(table)) {
     const row = byAddress.get(item.address)!;
     const ratioCol = table.columns.ratio;
     if (ratioCol !== undefined && item.ratio !== undefined) {
       const rounded = Number(item.ratio.toFixed(RATIO_DECIMALS));
-      const value = share ? Number((rounded / 100).toFixed(RATIO_DECIMALS + 2)) : rounded;
+      const write = points
+        ? { address: a1(row.row, ratioCol), value: rounded }
+        : {
+            address: a1(row.row, ratioCol),
+            value: Number((rounded / 100).toFixed(RATIO_DECIMALS + 2)),
+            numberFormat: SHARE_FORMAT,
+          };
       const ref = row.cells.ratio;
-      propose(ref, a1(row.row, ratioCol), value, ref !== undefined && sameRatio(ref, item.ratio));
+      propose(ref, write, ref !== undefined && sameRatio(ref, item.ratio));
     }
     const assessmentCol = table.columns.assessment;
     if (assessmentCol !== undefined) {
       const ref = row.cells.assessment;
-      propose(ref, a1(row.row, assessmentCol), item.verdict, foldText(ref?.text ?? "") === foldText(item.verdict));
+      propose(
+        ref,
+        { address: a1(row.row, assessmentCol), value: item.verdict },
+        foldText(ref?.text ?? "") === foldText(item.verdict),
+      );
     }
   }
   return plan;
