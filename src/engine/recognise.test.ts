@@ -244,4 +244,23 @@ describe("recogniseTable on bent layouts", () => {
     expect(table.rows[2]).toMatchObject({ stt: "2", kind: "item", hidden: true });
     expect(table.rows.filter((r) => r.hidden)).toHaveLength(1);
   });
+
+  it("shares a vertically merged Đơn vị chủ trì with every row it spans, but not a merged indicator", () => {
+    const seed: SeedTable = {
+      title: ["PHỤ LỤC I"],
+      header: ["STT", "Chỉ tiêu", "Năm 2024", "Đơn vị chủ trì"],
+      rows: [
+        ["1", "Tỷ lệ Đài Truyền thanh ứng dụng CNTT-VT", "70% cấp huyện", "TTBCXB"],
+        ["", "", "100% cấp xã", ""],
+        ["2", "Tỷ lệ hộ xem được Đài truyền hình VN", "100%", ""],
+      ],
+    };
+    const grid = seedGrid(seed);
+    // B3:B4 merges the indicator over its two targets; D3:D5 the lead unit over both indicators.
+    grid.merges.push({ top: 2, left: 1, bottom: 3, right: 1 }, { top: 2, left: 3, bottom: 4, right: 3 });
+    const { table } = recognised(grid);
+    expect(table.rows.map((r) => r.cells.leadUnit?.text)).toEqual(["TTBCXB", "TTBCXB", "TTBCXB"]);
+    expect(table.rows.map((r) => r.cells.leadUnit?.address)).toEqual(["D3", "D4", "D5"]);
+    expect(table.rows[1]).toMatchObject({ kind: "subitem", label: "", parent: 0 });
+  });
 });

@@ -300,11 +300,18 @@ function readTitleLines(grid: Grid, beforeRow: number, unitLine: UnitLine | unde
   return lines;
 }
 
-/** Builds CellRefs; a text cell hidden under a vertical merge reads its master's text. */
-export function cellReader(grid: Grid, merges: MergeIndex) {
+/**
+ * Roles whose value a vertical merge shares with every row it spans (one Đơn vị chủ trì merged over
+ * several items leads each of them). Not the indicator: a second row under a merged indicator is a
+ * continuation (another part of a compound target), not the same indicator twice.
+ */
+const SHARED_BY_MERGE: ColumnRole[] = ["leadUnit", "coUnits", "measure", "note"];
+
+/** Builds CellRefs; in the given columns an empty cell under a vertical merge reads the merge's first cell. */
+export function cellReader(grid: Grid, merges: MergeIndex, sharedColumns: Set<number>) {
   return (row: number, col: number, kind: ColumnDef["kind"]): CellRef => {
     let cell: Cell | undefined = grid.rows[row]?.[col];
-    if (!cell && (kind === "text" || kind === "unit")) {
+    if (!cell && sharedColumns.has(col)) {
       const merge = merges.at(row, col);
       if (merge && merge.left === col && merge.top < row) cell = grid.rows[merge.top]?.[col];
     }
@@ -403,6 +410,9 @@ export function recogniseTable(grid: Grid, templates: TemplateDef[] = TEMPLATES)
 
   const unitLine = readUnitLine(grid, top) ?? unitFromHeaders(grid, headerRows, amountColumns);
   const kinds = new Map(header.assignments.map((a) => [a.col, a.column.def.kind]));
+  const sharedColumns = new Set(
+    SHARED_BY_MERGE.flatMap((role) => (columns[role] === undefined ? [] : [columns[role]])),
+  );
   const rows = buildTableRows({
     grid,
     template,
@@ -410,7 +420,7 @@ export function recogniseTable(grid: Grid, templates: TemplateDef[] = TEMPLATES)
     amountColumns,
     kinds,
     firstRow: headerRows[headerRows.length - 1] + 1,
-    read: cellReader(grid, merges),
+    read: cellReader(grid, merges, sharedColumns),
   });
 
   const table: Table = {
