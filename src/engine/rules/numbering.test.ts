@@ -49,5 +49,7 @@ describe("numbering", () => {
     expect(check("chi-tieu", "I", "1", "1.1", "1.2", "2", "2.1", "a", "b")).toEqual([]);
     expect(check("chi-tieu", "I", "1", "1.1", "2", "1.2")).toEqual([["A8", "2.x"]]);
     expect(check("chi-tieu", "I", "1", "a", "c", "-", "+")).toEqual([["A7", "b"]]);
+    // A sub-item straight under a section, before any item.
+    expect(check("chi-tieu", "I", "1.1", "1")).toEqual([["A5", "1"]]);
   });
 });

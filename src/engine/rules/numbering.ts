@@ -163,7 +163,16 @@ export const numbering: Rule = {
         lastItem = stt.value;
       } else {
         const parent = row.parent !== undefined ? table.rows[row.parent] : undefined;
-        if (stt.kind === "dotted" && parent && readStt(parent.stt).kind !== "roman") {
+        if (stt.kind === "dotted" && (!parent || readStt(parent.stt).kind === "roman")) {
+          report(
+            row,
+            `STT ${row.stt} là mục con nhưng không có mục ${stt.prefix} ở trên (sai cấp).`,
+            `STT ${row.stt} is a sub-item but no item ${stt.prefix} stands above it (level out of order).`,
+            stt.prefix,
+          );
+          continue;
+        }
+        if (stt.kind === "dotted" && parent) {
           const parentNumber = parent.stt.trim().replace(/[.)]$/, "");
           if (parentNumber !== stt.prefix) {
             report(
