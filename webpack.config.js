@@ -18,12 +18,20 @@ const OFFICE_DIST = path.join(__dirname, "node_modules", "@microsoft", "office-j
 const DEV_CERTS = path.join(os.homedir(), ".office-addin-dev-certs");
 const PORT = 3000;
 
+const devCert = path.join(DEV_CERTS, "localhost.crt");
+const devKey = path.join(DEV_CERTS, "localhost.key");
+
+/** True when `npx office-addin-dev-certs install` has written the localhost certificates. */
+function hasDevCerts() {
+  return fs.existsSync(devCert) && fs.existsSync(devKey);
+}
+
 /** https with the certificates `office-addin-dev-certs install` wrote, when they exist; plain http otherwise. */
 function devServerProtocol() {
-  const cert = path.join(DEV_CERTS, "localhost.crt");
-  const key = path.join(DEV_CERTS, "localhost.key");
+  const cert = devCert;
+  const key = devKey;
   const ca = path.join(DEV_CERTS, "ca.crt");
-  if (!fs.existsSync(cert) || !fs.existsSync(key)) return "http";
+  if (!hasDevCerts()) return "http";
   return {
     type: "https",
     options: {
@@ -126,3 +134,6 @@ module.exports = (env = {}, argv = {}) => {
     },
   };
 };
+
+/** For scripts/start.cjs: which address the dev server will answer on. */
+module.exports.devServerUrl = () => `${hasDevCerts() ? "https" : "http"}://localhost:${PORT}`;
