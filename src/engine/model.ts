@@ -129,4 +129,15 @@ export interface Table {
   unitLine?: UnitLine;
   /** Title lines above the header (`PHỤ LỤC II`, the title, `(Ban hành kèm theo …)`). */
   titleLines: string[];
+  /**
+   * Where reading stopped with content still below (structure.ts): the 0-based grid row of the
+   * first non-empty row not read as table data, and why — a signature/footer block, rows after the
+   * total row, or a long run of empty rows. Absent when the table runs to the sheet's last row.
+   */
+  stoppedAt?: TableStop;
+}
+
+export interface TableStop {
+  row: number;
+  reason: "footer" | "after-total" | "blank-run";
 }

@@ -413,7 +413,7 @@ export function recogniseTable(grid: Grid, templates: TemplateDef[] = TEMPLATES)
   const sharedColumns = new Set(
     SHARED_BY_MERGE.flatMap((role) => (columns[role] === undefined ? [] : [columns[role]])),
   );
-  const rows = buildTableRows({
+  const { rows, stoppedAt } = buildTableRows({
     grid,
     template,
     columns,
@@ -437,6 +437,7 @@ export function recogniseTable(grid: Grid, templates: TemplateDef[] = TEMPLATES)
     unitLine,
     titleLines: readTitleLines(grid, top, unitLine),
   };
+  if (stoppedAt) table.stoppedAt = stoppedAt;
   const findings = header.missing.map((def) => missingColumn(grid, template, def, headerAddress));
   return { table, findings };
 }

@@ -188,13 +188,31 @@ describe("row structure", () => {
     expect(table.rows).toHaveLength(SEED_PHU_LUC_II.rows.length);
     expect(table.rows[table.rows.length - 1].kind).toBe("total");
 
+    expect(table.stoppedAt).toEqual({ row: 2 + SEED_PHU_LUC_II.rows.length + 2 + 1, reason: "after-total" });
+
     const noTotal = budget(SEED_PHU_LUC_II.rows.slice(0, 3), { footer: ["Nơi nhận:", "- UBND tỉnh;", "KT. GIÁM ĐỐC"] });
     expect(noTotal.rows).toHaveLength(3);
+    expect(noTotal.stoppedAt).toEqual({ row: 7, reason: "footer" });
   });
 
-  it("ends the table at an unnumbered row after the total", () => {
+  it("ends the table at an unnumbered row after the total, and says where", () => {
     const table = budget([...SEED_PHU_LUC_II.rows, ["", "Ghi chú: số liệu dự kiến", "", "", ""]]);
     expect(table.rows).toHaveLength(SEED_PHU_LUC_II.rows.length);
+    expect(table.stoppedAt).toEqual({ row: 3 + SEED_PHU_LUC_II.rows.length, reason: "after-total" });
+    expect(budget(SEED_PHU_LUC_II.rows).stoppedAt).toBeUndefined();
+  });
+
+  it("ends the table after 10 empty rows, and skips a header repeated on a later page", () => {
+    const rows = [
+      ...SEED_PHU_LUC_II.rows.slice(0, 3),
+      HEADER,
+      ...SEED_PHU_LUC_II.rows.slice(3, 5),
+      ...Array.from({ length: 10 }, () => ["", "", "", "", ""]),
+      ["1", "Bảng khác", "Sở TTTT", "5", ""],
+    ];
+    const table = budget(rows);
+    expect(table.rows.map((r) => r.stt)).toEqual(["I", "1", "2", "II", "3"]);
+    expect(table.stoppedAt).toEqual({ row: 3 + 16, reason: "blank-run" });
   });
 
   it("makes a dich-vu-cong total row cover every unit row, wherever it stands", () => {

@@ -15,14 +15,15 @@
  *   A final bare `Tổng` after two or more sections, with no other total, is the total.
  * - Reading stops at a signature/footer block (`Nơi nhận`, `GIÁM ĐỐC`, `KT. GIÁM ĐỐC`, `Người lập
  *   biểu`, `An Giang, ngày …`), at the first blank or unnumbered row after a total row, or after 10
- *   blank rows in a row. Blank rows are skipped; hidden rows are kept and flagged.
+ *   blank rows in a row; where content was left below, Table.stoppedAt says so. Blank rows and a
+ *   header repeated on a later page are skipped; hidden rows are kept and flagged.
  * - covers: a subtotal covers the rows of its section since the section's previous subtotal; a
  *   section with an amount covers its rows; the total covers every row of the table. "Rows" means
  *   items, going down to sub-items only where an item states no amount of its own (and to items
  *   only where a section's items state amounts), so nothing is counted twice.
  */
 import { cellText, type Cell, type Grid } from "./grid";
-import type { AmountColumn, CellRef, Table, TableRow } from "./model";
+import type { AmountColumn, CellRef, Table, TableRow, TableStop } from "./model";
 import type { ColumnDef, ColumnRole, TemplateDef } from "./template";
 import { foldText, tidyText } from "./text";
 
@@ -130,11 +131,21 @@ function compileAll(patterns: string[]): RegExp[] {
   return patterns.map((p) => new RegExp(p));
 }
 
-/** Reads the data rows under the header into TableRows with kinds, levels, parents and covers. */
-export function buildTableRows(source: RowSource): TableRow[] {
+/** The first non-empty row at or after `from`, if any. */
+function nextContentRow(grid: Grid, from: number): number | undefined {
+  for (let r = from; r < grid.rows.length; r++) if (!isBlankRow(grid.rows[r])) return r;
+  return undefined;
+}
+
+/**
+ * Reads the data rows under the header into TableRows with kinds, levels, parents and covers, and
+ * says where it stopped when content was left below (Table.stoppedAt).
+ */
+export function buildTableRows(source: RowSource): { rows: TableRow[]; stoppedAt?: TableStop } {
   const { grid, template, columns, amountColumns, kinds, read } = source;
   const subtotalLabels = compileAll(template.subtotalLabels);
   const totalLabels = compileAll(template.totalLabels);
+  const sttHeader = compileAll(template.columns.find((c) => c.role === "stt")?.synonyms ?? []);
   const hidden = new Set(grid.hiddenRows);
   const sttCol = columns.stt;
   const labelRole: ColumnRole = columns.indicator !== undefined ? "indicator" : "reportingUnit";
@@ -147,11 +158,16 @@ export function buildTableRows(source: RowSource): TableRow[] {
   let section: number | undefined;
   let afterTotal = false;
   let blankRun = 0;
+  let stoppedAt: TableStop | undefined;
 
   for (let r = source.firstRow; r < grid.rows.length; r++) {
     const gridRow = grid.rows[r];
     if (isBlankRow(gridRow)) {
-      if (afterTotal || (rows.length > 0 && ++blankRun >= BLANK_RUN_END)) break;
+      if (afterTotal || (rows.length > 0 && ++blankRun >= BLANK_RUN_END)) {
+        const next = nextContentRow(grid, r + 1);
+        if (next !== undefined) stoppedAt = { row: next, reason: afterTotal ? "after-total" : "blank-run" };
+        break;
+      }
       continue;
     }
     blankRun = 0;
@@ -166,8 +182,16 @@ export function buildTableRows(source: RowSource): TableRow[] {
     // Only unnumbered rows can be totals or footers; their labels are short, so a prefix is enough.
     const folded = marker ? "" : foldText((label || firstText(gridRow)).slice(0, 120));
 
-    if (!marker && isFooter(folded)) break;
-    if (afterTotal && !marker && sttCol !== undefined) break;
+    if (!marker && isFooter(folded)) {
+      stoppedAt = { row: r, reason: "footer" };
+      break;
+    }
+    if (afterTotal && !marker && sttCol !== undefined) {
+      stoppedAt = { row: r, reason: "after-total" };
+      break;
+    }
+    // The header repeated on a later page (`STT | Chỉ tiêu | …` copied down) is not data.
+    if (!marker && stt && sttHeader.some((p) => p.test(foldText(stt)))) continue;
 
     const index = rows.length;
     const closing = marker ? undefined : closingKind(folded, subtotalLabels, totalLabels, section !== undefined);
@@ -212,7 +236,7 @@ export function buildTableRows(source: RowSource): TableRow[] {
   }
   promoteFinalTotal(rows);
   assignCovers(rows);
-  return rows;
+  return { rows, stoppedAt };
 }
 
 type Place =
