@@ -251,6 +251,18 @@ describe("checkGrid notes and robustness", () => {
     expect(report.notes[0]).toContain("boom");
   });
 
+  it("a sheet the recogniser cannot read becomes a note, not a crash", () => {
+    const broken = { name: "Hỏng", merges: [], hiddenRows: [] } as unknown as Grid;
+    Object.defineProperty(broken, "rows", {
+      get() {
+        throw new Error("dữ liệu hỏng");
+      },
+    });
+    const report = checkGrid(broken);
+    expect(report).toMatchObject({ sheet: "Hỏng", template: null, findings: [] });
+    expect(report.notes).toEqual([expect.stringContaining("Không đọc được cấu trúc bảng")]);
+  });
+
   it("a total over a formula never calculated: no mismatch claimed, said in the notes", () => {
     const grid = gridWith(SEED_PHU_LUC_II, { [`1,${II_AMOUNT}`]: { value: null, formula: "SUM(X1:X2)" } });
     const report = checkGrid(grid);

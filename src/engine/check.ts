@@ -134,7 +134,17 @@ export function checkGrid(
   rules: readonly Rule[] = SHEET_RULES,
 ): SheetReport {
   const notes: string[] = [];
-  const { table, findings } = recogniseTable(grid);
+  let recognised: ReturnType<typeof recogniseTable>;
+  try {
+    recognised = recogniseTable(grid);
+  } catch (error) {
+    // Never expected; but one odd sheet must not stop the check of the others.
+    notes.push(
+      `Không đọc được cấu trúc bảng của trang tính này (${userMessage(error)}); trang tính chưa được kiểm tra.`,
+    );
+    return { sheet: grid.name, template: null, findings: [], notes };
+  }
+  const { table, findings } = recognised;
   notes.push(...gridNotes(grid, table));
   if (!table) return { sheet: grid.name, template: null, findings: sortFindings(findings), notes };
   const context: RuleContext = {
