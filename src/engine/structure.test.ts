@@ -188,7 +188,7 @@ describe("row structure", () => {
     expect(table.rows).toHaveLength(SEED_PHU_LUC_II.rows.length);
     expect(table.rows[table.rows.length - 1].kind).toBe("total");
 
-    expect(table.stoppedAt).toEqual({ row: 2 + SEED_PHU_LUC_II.rows.length + 2 + 1, reason: "after-total" });
+    expect(table.stoppedAt).toEqual({ row: 2 + SEED_PHU_LUC_II.rows.length + 2 + 1, reason: "footer" });
 
     const noTotal = budget(SEED_PHU_LUC_II.rows.slice(0, 3), { footer: ["Nơi nhận:", "- UBND tỉnh;", "KT. GIÁM ĐỐC"] });
     expect(noTotal.rows).toHaveLength(3);

@@ -165,7 +165,10 @@ export function buildTableRows(source: RowSource): { rows: TableRow[]; stoppedAt
     if (isBlankRow(gridRow)) {
       if (afterTotal || (rows.length > 0 && ++blankRun >= BLANK_RUN_END)) {
         const next = nextContentRow(grid, r + 1);
-        if (next !== undefined) stoppedAt = { row: next, reason: afterTotal ? "after-total" : "blank-run" };
+        if (next !== undefined) {
+          const footer = isFooter(foldText(firstText(grid.rows[next]).slice(0, 120)));
+          stoppedAt = { row: next, reason: footer ? "footer" : afterTotal ? "after-total" : "blank-run" };
+        }
         break;
       }
       continue;
