@@ -21,6 +21,7 @@ import { useMemo, useState } from "react";
 import type { ExcelHost } from "../adapters/excel/host";
 import type { SheetReport } from "../engine/check";
 import { ExcelCheck } from "./excel/ExcelCheck";
+import { ExportTab } from "./export/ExportTab";
 import { FileCheck } from "./file/FileCheck";
 import type { HostMode } from "./host";
 import { LangContext, STRINGS, useStrings, type Lang } from "./i18n";
@@ -56,12 +57,6 @@ function MergeTab() {
   const { t } = useStrings();
   const styles = useStyles();
   return <Caption1 className={styles.muted}>{t.mergeSlot}</Caption1>;
-}
-
-function ExportTab() {
-  const { t } = useStrings();
-  const styles = useStyles();
-  return <Caption1 className={styles.muted}>{t.exportSlot}</Caption1>;
 }
 
 export interface AppProps {
@@ -111,7 +106,7 @@ export function App({ host, excel }: AppProps) {
               <MergeTab />
             </div>
             <div className={styles.tabBody} hidden={tab !== "export"} role="tabpanel" aria-label={t.tabExport}>
-              <ExportTab />
+              <ExportTab host={host} excel={excel} />
             </div>
           </main>
         </PaneContext.Provider>

@@ -5,6 +5,7 @@
  */
 import {
   Button,
+  Caption1,
   Dialog,
   DialogActions,
   DialogBody,
@@ -18,7 +19,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 import { userMessage } from "../../engine/errors";
 import type { Finding } from "../../engine/finding";
 import type { Settings } from "../../engine/settings";
@@ -36,6 +37,10 @@ export interface ExportPanelProps {
   onExport(settings: Settings): Promise<string>;
   /** Where the file goes, said on the button's hint: a new Excel workbook or a download. */
   delivery: "excel" | "download";
+  /** Why the export cannot start yet (no file chosen); the button is disabled and this is shown. */
+  unavailable?: string;
+  /** Shown above the button: the host's source picker, warnings. */
+  children?: ReactNode;
 }
 
 type Status =
@@ -46,7 +51,15 @@ const useStyles = makeStyles({
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, maxHeight: "40vh", overflowY: "auto" },
 });
 
-export function ExportPanel({ settings, onSaveSettings, onCheck, onExport, delivery }: ExportPanelProps) {
+export function ExportPanel({
+  settings,
+  onSaveSettings,
+  onCheck,
+  onExport,
+  delivery,
+  unavailable,
+  children,
+}: ExportPanelProps) {
   const styles = useStyles();
   const [status, setStatus] = useState<Status>({ kind: "idle" });
   const [pendingErrors, setPendingErrors] = useState<Finding[]>();
@@ -88,9 +101,11 @@ export function ExportPanel({ settings, onSaveSettings, onCheck, onExport, deliv
         Tạo file .xlsx chỉ gồm các Phụ lục tổng hợp: tổng là công thức, phông Times New Roman, khối tiêu đề theo Nghị
         định 30/2020/NĐ-CP, khổ A4 ngang.
       </Text>
-      <Button appearance="primary" onClick={() => void start()} disabled={busy}>
+      {children}
+      <Button appearance="primary" onClick={() => void start()} disabled={busy || unavailable !== undefined}>
         Xuất file nộp
       </Button>
+      {unavailable && <Caption1>{unavailable}</Caption1>}
       {busy && <Spinner size="tiny" label={status.text} />}
       {status.kind === "done" && (
         <MessageBar intent="success">
