@@ -1,14 +1,10 @@
-/** Small readers the rules share: a row's cell by role, its number, its address, its target. */
+/** Small readers the rules share: a cell's number, its address, its target, a result's figure. */
 import { a1 } from "../grid";
 import type { CellRef, Table, TableRow, Target } from "../model";
 import { NUMBER_PATTERN, numberFromDigits } from "../parse/number";
 import { parseRatioText, ratioPercent } from "../parse/ratioText";
 import { parseTargetCell } from "../parse/target";
 import type { ColumnRole } from "../template";
-
-export function cellOf(row: TableRow, role: ColumnRole): CellRef | undefined {
-  return row.cells[role];
-}
 
 /** The number a cell holds (percent points for shares), or undefined for anything else. */
 export function numberOf(ref: CellRef | undefined): number | undefined {

@@ -19,6 +19,18 @@ describe("duplicate-row", () => {
     expect(finding.message).toContain("trùng với dòng 5 (ô B5)");
   });
 
+  it("sees through Unicode NFD (as some keyboards and PDFs write Vietnamese)", () => {
+    const label = "Tỷ lệ hộ xem được Đài truyền hình VN";
+    const table = buildTable("ket-qua", {
+      columns: ["stt", "indicator", "actual"],
+      rows: [
+        { stt: "1", label, cells: { actual: "100%" } },
+        { stt: "2", label: label.normalize("NFD"), cells: { actual: "100%" } },
+      ],
+    });
+    expect(duplicateRow.check(table, ctx).map((f) => f.cell)).toEqual(["B5"]);
+  });
+
   it("does not flag the same wording in two sections, or sub-items under different parents", () => {
     const table = buildTable("chi-tieu", {
       columns: ["stt", "indicator", "target"],
