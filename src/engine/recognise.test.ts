@@ -263,4 +263,13 @@ describe("recogniseTable on bent layouts", () => {
     expect(table.rows.map((r) => r.cells.leadUnit?.address)).toEqual(["D3", "D4", "D5"]);
     expect(table.rows[1]).toMatchObject({ kind: "subitem", label: "", parent: 0 });
   });
+
+  it("reads a sheet thousands of columns wide, matching header cells only in the first 200 columns", () => {
+    const grid = seedGrid(SEED_PHU_LUC_II);
+    for (const row of grid.rows) for (let c = 5; c < 5000; c++) row[c] = { value: `Cột ${c}` };
+    const { table } = recognised(grid);
+    expect(table.templateId).toBe("kinh-phi");
+    expect(table.extraColumns).toHaveLength(195);
+    expect(expectedTotals(table)[0].expected).toBe(225091);
+  });
 });

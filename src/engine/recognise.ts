@@ -27,6 +27,11 @@ import { foldText, tidyText } from "./text";
 
 /** How far down the header is looked for (spec §2). */
 export const HEADER_SEARCH_ROWS = 30;
+/**
+ * How far right header cells are read: a Phụ lục has a dozen columns; a sheet with thousands of
+ * filled columns must not cost thousands of header matches per row.
+ */
+export const HEADER_SEARCH_COLUMNS = 200;
 
 export interface Recognition {
   table?: Table;
@@ -101,7 +106,7 @@ function textAt(grid: Grid, row: number, col: number): string {
 }
 
 function rowWidth(grid: Grid, row: number): number {
-  return grid.rows[row]?.length ?? 0;
+  return Math.min(grid.rows[row]?.length ?? 0, HEADER_SEARCH_COLUMNS);
 }
 
 /** Header columns of `row` read as a one-row header (cells hidden under a merge are skipped). */
