@@ -75,10 +75,11 @@ describe("buildSubmission", () => {
     expect(notes).toEqual([expect.stringMatching(/Phụ lục II!D19: bảng ghi 224\.591, .* = 225\.091/)]);
   });
 
-  it("uses the sheet's own (Ban hành kèm theo …) line when the settings name no document", () => {
+  it("uses the sheet's own (Ban hành kèm theo …) line, blanks kept, when the settings name no document", () => {
     const grid = seedGrid(SEED_PHU_LUC_II, { sheetName: "Phụ lục II" });
     const [sheet] = buildSubmission([consolidated(grid)], defaultSettings()).sheets;
-    expect(sheet.rows[6]?.[0]?.value).toMatch(/^\(Ban hành kèm theo Kế hoạch số/);
+    // The runs of spaces are the blanks the signer fills in: kept.
+    expect(sheet.rows[6]?.[0]?.value).toBe(SEED_PHU_LUC_II.title[2]);
     const withSettings = buildSubmission(
       [consolidated(grid)],
       parseSettings({ vanBanKemTheo: "Báo cáo số 1/BC-STTTT" }),

@@ -23,16 +23,21 @@ export interface PhuLucHeading {
 const HEADING = /^phu luc\b\s*(.*)$/;
 const UNIT_LINE = /^(dvt|don vi tinh)\s*:/;
 
-/** Text lines above the header: the recogniser's titleLines, or the grid's rows when it gave none. */
+/**
+ * Text lines above the header, as the sheet writes them: only trimmed, because the runs of spaces in
+ * `Kế hoạch số:    /KH-STTTT ngày    tháng 9` are the blanks the signer fills in.
+ */
 function linesAbove(grid: Grid, table: Table): string[] {
-  if (table.titleLines.length) return table.titleLines.map(tidyText).filter(Boolean);
   const first = Math.min(...table.headerRows);
   const lines: string[] = [];
   for (let r = 0; r < first; r++) {
-    const text = tidyText((grid.rows[r] ?? []).map(cellText).filter(Boolean).join(" "));
+    const text = (grid.rows[r] ?? [])
+      .map((cell) => cellText(cell).normalize("NFC").trim())
+      .filter(Boolean)
+      .join(" ");
     if (text) lines.push(text);
   }
-  return lines;
+  return lines.length ? lines : table.titleLines;
 }
 
 export function phuLucHeading(grid: Grid, table: Table, settings: Settings): PhuLucHeading {
