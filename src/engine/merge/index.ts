@@ -157,10 +157,11 @@ export function mergeWorkbook(
 
 /** A check finding on a row whose value came with a giải trình carries it (shown as accepted). */
 function explain(findings: Finding[], sheet: SheetMerge): Finding[] {
+  const byRow = new Map<number, string>();
+  for (const f of sheet.filled) if (f.explanation && !byRow.has(rowOf(f.cell))) byRow.set(rowOf(f.cell), f.explanation);
   return findings.map((finding) => {
-    const row = rowOf(finding.cell);
-    const explained = sheet.filled.find((f) => f.explanation && rowOf(f.cell) === row);
-    return explained ? { ...finding, explanation: explained.explanation } : finding;
+    const explanation = byRow.get(rowOf(finding.cell));
+    return explanation ? { ...finding, explanation } : finding;
   });
 }
 

@@ -19,7 +19,7 @@ export interface UnitInput {
   /**
    * The unit (an id of the units list, or any name). When absent it is inferred: first from the file
    * name (the longest unit id or alias written in it: `PL1_CNTT-BCVT.xlsx`), then from the rows'
-   * Đơn vị chủ trì (the unit leading most of the rows that carry a value); else the file name itself.
+   * Đơn vị chủ trì (the unit leading most of the rows it reported); else the file's base name (`DV07.xlsx` → `DV07`).
    */
   unitId?: string;
   file: string;

@@ -10,9 +10,14 @@ function compact(text: string): string {
   return foldText(text).replace(/[^a-z0-9]/g, "");
 }
 
+/** `C:\\in\\DV07.xlsx` → `DV07`: the name a unit outside the list goes by. */
+function baseName(file: string): string {
+  return file.replace(/^.*[\\/]/, "").replace(/\.[^.]*$/, "");
+}
+
 /** The unit whose id or alias is written in the file name (the longest one, so `TT-CNTTTT` beats `CNTT`). */
 export function unitFromFileName(file: string, units: UnitDef[]): UnitDef | undefined {
-  const base = compact(file.replace(/^.*[\\/]/, "").replace(/\.[^.]*$/, ""));
+  const base = compact(baseName(file));
   let best: UnitDef | undefined;
   let bestLength = 0;
   for (const unit of units) {
@@ -32,10 +37,23 @@ export function unitFromFileName(file: string, units: UnitDef[]): UnitDef | unde
  * match, else the text as written (budget owners such as `UBND huyện Chợ Mới`). “Các phòng…” names none.
  */
 export function leadUnitsOf(text: string, units: UnitDef[]): string[] {
-  if (!text.trim() || isAllUnits(text)) return [];
-  const ids = splitUnits(text, units).map((part) => matchUnit(part, units)?.id ?? tidyText(part));
-  return [...new Set(ids.filter(Boolean))];
+  // A sheet repeats a handful of unit texts thousands of times: read each once per units list.
+  let cache = leadCache.get(units);
+  if (!cache) leadCache.set(units, (cache = new Map()));
+  let ids = cache.get(text);
+  if (!ids) {
+    ids =
+      !text.trim() || isAllUnits(text)
+        ? []
+        : [...new Set(splitUnits(text, units).map((part) => matchUnit(part, units)?.id ?? tidyText(part)))].filter(
+            Boolean,
+          );
+    cache.set(text, ids);
+  }
+  return ids;
 }
+
+const leadCache = new WeakMap<UnitDef[], Map<string, string[]>>();
 
 /**
  * The unit leading most of the rows it reported (results where the form has them: a unit's copy of
@@ -65,5 +83,5 @@ export function assignUnit(input: UnitInput, units: UnitDef[]): UnitAssignment {
   if (byName) return { file: input.file, unit: byName.id, from: "file-name" };
   const byRows = unitFromRows(input.table, units);
   if (byRows) return { file: input.file, unit: byRows.id, from: "rows" };
-  return { file: input.file, unit: input.file.replace(/^.*[\\/]/, ""), from: "none" };
+  return { file: input.file, unit: baseName(input.file), from: "none" };
 }
