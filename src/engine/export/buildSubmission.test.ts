@@ -95,3 +95,47 @@ describe("sumFormula", () => {
     expect(sumFormula([{ row: 1, col: 1 }])).toBe("SUM(B2)");
   });
 });
+
+describe("buildSubmission on other layouts", () => {
+  const SPLIT: SeedTable = {
+    title: ["PHỤ LỤC III", "Nhu cầu kinh phí năm 2025", "Đvt: triệu đồng"],
+    header: ["STT", "Nội dung, nhiệm vụ", "Đơn vị chủ trì", "Vốn đầu tư", "Vốn sự nghiệp", "Tổng", "Ghi chú"],
+    rows: [
+      ["I", "Dự án chuyển tiếp", "", "", "", "", ""],
+      ["1", "Trung tâm IOC", "Sở TTTT", "1.000", "200", "1.200", ""],
+      ["2", "Hệ thống SOC", "Sở TTTT", "500", "50", "550", ""],
+      ["", "Cộng", "", "1.500", "250", "1.750", ""],
+      ["II", "Dự án mới", "", "", "", "", ""],
+      ["3", "Số hóa hồ sơ", "UBND huyện Chợ Mới", "300", "", "300", ""],
+      ["", "Cộng", "", "300", "", "300", ""],
+      ["", "Tổng cộng", "", "1.800", "250", "2.050", ""],
+    ],
+  };
+
+  it("repeats a two-row header with its column numbers, and keeps its merges", () => {
+    const grid = seedGrid(SPLIT, {
+      sheetName: "PL3",
+      group: { text: "Nhu cầu kinh phí năm 2025", from: 3, to: 5 },
+      columnNumbers: "parens",
+    });
+    const [sheet] = buildSubmission([consolidated(grid)], defaultSettings()).sheets;
+    const { first, last } = sheet.printTitleRows;
+    expect(last - first).toBe(2);
+    expect(sheet.rows[first]?.[3]?.value).toBe("Nhu cầu kinh phí năm 2025");
+    expect(sheet.rows[last]?.[0]?.value).toBe("(1)");
+    expect(sheet.merges).toContainEqual({ top: first, left: 3, bottom: first, right: 5 });
+    expect(sheet.merges).toContainEqual({ top: first, left: 0, bottom: first + 1, right: 0 });
+  });
+
+  it("sums the Tổng column across each row and every amount column down the Cộng and Tổng cộng rows", () => {
+    const grid = seedGrid(SPLIT, { sheetName: "PL3" });
+    const [sheet] = buildSubmission([consolidated(grid)], defaultSettings()).sheets;
+    const at = (stt: string) => sheet.rows.findIndex((cells) => cells?.[0]?.value === stt);
+    const item1 = at("1");
+    expect(sheet.rows[item1]![5]).toMatchObject({ formula: `SUM(D${item1 + 1}:E${item1 + 1})`, value: 1200 });
+    const total = sheet.rows.findIndex((cells) => cells?.[1]?.value === "Tổng cộng");
+    const totals = sheet.rows[total]!.slice(3, 6).map((c) => [c.formula, c.value]);
+    expect(totals.map(([, v]) => v)).toEqual([1800, 250, 2050]);
+    for (const [formula] of totals) expect(formula).toMatch(/^SUM\(/);
+  });
+});
