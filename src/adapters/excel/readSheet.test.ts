@@ -76,6 +76,25 @@ describe("readActiveSheetGrid", () => {
     expect(cellAt(read, 2, 1)).toEqual({ value: 0.942, numFmt: "0.0%" });
   });
 
+  it("turns date serials into Dates like the xlsx reader, and leaves other numbers alone", async () => {
+    const sheet = fakeSheetFromRows("Ngày", [
+      [
+        { value: 45291, numberFormat: "dd/mm/yyyy" },
+        { value: 45291, numberFormat: '[$-vi-VN]d "tháng" m yyyy' },
+      ],
+      [
+        { value: 45291, numberFormat: "#,##0" },
+        { value: 0.5, numberFormat: "0%" },
+      ],
+    ]);
+    const { context } = workbook(sheet);
+    const read = await readActiveSheetGrid(context);
+    expect(cellAt(read, 0, 0)?.value).toEqual(new Date(Date.UTC(2023, 11, 31)));
+    expect(cellAt(read, 0, 1)?.value).toEqual(new Date(Date.UTC(2023, 11, 31)));
+    expect(cellAt(read, 1, 0)?.value).toBe(45291);
+    expect(cellAt(read, 1, 1)?.value).toBe(0.5);
+  });
+
   it("reports hidden rows of the used range", async () => {
     const grid = seedGrid(SEED_PHU_LUC_II, { hiddenRows: [2, 3] });
     const { context } = workbook(fakeSheetFromGrid(grid));

@@ -124,8 +124,27 @@ export function toCell(
     };
   }
   if ((value === "" || value === null || value === undefined) && !formulaText) return undefined;
-  const cellValue = typeof value === "number" || typeof value === "boolean" || typeof value === "string" ? value : null;
+  const cellValue =
+    typeof value === "number" && numFmt && isDateFormat(numFmt)
+      ? dateFromSerial(value)
+      : typeof value === "number" || typeof value === "boolean" || typeof value === "string"
+        ? value
+        : null;
   return { value: cellValue, ...(formulaText ? { formula: formulaText } : {}), ...(numFmt ? { numFmt } : {}) };
+}
+
+/**
+ * True for a date format ("dd/mm/yyyy", "[$-vi-VN]d mmmm yyyy", "m/d/yy h:mm"): Office.js gives dates as serial
+ * numbers, while the xlsx reader gives Dates; both adapters must hand the engine the same Grid.
+ */
+export function isDateFormat(numFmt: string): boolean {
+  const code = numFmt.replace(/"[^"]*"|\[[^\]]*\]|\\./g, "");
+  return /[dy]/i.test(code) && !/[0#%]/.test(code);
+}
+
+/** Excel's 1900 date system (serial 25569 = 1970-01-01), in UTC like the xlsx reader. */
+function dateFromSerial(serial: number): Date {
+  return new Date(Math.round((serial - 25569) * 86_400_000));
 }
 
 /** Rows of the used range that no visible area reaches (hidden rows; filtered-out rows count as hidden too). */

@@ -12,6 +12,7 @@ import { seedGrid } from "../../../test/fixtures/seedGrids";
 import {
   FakeContext,
   fakeSheetFromGrid,
+  fakeSheetFromRows,
   NO_FILL,
   type FakeSheet,
   type FakeWorkbookFile,
@@ -20,7 +21,9 @@ import type { ExcelHost } from "../../adapters/excel/host";
 import { MARK_COLORS } from "../../adapters/excel/marks";
 import { PhuLucError } from "../../engine/errors";
 import { gridFromValues } from "../../engine/grid";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { App } from "../App";
+import { ExcelCheck } from "./ExcelCheck";
 
 const YELLOW = { color: "#FFFF00", pattern: "Solid", patternColor: null };
 
@@ -35,15 +38,25 @@ function phuLucII(): FakeSheet {
 
 function fakeExcel(file: FakeWorkbookFile) {
   const listeners: (() => void)[] = [];
+  const contexts: FakeContext[] = [];
   const host: ExcelHost = {
-    run: (work) => work(new FakeContext(file) as unknown as Excel.RequestContext),
+    run: (work) => {
+      const context = new FakeContext(file);
+      contexts.push(context);
+      return work(context as unknown as Excel.RequestContext);
+    },
     capabilities: () => ({ mergedAreas: true, triggerSource: true }),
     watchSheets: async (listener) => {
       listeners.push(listener);
       return async () => void listeners.splice(listeners.indexOf(listener), 1);
     },
   };
-  return { host, changeSheet: () => listeners.forEach((l) => l()) };
+  return {
+    host,
+    changeSheet: () => listeners.forEach((l) => l()),
+    /** Round trips to Excel so far, over every Excel.run. */
+    syncs: () => contexts.reduce((n, c) => n + c.syncCount, 0),
+  };
 }
 
 const fill = (file: FakeWorkbookFile, address: string) => file.sheets[0].cells[address]?.fill ?? NO_FILL;
@@ -119,6 +132,22 @@ describe("the pane inside Excel", () => {
     expect(sheet.cells["F4"].value).toBe("Chưa đạt");
     expect(screen.queryByText(/Đánh giá ghi “Đạt”/)).toBeNull();
   });
+
+  it("checks a 5,000-row sheet in at most two round trips to Excel", async () => {
+    const rows: (string | number)[][] = [["STT", "Nội dung, nhiệm vụ", "Đơn vị chủ trì", "Nhu cầu kinh phí năm 2024"]];
+    for (let i = 1; i < 4999; i++) rows.push([i, `Nhiệm vụ số ${i}`, "Sở TTTT", 10]);
+    rows.push(["", "Tổng cộng", "", 49970]);
+    const file: FakeWorkbookFile = { sheets: [fakeSheetFromRows("Dài", rows)], activeSheet: "Dài", settings: {} };
+    const excel = fakeExcel(file);
+    // The Kiểm tra tab alone: other tabs (Xuất file nộp) make their own round trips on mount.
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <ExcelCheck excel={excel.host} />
+      </FluentProvider>,
+    );
+    await screen.findByText(/Tổng cộng ghi 49\.970 nhưng tổng các mục là 49\.980/, undefined, { timeout: 10_000 });
+    expect(excel.syncs()).toBeLessThanOrEqual(2);
+  }, 20_000);
 
   it("re-checks after the sheet changes (debounced)", async () => {
     jest.useFakeTimers();
