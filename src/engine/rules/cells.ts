@@ -4,6 +4,7 @@ import type { CellRef, Table, TableRow, Target } from "../model";
 import { NUMBER_PATTERN, numberFromDigits } from "../parse/number";
 import { parseRatioText, ratioPercent } from "../parse/ratioText";
 import { parseTargetCell } from "../parse/target";
+import { foldText } from "../text";
 import type { ColumnRole } from "../template";
 
 /** The number a cell holds (percent points for shares), or undefined for anything else. */
@@ -91,4 +92,25 @@ export function resultValueOf(ref: CellRef | undefined): { value: number; percen
   const ratio = parseRatioText(parsed.text);
   const value = ratio && ratioPercent(ratio);
   return value === undefined ? undefined : { value, percent: true };
+}
+
+/** Folded form of each character met so far (a sheet uses a few dozen distinct letters). */
+const foldedChars = new Map<string, string>();
+
+/**
+ * foldText for text already tidied (NFC, single spaces: every CellRef.text and TableRow.label),
+ * folded character by character with a cache: the same result, several times faster on 5.000-row
+ * sheets where every label is folded.
+ */
+export function foldTidy(text: string): string {
+  let out = "";
+  for (const ch of text) {
+    let folded = foldedChars.get(ch);
+    if (folded === undefined) {
+      folded = ch === " " ? " " : foldText(ch);
+      foldedChars.set(ch, folded);
+    }
+    out += folded;
+  }
+  return out;
 }

@@ -1,5 +1,7 @@
 import { buildTable } from "../../../test/fixtures/tables";
 import { DEFAULT_UNITS } from "../units";
+import { foldText } from "../text";
+import { foldTidy } from "./cells";
 import { duplicateRow } from "./duplicate-row";
 
 const ctx = { units: DEFAULT_UNITS };
@@ -57,5 +59,18 @@ describe("duplicate-row", () => {
       ],
     });
     expect(duplicateRow.check(table, ctx).map((f) => f.cell)).toEqual(["B6"]);
+  });
+});
+
+describe("foldTidy", () => {
+  it("folds tidy text exactly as foldText does", () => {
+    for (const text of [
+      "Tỷ lệ hộ xem được Đài truyền hình VN",
+      "ĐÀI TRUYỀN THANH cấp xã",
+      "Sở TTTT",
+      "Ban QLDA ĐTXD&KVPT ĐT AG",
+    ]) {
+      expect(foldTidy(text)).toBe(foldText(text));
+    }
   });
 });

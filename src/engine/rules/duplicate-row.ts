@@ -7,16 +7,15 @@
 import type { Finding } from "../finding";
 import { buildFinding, quote } from "../messages";
 import type { Table, TableRow } from "../model";
-import { foldText } from "../text";
-import { addressOf } from "./cells";
+import { addressOf, foldTidy } from "./cells";
 import type { Rule } from "./rule";
 
 function identity(table: Table, row: TableRow): string | undefined {
-  const label = foldText(row.label);
+  const label = foldTidy(row.label);
   if (!label || row.kind === "section" || row.kind === "subtotal" || row.kind === "total") return undefined;
   const scope =
     row.kind === "subitem" ? `p${row.parent ?? "-"}` : table.templateId === "chi-tieu" ? `s${row.section ?? "-"}` : "";
-  const owner = table.templateId === "kinh-phi" ? foldText(row.cells.leadUnit?.text ?? "") : "";
+  const owner = table.templateId === "kinh-phi" ? foldTidy(row.cells.leadUnit?.text ?? "") : "";
   return `${scope}|${owner}|${label}`;
 }
 
