@@ -72,6 +72,11 @@ export async function checkFile(path: string, limits: CheckArgs["limits"] = {}):
   return { file: path, sheets: read.grids.map(checkSheet) };
 }
 
+function faultDetail(error: unknown): string {
+  if (error instanceof PhuLucError) return error.messageVi;
+  return error instanceof Error ? error.message : String(error);
+}
+
 function checkSheet(grid: Grid): SheetResult {
   if (isEmptyGrid(grid)) return emptySheetResult(grid);
   try {
@@ -83,7 +88,7 @@ function checkSheet(grid: Grid): SheetResult {
       template: null,
       findings: [],
       notes: [],
-      error: `Lỗi nội bộ khi kiểm tra: ${userMessage(error)}`,
+      error: `Lỗi của PhuLuc khi kiểm tra trang tính này (${faultDetail(error)}); hãy báo cho người quản trị PhuLuc.`,
     };
   }
 }
