@@ -1,5 +1,5 @@
 /** @jest-environment jsdom */
-import { fireEvent, render, screen, waitFor } from "@testing-library/react";
+import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import type { Finding } from "../../engine/finding";
 import { defaultSettings, type Settings } from "../../engine/settings";
 import { ExportPanel } from "./ExportPanel";
@@ -61,7 +61,7 @@ describe("ExportPanel", () => {
     expect(dialog.textContent).toContain("Phụ lục II!D20");
     expect(dialog.textContent).toContain("225.091");
     expect(dialog.textContent).toContain("Thiếu kinh phí.");
-    fireEvent.click(screen.getByRole("button", { name: "Hủy" }));
+    fireEvent.click(await within(dialog).findByRole("button", { name: "Hủy" }));
     await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
     expect(calls).toMatchObject({ check: 1, export: 0 });
   });

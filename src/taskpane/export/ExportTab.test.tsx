@@ -1,5 +1,5 @@
 /** @jest-environment jsdom */
-import { fireEvent, render, screen, waitFor } from "@testing-library/react";
+import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { consolidatedWorkbookBuffer } from "../../../test/helpers/consolidatedWorkbook";
 import { LOCAL_SETTINGS_KEY } from "./settingsStore";
 import { ExportTab } from "./ExportTab";
@@ -45,7 +45,7 @@ describe("ExportTab in a browser (file mode)", () => {
     fireEvent.click(button);
     const dialog = await screen.findByRole("dialog", {}, { timeout: 5000 });
     expect(dialog.textContent).toContain("Còn 1 lỗi");
-    fireEvent.click(screen.getByRole("button", { name: "Vẫn xuất" }));
+    fireEvent.click(await within(dialog).findByRole("button", { name: "Vẫn xuất" }, { timeout: 5000 }));
     expect(
       await screen.findByText(/Đã xuất STTTT_PhuLuc-I-II_9T-2024_20241001\.xlsx/, {}, { timeout: 5000 }),
     ).toBeTruthy();
