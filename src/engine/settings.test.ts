@@ -1,5 +1,5 @@
 import { PhuLucError } from "./errors";
-import { defaultSettings, parseSettings } from "./settings";
+import { defaultSettings, parseSettings, parseUnitLines, unitLines } from "./settings";
 import { DEFAULT_UNITS } from "./units";
 
 describe("settings", () => {
@@ -28,5 +28,18 @@ describe("settings", () => {
     expect(() => parseSettings({ ngay: "01/10/2024" }, "S.json")).toThrow(PhuLucError);
     expect(() => parseSettings({ ngay: "01/10/2024" }, "S.json")).toThrow(/S\.json: trường "ngay"/);
     expect(() => parseSettings({ units: [{ id: "", name: "x", aliases: [] }] })).toThrow(/units\.0\.id/);
+  });
+});
+
+describe("units list text", () => {
+  it("round-trips the default units through the form's text", () => {
+    expect(parseUnitLines(unitLines(DEFAULT_UNITS))).toEqual(DEFAULT_UNITS);
+  });
+
+  it("reads a unit added by the user, skips blank lines, and names a bad line", () => {
+    expect(parseUnitLines("\nVP | Văn phòng Sở | Văn phòng; VP Sở\n")).toEqual([
+      { id: "VP", name: "Văn phòng Sở", aliases: ["Văn phòng", "VP Sở"] },
+    ]);
+    expect(() => parseUnitLines("KHTC | Phòng Kế hoạch – Tài chính\nThanh tra")).toThrow(/Dòng 2/);
   });
 });

@@ -67,3 +67,33 @@ export function parseSettings(raw: unknown, source = "cài đặt"): Settings {
     `${source}: field "${field}" is invalid (${issue.message}).`,
   );
 }
+
+/** The units list as the settings form shows it: one unit a line, `ID | Tên đầy đủ | bí danh; bí danh`. */
+export function unitLines(units: Settings["units"]): string {
+  return units.map((u) => [u.id, u.name, u.aliases.join("; ")].join(" | ")).join("\n");
+}
+
+/** Reads the form's units text back; throws a PhuLucError naming the first bad line. */
+export function parseUnitLines(text: string): Settings["units"] {
+  const units: Settings["units"] = [];
+  text.split("\n").forEach((line, i) => {
+    if (!line.trim()) return;
+    const [id = "", name = "", aliases = ""] = line.split("|").map((part) => part.trim());
+    if (!id || !name) {
+      throw new PhuLucError(
+        "bad-argument",
+        `Dòng ${i + 1} của danh sách đơn vị cần “mã | tên đầy đủ | bí danh; …” (nhận được “${line.trim()}”).`,
+        `Line ${i + 1} of the units list needs "id | full name | alias; …".`,
+      );
+    }
+    units.push({
+      id,
+      name,
+      aliases: aliases
+        .split(";")
+        .map((a) => a.trim())
+        .filter(Boolean),
+    });
+  });
+  return units;
+}

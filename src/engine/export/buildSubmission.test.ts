@@ -134,7 +134,7 @@ describe("buildSubmission on other layouts", () => {
     const item1 = at("1");
     expect(sheet.rows[item1]![5]).toMatchObject({ formula: `SUM(D${item1 + 1}:E${item1 + 1})`, value: 1200 });
     const total = sheet.rows.findIndex((cells) => cells?.[1]?.value === "Tổng cộng");
-    const totals = sheet.rows[total]!.slice(3, 6).map((c) => [c.formula, c.value]);
+    const totals = sheet.rows[total]!.slice(3, 6).map((c) => [c?.formula, c?.value]);
     expect(totals.map(([, v]) => v)).toEqual([1800, 250, 2050]);
     for (const [formula] of totals) expect(formula).toMatch(/^SUM\(/);
   });

@@ -97,5 +97,20 @@ describe("ExportPanel", () => {
     await waitFor(() => expect(calls.saved).toHaveLength(1));
     expect(calls.saved[0].kyBaoCao).toBe("9T-2024");
     expect(calls.saved[0].coQuanBanHanh).toBe("SỞ THÔNG TIN VÀ TRUYỀN THÔNG");
+    expect(calls.saved[0].units.map((u) => u.id)).toContain("KHTC");
+  });
+
+  it("saves a unit the user added, and refuses a malformed units line with the line named", async () => {
+    const calls = setup([]);
+    const units = screen.getByLabelText(/Danh sách đơn vị/) as HTMLTextAreaElement;
+    fireEvent.change(units, { target: { value: `${units.value}\nBQL | Ban Quản lý dự án | Ban QLDA` } });
+    fireEvent.click(screen.getByRole("button", { name: "Lưu thông tin tiêu đề" }));
+    await waitFor(() => expect(calls.saved).toHaveLength(1));
+    expect(calls.saved[0].units.at(-1)).toEqual({ id: "BQL", name: "Ban Quản lý dự án", aliases: ["Ban QLDA"] });
+
+    fireEvent.change(units, { target: { value: "Thanh tra" } });
+    fireEvent.click(screen.getByRole("button", { name: "Lưu thông tin tiêu đề" }));
+    expect(await screen.findByText(/Dòng 1 của danh sách đơn vị/)).toBeTruthy();
+    expect(calls.saved).toHaveLength(1);
   });
 });

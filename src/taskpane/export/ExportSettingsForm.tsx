@@ -1,7 +1,7 @@
 /** The header texts of the submission file, edited once and saved (with the document / in the browser). */
-import { Button, Field, Input, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Field, Input, Textarea, makeStyles, tokens } from "@fluentui/react-components";
 import { useState } from "react";
-import { parseSettings, type Settings } from "../../engine/settings";
+import { parseSettings, parseUnitLines, unitLines, type Settings } from "../../engine/settings";
 import { userMessage } from "../../engine/errors";
 
 type TextField =
@@ -29,13 +29,14 @@ export interface ExportSettingsFormProps {
 export function ExportSettingsForm({ settings, onSave }: ExportSettingsFormProps) {
   const styles = useStyles();
   const [draft, setDraft] = useState<Settings>(settings);
+  const [unitsText, setUnitsText] = useState(() => unitLines(settings.units));
   const [problem, setProblem] = useState<string>();
   const [saving, setSaving] = useState(false);
 
   const save = async () => {
     setSaving(true);
     try {
-      await onSave(parseSettings(draft));
+      await onSave(parseSettings({ ...draft, units: parseUnitLines(unitsText) }));
       setProblem(undefined);
     } catch (error) {
       setProblem(userMessage(error));
@@ -53,6 +54,12 @@ export function ExportSettingsForm({ settings, onSave }: ExportSettingsFormProps
       ))}
       <Field label="Ngày văn bản" hint="Để trống: in “ngày … tháng … năm …”, tên file lấy ngày hôm nay">
         <Input type="date" value={draft.ngay} onChange={(_, data) => setDraft({ ...draft, ngay: data.value })} />
+      </Field>
+      <Field
+        label="Danh sách đơn vị (dùng khi kiểm tra trước khi xuất)"
+        hint="Mỗi dòng một đơn vị: mã | tên đầy đủ | bí danh; bí danh"
+      >
+        <Textarea value={unitsText} resize="vertical" rows={6} onChange={(_, data) => setUnitsText(data.value)} />
       </Field>
       <Field validationMessage={problem} validationState={problem ? "error" : "none"}>
         <Button onClick={() => void save()} disabled={saving}>
