@@ -16,10 +16,10 @@
  * - A row right under the header holding only column numbers (`(1)`, `(2)` … or `A`, `B`, `1` …)
  *   is part of the header, not data.
  */
-import { a1, cellText, type Cell, type CellRange, type Grid } from "./grid";
+import { cellReader, MergeIndex, SHARED_BY_MERGE } from "./cellRefs";
+import { a1, cellText, type Grid } from "./grid";
 import type { Finding } from "./finding";
-import type { AmountColumn, CellRef, Table, UnitLine } from "./model";
-import { parseCell } from "./parse/number";
+import type { AmountColumn, Table, UnitLine } from "./model";
 import { buildTableRows } from "./structure";
 import type { ColumnDef, ColumnRole, TemplateDef } from "./template";
 import { TEMPLATES } from "./templates";
@@ -36,25 +36,6 @@ export const HEADER_SEARCH_COLUMNS = 200;
 export interface Recognition {
   table?: Table;
   findings: Finding[];
-}
-
-/** Fast lookup of the merged range a cell belongs to (grids may hold thousands of merges). */
-export class MergeIndex {
-  private readonly byRow = new Map<number, CellRange[]>();
-
-  constructor(merges: CellRange[]) {
-    for (const m of merges) {
-      for (let r = m.top; r <= m.bottom; r++) {
-        const list = this.byRow.get(r);
-        if (list) list.push(m);
-        else this.byRow.set(r, [m]);
-      }
-    }
-  }
-
-  at(row: number, col: number): CellRange | undefined {
-    return this.byRow.get(row)?.find((m) => col >= m.left && col <= m.right);
-  }
 }
 
 interface CompiledColumn {
@@ -303,33 +284,6 @@ function readTitleLines(grid: Grid, beforeRow: number, unitLine: UnitLine | unde
     if (parts.length) lines.push(parts.join(" "));
   }
   return lines;
-}
-
-/**
- * Roles whose value a vertical merge shares with every row it spans (one Đơn vị chủ trì merged over
- * several items leads each of them). Not the indicator: a second row under a merged indicator is a
- * continuation (another part of a compound target), not the same indicator twice.
- */
-const SHARED_BY_MERGE: ColumnRole[] = ["leadUnit", "coUnits", "measure", "note"];
-
-/** Builds CellRefs; in the given columns an empty cell under a vertical merge reads the merge's first cell. */
-export function cellReader(grid: Grid, merges: MergeIndex, sharedColumns: Set<number>) {
-  return (row: number, col: number, kind: ColumnDef["kind"]): CellRef => {
-    let cell: Cell | undefined = grid.rows[row]?.[col];
-    if (!cell && sharedColumns.has(col)) {
-      const merge = merges.at(row, col);
-      if (merge && merge.left === col && merge.top < row) cell = grid.rows[merge.top]?.[col];
-    }
-    return { address: a1(row, col), row, col, cell, text: displayText(cell), parsed: parseCell(cell, kind) };
-  };
-}
-
-const NEEDS_TIDY = /[\u0300-\u036f\t\n\r\u00a0]|\s\s|^\s|\s$/;
-
-/** tidyText of a cell, skipping the work for the usual clean text (CellRefs are made for every data cell). */
-function displayText(cell: Cell | undefined): string {
-  const text = cellText(cell);
-  return NEEDS_TIDY.test(text) ? tidyText(text) : text;
 }
 
 function columnName(def: ColumnDef): string {

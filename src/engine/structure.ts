@@ -22,10 +22,11 @@
  *   items, going down to sub-items only where an item states no amount of its own (and to items
  *   only where a section's items state amounts), so nothing is counted twice.
  */
+import { displayText } from "./cellRefs";
 import { cellText, type Cell, type Grid } from "./grid";
 import type { AmountColumn, CellRef, Table, TableRow, TableStop } from "./model";
 import type { ColumnDef, ColumnRole, TemplateDef } from "./template";
-import { foldText, tidyText } from "./text";
+import { foldText } from "./text";
 
 type Kind = ColumnDef["kind"];
 
@@ -177,7 +178,7 @@ export function buildTableRows(source: RowSource): { rows: TableRow[]; stoppedAt
     const cells: TableRow["cells"] = {};
     for (const [role, col] of mapped) cells[role] = read(r, col, kinds.get(col) ?? "text");
     const amounts = amountCols.map((col) => read(r, col, kinds.get(col) ?? "number"));
-    const stt = sttCol === undefined ? "" : tidyText(cellText(gridRow?.[sttCol]));
+    const stt = sttCol === undefined ? "" : displayText(gridRow?.[sttCol]);
     const marker = classifyStt(stt);
     let label = labelCol === undefined ? "" : (cells[labelRole]?.text ?? "");
     // `Tổng cộng` is often typed in the STT cell, merged across STT and the label column.

@@ -1,0 +1,57 @@
+/**
+ * CellRefs: every data cell of a Table with its address, display text and reading. Built for every
+ * mapped cell of every row (tens of thousands on a long sheet), so the hot path avoids needless work.
+ */
+import { columnLetters, cellText, type Cell, type CellRange, type Grid } from "./grid";
+import type { CellRef } from "./model";
+import { parseCell } from "./parse/number";
+import type { ColumnDef, ColumnRole } from "./template";
+import { tidyText } from "./text";
+
+/** Fast lookup of the merged range a cell belongs to (grids may hold thousands of merges). */
+export class MergeIndex {
+  private readonly byRow = new Map<number, CellRange[]>();
+
+  constructor(merges: CellRange[]) {
+    for (const m of merges) {
+      for (let r = m.top; r <= m.bottom; r++) {
+        const list = this.byRow.get(r);
+        if (list) list.push(m);
+        else this.byRow.set(r, [m]);
+      }
+    }
+  }
+
+  at(row: number, col: number): CellRange | undefined {
+    return this.byRow.get(row)?.find((m) => col >= m.left && col <= m.right);
+  }
+}
+
+/**
+ * Roles whose value a vertical merge shares with every row it spans (one Đơn vị chủ trì merged over
+ * several items leads each of them). Not the indicator: a second row under a merged indicator is a
+ * continuation (another part of a compound target), not the same indicator twice.
+ */
+export const SHARED_BY_MERGE: ColumnRole[] = ["leadUnit", "coUnits", "measure", "note"];
+
+/** Builds CellRefs; in the given columns an empty cell under a vertical merge reads the merge's first cell. */
+export function cellReader(grid: Grid, merges: MergeIndex, sharedColumns: Set<number>) {
+  const columnNames: string[] = [];
+  const letters = (col: number) => (columnNames[col] ??= columnLetters(col));
+  return (row: number, col: number, kind: ColumnDef["kind"]): CellRef => {
+    let cell: Cell | undefined = grid.rows[row]?.[col];
+    if (!cell && sharedColumns.has(col)) {
+      const merge = merges.at(row, col);
+      if (merge && merge.left === col && merge.top < row) cell = grid.rows[merge.top]?.[col];
+    }
+    const parsed = parseCell(cell, kind);
+    // parseCell already tidied text it could not read as a number.
+    const text = parsed.kind === "text" ? parsed.text : displayText(cell);
+    return { address: letters(col) + (row + 1), row, col, cell, text, parsed };
+  };
+}
+
+/** Tidy display text of a cell. */
+export function displayText(cell: Cell | undefined): string {
+  return tidyText(cellText(cell));
+}
