@@ -1,7 +1,8 @@
 /**
  * A consolidated workbook as the merge leaves it, built from the seeds: Phụ lục I, Phụ lục II (its
  * amounts typed as text, `40.444`, as units often send them; Ghi chú cells a unit began with `=`,
- * `+`, `-`, `@`), the merge log sheet and a hidden helper sheet — for export tests.
+ * `+`, `-`, `@`; a highlight fill on the wrong total), the merge log sheet and a hidden helper sheet — for
+ * export tests.
  */
 import ExcelJS from "exceljs";
 import { gridFromValues } from "../../src/engine/grid";
@@ -21,7 +22,9 @@ export function phuLucIIWithNotes(): SeedTable {
 export async function consolidatedWorkbookBuffer(): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
   addGridSheet(workbook, seedGrid(SEED_PHU_LUC_I, { sheetName: "Phụ lục I" }));
-  addGridSheet(workbook, seedGrid(phuLucIIWithNotes(), { sheetName: "Phụ lục II", numbers: "text" }));
+  const phuLucII = addGridSheet(workbook, seedGrid(phuLucIIWithNotes(), { sheetName: "Phụ lục II", numbers: "text" }));
+  // The pane's red mark on the wrong Tổng cộng (D19), as a consolidated workbook under review carries it.
+  phuLucII.getCell("D19").fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFFFC7CE" } };
   addGridSheet(
     workbook,
     gridFromValues("Nhật ký tổng hợp", [

@@ -151,6 +151,19 @@ describe("the submission file", () => {
     expect(ws.getCell("A1").border?.top).toBeUndefined();
   });
 
+  it("carries no highlight: the red mark on the source's Tổng cộng is gone", () => {
+    const filled: string[] = [];
+    for (const ws of workbook.worksheets) {
+      ws.eachRow((row) =>
+        row.eachCell((cell) => {
+          const fill = cell.fill as ExcelJS.FillPattern | undefined;
+          if (fill && fill.pattern !== "none") filled.push(`${ws.name}!${cell.address}`);
+        }),
+      );
+    }
+    expect(filled).toEqual([]);
+  });
+
   it("prints A4 landscape, one page wide, header rows repeated, page numbers in the footer", () => {
     for (const ws of workbook.worksheets) {
       expect(ws.pageSetup).toMatchObject({
