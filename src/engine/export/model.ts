@@ -71,5 +71,5 @@ export const PAGE_LAYOUT: PageLayout = {
   orientation: "landscape",
   fitToWidth: 1,
   fitToHeight: 0,
-  footer: "&CTrang &P/&N",
+  footer: '&C&"Times New Roman,Regular"Trang &P/&N',
 };
