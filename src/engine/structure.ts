@@ -151,8 +151,10 @@ export function buildTableRows(source: RowSource): { rows: TableRow[]; stoppedAt
   const sttCol = columns.stt;
   const labelRole: ColumnRole = columns.indicator !== undefined ? "indicator" : "reportingUnit";
   const labelCol = columns[labelRole];
-  const mapped = Object.entries(columns) as [ColumnRole, number][];
-  const amountCols = amountColumns.map((a) => a.col);
+  const mapped = (Object.entries(columns) as [ColumnRole, number][]).map(
+    ([role, col]) => [role, col, kinds.get(col) ?? "text"] as const,
+  );
+  const amountCols = amountColumns.map((a) => [a.col, kinds.get(a.col) ?? "number"] as const);
 
   const rows: TableRow[] = [];
   const levels = new LevelStack();
@@ -176,8 +178,8 @@ export function buildTableRows(source: RowSource): { rows: TableRow[]; stoppedAt
     }
     blankRun = 0;
     const cells: TableRow["cells"] = {};
-    for (const [role, col] of mapped) cells[role] = read(r, col, kinds.get(col) ?? "text");
-    const amounts = amountCols.map((col) => read(r, col, kinds.get(col) ?? "number"));
+    for (const [role, col, kind] of mapped) cells[role] = read(r, col, kind);
+    const amounts = amountCols.map(([col, kind]) => read(r, col, kind));
     const stt = sttCol === undefined ? "" : displayText(gridRow?.[sttCol]);
     const marker = classifyStt(stt);
     let label = labelCol === undefined ? "" : (cells[labelRole]?.text ?? "");
