@@ -7,12 +7,17 @@ import { expectThat, type E2EHarness } from "./harness";
 
 export default async function checkPhuLucII(h: E2EHarness): Promise<void> {
   const { page } = h;
+  const scripts: string[] = [];
+  page.on("request", (request) => scripts.push(new URL(request.url()).pathname));
   await page.goto(`${h.baseUrl}/taskpane.html`);
   await page.getByText("Không chạy trong Excel").waitFor({ timeout: 10_000 });
+  const exceljsLoaded = () => scripts.some((p) => /exceljs\.[0-9a-f]+\.chunk\.js$/.test(p));
+  expectThat(!exceljsLoaded(), "exceljs must not load before a file is opened");
 
   await page.getByTestId("open-file").setInputFiles(await h.fixture("phu-luc-ii.xlsx"));
   await page.getByText("Sheet: Phụ lục II").waitFor({ timeout: 20_000 });
   await page.getByText("Phụ lục dự kiến kinh phí").waitFor();
+  expectThat(exceljsLoaded(), "opening a file loads the exceljs chunk");
 
   const finding = page.getByRole("button").filter({ hasText: "Tổng không khớp" }).first();
   await finding.waitFor();

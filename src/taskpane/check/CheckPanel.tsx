@@ -105,10 +105,10 @@ function ReportView({ report, onSelect }: { report: SheetReport; onSelect?: (f: 
         ) : (
           <>
             <Badge appearance="filled" color="danger">
-              {errors} {t.errors}
+              {t.errors(errors)}
             </Badge>
             <Badge appearance="filled" color="warning">
-              {warnings} {t.warnings}
+              {t.warnings(warnings)}
             </Badge>
           </>
         )}
@@ -124,7 +124,7 @@ function ReportView({ report, onSelect }: { report: SheetReport; onSelect?: (f: 
         </MessageBar>
       )}
       <FindingsList findings={report.findings} onSelect={onSelect} />
-      {report.table && report.table.columns.actual !== undefined && (
+      {report.table?.columns.actual !== undefined && report.table.columns.target !== undefined && (
         <>
           <Subtitle2>{t.chartTitle}</Subtitle2>
           <AttainmentChart rows={chart} />
