@@ -6,25 +6,16 @@
  * `src/taskpane/export/ExportPanel.tsx` in `ExportTab` (replace the placeholder there; each panel takes its
  * actions as props; `usePane()` gives the host mode, the language and the latest check reports).
  */
-import {
-  Button,
-  Caption1,
-  FluentProvider,
-  Tab,
-  TabList,
-  Title3,
-  makeStyles,
-  tokens,
-  webLightTheme,
-} from "@fluentui/react-components";
+import { Button, FluentProvider, Tab, TabList, Title3, makeStyles, webLightTheme } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
 import type { ExcelHost } from "../adapters/excel/host";
 import type { SheetReport } from "../engine/check";
 import { ExcelCheck } from "./excel/ExcelCheck";
 import { ExportTab } from "./export/ExportTab";
 import { FileCheck } from "./file/FileCheck";
+import { MergeTab } from "./merge/MergeTab";
 import type { HostMode } from "./host";
-import { LangContext, STRINGS, useStrings, type Lang } from "./i18n";
+import { LangContext, STRINGS, type Lang } from "./i18n";
 import { PaneContext, type PaneState } from "./PaneContext";
 
 type TabId = "check" | "merge" | "export";
@@ -42,7 +33,6 @@ const useStyles = makeStyles({
   },
   header: { display: "flex", alignItems: "center", justifyContent: "space-between", gap: "8px" },
   tabBody: { paddingTop: "4px" },
-  muted: { color: tokens.colorNeutralForeground3 },
 });
 
 function savedLang(): Lang {
@@ -51,12 +41,6 @@ function savedLang(): Lang {
   } catch {
     return "vi"; // storage blocked (private mode, sandboxed host): Vietnamese, as by default
   }
-}
-
-function MergeTab() {
-  const { t } = useStrings();
-  const styles = useStyles();
-  return <Caption1 className={styles.muted}>{t.mergeSlot}</Caption1>;
 }
 
 export interface AppProps {
@@ -103,7 +87,7 @@ export function App({ host, excel }: AppProps) {
               {host === "excel" && excel ? <ExcelCheck excel={excel} /> : <FileCheck />}
             </div>
             <div className={styles.tabBody} hidden={tab !== "merge"} role="tabpanel" aria-label={t.tabMerge}>
-              <MergeTab />
+              <MergeTab host={host} excel={excel} />
             </div>
             <div className={styles.tabBody} hidden={tab !== "export"} role="tabpanel" aria-label={t.tabExport}>
               <ExportTab host={host} excel={excel} />

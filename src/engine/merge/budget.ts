@@ -14,7 +14,7 @@ import { sumCovered } from "../totals";
 import { isNonEmptyRow, type Contribution, type MergeRun, type SheetCompleteness, type UnitSheet } from "./context";
 import { withExplanation, travellingExplanation } from "./indicators";
 import { labelKey, PROPOSAL_THRESHOLD, tokenSimilarity } from "./keys";
-import { resolveCell, type Candidate } from "./resolve";
+import { filledValue, resolveCell, type Candidate, type CellQuestion } from "./resolve";
 import { replaceRegion, SheetBuilder, type RegionRow } from "./sheetBuilder";
 import type { Proposal, SheetMerge, TemplateSheet } from "./types";
 import { leadUnitsOf } from "./unitOf";
@@ -270,24 +270,18 @@ function layOut(
         const parsed = ref.parsed.kind === "number" ? { ...ref.parsed, value: ref.parsed.value * factor } : ref.parsed;
         return [{ contribution, address: ref.address, cell, parsed }];
       });
-      const kept = resolveCell(run, {
+      const question: CellQuestion = {
         sheet: table.sheet,
         cell: address,
         indicator: item.label,
         column: column.header.replace(/\s+/g, " ").trim(),
         leads,
         candidates,
-      });
+      };
+      const kept = resolveCell(run, question);
       if (!kept) return;
-      const source = kept.contribution.source;
       builder.set(at, column.col, kept.cell);
-      filled.push({
-        sheet: table.sheet,
-        cell: address,
-        value: kept.cell?.value ?? null,
-        ...(kept.cell?.numFmt ? { numFmt: kept.cell.numFmt } : {}),
-        source: { file: source.file, sheet: source.table.sheet, cell: kept.address, unit: source.unit },
-      });
+      filled.push(filledValue(question, kept, kept.cell));
     });
     for (const c of item.contributions) if (c.outcomes.length === 0) c.outcomes.push("merged");
     const explanation = travellingExplanation(item.contributions);

@@ -15,7 +15,7 @@ import {
   type UnitSheet,
 } from "./context";
 import { RowMatcher } from "./match";
-import { resolveCell, type Candidate } from "./resolve";
+import { filledValue, resolveCell, type Candidate, type CellQuestion } from "./resolve";
 import { SheetBuilder } from "./sheetBuilder";
 import type { SheetMerge, TemplateSheet } from "./types";
 import { leadUnitsOf } from "./unitOf";
@@ -93,7 +93,7 @@ export function mergeIndicatorSheet(
       if (col === undefined) continue;
       const address = a1(row.row, col);
       const templateRef = row.cells[role];
-      const kept = resolveCell(run, {
+      const question: CellQuestion = {
         sheet: table.sheet,
         cell: address,
         indicator: row.label,
@@ -101,20 +101,12 @@ export function mergeIndicatorSheet(
         leads,
         candidates: candidatesFor(contributions, role),
         fixed: role === "target" && !isEmptyRef(templateRef) ? { parsed: templateRef!.parsed } : undefined,
-      });
+      };
+      const kept = resolveCell(run, question);
       if (!kept) continue;
       const cell = copyCell(kept.cell);
       builder.set(row.row, col, cell);
-      const source = kept.contribution.source;
-      const explanation = explanationOf(kept.contribution.row);
-      filled.push({
-        sheet: table.sheet,
-        cell: address,
-        value: cell?.value ?? null,
-        ...(cell?.numFmt ? { numFmt: cell.numFmt } : {}),
-        source: { file: source.file, sheet: source.table.sheet, cell: kept.address, unit: source.unit },
-        ...(explanation ? { explanation } : {}),
-      });
+      filled.push(filledValue(question, kept, cell));
     }
     // A lead's row with only a giải trình still carries it into the consolidated sheet.
     for (const c of contributions) {

@@ -7,7 +7,7 @@ import type { Cell } from "../grid";
 import type { ParsedValue } from "../model";
 import { quote } from "../messages";
 import type { Contribution, MergeRun } from "./context";
-import type { Conflict } from "./types";
+import type { Conflict, FilledValue } from "./types";
 import { cellValueOf, displayParsed, explanationOf, sameValue } from "./values";
 
 export interface Candidate {
@@ -126,4 +126,20 @@ export function resolveCell(run: MergeRun, question: CellQuestion): Candidate | 
     }
   }
   return kept;
+}
+
+/** The consolidated value of a settled cell, with where it came from and the giải trình it carries. */
+export function filledValue(question: CellQuestion, kept: Candidate, cell: Cell | undefined): FilledValue {
+  const source = kept.contribution.source;
+  const explanation = explanationOf(kept.contribution.row);
+  return {
+    sheet: question.sheet,
+    cell: question.cell,
+    indicator: question.indicator,
+    column: question.column,
+    value: cell?.value ?? null,
+    ...(cell?.numFmt ? { numFmt: cell.numFmt } : {}),
+    source: { file: source.file, sheet: source.table.sheet, cell: kept.address, unit: source.unit },
+    ...(explanation ? { explanation } : {}),
+  };
 }

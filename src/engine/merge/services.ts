@@ -14,7 +14,7 @@ import { matchUnit } from "../units";
 import { isNonEmptyRow, type Contribution, type MergeRun, type SheetCompleteness, type UnitSheet } from "./context";
 import { travellingExplanation, withExplanation } from "./indicators";
 import { labelKey } from "./keys";
-import { looksScaled, resolveCell, type Candidate } from "./resolve";
+import { filledValue, looksScaled, resolveCell, type Candidate, type CellQuestion } from "./resolve";
 import { replaceRegion, SheetBuilder, type RegionRow } from "./sheetBuilder";
 import type { SheetMerge, TemplateSheet } from "./types";
 import { copyCell, isEmptyRef, VALUE_ROLES } from "./values";
@@ -96,25 +96,19 @@ export function mergeServicesSheet(
           ? [{ contribution, address: ref.address, cell: ref.cell, parsed: ref.parsed }]
           : [];
       });
-      const kept = resolveCell(run, {
+      const question: CellQuestion = {
         sheet: table.sheet,
         cell: a1(at, col),
         indicator: entry.label,
         column: (table.headers[col] ?? role).replace(/\s+/g, " ").trim(),
         leads,
         candidates,
-      });
+      };
+      const kept = resolveCell(run, question);
       if (!kept) continue;
       const cell = copyCell(kept.cell);
       builder.set(at, col, cell);
-      const source = kept.contribution.source;
-      filled.push({
-        sheet: table.sheet,
-        cell: a1(at, col),
-        value: cell?.value ?? null,
-        ...(cell?.numFmt ? { numFmt: cell.numFmt } : {}),
-        source: { file: source.file, sheet: source.table.sheet, cell: kept.address, unit: source.unit },
-      });
+      filled.push(filledValue(question, kept, cell));
     }
     for (const c of entry.contributions) if (c.outcomes.length === 0) c.outcomes.push("merged");
     const explanation = travellingExplanation(entry.contributions);

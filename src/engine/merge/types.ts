@@ -74,6 +74,9 @@ export interface MergeLogEntry {
 /** A consolidated value and its provenance. */
 export interface FilledValue {
   sheet: string;
+  /** The consolidated row's indicator (or item, or reporting unit) and the column's header. */
+  indicator: string;
+  column: string;
   /** Consolidated cell (after kinh-phi/dịch vụ công rows are laid out). */
   cell: string;
   value: CellValue;

@@ -1,0 +1,110 @@
+/** @jest-environment jsdom */
+import { fireEvent, render, screen, within } from "@testing-library/react";
+import { mergeWorkbook } from "../../engine/merge";
+import {
+  COL,
+  blankForm,
+  filledPhuLucI,
+  rowIndexOf,
+  sheetOf,
+  unitCopy,
+  unitInput,
+  withCell,
+} from "../../../test/fixtures/mergeCases";
+import { MergePanel, displayValue, type MergePanelProps, type MergeViewState } from "./MergePanel";
+
+// jsdom has no ResizeObserver (Fluent's MessageBar reflows with it); nothing here asserts layout.
+globalThis.ResizeObserver ??= class {
+  observe() {}
+  unobserve() {}
+  disconnect() {}
+};
+
+const filled = filledPhuLucI();
+const internet = rowIndexOf(filled, "Tỷ lệ hộ gia đình có đường internet");
+const result = mergeWorkbook(
+  [sheetOf(blankForm(filled))],
+  [
+    unitInput(unitCopy(filled, "CNTT-BCVT"), "CNTT-BCVT.xlsx"),
+    unitInput(withCell(unitCopy(filled, "TTBCXB"), internet, COL.actual, "85%"), "TTBCXB.xlsx"),
+  ],
+);
+const preview: MergeViewState = {
+  phase: "preview",
+  progress: [
+    { file: "CNTT-BCVT.xlsx", stage: "done", fraction: 1 },
+    { file: "hong.xlsx", stage: "failed", fraction: 1, message: "Tệp “hong.xlsx” không phải .xlsx" },
+  ],
+  outcome: { result, notMerged: [{ file: "hong.xlsx", reason: "không phải .xlsx" }], workbookSheets: ["Phụ lục I"] },
+};
+
+function setup(state: MergeViewState, extra: Partial<MergePanelProps> = {}) {
+  const calls = { merge: [] as [string[], string[]][], apply: 0, resolve: [] as [string, string][] };
+  render(
+    <MergePanel
+      mode="file"
+      state={state}
+      templateName="TONG-HOP.xlsx"
+      onMerge={(files, sheets) => calls.merge.push([files.map((f) => f.name), sheets])}
+      onApply={() => calls.apply++}
+      onResolve={(id, unit) => calls.resolve.push([id, unit])}
+      onAcceptProposal={() => {}}
+      {...extra}
+    />,
+  );
+  return calls;
+}
+
+describe("MergePanel", () => {
+  it("shows a progress bar per file, the failed file's reason, and the preview counts", () => {
+    setup(preview);
+    expect(screen.getAllByTestId("merge-progress")).toHaveLength(2);
+    expect(screen.getByText(/hong\.xlsx — Không tổng hợp được/)).toBeTruthy();
+    expect(screen.getByRole("status").textContent).toMatch(/1 xung đột · 1 thiếu báo cáo · 0 dòng không khớp mẫu/);
+  });
+
+  it("lets the user keep one value of a conflict", () => {
+    const calls = setup(preview);
+    const conflict = screen.getByTestId("merge-conflict");
+    fireEvent.click(within(conflict).getByRole("button", { name: "Giữ TTBCXB: 85%" }));
+    expect(calls.resolve).toEqual([[result.conflicts[0].id, "TTBCXB"]]);
+    expect(within(conflict).getByRole("button", { name: "Giữ CNTT-BCVT: 80%" }).getAttribute("aria-pressed")).toBe(
+      "true",
+    );
+  });
+
+  it("shows Đơn vị chưa nộp: expected vs sent and completeness", () => {
+    setup(preview);
+    const panel = screen.getByRole("region", { name: "Đơn vị chưa nộp" });
+    expect(panel.textContent).toContain("Chưa nộp: THANH-TRA");
+    expect(panel.textContent).toContain("✗ THANH-TRA");
+    expect(panel.textContent).toContain("✓ CNTT-BCVT");
+    expect(panel.textContent).toContain("Hoàn thành 30/31 chỉ tiêu (96,8%)");
+  });
+
+  it("lists the values to fill per unit with their provenance, and applies", () => {
+    const calls = setup(preview);
+    const rows = screen.getAllByTestId("merge-value");
+    expect(
+      rows.some((row) => row.textContent?.includes("80%") && row.textContent.includes("CNTT-BCVT · CNTT-BCVT.xlsx")),
+    ).toBe(true);
+    fireEvent.click(screen.getByRole("button", { name: "Áp dụng và tải tệp tổng hợp" }));
+    expect(calls.apply).toBe(1);
+  });
+
+  it("starts a merge with the picked unit files; without a template (file mode) Tổng hợp is disabled", () => {
+    const calls = setup({ phase: "idle", progress: [] });
+    const input = screen.getByTestId("merge-units") as HTMLInputElement;
+    fireEvent.change(input, { target: { files: [new File(["x"], "CNTT-BCVT.xlsx"), new File(["y"], "TTBCXB.xlsx")] } });
+    expect(calls.merge).toEqual([[["CNTT-BCVT.xlsx", "TTBCXB.xlsx"], []]]);
+    document.body.innerHTML = "";
+    setup({ phase: "idle", progress: [] }, { templateName: undefined });
+    expect((screen.getByRole("button", { name: "Tổng hợp" }) as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it("shows shares in percent and amounts the Vietnamese way", () => {
+    expect(displayValue(0.942, "0.0%")).toBe("94,2%");
+    expect(displayValue(225091, "#,##0")).toBe("225.091");
+    expect(displayValue("Đạt")).toBe("Đạt");
+  });
+});

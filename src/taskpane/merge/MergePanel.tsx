@@ -1,0 +1,381 @@
+/**
+ * The Tổng hợp tab's face (KHTC flow): choose the unit files (several at once) or sheets already in
+ * the workbook → a progress bar per file → the preview (values per unit, conflicts, missing reports,
+ * unknown rows, proposals, the consolidated sheet's own check) → Áp dụng → settle conflicts →
+ * Đơn vị chưa nộp. Props only: MergeTab supplies the state and the actions.
+ */
+import {
+  Badge,
+  Body1Strong,
+  Button,
+  Caption1,
+  Checkbox,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  ProgressBar,
+  Subtitle2,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { useRef, useState } from "react";
+import type { Finding } from "../../engine/finding";
+import type { Conflict, FilledValue, Proposal } from "../../engine/merge";
+import { vnNumber } from "../../engine/messages";
+import type { FileProgress, MergeOutcome } from "./protocol";
+
+export type MergePhase = "idle" | "running" | "preview" | "applying" | "applied";
+
+export interface MergeViewState {
+  phase: MergePhase;
+  progress: FileProgress[];
+  outcome?: MergeOutcome;
+  error?: string;
+  /** What Áp dụng did, in Vietnamese. */
+  applied?: string;
+}
+
+export interface MergePanelProps {
+  /** Inside Excel the open workbook is the template; in a browser the template is a file too. */
+  mode: "excel" | "file";
+  state: MergeViewState;
+  /** Excel: the open workbook's sheets, any of which may be a unit's report pasted in. */
+  workbookSheets?: string[];
+  /** File mode: the chosen template's name. */
+  templateName?: string;
+  onPickTemplate?: (file: File) => void;
+  onMerge: (units: File[], unitSheets: string[]) => void;
+  onApply: () => void;
+  onResolve: (conflictId: string, unit: string) => void;
+  onAcceptProposal: (proposalId: string) => void;
+}
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: "10px" },
+  row: { display: "flex", gap: "8px", alignItems: "center", flexWrap: "wrap" },
+  section: {
+    display: "flex",
+    flexDirection: "column",
+    gap: "6px",
+    paddingTop: "6px",
+    borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
+  table: { borderCollapse: "collapse", width: "100%", fontSize: tokens.fontSizeBase200 },
+  cell: { borderBottom: `1px solid ${tokens.colorNeutralStroke3}`, padding: "2px 4px", verticalAlign: "top" },
+  muted: { color: tokens.colorNeutralForeground3 },
+  hidden: { display: "none" },
+});
+
+const STAGE_VI: Record<FileProgress["stage"], string> = {
+  waiting: "Đang chờ",
+  reading: "Đang đọc…",
+  recognising: "Đang nhận diện…",
+  done: "Đã đọc",
+  failed: "Không tổng hợp được",
+};
+
+/** A consolidated value as the sheet shows it: shares in percent, numbers the Vietnamese way. */
+export function displayValue(value: FilledValue["value"], numFmt?: string): string {
+  if (typeof value === "number") {
+    return numFmt?.includes("%") ? vnNumber(value * 100, { percent: true }) : vnNumber(value);
+  }
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  return value === null ? "" : String(value);
+}
+
+function short(text: string, limit = 70): string {
+  return text.length > limit ? `${text.slice(0, limit - 1)}…` : text;
+}
+
+function ValuesTable({ values, limit }: { values: FilledValue[]; limit: number }) {
+  const styles = useStyles();
+  return (
+    <>
+      <table className={styles.table}>
+        <thead>
+          <tr>
+            {["Ô", "Chỉ tiêu", "Cột", "Giá trị", "Từ"].map((h) => (
+              <th key={h} className={styles.cell} align="left">
+                {h}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {values.slice(0, limit).map((v) => (
+            <tr key={`${v.sheet}!${v.cell}`} data-testid="merge-value">
+              <td className={styles.cell}>{`${v.sheet}!${v.cell}`}</td>
+              <td className={styles.cell}>{short(v.indicator)}</td>
+              <td className={styles.cell}>{v.column}</td>
+              <td className={styles.cell}>
+                <Body1Strong>{displayValue(v.value, v.numFmt)}</Body1Strong>
+                {v.explanation && <Caption1>{` (giải trình: ${v.explanation})`}</Caption1>}
+              </td>
+              <td className={styles.cell}>{`${v.source.unit} · ${v.source.file} ${v.source.cell}`}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {values.length > limit && <Caption1>{`… và ${values.length - limit} giá trị khác`}</Caption1>}
+    </>
+  );
+}
+
+function ConflictView({ conflict, onResolve }: { conflict: Conflict; onResolve: MergePanelProps["onResolve"] }) {
+  const styles = useStyles();
+  return (
+    <div data-testid="merge-conflict">
+      <Body1Strong>{`${conflict.sheet}!${conflict.cell} · ${conflict.column}`}</Body1Strong>
+      <Caption1 block>{short(conflict.indicator, 120)}</Caption1>
+      <div className={styles.row}>
+        {conflict.choices.map((choice) => (
+          <Button
+            key={`${choice.unit}:${choice.file}`}
+            size="small"
+            appearance={choice.unit === conflict.kept ? "primary" : "secondary"}
+            aria-pressed={choice.unit === conflict.kept}
+            onClick={() => onResolve(conflict.id, choice.unit)}
+            title={`${choice.file} ${choice.cell}${choice.explanation ? ` — giải trình: ${choice.explanation}` : ""}`}
+          >
+            {`Giữ ${choice.unit}: ${choice.text}`}
+          </Button>
+        ))}
+        {conflict.resolved ? <Badge color="success">Đã chọn</Badge> : <Badge color="danger">Chưa chọn</Badge>}
+      </div>
+    </div>
+  );
+}
+
+function FindingList({ findings }: { findings: Finding[] }) {
+  return (
+    <ul>
+      {findings.map((f, i) => (
+        <li key={`${f.sheet}!${f.cell}:${f.rule}:${i}`}>
+          <Caption1>
+            {f.file && f.rule === "unknown-row" ? `${f.file} › ` : ""}
+            {f.message}
+            {f.explanation ? ` — đã giải trình: ${f.explanation}` : ""}
+          </Caption1>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function ProposalView({ proposal, onAccept }: { proposal: Proposal; onAccept: (id: string) => void }) {
+  return (
+    <li>
+      <Caption1>
+        {`${proposal.file} ${proposal.cell} “${short(proposal.label)}” ≈ ${proposal.target.sheet}!${proposal.target.cell} “${short(proposal.target.label)}” (${Math.round(proposal.similarity * 100)}%) `}
+      </Caption1>
+      <Button size="small" onClick={() => onAccept(proposal.id)}>
+        Chấp nhận khớp
+      </Button>
+    </li>
+  );
+}
+
+function Completeness({ outcome }: { outcome: MergeOutcome }) {
+  const styles = useStyles();
+  const c = outcome.result.completeness;
+  return (
+    <section className={styles.section} aria-label="Đơn vị chưa nộp">
+      <Subtitle2>Đơn vị chưa nộp</Subtitle2>
+      <Caption1>
+        {c.missingUnits.length === 0 ? "Mọi đơn vị chủ trì đã gửi." : `Chưa nộp: ${c.missingUnits.join(", ")}`}
+      </Caption1>
+      <div className={styles.row}>
+        {c.expectedUnits.map((unit) => (
+          <Badge key={unit} color={c.sentUnits.includes(unit) ? "success" : "danger"} appearance="tint">
+            {`${c.sentUnits.includes(unit) ? "✓" : "✗"} ${unit}`}
+          </Badge>
+        ))}
+      </div>
+      <Field
+        label={`Hoàn thành ${c.filledRows}/${c.indicatorRows} chỉ tiêu (${String(c.percent).replace(".", ",")}%)`}
+        validationState="none"
+      >
+        <ProgressBar value={c.percent / 100} thickness="large" color={c.percent === 100 ? "success" : "brand"} />
+      </Field>
+      {c.emptyRows.length > 0 && (
+        <Caption1 className={styles.muted}>
+          {`Còn trống: ${c.emptyRows
+            .slice(0, 10)
+            .map((r) => `${r.cell} (${r.leadUnits.join(", ") || "?"})`)
+            .join("; ")}${c.emptyRows.length > 10 ? "…" : ""}`}
+        </Caption1>
+      )}
+    </section>
+  );
+}
+
+function Preview(props: MergePanelProps & { outcome: MergeOutcome }) {
+  const styles = useStyles();
+  const { result } = props.outcome;
+  const byRule = (rule: Finding["rule"]) => result.findings.filter((f) => f.rule === rule);
+  const missing = byRule("missing-report");
+  const unknown = byRule("unknown-row");
+  const mergeRules = new Set(["merge-conflict", "missing-report", "unknown-row"]);
+  const checked = result.findings.filter((f) => !mergeRules.has(f.rule));
+  const filled = result.sheets.flatMap((s) => s.filled);
+  const units = [...new Set(filled.map((v) => v.source.unit))].sort();
+  const openConflicts = result.conflicts.filter((c) => !c.resolved).length;
+  const applyLabel = props.mode === "excel" ? "Áp dụng vào sổ làm việc" : "Áp dụng và tải tệp tổng hợp";
+  return (
+    <div className={styles.root}>
+      <Body1Strong role="status">
+        {`${filled.length} giá trị sẽ điền · ${openConflicts} xung đột · ${missing.length} thiếu báo cáo · ${unknown.length} dòng không khớp mẫu · ${result.proposals.length} đề xuất`}
+      </Body1Strong>
+      <div className={styles.row}>
+        <Button appearance="primary" disabled={props.state.phase === "applying"} onClick={props.onApply}>
+          {applyLabel}
+        </Button>
+        {props.outcome.notMerged.length > 0 && (
+          <Caption1>{`Không tổng hợp: ${props.outcome.notMerged.map((n) => n.file).join(", ")}`}</Caption1>
+        )}
+      </div>
+      {props.state.applied && (
+        <MessageBar intent="success">
+          <MessageBarBody>{props.state.applied}</MessageBarBody>
+        </MessageBar>
+      )}
+      {result.conflicts.length > 0 && (
+        <section className={styles.section} aria-label="Xung đột">
+          <Subtitle2>{`Xung đột (${openConflicts} chưa chọn)`}</Subtitle2>
+          <Caption1 className={styles.muted}>Chọn giá trị cần giữ; lựa chọn được ghi vào Nhật ký tổng hợp.</Caption1>
+          {result.conflicts.map((conflict) => (
+            <ConflictView key={conflict.id} conflict={conflict} onResolve={props.onResolve} />
+          ))}
+        </section>
+      )}
+      {missing.length > 0 && (
+        <section className={styles.section} aria-label="Thiếu báo cáo">
+          <Subtitle2>{`Thiếu báo cáo (${missing.length})`}</Subtitle2>
+          <FindingList findings={missing} />
+        </section>
+      )}
+      {(unknown.length > 0 || result.proposals.length > 0) && (
+        <section className={styles.section} aria-label="Dòng không khớp mẫu">
+          <Subtitle2>{`Dòng không khớp mẫu (${unknown.length})`}</Subtitle2>
+          <FindingList findings={unknown} />
+          {result.proposals.length > 0 && (
+            <ul>
+              {result.proposals.map((p) => (
+                <ProposalView key={p.id} proposal={p} onAccept={props.onAcceptProposal} />
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
+      <Completeness outcome={props.outcome} />
+      <section className={styles.section} aria-label="Giá trị theo đơn vị">
+        <Subtitle2>{props.state.phase === "applied" ? "Giá trị đã tổng hợp" : "Giá trị sẽ điền theo đơn vị"}</Subtitle2>
+        {units.map((unit) => {
+          const mine = filled.filter((v) => v.source.unit === unit);
+          return (
+            <div key={unit}>
+              <Body1Strong>{`${unit} (${mine.length})`}</Body1Strong>
+              <ValuesTable values={mine} limit={props.state.phase === "applied" ? 500 : 30} />
+            </div>
+          );
+        })}
+      </section>
+      {checked.length > 0 && (
+        <section className={styles.section} aria-label="Kiểm tra bảng tổng hợp">
+          <Subtitle2>{`Kiểm tra bảng tổng hợp (${checked.length})`}</Subtitle2>
+          <FindingList findings={checked.slice(0, 30)} />
+        </section>
+      )}
+    </div>
+  );
+}
+
+export function MergePanel(props: MergePanelProps) {
+  const styles = useStyles();
+  const unitInput = useRef<HTMLInputElement>(null);
+  const [sheets, setSheets] = useState<string[]>([]);
+  const { state } = props;
+  const canStart = props.mode === "excel" || props.templateName !== undefined;
+  const toggle = (name: string, on: boolean) =>
+    setSheets((current) => (on ? [...current, name] : current.filter((s) => s !== name)));
+
+  return (
+    <div className={styles.root}>
+      {props.mode === "file" ? (
+        <Field label="Mẫu tổng hợp (.xlsx)" hint={props.templateName ?? "Chưa chọn mẫu"}>
+          <input
+            type="file"
+            accept=".xlsx"
+            data-testid="merge-template"
+            onChange={(e) => e.target.files?.[0] && props.onPickTemplate?.(e.target.files[0])}
+          />
+        </Field>
+      ) : (
+        <Caption1>Mẫu tổng hợp: sổ làm việc đang mở (không bị sửa cho đến khi bấm Áp dụng).</Caption1>
+      )}
+      {props.mode === "excel" && (props.workbookSheets?.length ?? 0) > 0 && (
+        <Field label="Trang tính của đơn vị đã có trong sổ (nếu có)">
+          {props.workbookSheets!.map((name) => (
+            <Checkbox
+              key={name}
+              label={name}
+              checked={sheets.includes(name)}
+              onChange={(_, d) => toggle(name, !!d.checked)}
+            />
+          ))}
+        </Field>
+      )}
+      <div className={styles.row}>
+        <Button
+          appearance="primary"
+          disabled={!canStart || state.phase === "running"}
+          onClick={() => unitInput.current?.click()}
+        >
+          Tổng hợp
+        </Button>
+        {sheets.length > 0 && (
+          <Button disabled={!canStart || state.phase === "running"} onClick={() => props.onMerge([], sheets)}>
+            Tổng hợp các trang đã chọn
+          </Button>
+        )}
+        <Caption1 className={styles.muted}>Chọn tệp của các đơn vị (chọn được nhiều tệp cùng lúc).</Caption1>
+        <input
+          ref={unitInput}
+          className={styles.hidden}
+          type="file"
+          accept=".xlsx"
+          multiple
+          data-testid="merge-units"
+          onChange={(e) => {
+            const files = [...(e.target.files ?? [])];
+            e.target.value = "";
+            if (files.length > 0) props.onMerge(files, sheets);
+          }}
+        />
+      </div>
+      {state.progress.length > 0 && (
+        <section className={styles.section} aria-label="Tiến độ">
+          {state.progress.map((p) => (
+            <Field
+              key={p.file}
+              label={`${p.file} — ${STAGE_VI[p.stage]}${p.message ? `: ${p.message}` : ""}`}
+              validationState={p.stage === "failed" ? "error" : "none"}
+            >
+              <ProgressBar
+                value={p.fraction}
+                color={p.stage === "failed" ? "error" : p.stage === "done" ? "success" : "brand"}
+                data-testid="merge-progress"
+              />
+            </Field>
+          ))}
+        </section>
+      )}
+      {state.error && (
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>{state.error}</MessageBarBody>
+        </MessageBar>
+      )}
+      {state.outcome && <Preview {...props} outcome={state.outcome} />}
+    </div>
+  );
+}

@@ -1,0 +1,157 @@
+/**
+ * Wires MergePanel to the host and to the merge worker. Inside Excel the open workbook is the
+ * template (read whole as .xlsx bytes) and Áp dụng writes into it in one batch; in a browser the
+ * template is a picked file and Áp dụng downloads the consolidated workbook. A conflict settled after
+ * Áp dụng in Excel is written at once (only the changed cells, and the log with the choice).
+ */
+import { useEffect, useMemo, useRef, useState } from "react";
+import { readDocumentBytes } from "../../adapters/excel/exportRead";
+import type { ExcelHost } from "../../adapters/excel/host";
+import { listSheetNames } from "../../adapters/excel/mergeSheets";
+import { mergeWrite } from "../../adapters/excel/mergeWrite";
+import { PhuLucError, userMessage } from "../../engine/errors";
+import type { MergeOptions, MergeResult } from "../../engine/merge";
+import { LOG_SHEET_NAME } from "../../engine/merge/logSheet";
+import type { HostMode } from "../host";
+import { downloadFile } from "../export/download";
+import { defaultEngine, type MergeEngine } from "./mergeClient";
+import { MergePanel, type MergeViewState } from "./MergePanel";
+import type { FilePayload, FileProgress } from "./protocol";
+
+export interface MergeTabProps {
+  host: HostMode;
+  excel?: ExcelHost;
+  /** The merge engine (the worker by default; tests pass the main-thread one). */
+  engine?: MergeEngine;
+  /** How the open workbook's bytes are obtained inside Excel (getFileAsync by default). */
+  readWorkbookBytes?: () => Promise<Uint8Array>;
+  /** Where the consolidated file goes in file mode (a download by default). */
+  deliver?: (bytes: Uint8Array, fileName: string) => void;
+}
+
+async function payload(file: File): Promise<FilePayload> {
+  return { name: file.name, bytes: await file.arrayBuffer(), lastModified: new Date(file.lastModified).toISOString() };
+}
+
+function upsert(list: FileProgress[], progress: FileProgress): FileProgress[] {
+  const i = list.findIndex((p) => p.file === progress.file);
+  return i < 0 ? [...list, progress] : list.map((p, j) => (j === i ? progress : p));
+}
+
+function consolidatedName(): string {
+  const d = new Date();
+  const ymd = `${d.getFullYear()}${String(d.getMonth() + 1).padStart(2, "0")}${String(d.getDate()).padStart(2, "0")}`;
+  return `TONG-HOP_${ymd}.xlsx`;
+}
+
+function toBuffer(bytes: Uint8Array): ArrayBuffer {
+  return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+}
+
+export function MergeTab({ host, excel, engine: given, readWorkbookBytes, deliver = downloadFile }: MergeTabProps) {
+  const inExcel = host === "excel" && excel !== undefined;
+  const engine = useMemo(() => given ?? defaultEngine(), [given]);
+  const [state, setState] = useState<MergeViewState>({ phase: "idle", progress: [] });
+  const [template, setTemplate] = useState<File>();
+  const [workbookSheets, setWorkbookSheets] = useState<string[]>([]);
+  const options = useRef<MergeOptions>({});
+  /** What is in the workbook now (Excel), so a later apply writes only the difference. */
+  const applied = useRef<MergeResult | undefined>(undefined);
+
+  useEffect(() => {
+    if (!inExcel) return;
+    excel
+      .run(listSheetNames)
+      .then(setWorkbookSheets, (error: unknown) => setState((s) => ({ ...s, error: userMessage(error) })));
+  }, [inExcel, excel]);
+
+  const fail = (error: unknown) =>
+    setState((s) => ({ ...s, phase: s.outcome ? "preview" : "idle", error: userMessage(error) }));
+
+  const apply = async (
+    result: MergeResult,
+    notMerged = state.outcome?.notMerged ?? [],
+    sheets = state.outcome?.workbookSheets ?? [],
+  ) => {
+    if (inExcel) {
+      const existingSheets = applied.current ? [...sheets, LOG_SHEET_NAME] : sheets;
+      await excel.run((context) =>
+        mergeWrite(context, result, { existingSheets, previous: applied.current, notMerged }),
+      );
+      applied.current = result;
+      const values = result.sheets.reduce((n, s) => n + s.filled.length, 0);
+      return `Đã ghi ${values} giá trị vào ${result.sheets.map((s) => s.sheet).join(", ")} và trang “${LOG_SHEET_NAME}”.`;
+    }
+    const name = consolidatedName();
+    deliver(await engine.write(), name);
+    return `Đã tạo tệp ${name} (mẫu gốc không bị sửa).`;
+  };
+
+  const onMerge = async (units: File[], unitSheets: string[]) => {
+    options.current = {};
+    applied.current = undefined;
+    setState({ phase: "running", progress: [] });
+    try {
+      const templatePayload: FilePayload = inExcel
+        ? { name: "Sổ làm việc đang mở", bytes: toBuffer(await (readWorkbookBytes ?? readDocumentBytes)()) }
+        : template
+          ? await payload(template)
+          : (() => {
+              throw new PhuLucError("file-not-found", "Chưa chọn mẫu tổng hợp (.xlsx).");
+            })();
+      const request = {
+        template: templatePayload,
+        units: await Promise.all(units.map(payload)),
+        unitSheets,
+        options: {},
+      };
+      const outcome = await engine.merge(request, (p) => setState((s) => ({ ...s, progress: upsert(s.progress, p) })));
+      setState((s) => ({ ...s, phase: "preview", outcome, error: undefined }));
+    } catch (error) {
+      fail(error);
+    }
+  };
+
+  const remerge = async (next: MergeOptions) => {
+    options.current = next;
+    try {
+      const outcome = await engine.remerge(next);
+      // After Áp dụng in Excel, a settled conflict goes into the workbook (and its log) at once.
+      const message = applied.current
+        ? await apply(outcome.result, outcome.notMerged, outcome.workbookSheets)
+        : undefined;
+      setState((s) => ({ ...s, outcome, error: undefined, applied: message ?? s.applied }));
+    } catch (error) {
+      fail(error);
+    }
+  };
+
+  const onApply = async () => {
+    if (!state.outcome) return;
+    setState((s) => ({ ...s, phase: "applying" }));
+    try {
+      const message = await apply(state.outcome.result);
+      setState((s) => ({ ...s, phase: "applied", applied: message, error: undefined }));
+    } catch (error) {
+      fail(error);
+    }
+  };
+
+  return (
+    <MergePanel
+      mode={inExcel ? "excel" : "file"}
+      state={state}
+      workbookSheets={workbookSheets}
+      templateName={template?.name}
+      onPickTemplate={setTemplate}
+      onMerge={onMerge}
+      onApply={onApply}
+      onResolve={(id, unit) =>
+        remerge({ ...options.current, resolutions: { ...options.current.resolutions, [id]: unit } })
+      }
+      onAcceptProposal={(id) =>
+        remerge({ ...options.current, acceptedProposals: [...(options.current.acceptedProposals ?? []), id] })
+      }
+    />
+  );
+}

@@ -1,0 +1,50 @@
+/** The typed messages between the pane and the merge worker (src/taskpane/merge/merge.worker.ts). */
+import type { MergeOptions, MergeResult } from "../../engine/merge";
+import type { NotMerged } from "../../engine/merge/logSheet";
+
+export interface FilePayload {
+  name: string;
+  bytes: ArrayBuffer;
+  /** ISO time the file was last modified: a later file of the same unit replaces an earlier one. */
+  lastModified?: string;
+}
+
+export interface MergeRequest {
+  /** The consolidated template workbook (the open workbook's bytes inside Excel). */
+  template: FilePayload;
+  units: FilePayload[];
+  /** Sheets of the template workbook that are a unit's report, not part of the template (by name). */
+  unitSheets: string[];
+  options: MergeOptions;
+}
+
+export type ProgressStage = "waiting" | "reading" | "recognising" | "done" | "failed";
+
+export interface FileProgress {
+  file: string;
+  stage: ProgressStage;
+  /** 0..1 for the progress bar. */
+  fraction: number;
+  /** Vietnamese: why the file failed, or what was found in it. */
+  message?: string;
+}
+
+export interface MergeOutcome {
+  result: MergeResult;
+  notMerged: NotMerged[];
+  /** Every sheet name of the template workbook (the Áp dụng batch replaces the log sheet if present). */
+  workbookSheets: string[];
+}
+
+export type ToWorker =
+  | { type: "merge"; id: number; request: MergeRequest }
+  /** Merges the last request's files again with new options (a conflict settled, a proposal accepted). */
+  | { type: "remerge"; id: number; options: MergeOptions }
+  /** The consolidated .xlsx of the last merge (file mode). */
+  | { type: "write"; id: number };
+
+export type FromWorker =
+  | { type: "progress"; id: number; progress: FileProgress }
+  | { type: "merged"; id: number; outcome: MergeOutcome }
+  | { type: "written"; id: number; bytes: Uint8Array }
+  | { type: "error"; id: number; message: string };
