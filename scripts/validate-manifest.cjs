@@ -21,6 +21,30 @@ async function validateAgainstSchema() {
   return result;
 }
 
+/**
+ * The icons the manifest names must exist in assets/ at their stated size (icon-32.png is 32×32), and the pages
+ * it names must be pages the build produces — the schema cannot see either.
+ */
+function checkReferencedFiles(xml) {
+  const problems = [];
+  const pages = new Set(["taskpane.html", "commands.html"]);
+  for (const [, urlPath] of xml.matchAll(/https:\/\/localhost:3000\/([^"?#]+)/g)) {
+    if (urlPath.startsWith("assets/")) {
+      const file = path.join(root, urlPath);
+      if (!fs.existsSync(file)) {
+        problems.push(`thiếu tệp ${urlPath}`);
+        continue;
+      }
+      const size = /icon-(\d+)\.png$/.exec(urlPath);
+      const png = fs.readFileSync(file);
+      if (size && (png.readUInt32BE(16) !== Number(size[1]) || png.readUInt32BE(20) !== Number(size[1]))) {
+        problems.push(`${urlPath} không phải ${size[1]}×${size[1]} điểm ảnh`);
+      }
+    } else if (!pages.has(urlPath)) problems.push(`trang ${urlPath} không do bản build tạo ra`);
+  }
+  return [...new Set(problems)];
+}
+
 function onlineValidatorReachable() {
   const probe = spawnSync(
     process.execPath,
@@ -45,6 +69,13 @@ async function main() {
     return 1;
   }
   console.log(`✓ ${path.basename(manifestPath)} hợp lệ theo lược đồ XSD (OfficeApp 1.1 + VersionOverrides 1.0).`);
+  const problems = checkReferencedFiles(fs.readFileSync(manifestPath, "utf8"));
+  if (problems.length) {
+    console.error("✗ Manifest trỏ tới tệp không đúng:");
+    for (const p of problems) console.error(`  ${p}`);
+    return 1;
+  }
+  console.log("✓ Biểu tượng và trang mà manifest trỏ tới đều có, đúng kích thước.");
 
   if (!onlineValidatorReachable()) {
     console.log(

@@ -6,7 +6,7 @@ import { seedGrid } from "../../../test/fixtures/seedGrids";
 import { checkGrid } from "../../engine/check";
 import type { Finding } from "../../engine/finding";
 import { LangContext, type Lang } from "../i18n";
-import { FindingsList } from "./FindingsList";
+import { FindingsList, PAGE_SIZE } from "./FindingsList";
 
 const total = checkGrid(seedGrid(SEED_PHU_LUC_II, { sheetName: "Phụ lục II" })).findings.find(
   (f) => f.rule === "total-mismatch",
@@ -76,6 +76,24 @@ describe("FindingsList", () => {
     expect(button.textContent).toContain("Đúng ra: 225.091");
     expect(button.textContent).toContain("Đang ghi: 224.591");
     expect(button.textContent).toContain("Chênh lệch: -500");
+  });
+
+  it("shows long lists a page at a time", () => {
+    const many: Finding[] = Array.from({ length: PAGE_SIZE + 5 }, (_, i) => ({
+      ...FINDINGS[1],
+      cell: `D${i + 10}`,
+      message: `Ô D${i + 10}: ô chứa văn bản “1.000”, đọc được là 1.000; nên lưu dạng số.`,
+    }));
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <FindingsList findings={many} />
+      </FluentProvider>,
+    );
+    const group = screen.getByRole("region", { name: "Cảnh báo" });
+    expect(within(group).getAllByText(/nên lưu dạng số/)).toHaveLength(PAGE_SIZE);
+    fireEvent.click(screen.getByRole("button", { name: "Hiện thêm (còn 5)" }));
+    expect(within(group).getAllByText(/nên lưu dạng số/)).toHaveLength(PAGE_SIZE + 5);
+    expect(screen.queryByRole("button", { name: /Hiện thêm/ })).toBeNull();
   });
 
   it("shows the English messages and rule names when switched to English", () => {

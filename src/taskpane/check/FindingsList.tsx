@@ -37,6 +37,9 @@ const useStyles = makeStyles({
 
 const SEVERITIES: Severity[] = ["error", "warning"];
 
+/** Findings shown per group at first (and added per "show more"): a sheet with thousands stays responsive. */
+export const PAGE_SIZE = 200;
+
 function shown(value: number | string | null | undefined): string {
   if (value === null || value === undefined) return "—";
   return typeof value === "number" ? formatVietnameseNumber(value) : value;
@@ -53,6 +56,7 @@ export function FindingsList({ findings, onSelect }: FindingsListProps) {
   const { lang, t } = useStrings();
   const [rule, setRule] = useState<RuleId | "">("");
   const [selected, setSelected] = useState<Finding | undefined>();
+  const [limit, setLimit] = useState<Record<Severity, number>>({ error: PAGE_SIZE, warning: PAGE_SIZE });
   const rules = useMemo(() => [...new Set(findings.map((f) => f.rule))].sort(), [findings]);
   const visible = rule ? findings.filter((f) => f.rule === rule) : findings;
 
@@ -87,7 +91,7 @@ export function FindingsList({ findings, onSelect }: FindingsListProps) {
                 {group.length}
               </Badge>
             </div>
-            {group.map((f) => {
+            {group.slice(0, limit[severity]).map((f) => {
               const isSelected = selected === f;
               const difference =
                 typeof f.expected === "number" && typeof f.actual === "number" ? f.actual - f.expected : undefined;
@@ -116,6 +120,14 @@ export function FindingsList({ findings, onSelect }: FindingsListProps) {
                 </Button>
               );
             })}
+            {group.length > limit[severity] && (
+              <Button
+                appearance="subtle"
+                onClick={() => setLimit((l) => ({ ...l, [severity]: l[severity] + PAGE_SIZE }))}
+              >
+                {t.showMore(group.length - limit[severity])}
+              </Button>
+            )}
           </section>
         );
       })}
