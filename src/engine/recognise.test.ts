@@ -185,6 +185,19 @@ describe("recogniseTable on bent layouts", () => {
     expect(table.rows).toHaveLength(SEED_PHU_LUC_II.rows.length);
   });
 
+  it("keeps a first data row of small counts as data, not as a column-number row", () => {
+    const seed: SeedTable = {
+      ...SEED_DICH_VU_CONG,
+      rows: [
+        ["", "5", "1", "3", "1", "2", "90%"],
+        ["Huyện Chợ Mới", "10", "", "5", "5", "", "98%"],
+      ],
+    };
+    const { table } = recognised(seedGrid(seed, { numbers: "number" }));
+    expect(table.headerRows).toHaveLength(1);
+    expect(table.rows).toHaveLength(2);
+  });
+
   it("matches headers written in Unicode NFD", () => {
     const { table, findings } = recognised(seedGrid(SEED_PHU_LUC_II, { nfdHeaders: true }));
     expect(findings).toEqual([]);

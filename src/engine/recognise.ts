@@ -218,16 +218,24 @@ function findHeader(grid: Grid, merges: MergeIndex, templates: TemplateDef[]): C
 
 const COLUMN_NUMBER = /^\(?([0-9]{1,2}|[A-Za-z])\)?\.?$/;
 
-/** True when the row holds only column numbers (`(1)`, `(2)` … or `A`, `B`, `1`, `2` …). */
+/**
+ * True when the row holds only column numbers (`(1)`, `(2)` … or `A`, `B`, `1`, `2` …), each
+ * following the one before (so a row of small counts is still data).
+ */
 function isColumnNumberRow(grid: Grid, row: number, headerColumns: number): boolean {
-  const texts: string[] = [];
+  const tokens: string[] = [];
   for (let col = 0; col < rowWidth(grid, row); col++) {
     const text = textAt(grid, row, col);
     if (!text) continue;
-    if (!COLUMN_NUMBER.test(text)) return false;
-    texts.push(text);
+    const match = COLUMN_NUMBER.exec(text);
+    if (!match) return false;
+    tokens.push(match[1].toUpperCase());
   }
-  return texts.length >= Math.min(3, headerColumns);
+  const follows = (prev: string, next: string) =>
+    /\d/.test(prev) ? Number(next) === Number(prev) + 1 : next.charCodeAt(0) === prev.charCodeAt(0) + 1;
+  const sameKind = (a: string, b: string) => /\d/.test(a) === /\d/.test(b);
+  const ordered = tokens.every((t, i) => i === 0 || !sameKind(tokens[i - 1], t) || follows(tokens[i - 1], t));
+  return ordered && tokens.length >= Math.min(3, headerColumns);
 }
 
 /** `Đvt: triệu đồng`, `ĐVT: đồng`, `(Đơn vị tính: nghìn đồng)`, `Đơn vị: tỷ đồng`. */
