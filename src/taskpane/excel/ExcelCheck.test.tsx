@@ -88,6 +88,23 @@ describe("the pane inside Excel", () => {
     expect(fill(file, "D7")).toEqual(NO_FILL);
   });
 
+  it("marking again follows the current findings: a fixed cell gets its old fill back", async () => {
+    const file: FakeWorkbookFile = { sheets: [phuLucII()], activeSheet: "Phụ lục II", settings: {} };
+    const { host } = fakeExcel(file);
+    render(<App host="excel" excel={host} />);
+    await screen.findByText(/Tổng cộng ghi 224\.591/);
+    fireEvent.click(screen.getByRole("button", { name: "Đánh dấu" }));
+    await screen.findByText("2 ô đang được đánh dấu");
+
+    file.sheets[0].cells["D7"].value = 40444; // the unit stores the amount as a number
+    fireEvent.click(screen.getByRole("button", { name: "Kiểm tra" }));
+    await screen.findByText("0 cảnh báo");
+    fireEvent.click(screen.getByRole("button", { name: "Đánh dấu" }));
+    await screen.findByText("1 ô đang được đánh dấu");
+    expect(fill(file, "D7")).toEqual(NO_FILL);
+    expect(fill(file, "D19").color).toBe(MARK_COLORS.error);
+  });
+
   it("fills empty Tỷ lệ/Đánh giá cells, asks before replacing a typed Đánh giá, and re-checks", async () => {
     const sheet = fakeSheetFromGrid(
       gridFromValues("Kết quả 2024", [

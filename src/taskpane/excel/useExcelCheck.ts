@@ -75,7 +75,11 @@ export function useExcelCheck(excel: ExcelHost, t: Strings, onReport?: (report: 
     () =>
       perform("mark", async () => {
         if (!report) return;
-        await excel.run((context) => markCells(context, report.findings));
+        // Marks follow the current findings: cells no longer flagged get their old fill back first.
+        await excel.run(async (context) => {
+          await unmarkCells(context, report.sheet);
+          await markCells(context, report.findings);
+        });
         setMarkedCount(await excel.run((context) => countMarks(context, report.sheet)));
       }),
     [excel, perform, report],
