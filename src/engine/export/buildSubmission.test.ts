@@ -139,3 +139,24 @@ describe("buildSubmission on other layouts", () => {
     for (const [formula] of totals) expect(formula).toMatch(/^SUM\(/);
   });
 });
+
+describe("buildSubmission with odd cells", () => {
+  it("keeps hidden rows hidden (and says so), Excel errors as errors, and names a formula never calculated", () => {
+    const grid = seedGrid(SEED_PHU_LUC_II, { sheetName: "Phụ lục II", hiddenRows: [2] });
+    const item = (stt: string) => grid.rows.findIndex((cells) => cells[0]?.value === stt);
+    grid.rows[item("3")][4] = { value: null, error: "#REF!" };
+    grid.rows[item("4")][4] = { value: null, formula: "D10*2" };
+    const submission = buildSubmission([consolidated(grid)], defaultSettings());
+    const [sheet] = submission.sheets;
+    // The table moves down by the header block: the same shift for every row.
+    const offset = sheet.rows.findIndex((cells) => cells?.[0]?.value === "STT") - item("STT");
+    expect(sheet.hiddenRows).toEqual(grid.hiddenRows.map((r) => r + offset));
+    expect(sheet.rows[item("3") + offset]?.[4]).toMatchObject({ value: null, error: "#REF!" });
+    expect(submission.notes).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/1 dòng ẩn vẫn ẩn/),
+        expect.stringMatching(/Phụ lục II!E\d+ có công thức chưa được tính \(=D10\*2\)/),
+      ]),
+    );
+  });
+});
