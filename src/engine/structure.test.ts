@@ -130,6 +130,16 @@ describe("row structure", () => {
     expect(table.rows[3]).toMatchObject({ section: 0, parent: 0 });
   });
 
+  it("takes a bare Tổng số for the total, but not an unnumbered row that starts with it", () => {
+    const table = budget([
+      ["I", "Dự án", "", "", ""],
+      ["1", "IOC", "Sở TTTT", "10", ""],
+      ["", "Tổng số máy chủ được trang bị", "", "", ""],
+      ["", "Tổng số:", "", "10", ""],
+    ]);
+    expect(table.rows.map((r) => r.kind)).toEqual(["section", "item", "subitem", "total"]);
+  });
+
   it("reads Tổng cộng typed in the STT cell, and a last bare Tổng after several sections as the total", () => {
     const typedInStt = budget([
       ["I", "Dự án", "", "", ""],

@@ -147,7 +147,8 @@ export const SUBTOTAL_LABELS = [
 /** Labels of the row that closes the table. */
 export const TOTAL_LABELS = [
   "^tong cong\\b",
-  "^tong so\\b",
+  // Only a bare `Tổng số`: an unnumbered `Tổng số hộ …` row describes, it does not total.
+  "^tong so( chung| toan (tinh|nganh))?[:.]?$",
   "^toan tinh\\b",
   "^toan nganh\\b",
   "^(cong|tong) toan bo\\b",

@@ -86,5 +86,12 @@ export const DICH_VU_CONG = defineTemplate({
     { role: "note", required: false, kind: "text", header: "Ghi chú", synonyms: ["^ghi chu\\b"] },
   ],
   numbering: "flat",
-  totalLabels: ["^tong cong\\b", "^toan tinh\\b", "^tong so\\b", "^tong[:.]?$", "^cong[:.]?$", "^toan nganh\\b"],
+  totalLabels: [
+    "^tong cong\\b",
+    "^toan tinh\\b",
+    "^tong so( chung| toan (tinh|nganh))?[:.]?$",
+    "^tong[:.]?$",
+    "^cong[:.]?$",
+    "^toan nganh\\b",
+  ],
 });
