@@ -110,7 +110,7 @@ describe("row structure", () => {
       ["", "Cộng mục I", "", "30", ""],
       ["II", "Khác", "", "", ""],
       ["3", "SOC", "Sở TTTT", "5", ""],
-      ["", "Cộng", "", "5", ""],
+      ["", "Cộng (II)", "", "5", ""],
       ["", "Tổng cộng", "", "35", ""],
     ]);
     expect(shape(table)).toEqual([
@@ -120,11 +120,11 @@ describe("row structure", () => {
       "Cộng mục I:subtotal:0",
       "II:section:0",
       "3:item:1",
-      "Cộng:subtotal:0",
+      "Cộng (II):subtotal:0",
       "Tổng cộng:total:0",
     ]);
     expect(coverStts(table, "Cộng mục I")).toEqual(["1", "2"]);
-    expect(coverStts(table, "Cộng")).toEqual(["3"]);
+    expect(coverStts(table, "Cộng (II)")).toEqual(["3"]);
     // The total covers items, never the subtotals (no double counting).
     expect(coverStts(table, "Tổng cộng")).toEqual(["1", "2", "3"]);
     expect(table.rows[3]).toMatchObject({ section: 0, parent: 0 });

@@ -139,7 +139,7 @@ export const INDICATOR: ColumnInput = {
 export const SUBTOTAL_LABELS = [
   "^cong( (muc|phan) [ivxlcd\\d]+)?[:.]?$",
   "^cong (muc|phan)\\b",
-  "^cong [ivx]+[:.]?$",
+  "^cong \\(?[ivxlc]+\\)?[:.]?$",
   "^tong[:.]?$",
   "^tong (cong )?(muc|phan) [ivxlcd\\d]+\\b",
 ];
