@@ -46,3 +46,55 @@ export function truncatedCopy(xlsx: Uint8Array, fraction = 0.6): Uint8Array {
 
 /** An empty zip archive: the zip magic, but no workbook inside. */
 export const emptyZipBytes = (): Uint8Array => new Uint8Array([0x50, 0x4b, 0x05, 0x06, ...new Array(18).fill(0)]);
+
+function crc32(bytes: Uint8Array): number {
+  let crc = ~0;
+  for (const byte of bytes) {
+    crc ^= byte;
+    for (let k = 0; k < 8; k++) crc = (crc >>> 1) ^ (0xedb88320 & -(crc & 1));
+  }
+  return ~crc >>> 0;
+}
+
+/** A real zip archive (entries stored, not compressed), as other programs write one. */
+export function zipOf(entries: { name: string; text: string }[]): Uint8Array {
+  const encoder = new TextEncoder();
+  const locals: number[] = [];
+  const central: number[] = [];
+  const u16 = (n: number) => [n & 0xff, (n >>> 8) & 0xff];
+  const u32 = (n: number) => [...u16(n & 0xffff), ...u16(n >>> 16)];
+  for (const entry of entries) {
+    const name = encoder.encode(entry.name);
+    const data = encoder.encode(entry.text);
+    const common = [...u16(20), ...u16(0), ...u16(0), ...u16(0), ...u16(0), ...u32(crc32(data))];
+    const sizes = [...u32(data.length), ...u32(data.length), ...u16(name.length), ...u16(0)];
+    const offset = locals.length;
+    locals.push(...[0x50, 0x4b, 0x03, 0x04], ...common, ...sizes, ...name, ...data);
+    central.push(...[0x50, 0x4b, 0x01, 0x02], ...u16(20), ...common, ...sizes);
+    central.push(...u16(0), ...u16(0), ...u16(0), ...u32(0), ...u32(offset), ...name);
+  }
+  const end = [0x50, 0x4b, 0x05, 0x06, ...u16(0), ...u16(0), ...u16(entries.length), ...u16(entries.length)];
+  end.push(...u32(central.length), ...u32(locals.length), ...u16(0));
+  return new Uint8Array([...locals, ...central, ...end]);
+}
+
+/** What LibreOffice writes for an .ods: the mimetype entry first, uncompressed. */
+export const odsBytes = (): Uint8Array =>
+  zipOf([
+    { name: "mimetype", text: "application/vnd.oasis.opendocument.spreadsheet" },
+    { name: "content.xml", text: "<office:document-content/>" },
+  ]);
+
+/** The parts that name an Excel binary workbook (.xlsb). */
+export const xlsbBytes = (): Uint8Array =>
+  zipOf([
+    { name: "[Content_Types].xml", text: "<Types/>" },
+    { name: "xl/workbook.bin", text: "\u0083\u0001" },
+  ]);
+
+/** A Word document: a zip, but no workbook. */
+export const docxBytes = (): Uint8Array =>
+  zipOf([
+    { name: "[Content_Types].xml", text: "<Types/>" },
+    { name: "word/document.xml", text: "<w:document/>" },
+  ]);

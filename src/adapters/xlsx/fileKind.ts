@@ -6,6 +6,9 @@
 
 export type FileKind = "zip" | "encrypted-ooxml" | "legacy-xls" | "empty" | "other";
 
+/** What a zip holds, for a message that says what to do with it. */
+export type ZipKind = "xlsx" | "xlsb" | "ods" | "other";
+
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 /** An empty zip archive (end-of-central-directory record only). */
 const EMPTY_ZIP_MAGIC = [0x50, 0x4b, 0x05, 0x06];
@@ -46,7 +49,14 @@ export function fileKind(bytes: Uint8Array): FileKind {
   return "other";
 }
 
-/** A zip that is a spreadsheet names its workbook part; a .docx or a plain archive does not. */
-export function looksLikeSpreadsheetZip(bytes: Uint8Array): boolean {
-  return containsBytes(bytes, asciiBytes("xl/workbook")) || containsBytes(bytes, asciiBytes("xl/_rels"));
+/**
+ * Part names are stored uncompressed in a zip's headers, so they can be found in the bytes: an .xlsx
+ * names `xl/workbook.xml`, a binary .xlsb `xl/workbook.bin`, and a LibreOffice .ods starts with its
+ * `mimetype` entry (common in offices that use LibreOffice).
+ */
+export function zipKind(bytes: Uint8Array): ZipKind {
+  if (containsBytes(bytes, asciiBytes("xl/workbook.bin"))) return "xlsb";
+  if (containsBytes(bytes, asciiBytes("xl/workbook")) || containsBytes(bytes, asciiBytes("xl/_rels"))) return "xlsx";
+  if (containsBytes(bytes.subarray(0, 200), asciiBytes("opendocument.spreadsheet"))) return "ods";
+  return "other";
 }

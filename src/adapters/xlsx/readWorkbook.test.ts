@@ -6,7 +6,10 @@ import { PhuLucError } from "../../engine/errors";
 import { cellAt, parseA1, type Grid } from "../../engine/grid";
 import { readWorkbook } from "./readWorkbook";
 import {
+  docxBytes,
   emptyZipBytes,
+  odsBytes,
+  xlsbBytes,
   encryptedXlsxBytes,
   legacyXlsBytes,
   randomBytes,
@@ -185,6 +188,18 @@ describe("readWorkbook: files that are not readable workbooks", () => {
     expect((await failure(textFileBytes(), "bang.csv.xlsx")).code).toBe("not-xlsx");
     expect((await failure(new Uint8Array(0), "rong.xlsx")).code).toBe("not-xlsx");
     expect((await failure(emptyZipBytes(), "nen.xlsx")).code).toBe("not-xlsx");
+  });
+
+  it("says what an .ods, an .xlsb or a Word file is", async () => {
+    const ods = await failure(odsBytes(), "bang-tinh.xlsx");
+    expect(ods.messageVi).toMatch(
+      /bảng tính OpenDocument \(\.ods\); hãy mở bằng LibreOffice hoặc Excel và Lưu thành \.xlsx/,
+    );
+    const xlsb = await failure(xlsbBytes(), "nhi-phan.xlsb");
+    expect(xlsb.messageVi).toMatch(/sổ tính nhị phân Excel \(\.xlsb\)/);
+    const docx = await failure(docxBytes(), "van-ban.xlsx");
+    expect(docx.messageVi).toMatch(/tệp nén \(zip\) nhưng không phải sổ tính Excel/);
+    expect([ods.code, xlsb.code, docx.code]).toEqual(["not-xlsx", "not-xlsx", "not-xlsx"]);
   });
 
   it("calls a damaged .xlsx corrupt", async () => {

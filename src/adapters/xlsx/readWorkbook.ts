@@ -6,7 +6,7 @@
 import ExcelJS from "exceljs";
 import type { Cell, CellRange, CellValue, Grid } from "../../engine/grid";
 import { PhuLucError } from "../../engine/errors";
-import { fileKind, looksLikeSpreadsheetZip } from "./fileKind";
+import { fileKind, zipKind } from "./fileKind";
 
 export interface ReadOptions {
   /** Name used in messages and results (defaults to the path's base name, or "sổ tính"). */
@@ -130,12 +130,7 @@ async function readFileBytes(path: string, fileName: string): Promise<Uint8Array
 function assertSpreadsheetBytes(bytes: Uint8Array, fileName: string): void {
   switch (fileKind(bytes)) {
     case "zip":
-      if (looksLikeSpreadsheetZip(bytes)) return;
-      throw new PhuLucError(
-        "not-xlsx",
-        `Tệp “${fileName}” là tệp nén (zip) nhưng không phải sổ tính Excel .xlsx.`,
-        `File “${fileName}” is a zip archive but not an Excel .xlsx workbook.`,
-      );
+      return assertXlsxZip(bytes, fileName);
     case "encrypted-ooxml":
       throw new PhuLucError(
         "encrypted",
@@ -155,6 +150,31 @@ function assertSpreadsheetBytes(bytes: Uint8Array, fileName: string): void {
         "not-xlsx",
         `Tệp “${fileName}” không phải sổ tính Excel .xlsx (có thể là tệp khác bị đổi đuôi).`,
         `File “${fileName}” is not an Excel .xlsx workbook (perhaps another file renamed).`,
+      );
+  }
+}
+
+function assertXlsxZip(bytes: Uint8Array, fileName: string): void {
+  switch (zipKind(bytes)) {
+    case "xlsx":
+      return;
+    case "xlsb":
+      throw new PhuLucError(
+        "not-xlsx",
+        `Tệp “${fileName}” là sổ tính nhị phân Excel (.xlsb); hãy mở trong Excel và Lưu thành .xlsx.`,
+        `File “${fileName}” is an Excel binary workbook (.xlsb); open it in Excel and save it as .xlsx.`,
+      );
+    case "ods":
+      throw new PhuLucError(
+        "not-xlsx",
+        `Tệp “${fileName}” là bảng tính OpenDocument (.ods); hãy mở bằng LibreOffice hoặc Excel và Lưu thành .xlsx.`,
+        `File “${fileName}” is an OpenDocument spreadsheet (.ods); save it as .xlsx.`,
+      );
+    case "other":
+      throw new PhuLucError(
+        "not-xlsx",
+        `Tệp “${fileName}” là tệp nén (zip) nhưng không phải sổ tính Excel .xlsx.`,
+        `File “${fileName}” is a zip archive but not an Excel .xlsx workbook.`,
       );
   }
 }
