@@ -2,9 +2,9 @@
  * The pane: a header with the language switch and three tabs — Kiểm tra | Tổng hợp | Xuất file nộp.
  * Tabs stay mounted while hidden, so switching never loses a check or a half-filled form.
  *
- * Slots for the other panels: MERGE renders `src/taskpane/merge/MergePanel.tsx` in `MergeTab`, EXPORT renders
- * `src/taskpane/export/ExportPanel.tsx` in `ExportTab` (replace the placeholder there; each panel takes its
- * actions as props; `usePane()` gives the host mode, the language and the latest check reports).
+ * Tổng hợp is MERGE's `MergeTab` (src/taskpane/merge), Xuất file nộp is EXPORT's `ExportTab` (src/taskpane/export);
+ * each wires its host and passes actions to its panel. `usePane()` gives them the host mode, the language and the
+ * latest check reports.
  */
 import { Button, FluentProvider, Tab, TabList, Title3, makeStyles, webLightTheme } from "@fluentui/react-components";
 import { useMemo, useState } from "react";

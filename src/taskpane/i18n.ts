@@ -56,8 +56,6 @@ const vi = {
   notes: "Lưu ý",
   errorTitle: "Có lỗi",
   dismiss: "Đóng",
-  mergeSlot: "Phần Tổng hợp đang được xây dựng.",
-  exportSlot: "Phần Xuất file nộp đang được xây dựng.",
   noSheets: "Tệp không có sheet nào.",
   fileLabel: "Tệp",
 };
@@ -116,8 +114,6 @@ const en: Strings = {
   notes: "Notes",
   errorTitle: "Something went wrong",
   dismiss: "Dismiss",
-  mergeSlot: "Merging is being built.",
-  exportSlot: "Export is being built.",
   noSheets: "The file has no sheets.",
   fileLabel: "File",
 };
