@@ -1,9 +1,6 @@
-/**
- * mergeWrite over a recording fake of the Office.js calls it makes (worksheets.getItem/add/delete,
- * getRange(A1 | "r1:r2").values/numberFormat/insert("Down")/delete("Up"), format.font.bold,
- * freezePanes.freezeRows): like Office.js nothing happens until sync(), which is counted.
- */
-import { parseA1, type CellValue, type Grid } from "../../engine/grid";
+/** mergeWrite over the recording fake of the Office.js calls it makes (test/fixtures/recordingWorkbook.ts). */
+import type { CellValue, Grid } from "../../engine/grid";
+import { RecordingWorkbook, asContext } from "../../../test/fixtures/recordingWorkbook";
 import { mergeWorkbook } from "../../engine/merge";
 import { LOG_SHEET_NAME, logSheetRows } from "../../engine/merge/logSheet";
 import {
@@ -20,114 +17,6 @@ import {
 } from "../../../test/fixtures/mergeCases";
 import { SEED_PHU_LUC_II } from "../../../test/fixtures/seedTables";
 import { mergeWrite } from "./mergeWrite";
-
-type Sheet = Map<string, { value: CellValue | string; numberFormat?: string }>;
-
-class RecordingWorkbook {
-  syncCount = 0;
-  private queue: (() => void)[] = [];
-  readonly sheets = new Map<string, Sheet>();
-  readonly worksheets = {
-    getItem: (name: string) => this.worksheet(name),
-    add: (name: string) => {
-      this.queue.push(() => {
-        if (this.sheets.has(name)) throw new Error(`ItemAlreadyExists: ${name}`);
-        this.sheets.set(name, new Map());
-      });
-      return this.worksheet(name);
-    },
-  };
-
-  constructor(grids: Grid[]) {
-    for (const grid of grids) {
-      const sheet: Sheet = new Map();
-      grid.rows.forEach((cells, r) =>
-        cells.forEach((cell, c) => cell && sheet.set(`${r},${c}`, { value: cell.value, numberFormat: cell.numFmt })),
-      );
-      this.sheets.set(grid.name, sheet);
-    }
-  }
-
-  async sync() {
-    this.syncCount++;
-    const ops = this.queue;
-    this.queue = [];
-    ops.forEach((op) => op());
-  }
-
-  private sheet(name: string): Sheet {
-    const sheet = this.sheets.get(name);
-    if (!sheet) throw new Error(`ItemNotFound: ${name}`);
-    return sheet;
-  }
-
-  private shiftRows(name: string, from: number, delta: number) {
-    const sheet = this.sheet(name);
-    const moved = new Map<string, { value: CellValue | string; numberFormat?: string }>();
-    for (const [key, cell] of sheet) {
-      const [r, c] = key.split(",").map(Number);
-      if (r < from) moved.set(key, cell);
-      else if (delta > 0 || r >= from - delta) moved.set(`${r + delta},${c}`, cell);
-    }
-    this.sheets.set(name, moved);
-  }
-
-  private worksheet(name: string) {
-    const range = (address: string) => {
-      const band = /^(\d+):(\d+)$/.exec(address);
-      const start = band ? undefined : parseA1(address.split(":")[0])!;
-      return {
-        set values(rows: (CellValue | string)[][]) {
-          self.queue.push(() =>
-            rows.forEach((row, i) =>
-              row.forEach((value, j) => {
-                const key = `${start!.row + i},${start!.col + j}`;
-                self.sheet(name).set(key, { ...self.sheet(name).get(key), value });
-              }),
-            ),
-          );
-        },
-        set numberFormat(rows: string[][]) {
-          self.queue.push(() =>
-            rows.forEach((row, i) =>
-              row.forEach((numberFormat, j) => {
-                const key = `${start!.row + i},${start!.col + j}`;
-                self.sheet(name).set(key, { value: "", ...self.sheet(name).get(key), numberFormat });
-              }),
-            ),
-          );
-        },
-        insert(direction: string) {
-          if (!band || direction !== "Down") throw new Error("fake: rows are inserted as whole rows, Down");
-          self.queue.push(() => self.shiftRows(name, Number(band[1]) - 1, Number(band[2]) - Number(band[1]) + 1));
-        },
-        delete(direction: string) {
-          if (!band || direction !== "Up") throw new Error("fake: rows are deleted as whole rows, Up");
-          self.queue.push(() => self.shiftRows(name, Number(band[1]) - 1, -(Number(band[2]) - Number(band[1]) + 1)));
-        },
-        format: { font: { set bold(_: boolean) {} } },
-      };
-    };
-    const self = this;
-    return {
-      getRange: range,
-      delete: () => self.queue.push(() => void (self.sheet(name) && self.sheets.delete(name))),
-      freezePanes: { freezeRows: (n: number) => void n },
-    };
-  }
-
-  /** What a person sees: values by row, "" for empty. */
-  valuesOf(name: string, rows: number, cols: number): (CellValue | string)[][] {
-    const sheet = this.sheet(name);
-    return Array.from({ length: rows }, (_, r) =>
-      Array.from({ length: cols }, (_, c) => sheet.get(`${r},${c}`)?.value ?? ""),
-    );
-  }
-}
-
-function asContext(workbook: RecordingWorkbook): Excel.RequestContext {
-  return { workbook, sync: () => workbook.sync() } as unknown as Excel.RequestContext;
-}
 
 function gridValues(grid: Grid, cols: number): (CellValue | string)[][] {
   return grid.rows.map((cells) => Array.from({ length: cols }, (_, c) => cells[c]?.value ?? ""));

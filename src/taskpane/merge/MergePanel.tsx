@@ -314,7 +314,8 @@ export function MergePanel(props: MergePanelProps) {
         <Caption1>Mẫu tổng hợp: sổ làm việc đang mở (không bị sửa cho đến khi bấm Áp dụng).</Caption1>
       )}
       {props.mode === "excel" && (props.workbookSheets?.length ?? 0) > 0 && (
-        <Field label="Trang tính của đơn vị đã có trong sổ (nếu có)">
+        <div role="group" aria-label="Trang tính của đơn vị đã có trong sổ">
+          <Caption1 block>Trang tính của đơn vị đã có trong sổ (nếu có):</Caption1>
           {props.workbookSheets!.map((name) => (
             <Checkbox
               key={name}
@@ -323,7 +324,7 @@ export function MergePanel(props: MergePanelProps) {
               onChange={(_, d) => toggle(name, !!d.checked)}
             />
           ))}
-        </Field>
+        </div>
       )}
       <div className={styles.row}>
         <Button
