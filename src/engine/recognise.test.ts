@@ -229,6 +229,10 @@ describe("recogniseTable on bent layouts", () => {
     expect(findings[0].messageEn).toContain("first 30 rows");
   });
 
+  it("reports nothing for a blank sheet (Excel's spare Sheet2)", () => {
+    expect(recogniseTable(gridFromValues("Sheet2", [[], [null, "  "]]))).toEqual({ findings: [] });
+  });
+
   it("says missing-column at the header's first cell for a chi-tieu without Đơn vị chủ trì, and still reads it", () => {
     const { table, findings } = recogniseTable(seedGrid(SEED_PHU_LUC_I, { columnOrder: [0, 1, 2, 4], startRow: 1 }));
     expect(table?.templateId).toBe("chi-tieu");

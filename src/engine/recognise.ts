@@ -294,6 +294,10 @@ function readTitleLines(grid: Grid, beforeRow: number, unitLine: UnitLine | unde
   return lines;
 }
 
+function isBlankGrid(grid: Grid): boolean {
+  return grid.rows.every((cells) => cells.every((cell) => cellText(cell).trim() === ""));
+}
+
 function columnName(def: ColumnDef): string {
   return def.header ?? def.role;
 }
@@ -348,7 +352,8 @@ function missingColumn(grid: Grid, template: TemplateDef, def: ColumnDef, addres
 export function recogniseTable(grid: Grid, templates: TemplateDef[] = TEMPLATES): Recognition {
   const merges = new MergeIndex(grid.merges);
   const header = findHeader(grid, merges, templates);
-  if (!header) return { findings: [unknownTemplate(grid, templates)] };
+  // A blank sheet (Excel's spare Sheet2, Sheet3) is not a wrong Phụ lục: nothing to read, nothing to report.
+  if (!header) return { findings: isBlankGrid(grid) ? [] : [unknownTemplate(grid, templates)] };
 
   const { template } = header;
   const headerRows = [...header.headerRows];
