@@ -3,10 +3,20 @@ import { foldText } from "../text";
 
 /** Folded label with punctuation dropped: `Tỷ lệ hộ … (Truyền thanh thông minh).` ≡ `ty le ho … truyen thanh thong minh`. */
 export function labelKey(label: string): string {
-  return foldText(label)
-    .replace(/[^a-z0-9%]+/g, " ")
-    .trim();
+  // Each label is keyed several times (as a row, as its section, in the template and in every unit's copy).
+  let key = keyCache.get(label);
+  if (key === undefined) {
+    if (keyCache.size >= KEY_CACHE_LIMIT) keyCache.clear();
+    key = foldText(label)
+      .replace(/[^a-z0-9%]+/g, " ")
+      .trim();
+    keyCache.set(label, key);
+  }
+  return key;
 }
+
+const KEY_CACHE_LIMIT = 100_000;
+const keyCache = new Map<string, string>();
 
 function tokens(label: string): string[] {
   return labelKey(label).split(" ").filter(Boolean);
