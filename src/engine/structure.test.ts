@@ -44,6 +44,10 @@ describe("classifyStt", () => {
     expect(classifyStt("-")).toEqual({ type: "relative", key: "dash" });
     expect(classifyStt("+")).toEqual({ type: "relative", key: "plus" });
     expect(classifyStt("*")).toEqual({ type: "relative", key: "star" });
+    expect(classifyStt("II.3")).toEqual({ type: "item" });
+    expect(classifyStt("X.1")).toEqual({ type: "item" });
+    expect(classifyStt("XIV.10")).toEqual({ type: "item" });
+    expect(classifyStt("I.1.2")).toEqual({ type: "decimal", depth: 2 });
   });
 
   it("does not take words or odd codes for numbering", () => {

@@ -54,9 +54,11 @@ const ROMAN = /^(XX|X{0,1}(IX|IV|V?I{0,3}))$/;
 
 /** Reads a tidied STT; undefined when it is empty or not a numbering (then the row is unnumbered). */
 export function classifyStt(stt: string): SttMarker | undefined {
+  // `I.2` numbers item 2 of section I: the item number is what places the row.
   const t = stt
     .replace(/^\((.*)\)$/, "$1")
     .replace(/[.)]$/, "")
+    .replace(/^(XX|X|X?(IX|IV|V?I{1,3}|V))\.(?=\d)/, "")
     .trim();
   if (!t) return undefined;
   if (ROMAN.test(t) || /^[A-Z]$/.test(t)) return { type: "section" };
