@@ -144,6 +144,26 @@ describe("row structure", () => {
     expect(table.rows.map((r) => r.kind)).toEqual(["section", "item", "subitem", "total"]);
   });
 
+  it("lets 'Cộng A' cover part A's Roman sections when the letter parts hold them", () => {
+    const table = budget([
+      ["A", "Vốn đầu tư", "", "", ""],
+      ["I", "Dự án chuyển tiếp", "", "", ""],
+      ["1", "IOC", "Sở TTTT", "10", ""],
+      ["II", "Dự án mới", "", "", ""],
+      ["2", "SOC", "Sở TTTT", "5", ""],
+      ["", "Cộng mục II", "", "5", ""],
+      ["", "Cộng A", "", "15", ""],
+      ["B", "Vốn sự nghiệp", "", "", ""],
+      ["3", "Bảo trì", "Sở TTTT", "1", ""],
+      ["", "Cộng B", "", "1", ""],
+      ["", "Tổng cộng", "", "16", ""],
+    ]);
+    expect(coverStts(table, "Cộng mục II")).toEqual(["2"]);
+    expect(coverStts(table, "Cộng A")).toEqual(["1", "2"]);
+    expect(coverStts(table, "Cộng B")).toEqual(["3"]);
+    expect(coverStts(table, "Tổng cộng")).toEqual(["1", "2", "3"]);
+  });
+
   it("reads Tổng cộng typed in the STT cell, and a last bare Tổng after several sections as the total", () => {
     const typedInStt = budget([
       ["I", "Dự án", "", "", ""],

@@ -17,8 +17,9 @@
  *   biểu`, `An Giang, ngày …`), at the first blank or unnumbered row after a total row, or after 10
  *   blank rows in a row; where content was left below, Table.stoppedAt says so. Blank rows and a
  *   header repeated on a later page are skipped; hidden rows are kept and flagged.
- * - covers: a subtotal covers the rows of its section since the section's previous subtotal; a
- *   section with an amount covers its rows; the total covers every row of the table. "Rows" means
+ * - covers: a subtotal covers the rows of its section since the section's previous subtotal, or —
+ *   when its label names another section (`Cộng A` closing part A's Roman sections) — the named
+ *   section and every section since; a section with an amount covers its rows; the total covers every row of the table. "Rows" means
  *   items, going down to sub-items only where an item states no amount of its own (and to items
  *   only where a section's items state amounts), so nothing is counted twice.
  */
@@ -299,6 +300,20 @@ function hasAmount(row: TableRow): boolean {
   return row.amounts.some((a) => a.parsed.kind !== "empty");
 }
 
+/** The section a subtotal's label names (`Cộng A`, `Cộng mục II`, `Cộng (III)`), the latest with that STT. */
+function namedSection(rows: TableRow[], subtotal: TableRow): TableRow | undefined {
+  const match = /^(?:cong|tong)(?: cong)?(?: (?:muc|phan))? \(?([a-z]|[ivxlc]+)\)?[:.]?$/.exec(
+    foldText(subtotal.label),
+  );
+  if (!match) return undefined;
+  const stt = match[1].toUpperCase();
+  for (let i = subtotal.index - 1; i >= 0; i--) {
+    const row = rows[i];
+    if (row.kind === "section" && row.stt.replace(/[.)]$/, "").toUpperCase() === stt) return row;
+  }
+  return undefined;
+}
+
 /** Sets `covers` on subtotal, total and amount-carrying section rows (see the module's decisions). */
 export function assignCovers(rows: TableRow[]) {
   const children = new Map<number | undefined, TableRow[]>();
@@ -332,8 +347,15 @@ export function assignCovers(rows: TableRow[]) {
       boundary = row.index;
       if (hasAmount(row) && kids(row.index).length) row.covers = coverDown(kids(row.index));
     } else if (row.kind === "subtotal") {
-      const scope = row.section === undefined ? kids(undefined) : kids(row.section);
-      row.covers = coverDown(scope.filter((k) => k.index > boundary && k.index < row.index));
+      const named = namedSection(rows, row);
+      if (named && named.index !== row.section) {
+        // `Cộng A` after parts I, II of A: the named part with every section since it.
+        const between = rows.filter((r) => r.kind === "section" && r.index > named.index && r.index < row.index);
+        row.covers = coverDown([...kids(named.index), ...between].sort((a, b) => a.index - b.index));
+      } else {
+        const scope = row.section === undefined ? kids(undefined) : kids(row.section);
+        row.covers = coverDown(scope.filter((k) => k.index > boundary && k.index < row.index));
+      }
       boundary = row.index;
     } else if (row.kind === "total") {
       row.covers = coverDown(kids(undefined));

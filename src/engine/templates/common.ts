@@ -139,9 +139,10 @@ export const INDICATOR: ColumnInput = {
 export const SUBTOTAL_LABELS = [
   "^cong( (muc|phan) [ivxlcd\\d]+)?[:.]?$",
   "^cong (muc|phan)\\b",
-  "^cong \\(?[ivxlc]+\\)?[:.]?$",
+  // `Cộng II`, `Cộng (II)`, `Cộng A` (a letter part).
+  "^cong \\(?([ivxlc]+|[a-z])\\)?[:.]?$",
   "^tong[:.]?$",
-  "^tong (cong )?(muc|phan) [ivxlcd\\d]+\\b",
+  "^tong (cong )?(muc|phan) ([ivxlcd\\d]+|[a-z])\\b",
 ];
 
 /** Labels of the row that closes the table. */
