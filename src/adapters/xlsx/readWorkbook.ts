@@ -2,6 +2,11 @@
  * Reads an .xlsx file or buffer into Grids with exceljs, in Node (path or bytes) and in the browser
  * (bytes). Bad files are classified from their bytes first, so the user gets a Vietnamese message
  * that names the file and says what to do, never a zip library's stack trace. The input is only read.
+ *
+ * Memory: exceljs' in-memory reader is used in both Node and the browser. Its streaming reader was
+ * measured (30,000 rows: same time, a third less memory) but it drops merged ranges and shared
+ * formulas, which header detection and the formula notes need; instead the grid keeps at most
+ * maxRows × maxColumns and files above maxBytes are refused with a message.
  */
 import ExcelJS from "exceljs";
 import type { Cell, CellRange, CellValue, Grid } from "../../engine/grid";
