@@ -224,8 +224,10 @@ describe("recogniseTable on bent layouts", () => {
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({ rule: "unknown-template", severity: "error", sheet: "Danh sách", cell: "A1" });
     expect(findings[0].message).toContain("30 dòng đầu");
-    expect(findings[0].message).toContain("chi-tieu): STT, Chỉ tiêu, Kế hoạch, Đơn vị chủ trì");
-    expect(findings[0].message).toContain("kinh-phi): STT, Nội dung, nhiệm vụ, Đơn vị chủ trì, Nhu cầu kinh phí");
+    expect(findings[0].message).toContain("(chi-tieu): “STT”, “Chỉ tiêu”, “Kế hoạch”, “Đơn vị chủ trì”;");
+    expect(findings[0].message).toContain(
+      "(kinh-phi): “STT”, “Nội dung, nhiệm vụ”, “Đơn vị chủ trì”, “Nhu cầu kinh phí”;",
+    );
     expect(findings[0].messageEn).toContain("first 30 rows");
   });
 
@@ -239,7 +241,7 @@ describe("recogniseTable on bent layouts", () => {
     expect(table?.rows).toHaveLength(34);
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({ rule: "missing-column", severity: "error", cell: "A5" });
-    expect(findings[0].message).toContain('"Đơn vị chủ trì"');
+    expect(findings[0].message).toContain("“Đơn vị chủ trì”");
     expect(findings[0].message).toContain("chi-tieu");
   });
 

@@ -302,25 +302,22 @@ function columnName(def: ColumnDef): string {
   return def.header ?? def.role;
 }
 
+/** `Tên mẫu (id): “STT”, “Nội dung, nhiệm vụ”, …` — quoted, as some headers hold commas. */
+function requiredColumnsList(templates: TemplateDef[], english: boolean): string {
+  return templates
+    .map((t) => {
+      const names = t.columns
+        .filter((c) => c.required)
+        .map((c) => `“${(english && c.headerEn) || columnName(c)}”`)
+        .join(", ");
+      return `${english ? t.nameEn : t.nameVi} (${t.id}): ${names}`;
+    })
+    .join("; ");
+}
+
 function unknownTemplate(grid: Grid, templates: TemplateDef[]): Finding {
-  const expectVi = templates
-    .map(
-      (t) =>
-        `${t.nameVi} (${t.id}): ${t.columns
-          .filter((c) => c.required)
-          .map(columnName)
-          .join(", ")}`,
-    )
-    .join("; ");
-  const expectEn = templates
-    .map(
-      (t) =>
-        `${t.nameEn} (${t.id}): ${t.columns
-          .filter((c) => c.required)
-          .map((c) => c.headerEn ?? columnName(c))
-          .join(", ")}`,
-    )
-    .join("; ");
+  const expectVi = requiredColumnsList(templates, false);
+  const expectEn = requiredColumnsList(templates, true);
   return {
     rule: "unknown-template",
     severity: "error",
@@ -328,9 +325,9 @@ function unknownTemplate(grid: Grid, templates: TemplateDef[]): Finding {
     cell: "A1",
     message:
       `Không tìm thấy dòng tiêu đề của mẫu Phụ lục nào trong ${HEADER_SEARCH_ROWS} dòng đầu của trang tính ` +
-      `"${grid.name}". Các mẫu cần các cột: ${expectVi}.`,
+      `“${grid.name}”. Các mẫu cần các cột: ${expectVi}.`,
     messageEn:
-      `No Phụ lục header row was found in the first ${HEADER_SEARCH_ROWS} rows of sheet "${grid.name}". ` +
+      `No Phụ lục header row was found in the first ${HEADER_SEARCH_ROWS} rows of sheet “${grid.name}”. ` +
       `The templates expect these columns: ${expectEn}.`,
   };
 }
@@ -341,8 +338,8 @@ function missingColumn(grid: Grid, template: TemplateDef, def: ColumnDef, addres
     severity: "error",
     sheet: grid.name,
     cell: address,
-    message: `Thiếu cột bắt buộc "${columnName(def)}" của mẫu ${template.nameVi} (${template.id}) ở dòng tiêu đề ${address}.`,
-    messageEn: `The required column "${def.headerEn ?? columnName(def)}" of the ${template.nameEn} template (${template.id}) is missing from the header at ${address}.`,
+    message: `Thiếu cột bắt buộc “${columnName(def)}” của mẫu ${template.nameVi} (${template.id}) ở dòng tiêu đề ${address}.`,
+    messageEn: `The required column “${def.headerEn ?? columnName(def)}” of the ${template.nameEn} template (${template.id}) is missing from the header at ${address}.`,
     expected: columnName(def),
     actual: null,
   };
