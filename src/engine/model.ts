@@ -132,12 +132,13 @@ export interface Table {
   /**
    * Where reading stopped with content still below (structure.ts): the 0-based grid row of the
    * first non-empty row not read as table data, and why — a signature/footer block, rows after the
-   * total row, or a long run of empty rows. Absent when the table runs to the sheet's last row.
+   * total row, a long run of empty rows, or the heading of another Phụ lục on the same sheet.
+   * Absent when the table runs to the sheet's last row.
    */
   stoppedAt?: TableStop;
 }
 
 export interface TableStop {
   row: number;
-  reason: "footer" | "after-total" | "blank-run";
+  reason: "footer" | "after-total" | "blank-run" | "next-table";
 }

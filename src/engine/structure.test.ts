@@ -236,6 +236,13 @@ describe("row structure", () => {
     expect(budget(SEED_PHU_LUC_II.rows).stoppedAt).toBeUndefined();
   });
 
+  it("ends the table where another Phụ lục pasted below it begins", () => {
+    const rows = [...SEED_PHU_LUC_II.rows.slice(0, 3), ["", "", "", "", ""], ["PHỤ LỤC III", "", "", "", ""], HEADER];
+    const table = budget(rows);
+    expect(table.rows).toHaveLength(3);
+    expect(table.stoppedAt).toEqual({ row: 3 + 4, reason: "next-table" });
+  });
+
   it("ends the table after 10 empty rows, and skips a header repeated on a later page", () => {
     const rows = [
       ...SEED_PHU_LUC_II.rows.slice(0, 3),

@@ -14,8 +14,8 @@
  *   total when no section is open); `Tổng cộng`, `Tổng số`, `Toàn tỉnh`, `Cộng toàn bộ` a total.
  *   A final bare `Tổng` after two or more sections, with no other total, is the total.
  * - Reading stops at a signature/footer block (`Nơi nhận`, `GIÁM ĐỐC`, `KT. GIÁM ĐỐC`, `Người lập
- *   biểu`, `An Giang, ngày …`), at the first blank or unnumbered row after a total row, or after 10
- *   blank rows in a row; where content was left below, Table.stoppedAt says so. Blank rows and a
+ *   biểu`, `An Giang, ngày …`), at the heading of another appendix (`PHỤ LỤC II`), at the first
+ *   blank or unnumbered row after a total row, or after 10 blank rows in a row; where content was left below, Table.stoppedAt says so. Blank rows and a
  *   header repeated on a later page are skipped; hidden rows are kept and flagged.
  * - covers: a subtotal covers the rows of its section since the section's previous subtotal, or —
  *   when its label names another section (`Cộng A` closing part A's Roman sections) — the named
@@ -86,6 +86,9 @@ const FOOTER = [
 ];
 
 const BLANK_RUN_END = 10;
+
+/** The heading of another appendix pasted below this one (`PHỤ LỤC II`). */
+const NEXT_TABLE = /^phu luc\b/;
 
 function isFooter(folded: string): boolean {
   return FOOTER.some((p) => p.test(folded));
@@ -193,6 +196,10 @@ export function buildTableRows(source: RowSource): { rows: TableRow[]; stoppedAt
 
     if (!marker && isFooter(folded)) {
       stoppedAt = { row: r, reason: "footer" };
+      break;
+    }
+    if (!marker && NEXT_TABLE.test(folded)) {
+      stoppedAt = { row: r, reason: "next-table" };
       break;
     }
     if (afterTotal && !marker && sttCol !== undefined) {
