@@ -15,13 +15,17 @@
  *   A final bare `Tổng` after two or more sections, with no other total, is the total.
  * - Reading stops at a signature/footer block (`Nơi nhận`, `GIÁM ĐỐC`, `KT. GIÁM ĐỐC`, `Người lập
  *   biểu`, `An Giang, ngày …`), at the heading of another appendix (`PHỤ LỤC II`), at the first
- *   blank or unnumbered row after a total row, or after 10 blank rows in a row; where content was left below, Table.stoppedAt says so. Blank rows and a
- *   header repeated on a later page are skipped; hidden rows are kept and flagged.
+ *   blank or unnumbered row after a total row, or after 10 blank rows in a row; where content was
+ *   left below, Table.stoppedAt says so. Blank rows and a header repeated on a later page are
+ *   skipped; hidden rows are kept and flagged.
+ * - Without an STT column (dich-vu-cong) every row with content is an item.
  * - covers: a subtotal covers the rows of its section since the section's previous subtotal, or —
  *   when its label names another section (`Cộng A` closing part A's Roman sections) — the named
- *   section and every section since; a section with an amount covers its rows; the total covers every row of the table. "Rows" means
- *   items, going down to sub-items only where an item states no amount of its own (and to items
- *   only where a section's items state amounts), so nothing is counted twice.
+ *   section and every section since; a section with an amount covers its rows; the total covers
+ *   every row of the table, wherever it stands (dich-vu-cong may put `Toàn tỉnh` first). "Rows"
+ *   means items, going down to sub-items only where an item states no amount of its own (and to
+ *   items only where a section's items state amounts), so nothing is counted twice; sections
+ *   without items are covered themselves when they state an amount.
  */
 import { displayText } from "./cellRefs";
 import { cellText, type Cell, type Grid } from "./grid";
