@@ -66,6 +66,9 @@ const useStyles = makeStyles({
   hidden: { display: "none" },
 });
 
+/** Values listed per unit; the rest are counted (the sheet and the log hold them all). */
+const VALUES_SHOWN = 12;
+
 const STAGE_VI: Record<FileProgress["stage"], string> = {
   waiting: "Đang chờ",
   reading: "Đang đọc…",
@@ -94,7 +97,7 @@ function ValuesTable({ values, limit }: { values: FilledValue[]; limit: number }
       <table className={styles.table}>
         <thead>
           <tr>
-            {["Ô", "Chỉ tiêu", "Cột", "Giá trị", "Từ"].map((h) => (
+            {["Ô", "Chỉ tiêu · cột", "Giá trị", "Nguồn"].map((h) => (
               <th key={h} className={styles.cell} align="left">
                 {h}
               </th>
@@ -104,12 +107,11 @@ function ValuesTable({ values, limit }: { values: FilledValue[]; limit: number }
         <tbody>
           {values.slice(0, limit).map((v) => (
             <tr key={`${v.sheet}!${v.cell}`} data-testid="merge-value">
-              <td className={styles.cell}>{`${v.sheet}!${v.cell}`}</td>
-              <td className={styles.cell}>{short(v.indicator)}</td>
-              <td className={styles.cell}>{v.column}</td>
+              <td className={styles.cell}>{v.cell}</td>
+              <td className={styles.cell}>{`${short(v.indicator, 48)} · ${v.column}`}</td>
               <td className={styles.cell}>
                 <Body1Strong>{displayValue(v.value, v.numFmt)}</Body1Strong>
-                {v.explanation && <Caption1>{` (giải trình: ${v.explanation})`}</Caption1>}
+                {v.explanation && <Caption1 block>{`Giải trình: ${v.explanation}`}</Caption1>}
               </td>
               <td className={styles.cell}>{`${v.source.unit} · ${v.source.file} ${v.source.cell}`}</td>
             </tr>
@@ -220,6 +222,7 @@ function Preview(props: MergePanelProps & { outcome: MergeOutcome }) {
   const filled = result.sheets.flatMap((s) => s.filled);
   const units = [...new Set(filled.map((v) => v.source.unit))].sort();
   const openConflicts = result.conflicts.filter((c) => !c.resolved).length;
+  const conflictCells = new Set(result.conflicts.map((c) => c.id));
   const applyLabel = props.mode === "excel" ? "Áp dụng vào sổ làm việc" : "Áp dụng và tải tệp tổng hợp";
   return (
     <div className={styles.root}>
@@ -271,11 +274,13 @@ function Preview(props: MergePanelProps & { outcome: MergeOutcome }) {
       <section className={styles.section} aria-label="Giá trị theo đơn vị">
         <Subtitle2>{props.state.phase === "applied" ? "Giá trị đã tổng hợp" : "Giá trị sẽ điền theo đơn vị"}</Subtitle2>
         {units.map((unit) => {
-          const mine = filled.filter((v) => v.source.unit === unit);
+          // Cells that were in conflict come first: those are the values someone decided on.
+          const decided = (v: FilledValue) => (conflictCells.has(`${v.sheet}!${v.cell}`) ? 0 : 1);
+          const mine = filled.filter((v) => v.source.unit === unit).sort((a, b) => decided(a) - decided(b));
           return (
             <div key={unit}>
               <Body1Strong>{`${unit} (${mine.length})`}</Body1Strong>
-              <ValuesTable values={mine} limit={props.state.phase === "applied" ? 500 : 30} />
+              <ValuesTable values={mine} limit={VALUES_SHOWN} />
             </div>
           );
         })}
