@@ -49,8 +49,12 @@ export function findingJson(finding: Finding): FindingJson {
   };
 }
 
-/** A sheet with nothing in it (or only blanks) is not a table to check: it is skipped and said. */
+/**
+ * A sheet with nothing in it (or only blanks) is not a table to check: it is skipped and said. A sheet
+ * whose only content lay beyond the read limits is not empty: the check says what was skipped.
+ */
 export function isEmptyGrid(grid: Grid): boolean {
+  if (grid.truncated) return false;
   return grid.rows.every((cells) =>
     cells.every((cell) => !cell || (!cell.error && !cell.formula && String(cell.value ?? "").trim() === "")),
   );

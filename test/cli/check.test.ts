@@ -165,10 +165,12 @@ describe("phuluc check on odd but readable workbooks", () => {
         g.rows[5][4999] = { value: "xa" };
       }),
       { grid: gridFromValues("Trống", []) },
+      { grid: { name: "Chỉ có ở xa", rows: [[]], merges: [], hiddenRows: [] } },
       { grid: gridFromValues("Ghi nhớ", [["Ghi nhớ: gửi bản cứng trước ngày 15."]]) },
     ];
     for (const { grid } of sheets) addGridSheet(workbook, grid);
     // Rich text is a property of the written cell, not of the Grid.
+    workbook.getWorksheet("Chỉ có ở xa")!.getCell(1, 300).value = "ghi chú ở cột KN";
     workbook.getWorksheet("Chữ dài")!.getCell("B8").value = {
       richText: [{ text: "Dự án " }, { font: { bold: true }, text: "Số hóa" }, { text: " kết quả giải quyết TTHC" }],
     };
@@ -186,7 +188,7 @@ describe("phuluc check on odd but readable workbooks", () => {
 
   it("checks every sheet without crashing (exit 1: the seed's total is still wrong)", () => {
     expect(code).toBe(1);
-    expect(fileResult(result, "la.xlsx").sheets.map((s) => s.sheet)).toHaveLength(11);
+    expect(fileResult(result, "la.xlsx").sheets.map((s) => s.sheet)).toHaveLength(12);
     for (const s of fileResult(result, "la.xlsx").sheets) expect(s.error).toBeUndefined();
   });
 
@@ -224,6 +226,8 @@ describe("phuluc check on odd but readable workbooks", () => {
       notes: ["Trang tính “Trống” trống; bỏ qua."],
     });
     expect(sheet("Ẩn").notes).toContain("Trang tính “Ẩn” đang bị ẩn; vẫn được đọc và kiểm tra.");
+    expect(sheet("Chỉ có ở xa").notes.join(" ")).toMatch(/bỏ qua 100 cột/);
+    expect(sheet("Chỉ có ở xa").notes.join(" ")).not.toMatch(/trống/);
     expect(sheet("Ghi nhớ").template).toBeNull();
     expect(sheet("Ghi nhớ").findings.map((f) => f.rule)).toEqual(["unknown-template"]);
   });
