@@ -5,11 +5,16 @@
  * memory (maxRSS) of each child process.
  */
 import { spawnSync } from "node:child_process";
-import { writeFileSync } from "node:fs";
+
 import { join, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
 import ExcelJS from "exceljs";
+import { readFileSync, writeFileSync } from "node:fs";
+import { readWorkbook } from "../src/adapters/xlsx/readWorkbook";
+import { writeConsolidated } from "../src/adapters/xlsx/writeConsolidated";
 import { gridFromValues, type CellValue, type Grid } from "../src/engine/grid";
+import { mergeWorkbook } from "../src/engine/merge";
+import { templateSheets, unitInputs } from "../src/engine/merge/inputs";
 import { addGridSheet } from "../test/fixtures/seedGrids";
 import { median, ms } from "./lib/timing";
 import { roman } from "./lib/synthetic";
@@ -105,6 +110,30 @@ export async function writeBenchFiles(dir: string): Promise<{ template: string; 
   return { template, units };
 }
 
+/** Where the CLI's time goes, step by step in this process (one run each). */
+async function phases(template: string, units: string[]): Promise<[string, string, string][]> {
+  const rows: [string, string, string][] = [];
+  let start = performance.now();
+  const lap = (what: string) => {
+    const now = performance.now();
+    rows.push([`  ${what}`, ms(now - start), "in-process, one run"]);
+    start = now;
+  };
+  const templateBytes = readFileSync(template);
+  const templateGrids = (await readWorkbook(templateBytes)).grids;
+  const unitGrids = [];
+  for (const unit of units) unitGrids.push({ unit, grids: (await readWorkbook(unit)).grids });
+  lap("read 41 files into grids (xlsx adapter)");
+  const templates = templateSheets(templateGrids);
+  const inputs = unitGrids.flatMap(({ unit, grids }) => unitInputs(unit.replace(/^.*[\\/]/, ""), grids).inputs);
+  lap("recognise 41 sheets");
+  const result = mergeWorkbook(templates, inputs);
+  lap("merge + check the consolidated sheet");
+  await writeConsolidated(templateBytes, result);
+  lap("write the consolidated workbook + log");
+  return rows;
+}
+
 export default async function benchMerge({ tmp, report }: BenchContext): Promise<void> {
   const { template, units } = await writeBenchFiles(tmp);
   const preload = join(tmp, "maxrss.cjs");
@@ -137,6 +166,8 @@ export default async function benchMerge({ tmp, report }: BenchContext): Promise
       ["ratio CLI / exceljs read (CPU)", cpuRatio.toFixed(2), "steadier when the machine is shared"],
       ["peak memory, CLI (maxRSS)", mib(merge.maxRss), "largest of the runs"],
       ["peak memory, exceljs read only (maxRSS)", mib(baseline.maxRss), "largest of the runs"],
+      ["where the CLI's time goes:", "", ""],
+      ...(await phases(template, units)),
     ],
   );
 }
