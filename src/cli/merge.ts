@@ -8,7 +8,7 @@
  */
 import { promises as fs } from "node:fs";
 import path from "node:path";
-import { readWorkbook, type ReadOptions } from "../adapters/xlsx/readWorkbook";
+import { readWorkbook } from "../adapters/xlsx/readWorkbook";
 import { writeConsolidated } from "../adapters/xlsx/writeConsolidated";
 import { PhuLucError, userMessage } from "../engine/errors";
 import type { Finding } from "../engine/finding";
@@ -35,11 +35,10 @@ interface MergeArgs {
   units: string[];
   json: boolean;
   help: boolean;
-  limits: Pick<ReadOptions, "maxRows" | "maxColumns">;
 }
 
 export function parseMergeArgs(args: string[]): MergeArgs {
-  const parsed: MergeArgs = { units: [], json: false, help: false, limits: {} };
+  const parsed: MergeArgs = { units: [], json: false, help: false };
   const value = (flag: string, text: string | undefined): string => {
     if (!text) throw new PhuLucError("bad-argument", `${flag} cần một giá trị.`, `${flag} needs a value.`);
     return text;
@@ -70,24 +69,14 @@ export function parseMergeArgs(args: string[]): MergeArgs {
   return parsed;
 }
 
-export interface MergeRunResult {
-  result?: MergeResult;
-  notMerged: NotMerged[];
-  /** Unit file → base name used in the log (units are recognised from it). */
-  files: { path: string; name: string }[];
-}
-
 /** Reads the unit files one by one; unreadable or unrecognised ones are set aside with the reason. */
-export async function readUnits(
-  paths: string[],
-  limits: MergeArgs["limits"] = {},
-): Promise<{ inputs: UnitInput[]; notMerged: NotMerged[] }> {
+export async function readUnits(paths: string[]): Promise<{ inputs: UnitInput[]; notMerged: NotMerged[] }> {
   const inputs: UnitInput[] = [];
   const notMerged: NotMerged[] = [];
   for (const file of paths) {
     const name = path.basename(file);
     try {
-      const read = await readWorkbook(file, limits);
+      const read = await readWorkbook(file);
       const found = unitInputs(name, read.grids);
       if (found.inputs.length === 0) {
         notMerged.push({ file: name, reason: `Tệp “${name}” không có trang tính nào theo mẫu Phụ lục.` });
@@ -166,7 +155,7 @@ function summary(result: MergeResult, output: string, notMerged: NotMerged[]): s
     ...notMerged.map((n) => `Không tổng hợp: ${n.file} — ${n.reason}`),
     ...result.findings.map(
       (f) =>
-        `  ${f.severity === "error" ? "LỖI" : "CẢNH BÁO"} [${f.rule}] ${f.file && f.rule === "unknown-row" ? `${f.file} › ` : ""}${f.sheet}!${f.cell}: ${f.message}${f.explanation ? ` (đã giải trình: ${f.explanation})` : ""}`,
+        `  ${f.severity === "error" ? "LỖI" : "CẢNH BÁO"} [${f.rule}] ${f.file && f.rule === "unknown-row" ? `${f.file} › ` : ""}${f.sheet} › ${f.message}${f.explanation ? ` (đã giải trình: ${f.explanation})` : ""}`,
     ),
   ];
   return lines.join("\n");
@@ -203,9 +192,7 @@ export const merge: Command = async (args: string[], io: CliIO) => {
   let templates;
   try {
     templateBytes = await readTemplateBytes(templatePath);
-    templates = templateSheets(
-      (await readWorkbook(templateBytes, { fileName: path.basename(templatePath), ...parsed.limits })).grids,
-    );
+    templates = templateSheets((await readWorkbook(templateBytes, { fileName: path.basename(templatePath) })).grids);
   } catch (error) {
     io.err(userMessage(error));
     return 2;
@@ -215,7 +202,7 @@ export const merge: Command = async (args: string[], io: CliIO) => {
     return 2;
   }
 
-  const { inputs, notMerged } = await readUnits(parsed.units, parsed.limits);
+  const { inputs, notMerged } = await readUnits(parsed.units);
   if (inputs.length === 0) {
     io.err(["Không tổng hợp được tệp nào của đơn vị:", ...notMerged.map((n) => `  ${n.file}: ${n.reason}`)].join("\n"));
     return 2;
