@@ -1,0 +1,55 @@
+import { mergeWorkbook } from "../../engine/merge";
+import { LOG_SHEET_NAME } from "../../engine/merge/logSheet";
+import { recogniseTable } from "../../engine/recognise";
+import { addGridSheet, seedLayout } from "../../../test/fixtures/seedGrids";
+import { budgetBySection, budgetSheet } from "../../../test/fixtures/mergeCases";
+import { SEED_PHU_LUC_II } from "../../../test/fixtures/seedTables";
+import ExcelJS from "exceljs";
+import { readWorkbook } from "./readWorkbook";
+import { writeConsolidated } from "./writeConsolidated";
+
+const { template: seed, parts } = budgetBySection(SEED_PHU_LUC_II);
+
+async function templateBytes(): Promise<{ bytes: Uint8Array; footerRow: number }> {
+  const { grid } = seedLayout(seed, { sheetName: "Phụ lục II", footer: ["Nơi nhận:", "GIÁM ĐỐC"] });
+  const footerRow = grid.rows.length - 1; // GIÁM ĐỐC, merged across B:D like a signature block
+  grid.merges.push({ top: footerRow, left: 1, bottom: footerRow, right: 3 });
+  const workbook = new ExcelJS.Workbook();
+  addGridSheet(workbook, grid);
+  return { bytes: new Uint8Array(await workbook.xlsx.writeBuffer()), footerRow };
+}
+
+describe("writeConsolidated (exceljs)", () => {
+  it("inserts the kinh-phi items above Tổng cộng, moves the signature block and its merge, adds the log", async () => {
+    const { bytes, footerRow } = await templateBytes();
+    const before = new Uint8Array(bytes);
+    const [grid] = (await readWorkbook(bytes)).grids;
+    const template = { grid, table: recogniseTable(grid).table! };
+    const result = mergeWorkbook(
+      [template],
+      parts.map((part, i) => ({ unitId: `U${i}`, file: `u${i}.xlsx`, table: budgetSheet(part).table })),
+    );
+    const out = await writeConsolidated(bytes, result);
+    expect(bytes).toEqual(before);
+
+    const [sheet, log] = (await readWorkbook(out)).grids;
+    const delta = result.sheets[0].patch.rowChange!.delta;
+    expect(sheet.rows[footerRow + delta]?.[1]?.value).toBe("GIÁM ĐỐC");
+    expect(sheet.merges).toContainEqual({ top: footerRow + delta, left: 1, bottom: footerRow + delta, right: 3 });
+    const table = recogniseTable(sheet).table!;
+    expect(table.rows.filter((r) => r.kind === "item")).toHaveLength(10);
+    expect(table.rows.find((r) => r.kind === "total")!.amounts[0].parsed).toMatchObject({ value: 225091 });
+    expect(log.name).toBe(LOG_SHEET_NAME);
+    expect(log.rows.length).toBe(result.log.length + 1);
+  });
+
+  it("replaces an existing log sheet instead of adding a second one", async () => {
+    const { bytes } = await templateBytes();
+    const [grid] = (await readWorkbook(bytes)).grids;
+    const template = { grid, table: recogniseTable(grid).table! };
+    const result = mergeWorkbook([template], [{ unitId: "U0", file: "u0.xlsx", table: budgetSheet(parts[0]).table }]);
+    const once = await writeConsolidated(bytes, result);
+    const twice = await writeConsolidated(once, result);
+    expect((await readWorkbook(twice)).grids.map((g) => g.name)).toEqual(["Phụ lục II", LOG_SHEET_NAME]);
+  });
+});
