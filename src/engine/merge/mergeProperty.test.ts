@@ -20,7 +20,13 @@ const unitArb = fc.record({
   day: fc.option(fc.integer({ min: 1, max: 28 }), { nil: undefined }),
 });
 
-function unitSeed(spec: fc.Infer<typeof unitArb>, n: number): SeedTable {
+interface UnitSpec {
+  rows: number[];
+  changed: number[];
+  extra: boolean;
+}
+
+function unitSeed(spec: UnitSpec, n: number): SeedTable {
   const rows = spec.rows.map((i) => {
     const row = [...filled.rows[i]];
     if (spec.changed.includes(i) && row[COL.actual]) row[COL.actual] = `${40 + n}%`;

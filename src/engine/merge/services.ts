@@ -10,6 +10,7 @@ import { a1 } from "../grid";
 import type { Table, TableRow } from "../model";
 import type { ColumnRole } from "../template";
 import { quote, vnNumber } from "../messages";
+import { parseVietnameseNumber } from "../parse/number";
 import { matchUnit } from "../units";
 import { isNonEmptyRow, type Contribution, type MergeRun, type SheetCompleteness, type UnitSheet } from "./context";
 import { travellingExplanation, withExplanation } from "./indicators";
@@ -166,10 +167,7 @@ export function mergeServicesSheet(
 /** A count as the sheet holds it: a number, or Vietnamese number text (`2.120`). */
 function numeric(cell: Cell | undefined): number | undefined {
   if (typeof cell?.value === "number") return cell.value;
-  if (typeof cell?.value === "string" && /^\d{1,3}(\.\d{3})*$|^\d+$/.test(cell.value.trim())) {
-    return Number(cell.value.trim().replace(/\./g, ""));
-  }
-  return undefined;
+  return typeof cell?.value === "string" ? parseVietnameseNumber(cell.value) : undefined;
 }
 
 /** A unit's count about 1000× or 1/1000 of the other units' median for the same column. */
