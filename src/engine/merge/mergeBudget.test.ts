@@ -107,6 +107,31 @@ describe("merge kinh-phi: seed Phụ lục II split by section", () => {
     expect(nearMiss.findings.filter((f) => f.rule === "merge-conflict")).toEqual([]);
   });
 
+  it("a retyped template item is proposed, not added as a new item; once accepted it fills the item", () => {
+    const ownTemplate = budgetSheet({
+      ...templateSeed,
+      rows: [
+        templateSeed.rows[0],
+        ["1", "Nâng cấp Cổng dịch vụ công tỉnh", "CNTT-BCVT", "", ""],
+        ...templateSeed.rows.slice(1),
+      ],
+    });
+    const retyped = budgetSheet({
+      ...templateSeed,
+      rows: [templateSeed.rows[0], ["1", "Nâng cấp Cổng dịch vụ công của tỉnh", "CNTT-BCVT", "1.000", ""]],
+    });
+    const input = { unitId: "CNTT-BCVT", file: "cntt.xlsx", table: retyped.table };
+    const first = mergeWorkbook([ownTemplate], [input]);
+    expect(first.proposals).toHaveLength(1);
+    expect(consolidated(first).rows.filter((row) => row.kind === "item")).toHaveLength(1);
+    expect(first.log[0].status).toBe("unknown");
+    const second = mergeWorkbook([ownTemplate], [input], { acceptedProposals: [first.proposals[0].id] });
+    const items = consolidated(second).rows.filter((row) => row.kind === "item");
+    expect(
+      items.map((row) => [row.label, row.amounts[0].parsed.kind === "number" && row.amounts[0].parsed.value]),
+    ).toEqual([["Nâng cấp Cổng dịch vụ công tỉnh", 1000]]);
+  });
+
   it("an item whose owner unit sent nothing is a missing report", () => {
     const ownTemplate = budgetSheet({
       ...templateSeed,
