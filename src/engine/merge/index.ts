@@ -155,13 +155,21 @@ export function mergeWorkbook(
   };
 }
 
-/** A check finding on a row whose value came with a giải trình carries it (shown as accepted). */
+/**
+ * A check finding on a row whose values came from one unit with a giải trình carries it (shown as
+ * accepted). A row mixing units' values (after a settled conflict) is not covered by either's note.
+ */
 function explain(findings: Finding[], sheet: SheetMerge): Finding[] {
-  const byRow = new Map<number, string>();
-  for (const f of sheet.filled) if (f.explanation && !byRow.has(rowOf(f.cell))) byRow.set(rowOf(f.cell), f.explanation);
+  const rows = new Map<number, { units: Set<string>; explanation?: string }>();
+  for (const f of sheet.filled) {
+    const row = rows.get(rowOf(f.cell)) ?? { units: new Set<string>() };
+    row.units.add(f.source.unit);
+    row.explanation ??= f.explanation;
+    rows.set(rowOf(f.cell), row);
+  }
   return findings.map((finding) => {
-    const explanation = byRow.get(rowOf(finding.cell));
-    return explanation ? { ...finding, explanation } : finding;
+    const row = rows.get(rowOf(finding.cell));
+    return row?.explanation && row.units.size === 1 ? { ...finding, explanation: row.explanation } : finding;
   });
 }
 

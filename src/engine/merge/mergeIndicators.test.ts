@@ -146,6 +146,22 @@ describe("merge chi-tieu: conflicts, missing reports, unknown rows, proposals", 
     expect(result.conflicts[0].resolved).toBe(true);
   });
 
+  it("a check finding on a row explained by its unit is accepted; on a row mixing two units' values it is not", () => {
+    const offRatio = withCell(copies["CNTT-BCVT"], internet, COL.ratio, "90,0");
+    const explained = mergeWorkbook([template], inputsOf({ ...copies, "CNTT-BCVT": offRatio }));
+    const ratioCell = `E${internetRow.row + 1}`;
+    const mismatch = explained.findings.find((f) => f.rule === "attainment-mismatch" && f.cell === ratioCell);
+    expect(mismatch?.explanation).toBe("Số liệu ước đến 30/11");
+
+    const id = `Phụ lục I!${actualCell}`;
+    const mixed = mergeWorkbook([template], inputsOf({ ...copies, TTBCXB: disagreeing }), {
+      resolutions: { [id]: "TTBCXB" },
+    });
+    const unexplained = mixed.findings.find((f) => f.rule === "attainment-mismatch" && f.cell === ratioCell);
+    expect(unexplained).toBeDefined();
+    expect(unexplained?.explanation).toBeUndefined();
+  });
+
   it("co-leads reporting different values conflict (the first named lead is kept)", () => {
     const rowI = rowIndexOf(filled, "Doanh thu Viễn thông");
     const result = mergeWorkbook(
