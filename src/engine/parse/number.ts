@@ -43,6 +43,8 @@ export interface NumberText {
 
 /** The value of the unsigned digits matched by NUMBER_PATTERN: `1.127.989` → 1127989, `94,2` → 94.2. */
 export function numberFromDigits(digits: string): { value: number; decimals: number } {
+  // Plain digits (`2024`, `55`) are most of what a sheet holds: no separators to take apart.
+  if (/^\d+$/.test(digits)) return { value: Number(digits), decimals: 0 };
   const [whole, fraction = ""] = digits.split(",");
   return { value: Number(`${whole.replace(/\./g, "")}.${fraction || "0"}`), decimals: fraction.length };
 }
@@ -51,10 +53,8 @@ const WHOLE_NUMBER = new RegExp(`^${NUMBER_PATTERN}$`);
 
 /** Reads a whole text as one Vietnamese number, keeping the decimals written and the `%` flag. */
 export function readNumberText(text: string): NumberText | undefined {
-  let body = text
-    .normalize("NFC")
-    .replace(/[\s\u00a0\u202f]+/g, " ")
-    .trim();
+  // tidyText returns text already tidied (every parseCell text) as it is, without normalising it again.
+  let body = tidyText(text);
   let negative = false;
   const accounting = /^\((.*)\)$/.exec(body);
   if (accounting) {
@@ -94,6 +94,8 @@ export function englishReading(text: string): number | undefined {
 /** Fewest decimals (≤ 9) that show the value, ignoring float noise (94.19999999999999 → 1). */
 export function decimalsOf(value: number): number {
   if (!Number.isFinite(value)) return 0;
+  // Whole numbers (most amounts) need no decimals; spares the toFixed round trip below.
+  if (Number.isInteger(value)) return 0;
   const tolerance = 1e-9 * Math.max(1, Math.abs(value));
   for (let d = 0; d < MAX_DECIMALS; d++) {
     if (Math.abs(Number(value.toFixed(d)) - value) <= tolerance) return d;
