@@ -26,7 +26,7 @@ export const assessmentContradiction: Rule = {
       const assessment = ref?.text ? assessmentOf(ref.text) : undefined;
       const result = resultValueOf(row.cells.actual);
       if (!ref || !assessment || !result) continue;
-      const target = targetOf(row.cells.target);
+      const target = targetOf(table, row.cells.target);
       const { verdict } = computeAttainment(target, result.value);
       if (!verdict) continue;
       const metByNumbers = verdict !== "Chưa đạt";

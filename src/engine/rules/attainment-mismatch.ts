@@ -20,7 +20,7 @@ export const attainmentMismatch: Rule = {
       const stated = row.cells.ratio;
       const result = resultValueOf(row.cells.actual);
       if (!stated || stated.parsed.kind !== "number" || !result) continue;
-      const target = targetOf(row.cells.target);
+      const target = targetOf(table, row.cells.target);
       const { ratio } = computeAttainment(target, result.value);
       if (ratio === undefined || matchesStated(stated.parsed.value, stated.parsed.decimals, ratio)) continue;
       const lowerIsBetter = target.kind === "atMost";

@@ -42,13 +42,35 @@ export function isEntry(row: TableRow): boolean {
 
 /** Targets already read, per cell: attainment and assessment rules both need them (5.000-row sheets). */
 const targets = new WeakMap<CellRef, Target>();
+/**
+ * Targets already read from text, per table: the same Kế hoạch (`95%`, `Phấn đấu 100%`) is typed on
+ * row after row, and parsing it is the costliest step of both rules. parseTarget depends on the text
+ * alone and nothing changes a Target once made, so rows with the same text can share one.
+ */
+const targetsByText = new WeakMap<Table, Map<string, Target>>();
+
+function readTarget(table: Table, ref: CellRef): Target {
+  const text = ref.cell?.value;
+  if (typeof text !== "string" || ref.cell?.error) return parseTargetCell(ref.cell);
+  let byText = targetsByText.get(table);
+  if (!byText) {
+    byText = new Map();
+    targetsByText.set(table, byText);
+  }
+  let target = byText.get(text);
+  if (!target) {
+    target = parseTargetCell(ref.cell);
+    byText.set(text, target);
+  }
+  return target;
+}
 
 /** The target a Kế hoạch cell states; a numeric cell is never re-parsed (parseTargetCell). */
-export function targetOf(ref: CellRef | undefined): Target {
+export function targetOf(table: Table, ref: CellRef | undefined): Target {
   if (!ref) return { kind: "empty", text: "" };
   let target = targets.get(ref);
   if (!target) {
-    target = parseTargetCell(ref.cell);
+    target = readTarget(table, ref);
     targets.set(ref, target);
   }
   return target;
