@@ -3,7 +3,7 @@
  * the CLI): the texts of the submission file's header block (Nghị định 30/2020/NĐ-CP) and the units list.
  * Quốc hiệu and Tiêu ngữ are fixed by law, so they are constants, not settings.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { PhuLucError } from "./errors";
 import { DEFAULT_UNITS } from "./units";
 

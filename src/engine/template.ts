@@ -2,7 +2,7 @@
  * Template definitions are data: a new year's or a new form's Phụ lục is a new definition
  * (validated here with zod), not new code.
  */
-import { z } from "zod";
+import * as z from "zod";
 
 export const COLUMN_ROLES = [
   "stt",
