@@ -10,7 +10,7 @@ import { join, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
 import ExcelJS from "exceljs";
 import { readFileSync, writeFileSync } from "node:fs";
-import { readWorkbook } from "../src/adapters/xlsx/readWorkbook";
+import { loadWorkbook, readWorkbook } from "../src/adapters/xlsx/readWorkbook";
 import { writeConsolidated } from "../src/adapters/xlsx/writeConsolidated";
 import { gridFromValues, type CellValue, type Grid } from "../src/engine/grid";
 import { mergeWorkbook } from "../src/engine/merge";
@@ -119,8 +119,8 @@ async function phases(template: string, units: string[]): Promise<[string, strin
     rows.push([`  ${what}`, ms(now - start), "in-process, one run"]);
     start = now;
   };
-  const templateBytes = readFileSync(template);
-  const templateGrids = (await readWorkbook(templateBytes)).grids;
+  const loaded = await loadWorkbook(readFileSync(template));
+  const templateGrids = loaded.read.grids;
   const unitGrids = [];
   for (const unit of units) unitGrids.push({ unit, grids: (await readWorkbook(unit)).grids });
   lap("read 41 files into grids (xlsx adapter)");
@@ -129,7 +129,7 @@ async function phases(template: string, units: string[]): Promise<[string, strin
   lap("recognise 41 sheets");
   const result = mergeWorkbook(templates, inputs);
   lap("merge + check the consolidated sheet");
-  await writeConsolidated(templateBytes, result);
+  await writeConsolidated(loaded.workbook, result);
   lap("write the consolidated workbook + log");
   return rows;
 }

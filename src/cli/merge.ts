@@ -8,7 +8,8 @@
  */
 import { promises as fs } from "node:fs";
 import path from "node:path";
-import { readWorkbook } from "../adapters/xlsx/readWorkbook";
+import type ExcelJS from "exceljs";
+import { loadWorkbook, readWorkbook } from "../adapters/xlsx/readWorkbook";
 import { writeConsolidated } from "../adapters/xlsx/writeConsolidated";
 import { PhuLucError, userMessage } from "../engine/errors";
 import type { Finding } from "../engine/finding";
@@ -188,11 +189,13 @@ export const merge: Command = async (args: string[], io: CliIO) => {
   }
   const templatePath = parsed.template!;
   const output = parsed.output!;
-  let templateBytes: Uint8Array;
+  let templateBook: ExcelJS.Workbook;
   let templates;
   try {
-    templateBytes = await readTemplateBytes(templatePath);
-    templates = templateSheets((await readWorkbook(templateBytes, { fileName: path.basename(templatePath) })).grids);
+    // Loaded once: its grids are merged into, and the same workbook is patched by the writer.
+    const loaded = await loadWorkbook(await readTemplateBytes(templatePath), { fileName: path.basename(templatePath) });
+    templateBook = loaded.workbook;
+    templates = templateSheets(loaded.read.grids);
   } catch (error) {
     io.err(userMessage(error));
     return 2;
@@ -209,7 +212,7 @@ export const merge: Command = async (args: string[], io: CliIO) => {
   }
   const result = mergeWorkbook(templates, inputs);
   try {
-    await fs.writeFile(output, await writeConsolidated(templateBytes, result, { notMerged }));
+    await fs.writeFile(output, await writeConsolidated(templateBook, result, { notMerged }));
   } catch (error) {
     io.err(`Không ghi được tệp kết quả “${output}”: ${userMessage(error)}`);
     return 2;

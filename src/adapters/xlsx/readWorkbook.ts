@@ -43,6 +43,17 @@ export async function readWorkbook(
   source: string | Uint8Array | ArrayBuffer,
   options: ReadOptions = {},
 ): Promise<WorkbookRead> {
+  return (await loadWorkbook(source, options)).read;
+}
+
+/**
+ * readWorkbook that also hands back the loaded exceljs workbook, so a caller that writes into the
+ * same file (the merge's template) does not parse it a second time.
+ */
+export async function loadWorkbook(
+  source: string | Uint8Array | ArrayBuffer,
+  options: ReadOptions = {},
+): Promise<{ read: WorkbookRead; workbook: ExcelJS.Workbook }> {
   const fileName = options.fileName ?? (typeof source === "string" ? baseName(source) : "sổ tính");
   const bytes = typeof source === "string" ? await readFileBytes(source, fileName) : toBytes(source);
   assertSpreadsheetBytes(bytes, fileName);
@@ -73,7 +84,7 @@ export async function readWorkbook(
     maxColumns: options.maxColumns ?? DEFAULT_MAX_COLUMNS,
   };
   const grids = workbook.worksheets.map((sheet) => worksheetToGrid(sheet, limits));
-  return { fileName, grids, notes: grids.flatMap(gridReadNotes) };
+  return { read: { fileName, grids, notes: grids.flatMap(gridReadNotes) }, workbook };
 }
 
 export function hiddenSheetNote(grid: Grid): string[] {
