@@ -73,4 +73,12 @@ describe("foldTidy", () => {
       expect(foldTidy(text)).toBe(foldText(text));
     }
   });
+
+  it("folds every character of the Basic Multilingual Plane as foldText does", () => {
+    for (let code = 0; code <= 0xffff; code++) {
+      // Tidy text holds no whitespace but single spaces (between words).
+      const text = /\s/.test(String.fromCharCode(code)) ? "Mục A" : `Mục ${String.fromCharCode(code)}Ǆ`;
+      if (foldTidy(text) !== foldText(text)) expect([code, foldTidy(text)]).toEqual([code, foldText(text)]);
+    }
+  });
 });

@@ -7,16 +7,19 @@
 import type { Finding } from "../finding";
 import { buildFinding, quote } from "../messages";
 import type { Table, TableRow } from "../model";
-import { addressOf, foldTidy } from "./cells";
+import { addressOf, foldTidy, perText } from "./cells";
 import type { Rule } from "./rule";
 
-function identity(table: Table, row: TableRow): string | undefined {
-  const label = foldTidy(row.label);
-  if (!label || row.kind === "section" || row.kind === "subtotal" || row.kind === "total") return undefined;
+/**
+ * Where a row's label must not repeat: its section (chi-tieu) or parent (sub-items), and its owner
+ * (kinh-phi). Kept apart from the label so the label itself is the map key (no long joined keys to
+ * build and hash on 5.000-row sheets).
+ */
+function scopeOf(table: Table, row: TableRow, foldOwner: (text: string) => string): string {
   const scope =
     row.kind === "subitem" ? `p${row.parent ?? "-"}` : table.templateId === "chi-tieu" ? `s${row.section ?? "-"}` : "";
-  const owner = table.templateId === "kinh-phi" ? foldTidy(row.cells.leadUnit?.text ?? "") : "";
-  return `${scope}|${owner}|${label}`;
+  const owner = table.templateId === "kinh-phi" ? foldOwner(row.cells.leadUnit?.text ?? "") : "";
+  return `${scope}|${owner}`;
 }
 
 /** The label's column: the indicator for most templates, the reporting unit for dich-vu-cong. */
@@ -29,13 +32,23 @@ export const duplicateRow: Rule = {
   severity: "warning",
   check(table) {
     const findings: Finding[] = [];
-    const seen = new Map<string, TableRow>();
+    /** Scope → folded label → the first row with it. */
+    const seen = new Map<string, Map<string, TableRow>>();
+    // A handful of owners repeat down a kinh-phi sheet: fold each once.
+    const foldOwner = perText(foldTidy);
     for (const row of table.rows) {
-      const key = identity(table, row);
-      if (key === undefined) continue;
-      const first = seen.get(key);
+      if (row.kind === "section" || row.kind === "subtotal" || row.kind === "total") continue;
+      const label = foldTidy(row.label);
+      if (!label) continue;
+      const scope = scopeOf(table, row, foldOwner);
+      let labels = seen.get(scope);
+      if (!labels) {
+        labels = new Map();
+        seen.set(scope, labels);
+      }
+      const first = labels.get(label);
       if (!first) {
-        seen.set(key, row);
+        labels.set(label, row);
         continue;
       }
       const firstAddress = labelAddress(table, first);
