@@ -11,6 +11,7 @@ import { performance } from "node:perf_hooks";
 import ExcelJS from "exceljs";
 import { readFileSync, writeFileSync } from "node:fs";
 import { loadWorkbook, readWorkbook } from "../src/adapters/xlsx/readWorkbook";
+import { deflateStoredEntries } from "../src/adapters/xlsx/deflateZip";
 import { writeConsolidated } from "../src/adapters/xlsx/writeConsolidated";
 import { gridFromValues, type CellValue, type Grid } from "../src/engine/grid";
 import { mergeWorkbook } from "../src/engine/merge";
@@ -129,7 +130,7 @@ async function phases(template: string, units: string[]): Promise<[string, strin
   lap("recognise 41 sheets");
   const result = mergeWorkbook(templates, inputs);
   lap("merge + check the consolidated sheet");
-  await writeConsolidated(loaded.workbook, result);
+  deflateStoredEntries(await writeConsolidated(loaded.workbook, result, { stored: true }));
   lap("write the consolidated workbook + log");
   return rows;
 }
