@@ -105,8 +105,9 @@ function errorNotes(grid: Grid, table: Table, findings: Finding[]): string[] {
   const errors: string[] = [];
   for (const row of table.rows) {
     grid.rows[row.row]?.forEach((cell, c) => {
+      if (!cell?.error) return;
       const address = a1(row.row, c);
-      if (cell?.error && !named.has(address)) errors.push(`${address} (${cell.error})`);
+      if (!named.has(address)) errors.push(`${address} (${cell.error})`);
     });
   }
   return errors.length === 0

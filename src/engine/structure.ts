@@ -56,9 +56,12 @@ export type SttMarker =
   | { type: "relative"; key: string };
 
 const ROMAN = /^(XX|X{0,1}(IX|IV|V?I{0,3}))$/;
+const ITEM: SttMarker = { type: "item" };
 
 /** Reads a tidied STT; undefined when it is empty or not a numbering (then the row is unnumbered). */
 export function classifyStt(stt: string): SttMarker | undefined {
+  // Plain item numbers are most rows of a long sheet: none of the rewrites below applies to them.
+  if (/^\d+$/.test(stt)) return ITEM;
   // `I.2` numbers item 2 of section I: the item number is what places the row.
   const t = stt
     .replace(/^\((.*)\)$/, "$1")
@@ -67,7 +70,7 @@ export function classifyStt(stt: string): SttMarker | undefined {
     .trim();
   if (!t) return undefined;
   if (ROMAN.test(t) || /^[A-Z]$/.test(t)) return { type: "section" };
-  if (/^\d+$/.test(t)) return { type: "item" };
+  if (/^\d+$/.test(t)) return ITEM;
   if (/^\d+(\.\d+)+$/.test(t)) return { type: "decimal", depth: t.split(".").length };
   if (/^(i|ii|iii|iv|vi|vii|viii|ix)$/.test(t)) return { type: "relative", key: "roman-lower" };
   if (/^[a-zđ]$/.test(t)) return { type: "relative", key: "letter" };
