@@ -40,23 +40,18 @@ export function isEntry(row: TableRow): boolean {
   return row.kind === "item" || row.kind === "subitem";
 }
 
-/** Targets already read, per cell: attainment and assessment rules both need them (5.000-row sheets). */
-const targets = new WeakMap<CellRef, Target>();
 /**
- * Targets already read from text, per table: the same Kế hoạch (`95%`, `Phấn đấu 100%`) is typed on
- * row after row, and parsing it is the costliest step of both rules. parseTarget depends on the text
- * alone and nothing changes a Target once made, so rows with the same text can share one.
+ * Targets already read, per table: by cell (attainment and assessment rules both ask, 5.000-row
+ * sheets), and by text, since the same Kế hoạch (`95%`, `Phấn đấu 100%`) is typed row after row and
+ * parsing it is the costliest step of both rules. parseTarget depends on the text alone and nothing
+ * changes a Target once made, so rows with the same text share one. Plain Maps held per table (not a
+ * WeakMap per cell: thousands of weak entries cost every garbage collection).
  */
-const targetsByText = new WeakMap<Table, Map<string, Target>>();
+const tableTargets = new WeakMap<Table, { byRef: Map<CellRef, Target>; byText: Map<string, Target> }>();
 
-function readTarget(table: Table, ref: CellRef): Target {
+function readTarget(byText: Map<string, Target>, ref: CellRef): Target {
   const text = ref.cell?.value;
   if (typeof text !== "string" || ref.cell?.error) return parseTargetCell(ref.cell);
-  let byText = targetsByText.get(table);
-  if (!byText) {
-    byText = new Map();
-    targetsByText.set(table, byText);
-  }
   let target = byText.get(text);
   if (!target) {
     target = parseTargetCell(ref.cell);
@@ -68,10 +63,15 @@ function readTarget(table: Table, ref: CellRef): Target {
 /** The target a Kế hoạch cell states; a numeric cell is never re-parsed (parseTargetCell). */
 export function targetOf(table: Table, ref: CellRef | undefined): Target {
   if (!ref) return { kind: "empty", text: "" };
-  let target = targets.get(ref);
+  let known = tableTargets.get(table);
+  if (!known) {
+    known = { byRef: new Map(), byText: new Map() };
+    tableTargets.set(table, known);
+  }
+  let target = known.byRef.get(ref);
   if (!target) {
-    target = readTarget(table, ref);
-    targets.set(ref, target);
+    target = readTarget(known.byText, ref);
+    known.byRef.set(ref, target);
   }
   return target;
 }

@@ -17,21 +17,24 @@ const DASH = /^[-–—]$/;
 
 /**
  * The table's cells whose column must hold numbers: number/percent roles and every amount column
- * (summable count columns may be both a role and an amount column: each cell is listed once).
+ * (summable count columns may be both a role and an amount column: each cell is listed once, as its
+ * amount).
  */
 function numericCells(table: Table): CellRef[] {
+  const amountCols = new Set(table.amountColumns.map((amount) => amount.col));
   const roles = table.template.columns
     .filter((column) => NUMERIC_KINDS.has(column.kind) && column.role !== "amount")
-    .map((column) => column.role as ColumnRole);
-  const cells = new Map<string, CellRef>();
+    .map((column) => column.role as ColumnRole)
+    .filter((role) => table.columns[role] === undefined || !amountCols.has(table.columns[role]));
+  const cells: CellRef[] = [];
   for (const row of table.rows) {
     for (const role of roles) {
       const ref = row.cells[role];
-      if (ref) cells.set(ref.address, ref);
+      if (ref) cells.push(ref);
     }
-    for (const ref of row.amounts) cells.set(ref.address, ref);
+    cells.push(...row.amounts);
   }
-  return [...cells.values()];
+  return cells;
 }
 
 export const notANumber: Rule = {
