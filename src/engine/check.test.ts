@@ -12,7 +12,9 @@ import {
 } from "../../test/fixtures/seedTables";
 import { checkGrid, checkGrids } from "./check";
 import type { Finding } from "./finding";
-import { a1, type Cell, type Grid } from "./grid";
+import { a1, gridFromValues, type Cell, type Grid } from "./grid";
+import { LOG_SHEET_NAME, logSheetRows } from "./merge/logSheet";
+import { formatVietnameseNumber } from "./parse/number";
 import { SHEET_RULES } from "./rules";
 import type { Rule } from "./rules/rule";
 
@@ -314,5 +316,100 @@ describe("checkGrid notes and robustness", () => {
     expect(first.table).toBeUndefined();
     expect(first.findings.map((f) => f.rule)).toEqual(["unknown-template"]);
     expect(second).toMatchObject({ sheet: "PL I", template: "chi-tieu", findings: [] });
+  });
+});
+
+describe("checkGrid: content left unread below the table", () => {
+  const unread = (notes: string[]) => notes.filter((n) => n.includes("không được đọc"));
+  const BLANK = ["", "", "", "", ""];
+  /** The 1-based row number a seed data row index lands on, as the notes write it. */
+  const rowNumber = (seed: SeedTable, index: number) =>
+    formatVietnameseNumber(seedLayout(seed).layout.firstDataRow + index + 1);
+
+  it("says nothing about an ordinary signature footer below Tổng cộng", () => {
+    const grid = seedLayout(SEED_PHU_LUC_II, { footer: ["Nơi nhận:", "- UBND tỉnh;", "KT. GIÁM ĐỐC"] }).grid;
+    const report = checkGrid(grid);
+    expect(report.table?.stoppedAt?.reason).toBe("footer");
+    expect(unread(report.notes)).toEqual([]);
+  });
+
+  it("says where reading stopped after 10 empty rows, quoting what was left (row numbers as 5.020)", () => {
+    const total = SEED_PHU_LUC_II.rows[II_TOTAL];
+    const first = seedLayout(SEED_PHU_LUC_II).layout.firstDataRow;
+    // Enough items for the unread row to land on row 5.020.
+    const items = Array.from({ length: 5019 - first - 10 - 1 }, (_, i) => [
+      String(i + 1),
+      `Nhiệm vụ ${i + 1}`,
+      "",
+      "10",
+      "",
+    ]);
+    const seed = edited(SEED_PHU_LUC_II, () => [
+      ["I", "Nhiệm vụ thường xuyên", "", "", ""],
+      ...items,
+      ...Array.from({ length: 10 }, () => BLANK),
+      ["", "Bảng phụ: kinh phí dự phòng", "", "", ""],
+      total,
+    ]);
+    const report = checkGrid(seedLayout(seed).grid);
+    expect(report.table?.stoppedAt?.reason).toBe("blank-run");
+    expect(unread(report.notes)).toEqual([
+      "Từ hàng 5.020 trở xuống không được đọc (bắt đầu bằng “Bảng phụ: kinh phí dự phòng”): bảng được coi là " +
+        "đã hết sau 10 hàng trống liên tiếp. Nếu phần đó vẫn là dữ liệu của bảng, hãy xóa bớt các hàng trống.",
+    ]);
+  });
+
+  it("says so for unnumbered content after Tổng cộng, and for another Phụ lục pasted below", () => {
+    const afterTotal = edited(SEED_PHU_LUC_II, (rows) => [...rows, ["", "Ghi chú: số liệu dự kiến", "", "", ""]]);
+    const notes = unread(checkGrid(seedLayout(afterTotal).grid).notes);
+    expect(notes).toEqual([
+      expect.stringContaining(`Từ hàng ${rowNumber(afterTotal, II_TOTAL + 1)} trở xuống không được đọc`),
+    ]);
+    expect(notes[0]).toContain("“Ghi chú: số liệu dự kiến”");
+    expect(notes[0]).toContain("dòng tổng cộng");
+
+    const pasted = edited(SEED_PHU_LUC_II, (rows) => [...rows.slice(0, 3), BLANK, ["PHỤ LỤC III", "", "", "", ""]]);
+    expect(unread(checkGrid(seedLayout(pasted).grid).notes)).toEqual([
+      `Từ hàng ${rowNumber(pasted, 4)} trở xuống không được đọc (bắt đầu bằng “PHỤ LỤC III”): ở đó bắt đầu một ` +
+        "Phụ lục khác. Hãy đặt mỗi Phụ lục trên một trang tính riêng để được kiểm tra.",
+    ]);
+  });
+
+  it("says nothing when the table runs to the sheet's last row", () => {
+    expect(unread(checkGrid(seedLayout(SEED_PHU_LUC_II).grid).notes)).toEqual([]);
+  });
+});
+
+describe("checkGrid on the merge log sheet", () => {
+  const log = logSheetRows(
+    [
+      {
+        file: "CNTT-BCVT.xlsx",
+        sheet: "Phụ lục I",
+        cell: "D7",
+        unit: "CNTT-BCVT",
+        indicator: "Tỷ lệ hồ sơ trực tuyến",
+        value: "Thực hiện: 96%; Đánh giá: Đạt",
+        status: "merged",
+      },
+    ],
+    [{ file: "hong.xlsx", reason: "Tệp hỏng" }],
+  );
+
+  it("skips PhuLuc's own Nhật ký tổng hợp with a note instead of unknown-template", () => {
+    const report = checkGrid(gridFromValues(LOG_SHEET_NAME, log));
+    expect(report).toEqual({
+      sheet: LOG_SHEET_NAME,
+      template: null,
+      findings: [],
+      notes: ["Trang tính “Nhật ký tổng hợp” là nhật ký tổng hợp do PhuLuc ghi, không phải Phụ lục; bỏ qua."],
+    });
+  });
+
+  it("near misses: the same rows under another name are unknown-template; a Phụ lục under that name is checked", () => {
+    expect(checkGrid(gridFromValues("Nhật ký", log)).findings.map((f) => f.rule)).toEqual(["unknown-template"]);
+    const renamed = checkGrid(seedLayout(SEED_PHU_LUC_II, { sheetName: LOG_SHEET_NAME }).grid);
+    expect(renamed.template).toBe("kinh-phi");
+    expect(renamed.findings.map((f) => f.rule)).toEqual(["total-mismatch"]);
   });
 });

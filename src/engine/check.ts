@@ -1,16 +1,20 @@
 /**
  * Checking a sheet: Grid → (recognise) Table → (every sheet rule) Findings, plus plain notes about odd
  * input the user should know of (hidden rows, formulas never calculated, what the reader skipped,
- * merged data cells, very long text, error values no finding names, a rule that failed). A rule that throws never ends the check:
- * its failure becomes a note and the other rules still run.
+ * content below the table that was not read, merged data cells, very long text, error values no
+ * finding names, a rule that failed). A rule that throws never ends the check: its failure becomes a
+ * note and the other rules still run. PhuLuc's own merge log sheet is not a Phụ lục: it is skipped
+ * with a note, not reported as an unknown template.
  */
 import { userMessage } from "./errors";
 import { sortFindings, type Finding } from "./finding";
-import { a1, type CellRange, type Grid } from "./grid";
-import type { Table } from "./model";
+import { a1, cellText, type CellRange, type Grid } from "./grid";
+import { LOG_SHEET_NAME } from "./merge/logSheet";
+import type { Table, TableStop } from "./model";
 import { formatVietnameseNumber } from "./parse/number";
 import { recogniseTable } from "./recognise";
 import { SHEET_RULES } from "./rules";
+import { foldText, tidyText } from "./text";
 import type { Rule, RuleContext } from "./rules/rule";
 import type { TemplateId } from "./template";
 import { DEFAULT_UNITS } from "./units";
@@ -96,6 +100,35 @@ export function gridNotes(grid: Grid, table?: Table): string[] {
   return notes;
 }
 
+/** Why reading stopped, for every reason but a signature footer (the ordinary end of a Phụ lục). */
+const STOP_REASONS: Record<Exclude<TableStop["reason"], "footer">, string> = {
+  // 10 = BLANK_RUN_END in structure.ts.
+  "blank-run":
+    "bảng được coi là đã hết sau 10 hàng trống liên tiếp. Nếu phần đó vẫn là dữ liệu của bảng, hãy xóa bớt các hàng trống",
+  "after-total":
+    "bảng được coi là đã hết ở dòng tổng cộng phía trên. Nếu phần đó vẫn là dữ liệu của bảng, hãy đưa dòng tổng cộng xuống cuối bảng",
+  "next-table": "ở đó bắt đầu một Phụ lục khác. Hãy đặt mỗi Phụ lục trên một trang tính riêng để được kiểm tra",
+};
+/** How much of the first text of the unread row is quoted. */
+const QUOTE_LENGTH = 60;
+
+/** Content left below the table, unless it is only the signature footer. */
+export function stopNote(grid: Grid, table: Table): string[] {
+  const stop = table.stoppedAt;
+  if (!stop || stop.reason === "footer") return [];
+  const first = tidyText(grid.rows[stop.row]?.map(cellText).find((text) => text.trim() !== "") ?? "");
+  const quoted = first.length > QUOTE_LENGTH ? `${first.slice(0, QUOTE_LENGTH)}…` : first;
+  return [
+    `Từ hàng ${formatVietnameseNumber(stop.row + 1)} trở xuống không được đọc` +
+      `${quoted ? ` (bắt đầu bằng “${quoted}”)` : ""}: ${STOP_REASONS[stop.reason]}.`,
+  ];
+}
+
+/** The `Nhật ký tổng hợp` sheet a merge writes into the consolidated workbook. */
+export function isMergeLogSheet(name: string): boolean {
+  return foldText(name) === foldText(LOG_SHEET_NAME);
+}
+
 /**
  * Excel error values (#REF!, #DIV/0!…) in the table's rows that no finding already names (those in
  * number columns are not-a-number findings; elsewhere they are still worth saying).
@@ -146,8 +179,13 @@ export function checkGrid(
     return { sheet: grid.name, template: null, findings: [], notes };
   }
   const { table, findings } = recognised;
+  if (!table && isMergeLogSheet(grid.name)) {
+    const note = `Trang tính “${grid.name}” là nhật ký tổng hợp do PhuLuc ghi, không phải Phụ lục; bỏ qua.`;
+    return { sheet: grid.name, template: null, findings: [], notes: [note] };
+  }
   notes.push(...gridNotes(grid, table));
   if (!table) return { sheet: grid.name, template: null, findings: sortFindings(findings), notes };
+  notes.push(...stopNote(grid, table));
   const context: RuleContext = {
     units: ctx.units ?? DEFAULT_UNITS,
     note: (text) => {

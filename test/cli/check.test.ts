@@ -10,6 +10,7 @@ import type { CheckResult } from "../../src/cli/checkResult";
 import { gridFromValues, type Grid } from "../../src/engine/grid";
 import { addGridSheet, seedLayout, seedWorkbook, seedWorkbookBuffer } from "../fixtures/seedGrids";
 import { SEED_PHU_LUC_I, SEED_PHU_LUC_II } from "../fixtures/seedTables";
+import { consolidatedWorkbookBuffer } from "../helpers/consolidatedWorkbook";
 import { legacyXlsBytes, randomBytes, textFileBytes, truncatedCopy } from "../helpers/badFiles";
 import { fileResult, runMain, sheetOf } from "../helpers/cliRun";
 
@@ -73,6 +74,20 @@ describe("phuluc check on the seeds", () => {
 
 describe("phuluc check on files it cannot read", () => {
   const bad = ["hong.xlsx", "ngau-nhien.xlsx", "bao-cao-2003.xls", "ghi-chu.xlsx", "khong-ton-tai.xlsx"];
+
+  it("skips the merge log sheet of a consolidated workbook with a note, not unknown-template", async () => {
+    writeFileSync(path("tong-hop.xlsx"), await consolidatedWorkbookBuffer());
+    const { result } = await checkJson(path("tong-hop.xlsx"));
+    const log = sheetOf(fileResult(result, "tong-hop.xlsx"), "Nhật ký tổng hợp");
+    expect(log).toEqual({
+      sheet: "Nhật ký tổng hợp",
+      template: null,
+      findings: [],
+      notes: ["Trang tính “Nhật ký tổng hợp” là nhật ký tổng hợp do PhuLuc ghi, không phải Phụ lục; bỏ qua."],
+    });
+    const run = await runMain(["check", path("tong-hop.xlsx")]);
+    expect(run.out).toContain("Ghi chú: Trang tính “Nhật ký tổng hợp” là nhật ký tổng hợp do PhuLuc ghi");
+  });
 
   it("exits 2, names each bad file in Vietnamese, and still checks the good one", async () => {
     const { code, result, err } = await checkJson(path("phu-luc-ii.xlsx"), ...bad.map(path));
