@@ -75,7 +75,18 @@ describe("FindingsList", () => {
     expect(button.getAttribute("aria-current")).toBe("true");
     expect(button.textContent).toContain("Đúng ra: 225.091");
     expect(button.textContent).toContain("Đang ghi: 224.591");
-    expect(button.textContent).toContain("Chênh lệch: -500");
+    // The difference as the message says it ("chênh lệch 500"), not signed found − expected.
+    expect(total.message).toContain("(chênh lệch 500)");
+    expect(button.textContent).toContain("Chênh lệch: 500");
+    expect(button.textContent).not.toContain("-500");
+  });
+
+  it("writes the figures of the detail line as the English message does", () => {
+    renderList(jest.fn(), "en");
+    const button = screen.getByText(/224,591.*225,091/).closest("button")!;
+    fireEvent.click(button);
+    expect(total.messageEn).toContain("(difference 500)");
+    expect(button.textContent).toContain("Expected: 225,091 · Found: 224,591 · Difference: 500");
   });
 
   it("shows long lists a page at a time", () => {

@@ -12,8 +12,8 @@ import {
 } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
 import type { Finding, RuleId, Severity } from "../../engine/finding";
-import { formatVietnameseNumber } from "../../engine/parse/number";
-import { ruleLabel, useStrings } from "../i18n";
+import { enNumber, vnNumber } from "../../engine/messages";
+import { ruleLabel, useStrings, type Lang } from "../i18n";
 
 const useStyles = makeStyles({
   group: { display: "flex", flexDirection: "column", gap: "4px", marginTop: "8px" },
@@ -40,9 +40,11 @@ const SEVERITIES: Severity[] = ["error", "warning"];
 /** Findings shown per group at first (and added per "show more"): a sheet with thousands stays responsive. */
 export const PAGE_SIZE = 200;
 
-function shown(value: number | string | null | undefined): string {
+/** A figure of the detail line, written as the finding's message in that language writes it. */
+function shown(value: number | string | null | undefined, lang: Lang): string {
   if (value === null || value === undefined) return "—";
-  return typeof value === "number" ? formatVietnameseNumber(value) : value;
+  if (typeof value !== "number") return value;
+  return lang === "vi" ? vnNumber(value) : enNumber(value);
 }
 
 export interface FindingsListProps {
@@ -93,8 +95,11 @@ export function FindingsList({ findings, onSelect }: FindingsListProps) {
             </div>
             {group.slice(0, limit[severity]).map((f) => {
               const isSelected = selected === f;
+              // Unsigned, as the message says it: "(chênh lệch 500)".
               const difference =
-                typeof f.expected === "number" && typeof f.actual === "number" ? f.actual - f.expected : undefined;
+                typeof f.expected === "number" && typeof f.actual === "number"
+                  ? Math.abs(f.actual - f.expected)
+                  : undefined;
               return (
                 <Button
                   key={`${f.sheet}!${f.cell}:${f.rule}:${f.message}`}
@@ -113,8 +118,8 @@ export function FindingsList({ findings, onSelect }: FindingsListProps) {
                   <Text>{lang === "vi" ? f.message : f.messageEn}</Text>
                   {isSelected && (f.expected !== undefined || f.actual !== undefined) && (
                     <Caption1 className={styles.detail}>
-                      {t.expected}: {shown(f.expected)} · {t.actual}: {shown(f.actual)}
-                      {difference !== undefined && ` · ${t.difference}: ${formatVietnameseNumber(difference)}`}
+                      {t.expected}: {shown(f.expected, lang)} · {t.actual}: {shown(f.actual, lang)}
+                      {difference !== undefined && ` · ${t.difference}: ${shown(difference, lang)}`}
                     </Caption1>
                   )}
                 </Button>
