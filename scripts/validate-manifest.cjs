@@ -45,6 +45,22 @@ function checkReferencedFiles(xml) {
   return [...new Set(problems)];
 }
 
+/**
+ * The ExcelApi version the manifest requires must be the one the pane checks at start-up
+ * (REQUIRED_EXCEL_API in src/adapters/excel/requirements.ts): otherwise Office offers the add-in to an
+ * Excel the pane then refuses, or hides it from one that would run it.
+ */
+function checkExcelApiVersion(xml) {
+  const source = fs.readFileSync(path.join(root, "src", "adapters", "excel", "requirements.ts"), "utf8");
+  const required = /REQUIRED_EXCEL_API\s*=\s*"([\d.]+)"/.exec(source)?.[1];
+  const requested = /<Set\s+Name="ExcelApi"\s+MinVersion="([\d.]+)"/.exec(xml)?.[1];
+  if (!required) return ["không tìm thấy REQUIRED_EXCEL_API trong src/adapters/excel/requirements.ts"];
+  if (requested !== required) {
+    return [`manifest yêu cầu ExcelApi ${requested ?? "(không nêu)"} nhưng mã kiểm tra ExcelApi ${required}`];
+  }
+  return [];
+}
+
 function onlineValidatorReachable() {
   const probe = spawnSync(
     process.execPath,
@@ -69,13 +85,20 @@ async function main() {
     return 1;
   }
   console.log(`✓ ${path.basename(manifestPath)} hợp lệ theo lược đồ XSD (OfficeApp 1.1 + VersionOverrides 1.0).`);
-  const problems = checkReferencedFiles(fs.readFileSync(manifestPath, "utf8"));
+  const xml = fs.readFileSync(manifestPath, "utf8");
+  const problems = checkReferencedFiles(xml);
   if (problems.length) {
     console.error("✗ Manifest trỏ tới tệp không đúng:");
     for (const p of problems) console.error(`  ${p}`);
     return 1;
   }
   console.log("✓ Biểu tượng và trang mà manifest trỏ tới đều có, đúng kích thước.");
+  const apiProblems = checkExcelApiVersion(xml);
+  if (apiProblems.length) {
+    for (const p of apiProblems) console.error(`✗ ${p}`);
+    return 1;
+  }
+  console.log("✓ Phiên bản ExcelApi trong <Requirements> khớp với phiên bản mã kiểm tra.");
 
   if (!onlineValidatorReachable()) {
     console.log(
