@@ -5,7 +5,7 @@ import { addGridSheet, seedLayout } from "../../../test/fixtures/seedGrids";
 import { budgetBySection, budgetSheet } from "../../../test/fixtures/mergeCases";
 import { SEED_PHU_LUC_II } from "../../../test/fixtures/seedTables";
 import ExcelJS from "exceljs";
-import { readWorkbook } from "./readWorkbook";
+import { loadWorkbook, readWorkbook } from "./readWorkbook";
 import { writeConsolidated } from "./writeConsolidated";
 
 const { template: seed, parts } = budgetBySection(SEED_PHU_LUC_II);
@@ -41,6 +41,27 @@ describe("writeConsolidated (exceljs)", () => {
     expect(table.rows.find((r) => r.kind === "total")!.amounts[0].parsed).toMatchObject({ value: 225091 });
     expect(log.name).toBe(LOG_SHEET_NAME);
     expect(log.rows.length).toBe(result.log.length + 1);
+  });
+
+  it("writes into the workbook loadWorkbook already parsed the same file as from the bytes; log header bold, rows plain", async () => {
+    const { bytes } = await templateBytes();
+    const loaded = await loadWorkbook(bytes);
+    const template = { grid: loaded.read.grids[0], table: recogniseTable(loaded.read.grids[0]).table! };
+    const result = mergeWorkbook(
+      [template],
+      parts.map((part, i) => ({ unitId: `U${i}`, file: `u${i}.xlsx`, table: budgetSheet(part).table })),
+    );
+    const fromBytes = await writeConsolidated(bytes, result);
+    const fromLoaded = await writeConsolidated(loaded.workbook, result);
+    expect((await readWorkbook(fromLoaded)).grids).toEqual((await readWorkbook(fromBytes)).grids);
+
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(fromLoaded as unknown as ArrayBuffer);
+    const log = book.getWorksheet(LOG_SHEET_NAME)!;
+    expect(log.getCell("A1").font).toEqual({ bold: true });
+    expect(log.getCell("A2").font).toBeUndefined();
+    expect(log.getCell("H2").font).toBeUndefined();
+    expect(log.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
   });
 
   it("replaces an existing log sheet instead of adding a second one", async () => {
