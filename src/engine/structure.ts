@@ -164,10 +164,14 @@ export function buildTableRows(source: RowSource): { rows: TableRow[]; stoppedAt
   const sttCol = columns.stt;
   const labelRole: ColumnRole = columns.indicator !== undefined ? "indicator" : "reportingUnit";
   const labelCol = columns[labelRole];
-  const mapped = (Object.entries(columns) as [ColumnRole, number][]).map(
-    ([role, col]) => [role, col, kinds.get(col) ?? "text"] as const,
-  );
-  const amountCols = amountColumns.map((a) => [a.col, kinds.get(a.col) ?? "number"] as const);
+  // Plain objects, not [role, col, kind] tuples: destructuring a tuple runs the iterator protocol,
+  // which costs on every cell of a long sheet while the CLI's code is still cold.
+  const mapped = (Object.entries(columns) as [ColumnRole, number][]).map(([role, col]) => ({
+    role,
+    col,
+    kind: kinds.get(col) ?? "text",
+  }));
+  const amountCols = amountColumns.map((a) => ({ col: a.col, kind: kinds.get(a.col) ?? "number" }));
 
   const rows: TableRow[] = [];
   const levels = new LevelStack();
@@ -191,8 +195,8 @@ export function buildTableRows(source: RowSource): { rows: TableRow[]; stoppedAt
     }
     blankRun = 0;
     const cells: TableRow["cells"] = {};
-    for (const [role, col, kind] of mapped) cells[role] = read(r, col, kind);
-    const amounts = amountCols.map(([col, kind]) => read(r, col, kind));
+    for (const { role, col, kind } of mapped) cells[role] = read(r, col, kind);
+    const amounts = amountCols.map(({ col, kind }) => read(r, col, kind));
     const stt = sttCol === undefined ? "" : displayText(gridRow?.[sttCol]);
     const marker = classifyStt(stt);
     let label = labelCol === undefined ? "" : (cells[labelRole]?.text ?? "");
