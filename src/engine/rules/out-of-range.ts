@@ -22,7 +22,11 @@ export const outOfRange: Rule = {
   check(table) {
     const findings: Finding[] = [];
     const shareRoles = columnsOfKind(table, "percent");
-    const countRoles = columnsOfKind(table, "number");
+    // Summable count columns are both roles and amount columns: each cell is judged once, as an amount.
+    const amountCols = new Set(table.amountColumns.map((amount) => amount.col));
+    const countRoles = columnsOfKind(table, "number").filter(
+      (role) => table.columns[role] === undefined || !amountCols.has(table.columns[role]),
+    );
     const what =
       table.templateId === "kinh-phi" ? { vi: "kinh phí", en: "the amount" } : { vi: "số lượng", en: "the count" };
     const share = (ref: CellRef, value: number) => {
@@ -54,14 +58,11 @@ export const outOfRange: Rule = {
         if (ref?.parsed.kind === "number" && (ref.parsed.value < 0 || ref.parsed.value > 100))
           share(ref, ref.parsed.value);
       }
-      // Summable count columns are both roles and amount columns: each cell is judged once.
-      const counted = new Map<string, CellRef>();
       for (const role of countRoles) {
         const ref = row.cells[role];
-        if (ref) counted.set(ref.address, ref);
+        if (ref?.parsed.kind === "number" && ref.parsed.value < 0) negative(ref, ref.parsed.value, what);
       }
-      for (const ref of row.amounts) counted.set(ref.address, ref);
-      for (const ref of counted.values()) {
+      for (const ref of row.amounts) {
         if (ref.parsed.kind === "number" && ref.parsed.value < 0) negative(ref, ref.parsed.value, what);
       }
     }

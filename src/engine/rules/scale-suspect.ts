@@ -20,7 +20,7 @@ const HIGH = 10 ** 4;
 const MIN_NEIGHBOURS = 3;
 
 /** Median of a sorted list with one occurrence of `value` left out (when it is in the list). */
-function medianWithout(sorted: number[], value: number): number | undefined {
+function medianWithout(sorted: Float64Array, value: number): number | undefined {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {
@@ -76,7 +76,8 @@ export const scaleSuspect: Rule = {
         cells.push({ row, ref: row.amounts[i], value });
         if (isEntry(row)) items.push(value);
       }
-      const sortedItems = [...items].sort((a, b) => a - b);
+      // A typed array sorts numerically without calling back into JS for each comparison.
+      const sortedItems = Float64Array.from(items).sort();
       const positives = sortedItems.filter((v) => v > 0);
       const fractional = items.filter((v) => !isWhole(v)).length;
       for (const { row, ref, value } of cells) {
