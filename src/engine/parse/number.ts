@@ -51,10 +51,19 @@ export function numberFromDigits(digits: string): { value: number; decimals: num
 
 const WHOLE_NUMBER = new RegExp(`^${NUMBER_PATTERN}$`);
 
+/** Digits alone, or with a `%` straight after (`2024`, `95%`): most number texts in a sheet. */
+const PLAIN_NUMBER = /^(\d+)(%?)$/;
+
 /** Reads a whole text as one Vietnamese number, keeping the decimals written and the `%` flag. */
 export function readNumberText(text: string): NumberText | undefined {
-  // tidyText returns text already tidied (every parseCell text) as it is, without normalising it again.
-  let body = tidyText(text);
+  return readTidyNumberText(tidyText(text));
+}
+
+/** readNumberText for text already tidied (parseCell tidies every text first). */
+function readTidyNumberText(tidy: string): NumberText | undefined {
+  const plain = PLAIN_NUMBER.exec(tidy);
+  if (plain) return { value: Number(plain[1]), decimals: 0, percent: plain[2] === "%" };
+  let body = tidy;
   let negative = false;
   const accounting = /^\((.*)\)$/.exec(body);
   if (accounting) {
@@ -168,7 +177,7 @@ function textCell(raw: string, kind: ColumnKind): ParsedValue {
   const text = tidyText(raw);
   if (!text) return EMPTY;
   if (NUMERIC_KINDS.has(kind)) {
-    const read = readNumberText(text);
+    const read = readTidyNumberText(text);
     if (read) {
       return {
         kind: "number",
