@@ -44,33 +44,40 @@ function setup(errors: Finding[]) {
   return calls;
 }
 
+// The dialog is a tabster modalizer, which tabster marks aria-hidden while focus is not inside it; in jsdom on a
+// loaded machine that was seen to stick, so dialog queries include aria-hidden elements ({ hidden: true }) — and
+// "no dialog" then really means closed, not merely hidden. Waits allow for a loaded machine.
+const DIALOG = { hidden: true } as const;
+const UNDER_LOAD = { timeout: 10_000 };
+
 describe("ExportPanel", () => {
   it("exports at once when the check finds no error", async () => {
     const calls = setup([]);
     fireEvent.click(screen.getByRole("button", { name: "Xuất file nộp" }));
-    expect(await screen.findByText(/Đã xuất STTTT_PhuLuc-II_9T-2024_20241001\.xlsx/)).toBeTruthy();
+    expect(await screen.findByText(/Đã xuất STTTT_PhuLuc-II_9T-2024_20241001\.xlsx/, {}, UNDER_LOAD)).toBeTruthy();
     expect(calls).toMatchObject({ check: 1, export: 1 });
-    expect(screen.queryByRole("dialog")).toBeNull();
+    expect(screen.queryByRole("dialog", DIALOG)).toBeNull();
   });
 
   it("lists how many errors and which, and Hủy exports nothing", async () => {
     const calls = setup([totalMismatch, requiredEmpty]);
     fireEvent.click(screen.getByRole("button", { name: "Xuất file nộp" }));
-    const dialog = await screen.findByRole("dialog");
+    const dialog = await screen.findByRole("dialog", DIALOG, UNDER_LOAD);
     expect(dialog.textContent).toContain("Còn 2 lỗi");
     expect(dialog.textContent).toContain("Phụ lục II!D20");
     expect(dialog.textContent).toContain("225.091");
     expect(dialog.textContent).toContain("Thiếu kinh phí.");
-    fireEvent.click(await within(dialog).findByRole("button", { name: "Hủy" }));
-    await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
+    fireEvent.click(await within(dialog).findByRole("button", { name: "Hủy", ...DIALOG }, UNDER_LOAD));
+    await waitFor(() => expect(screen.queryByRole("dialog", DIALOG)).toBeNull(), UNDER_LOAD);
     expect(calls).toMatchObject({ check: 1, export: 0 });
   });
 
   it("Vẫn xuất exports knowingly", async () => {
     const calls = setup([totalMismatch]);
     fireEvent.click(screen.getByRole("button", { name: "Xuất file nộp" }));
-    fireEvent.click(await screen.findByRole("button", { name: "Vẫn xuất" }));
-    expect(await screen.findByText(/Đã xuất/)).toBeTruthy();
+    const dialog = await screen.findByRole("dialog", DIALOG, UNDER_LOAD);
+    fireEvent.click(await within(dialog).findByRole("button", { name: "Vẫn xuất", ...DIALOG }, UNDER_LOAD));
+    expect(await screen.findByText(/Đã xuất/, {}, UNDER_LOAD)).toBeTruthy();
     expect(calls.export).toBe(1);
   });
 
