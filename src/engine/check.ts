@@ -14,6 +14,7 @@ import type { Table, TableStop } from "./model";
 import { formatVietnameseNumber } from "./parse/number";
 import { recogniseTable } from "./recognise";
 import { SHEET_RULES } from "./rules";
+import { BLANK_RUN_END } from "./structure";
 import { foldText, tidyText } from "./text";
 import type { Rule, RuleContext } from "./rules/rule";
 import type { TemplateId } from "./template";
@@ -102,9 +103,7 @@ export function gridNotes(grid: Grid, table?: Table): string[] {
 
 /** Why reading stopped, for every reason but a signature footer (the ordinary end of a Phụ lục). */
 const STOP_REASONS: Record<Exclude<TableStop["reason"], "footer">, string> = {
-  // 10 = BLANK_RUN_END in structure.ts.
-  "blank-run":
-    "bảng được coi là đã hết sau 10 hàng trống liên tiếp. Nếu phần đó vẫn là dữ liệu của bảng, hãy xóa bớt các hàng trống",
+  "blank-run": `bảng được coi là đã hết sau ${BLANK_RUN_END} hàng trống liên tiếp. Nếu phần đó vẫn là dữ liệu của bảng, hãy xóa bớt các hàng trống`,
   "after-total":
     "bảng được coi là đã hết ở dòng tổng cộng phía trên. Nếu phần đó vẫn là dữ liệu của bảng, hãy đưa dòng tổng cộng xuống cuối bảng",
   "next-table": "ở đó bắt đầu một Phụ lục khác. Hãy đặt mỗi Phụ lục trên một trang tính riêng để được kiểm tra",

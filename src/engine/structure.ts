@@ -92,7 +92,8 @@ const FOOTER = [
   /^ngay\b.*\bthang\b.*\bnam\b/,
 ];
 
-const BLANK_RUN_END = 10;
+/** A run of this many empty rows ends the table (the check says so when content follows). */
+export const BLANK_RUN_END = 10;
 
 /** The heading of another appendix pasted below this one (`PHỤ LỤC II`). */
 const NEXT_TABLE = /^phu luc\b/;

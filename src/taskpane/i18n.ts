@@ -21,7 +21,7 @@ const vi = {
   autoRecheck: "Tự kiểm tra lại khi sheet thay đổi.",
   template: "Mẫu nhận diện",
   noTemplate: "Không nhận diện được mẫu Phụ lục",
-  sheet: "Sheet",
+  sheet: "Trang tính",
   errors: (n: number) => `${n} lỗi`,
   warnings: (n: number) => `${n} cảnh báo`,
   allOk: "OK — không có lỗi hay cảnh báo",

@@ -15,7 +15,7 @@ export default async function checkPhuLucII(h: E2EHarness): Promise<void> {
   expectThat(!exceljsLoaded(), "exceljs must not load before a file is opened");
 
   await page.getByTestId("open-file").setInputFiles(await h.fixture("phu-luc-ii.xlsx"));
-  await page.getByText("Sheet: Phụ lục II").waitFor({ timeout: 20_000 });
+  await page.getByText("Trang tính: Phụ lục II").waitFor({ timeout: 20_000 });
   await page.getByText("Phụ lục dự kiến kinh phí").waitFor();
   expectThat(exceljsLoaded(), "opening a file loads the exceljs chunk");
 
