@@ -18,7 +18,7 @@ import { mergeWorkbook } from "../src/engine/merge";
 import { templateSheets, unitInputs } from "../src/engine/merge/inputs";
 import { addGridSheet } from "../test/fixtures/seedGrids";
 import { median, ms } from "./lib/timing";
-import { roman } from "./lib/synthetic";
+import { toRoman } from "../src/engine/roman";
 import type { BenchContext } from "./run";
 
 const UNITS = 40;
@@ -35,7 +35,7 @@ const label = (u: number, i: number) => `Chỉ tiêu ${i + 1} của lĩnh vực 
 function templateGrid(): Grid {
   const rows: CellValue[][] = [["PHỤ LỤC I"], ["Chỉ tiêu ngành năm 2024"], HEADER];
   for (let u = 0; u < UNITS; u++) {
-    rows.push([roman(u + 1), `Lĩnh vực ${u + 1}`, null, null, null, null]);
+    rows.push([toRoman(u + 1), `Lĩnh vực ${u + 1}`, null, null, null, null]);
     for (let i = 0; i < ROWS; i++) rows.push([String(i + 1), label(u, i), `${50 + (i % 50)}%`, null, unitId(u), null]);
   }
   return gridFromValues("Phụ lục I", rows);
@@ -44,7 +44,7 @@ function templateGrid(): Grid {
 /** A unit's file: only its section, results filled (some as shares with a % format). */
 function unitGrid(u: number): Grid {
   const rows: CellValue[][] = [["PHỤ LỤC I"], [`Báo cáo của ${unitId(u)}`], HEADER];
-  rows.push([roman(u + 1), `Lĩnh vực ${u + 1}`, null, null, null, null]);
+  rows.push([toRoman(u + 1), `Lĩnh vực ${u + 1}`, null, null, null, null]);
   for (let i = 0; i < ROWS; i++) {
     rows.push([
       String(i + 1),

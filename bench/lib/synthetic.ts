@@ -4,34 +4,7 @@
  * thousands of findings.
  */
 import { gridFromValues, type CellValue, type Grid } from "../../src/engine/grid";
-
-const ROMAN: [number, string][] = [
-  [1000, "M"],
-  [900, "CM"],
-  [500, "D"],
-  [400, "CD"],
-  [100, "C"],
-  [90, "XC"],
-  [50, "L"],
-  [40, "XL"],
-  [10, "X"],
-  [9, "IX"],
-  [5, "V"],
-  [4, "IV"],
-  [1, "I"],
-];
-
-export function roman(n: number): string {
-  let rest = n;
-  let text = "";
-  for (const [value, letters] of ROMAN) {
-    while (rest >= value) {
-      text += letters;
-      rest -= value;
-    }
-  }
-  return text;
-}
+import { toRoman } from "../../src/engine/roman";
 
 const OWNERS = ["Sở TTTT", "UBND huyện Chợ Mới", "UBND huyện Tri Tôn", "Ban QLDA ĐTXD&KVPT ĐT AG"];
 const LEAD_UNITS = ["CNTT-BCVT", "TTBCXB", "KHTC", "Trung tâm CNTT-TT", "Thanh tra", "Văn phòng"];
@@ -47,7 +20,7 @@ export function kinhPhiGrid(items: number, sections = 10): Grid {
   const perSection = Math.ceil(items / sections);
   let total = 0;
   for (let i = 0; i < items; i++) {
-    if (i % perSection === 0) rows.push([roman(i / perSection + 1), `Nhóm dự án thứ ${i / perSection + 1}`]);
+    if (i % perSection === 0) rows.push([toRoman(i / perSection + 1), `Nhóm dự án thứ ${i / perSection + 1}`]);
     const amount = 100 + ((i * 37) % 900);
     total += amount;
     rows.push([
@@ -80,7 +53,7 @@ export function chiTieuGrid(items: number, sections = 10): Grid {
   ];
   const perSection = Math.ceil(items / sections);
   for (let i = 0; i < items; i++) {
-    if (i % perSection === 0) rows.push([roman(i / perSection + 1), `Lĩnh vực thứ ${i / perSection + 1}`]);
+    if (i % perSection === 0) rows.push([toRoman(i / perSection + 1), `Lĩnh vực thứ ${i / perSection + 1}`]);
     const target = 50 + (i % 50);
     const actual = target + (i % 3) - 1;
     const attainment = Math.round((actual / target) * 10000) / 100;

@@ -10,11 +10,11 @@
  */
 import type { Finding } from "../finding";
 import { buildFinding } from "../messages";
+import { romanValue, toRoman } from "../roman";
 import type { TableRow } from "../model";
 import { addressOf } from "./cells";
 import type { Rule } from "./rule";
 
-const ROMAN_VALUES: Record<string, number> = { I: 1, V: 5, X: 10, L: 50, C: 100 };
 const LETTERS = "abcdđefghijklmnopqrstuvwxyz";
 
 type Stt =
@@ -23,39 +23,6 @@ type Stt =
   | { kind: "dotted"; prefix: string; value: number }
   | { kind: "letter"; value: number }
   | { kind: "none" };
-
-function romanValue(text: string): number {
-  let total = 0;
-  for (let i = 0; i < text.length; i++) {
-    const value = ROMAN_VALUES[text[i]];
-    const next = ROMAN_VALUES[text[i + 1]] ?? 0;
-    total += value < next ? -value : value;
-  }
-  return total;
-}
-
-function toRoman(value: number): string {
-  const table: [number, string][] = [
-    [100, "C"],
-    [90, "XC"],
-    [50, "L"],
-    [40, "XL"],
-    [10, "X"],
-    [9, "IX"],
-    [5, "V"],
-    [4, "IV"],
-    [1, "I"],
-  ];
-  let rest = value;
-  let text = "";
-  for (const [n, letters] of table) {
-    while (rest >= n) {
-      text += letters;
-      rest -= n;
-    }
-  }
-  return text;
-}
 
 /** Reads an STT as written: `II`, `3`, `3.`, `1.2`, `a)`, `-`. */
 export function readStt(raw: string): Stt {
