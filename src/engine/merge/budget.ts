@@ -310,17 +310,7 @@ function layOut(
     }
   }
   recomputeTotals(builder, table);
-  completeness.expected = [...new Set(completeness.expected)];
-  return {
-    sheet: {
-      sheet: table.sheet,
-      templateId: table.templateId,
-      grid: builder.grid(),
-      patch: builder.patch(rowChange),
-      filled,
-    },
-    completeness,
-  };
+  return builder.finish(table, filled, completeness, rowChange);
 }
 
 /** Subtotals and Tổng cộng of the laid-out sheet, by the same totals the rules check against. */

@@ -146,9 +146,5 @@ export function mergeIndicatorSheet(
       });
     }
   }
-  completeness.expected = [...new Set(completeness.expected)];
-  return {
-    sheet: { sheet: table.sheet, templateId: table.templateId, grid: builder.grid(), patch: builder.patch(), filled },
-    completeness,
-  };
+  return builder.finish(table, filled, completeness);
 }

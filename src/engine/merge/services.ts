@@ -151,17 +151,7 @@ export function mergeServicesSheet(
       });
     }
   });
-  completeness.expected = [...new Set(completeness.expected)];
-  return {
-    sheet: {
-      sheet: table.sheet,
-      templateId: table.templateId,
-      grid: builder.grid(),
-      patch: builder.patch(rowChange),
-      filled,
-    },
-    completeness,
-  };
+  return builder.finish(table, filled, completeness, rowChange);
 }
 
 /** A count as the sheet holds it: a number, or Vietnamese number text (`2.120`). */

@@ -1,7 +1,8 @@
 /** Builds the consolidated grid from the template's, recording every cell it writes for the adapters. */
 import type { Cell, Grid } from "../grid";
-import type { SheetPatch } from "./types";
-import { cloneRows } from "./context";
+import type { Table } from "../model";
+import type { FilledValue, SheetMerge, SheetPatch } from "./types";
+import { cloneRows, type SheetCompleteness } from "./context";
 
 export class SheetBuilder {
   readonly rows: (Cell | undefined)[][];
@@ -34,6 +35,25 @@ export class SheetBuilder {
     return rowChange
       ? { sheet: this.template.name, rowChange, writes: this.writes }
       : { sheet: this.template.name, writes: this.writes };
+  }
+
+  /** The sheet's merge result, with each expected unit listed once. */
+  finish(
+    table: Table,
+    filled: FilledValue[],
+    completeness: SheetCompleteness,
+    rowChange?: SheetPatch["rowChange"],
+  ): { sheet: SheetMerge; completeness: SheetCompleteness } {
+    return {
+      sheet: {
+        sheet: table.sheet,
+        templateId: table.templateId,
+        grid: this.grid(),
+        patch: this.patch(rowChange),
+        filled,
+      },
+      completeness: { ...completeness, expected: [...new Set(completeness.expected)] },
+    };
   }
 }
 
