@@ -11,7 +11,6 @@ import { performance } from "node:perf_hooks";
 import ExcelJS from "exceljs";
 import { readFileSync, writeFileSync } from "node:fs";
 import { loadWorkbook, readWorkbook } from "../src/adapters/xlsx/readWorkbook";
-import { deflateStoredEntries } from "../src/adapters/xlsx/deflateZip";
 import { writeConsolidated } from "../src/adapters/xlsx/writeConsolidated";
 import { gridFromValues, type CellValue, type Grid } from "../src/engine/grid";
 import { mergeWorkbook } from "../src/engine/merge";
@@ -130,7 +129,7 @@ async function phases(template: string, units: string[]): Promise<[string, strin
   lap("recognise 41 sheets");
   const result = mergeWorkbook(templates, inputs);
   lap("merge + check the consolidated sheet");
-  deflateStoredEntries(await writeConsolidated(loaded.workbook, result, { stored: true }));
+  await writeConsolidated(loaded.workbook, result);
   lap("write the consolidated workbook + log");
   return rows;
 }

@@ -10,7 +10,6 @@ import { promises as fs } from "node:fs";
 import path from "node:path";
 import type ExcelJS from "exceljs";
 import { loadWorkbook, readWorkbook } from "../adapters/xlsx/readWorkbook";
-import { deflateStoredEntries } from "../adapters/xlsx/deflateZip";
 import { writeConsolidated } from "../adapters/xlsx/writeConsolidated";
 import { PhuLucError, userMessage } from "../engine/errors";
 import type { Finding } from "../engine/finding";
@@ -213,8 +212,7 @@ export const merge: Command = async (args: string[], io: CliIO) => {
   }
   const result = mergeWorkbook(templates, inputs);
   try {
-    const stored = await writeConsolidated(templateBook, result, { notMerged, stored: true });
-    await fs.writeFile(output, deflateStoredEntries(stored));
+    await fs.writeFile(output, await writeConsolidated(templateBook, result, { notMerged }));
   } catch (error) {
     io.err(`Không ghi được tệp kết quả “${output}”: ${userMessage(error)}`);
     return 2;

@@ -88,8 +88,6 @@ export async function writeConsolidated(
   result: MergeResult,
   options: {
     notMerged?: NotMerged[];
-    /** Leave the zip's entries uncompressed, for a caller that compresses them (deflateStoredEntries). */
-    stored?: boolean;
   } = {},
 ): Promise<Uint8Array> {
   const workbook = template instanceof ExcelJS.Workbook ? template : await loadTemplate(template);
@@ -106,8 +104,6 @@ export async function writeConsolidated(
   }
   addLogSheet(workbook, result, options.notMerged ?? []);
   // Deflate level 1 instead of jszip's 6: the pure-JS deflate was a third of the write time for a
-  // file a few hundred kB larger; the workbook's content is the same. In Node the caller may ask for
-  // stored entries and deflate them natively (deflateStoredEntries), faster and smaller still.
-  const zip = options.stored ? { compression: "STORE" as const } : { compressionOptions: { level: 1 } };
-  return new Uint8Array(await workbook.xlsx.writeBuffer({ zip }));
+  // file a few hundred kB larger; the workbook's content is the same.
+  return new Uint8Array(await workbook.xlsx.writeBuffer({ zip: { compressionOptions: { level: 1 } } }));
 }
