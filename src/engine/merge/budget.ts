@@ -11,7 +11,14 @@ import type { Table, TableRow } from "../model";
 import { quote } from "../messages";
 import { recogniseTable } from "../recognise";
 import { sumCovered } from "../totals";
-import { isNonEmptyRow, type Contribution, type MergeRun, type SheetCompleteness, type UnitSheet } from "./context";
+import {
+  isNonEmptyRow,
+  proposalFor,
+  type Contribution,
+  type MergeRun,
+  type SheetCompleteness,
+  type UnitSheet,
+} from "./context";
 import { withExplanation, travellingExplanation } from "./indicators";
 import { labelKey, PROPOSAL_THRESHOLD, tokenSimilarity } from "./keys";
 import { filledValue, resolveCell, type Candidate, type CellQuestion } from "./resolve";
@@ -134,7 +141,7 @@ export function mergeBudgetSheet(
           .filter((n) => n.similarity >= PROPOSAL_THRESHOLD)
           .sort((a, b) => b.similarity - a.similarity)[0];
         if (near) {
-          const proposal = itemProposal(source, row, near.candidate.templateRow!, near.similarity, table);
+          const proposal = proposalFor(source, row, table, near.candidate.templateRow!, near.similarity);
           if (run.accepted.has(proposal.id)) item = near.candidate;
           else {
             run.proposals.push(proposal);
@@ -173,22 +180,7 @@ function sectionProposal(
     .map((s) => ({ s, similarity: tokenSimilarity(unitSection.label, s.templateRow!.label) }))
     .sort((a, b) => b.similarity - a.similarity)[0];
   if (!best || best.similarity < PROPOSAL_THRESHOLD) return undefined;
-  return itemProposal(source, unitSection, best.s.templateRow!, best.similarity, table);
-}
-
-function itemProposal(source: UnitSheet, row: TableRow, target: TableRow, similarity: number, table: Table): Proposal {
-  const cell = row.cells.indicator?.address ?? a1(row.row, 0);
-  const targetCell = target.cells.indicator?.address ?? a1(target.row, 0);
-  return {
-    id: `${source.file}|${source.table.sheet}!${cell}→${table.sheet}!${targetCell}`,
-    file: source.file,
-    sheet: source.table.sheet,
-    cell,
-    unit: source.unit,
-    label: row.label,
-    target: { sheet: table.sheet, cell: targetCell, label: target.label },
-    similarity: Math.round(similarity * 1000) / 1000,
-  };
+  return proposalFor(source, unitSection, table, best.s.templateRow!, best.similarity);
 }
 
 /** Money scale of a unit's sheet relative to the template's (Đvt đồng vs triệu đồng). */
@@ -221,7 +213,13 @@ function layOut(
 
   const region: RegionRow[] = [];
   const placedItems: { item: BudgetItem; at: number }[] = [];
-  const completeness: SheetCompleteness = { expected: [], indicatorRows: 0, filledRows: 0, emptyRows: [] };
+  const completeness: SheetCompleteness = {
+    expected: [],
+    reporting: [],
+    indicatorRows: 0,
+    filledRows: 0,
+    emptyRows: [],
+  };
   let number = 0;
   const place = (item: BudgetItem, top: boolean) => {
     const cells: RegionRow = item.templateRow ? [...(grid.rows[item.templateRow.row] ?? [])] : [];

@@ -88,7 +88,8 @@ export class MergeRun {
     this.log.push(entry);
   }
 
-  unknownRow(source: UnitSheet, row: TableRow, proposal?: Proposal): void {
+  /** A unit row the template has no place for; `why` replaces “không khớp dòng nào trong mẫu tổng hợp”. */
+  unknownRow(source: UnitSheet, row: TableRow, proposal?: Proposal, why?: { vi: string; en: string }): void {
     const cell = (row.cells.indicator ?? row.cells.reportingUnit)?.address ?? `A${row.row + 1}`;
     const hint = proposal
       ? {
@@ -102,13 +103,36 @@ export class MergeRun {
       "warning",
       {
         cell,
-        vi: `dòng ${quote(row.label)} của ${source.unit} (tệp ${source.file}) không khớp dòng nào trong mẫu tổng hợp; chưa được tổng hợp.${hint.vi}`,
-        en: `row ${quote(row.label)} from ${source.unit} (file ${source.file}) matches no row of the consolidated template; not merged.${hint.en}`,
+        vi: `dòng ${quote(row.label)} của ${source.unit} (tệp ${source.file}) ${why?.vi ?? "không khớp dòng nào trong mẫu tổng hợp"}; chưa được tổng hợp.${hint.vi}`,
+        en: `row ${quote(row.label)} from ${source.unit} (file ${source.file}) ${why?.en ?? "matches no row of the consolidated template"}; not merged.${hint.en}`,
       },
       { file: source.file, explanation: explanationOf(row) },
     );
     this.logRow(source, row, "unknown", proposal ? `Đề xuất khớp với ô ${proposal.target.cell}` : undefined);
   }
+}
+
+/** A near match of a unit row to a template row, as shown to the user (applied once accepted). */
+export function proposalFor(
+  source: UnitSheet,
+  row: TableRow,
+  template: Table,
+  target: TableRow,
+  similarity: number,
+): Proposal {
+  const labelCell = (r: TableRow) => (r.cells.indicator ?? r.cells.reportingUnit)?.address ?? `A${r.row + 1}`;
+  const cell = labelCell(row);
+  const targetCell = labelCell(target);
+  return {
+    id: `${source.file}|${source.table.sheet}!${cell}→${template.sheet}!${targetCell}`,
+    file: source.file,
+    sheet: source.table.sheet,
+    cell,
+    unit: source.unit,
+    label: row.label,
+    target: { sheet: template.sheet, cell: targetCell, label: target.label },
+    similarity: Math.round(similarity * 1000) / 1000,
+  };
 }
 
 /** The figures of a row (its template's value roles and amounts). */
@@ -133,6 +157,8 @@ export function cloneRows(rows: (Cell | undefined)[][]): (Cell | undefined)[][] 
 /** What one consolidated sheet contributes to the completeness report. */
 export interface SheetCompleteness {
   expected: string[];
+  /** Expected units whose row a unit's file filled (dich-vu-cong: the row names its unit, whoever sent the file). */
+  reporting: string[];
   indicatorRows: number;
   filledRows: number;
   emptyRows: EmptyRow[];

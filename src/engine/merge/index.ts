@@ -175,12 +175,13 @@ function explain(findings: Finding[], sheet: SheetMerge): Finding[] {
 
 function summarise(parts: SheetCompleteness[], sent: string[]): Completeness {
   const expectedUnits = [...new Set(parts.flatMap((p) => p.expected))].sort(compareText);
+  const reported = new Set([...sent, ...parts.flatMap((p) => p.reporting)]);
   const indicatorRows = parts.reduce((n, p) => n + p.indicatorRows, 0);
   const filledRows = parts.reduce((n, p) => n + p.filledRows, 0);
   return {
     expectedUnits,
     sentUnits: sent,
-    missingUnits: expectedUnits.filter((unit) => !sent.includes(unit)),
+    missingUnits: expectedUnits.filter((unit) => !reported.has(unit)),
     indicatorRows,
     filledRows,
     percent: indicatorRows === 0 ? 100 : Math.round((filledRows / indicatorRows) * 1000) / 10,

@@ -81,7 +81,13 @@ export function mergeIndicatorSheet(
   const bySlot = collectContributions(run, matcher, sources);
   const reportCols = reportRoles(table.templateId, table.columns);
   const filled: SheetMerge["filled"] = [];
-  const completeness: SheetCompleteness = { expected: [], indicatorRows: 0, filledRows: 0, emptyRows: [] };
+  const completeness: SheetCompleteness = {
+    expected: [],
+    reporting: [],
+    indicatorRows: 0,
+    filledRows: 0,
+    emptyRows: [],
+  };
   const hasLeadColumn = table.columns.leadUnit !== undefined;
 
   for (const slot of matcher.slots) {

@@ -18,7 +18,8 @@ export function labelKey(label: string): string {
 const KEY_CACHE_LIMIT = 100_000;
 const keyCache = new Map<string, string>();
 
-function tokens(label: string): string[] {
+/** The words of a label as matching sees them. */
+export function tokens(label: string): string[] {
   return labelKey(label).split(" ").filter(Boolean);
 }
 

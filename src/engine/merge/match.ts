@@ -5,8 +5,9 @@
  * proposed (and applied once the user accepts it).
  */
 import type { Table, TableRow } from "../model";
-import { labelKey, PROPOSAL_THRESHOLD, tokenSimilarity } from "./keys";
-import { push, type UnitSheet } from "./context";
+import { labelKey } from "./keys";
+import { ProposalIndex } from "./proposalIndex";
+import { proposalFor, push, type UnitSheet } from "./context";
 import type { Proposal } from "./types";
 
 export interface Slot {
@@ -40,6 +41,7 @@ export class RowMatcher {
   private readonly byKey = new Map<string, Slot[]>();
   private readonly byLabel = new Map<string, Slot[]>();
   private readonly sections = new Set<string>();
+  private readonly near = new ProposalIndex<Slot>();
 
   constructor(
     readonly table: Table,
@@ -53,6 +55,7 @@ export class RowMatcher {
       push(this.byKey, slot.key, slot);
       push(this.byLabel, slot.label, slot);
       if (slot.row.kind === "section") this.sections.add(slot.label);
+      this.near.add(slot.row.label, slot);
     }
   }
 
@@ -65,9 +68,9 @@ export class RowMatcher {
       this.pick(this.byKey.get(own.key), row, used) ||
       (!this.sections.has(own.sectionKey) && this.unique(this.byLabel.get(own.label), used));
     if (exact) return { slot: exact };
-    const near = this.nearest(own.label, own.sectionKey, used);
+    const near = this.nearest(row.label, own.sectionKey, used);
     if (!near) return {};
-    const proposal = this.proposal(source, row, near.slot, near.similarity);
+    const proposal = proposalFor(source, row, this.table, near.slot.row, near.similarity);
     if (this.accepted.has(proposal.id)) return { slot: near.slot };
     return { proposal };
   }
@@ -87,28 +90,12 @@ export class RowMatcher {
     sectionKey: string,
     used: Set<number>,
   ): { slot: Slot; similarity: number } | undefined {
-    let best: { slot: Slot; similarity: number } | undefined;
-    for (const slot of this.slots) {
-      if (used.has(slot.index)) continue;
+    const near = this.near.nearest(
+      label,
+      (slot) => !used.has(slot.index),
       // The same section wins a tie, so a retyped row is proposed where the unit put it.
-      const similarity = tokenSimilarity(label, slot.label) + (slot.sectionKey === sectionKey ? 1e-6 : 0);
-      if (similarity >= PROPOSAL_THRESHOLD && (!best || similarity > best.similarity)) best = { slot, similarity };
-    }
-    return best && { slot: best.slot, similarity: Math.min(1, best.similarity) };
-  }
-
-  private proposal(source: UnitSheet, row: TableRow, slot: Slot, similarity: number): Proposal {
-    const cell = row.cells.indicator?.address ?? `A${row.row + 1}`;
-    const targetCell = slot.row.cells.indicator?.address ?? `A${slot.row.row + 1}`;
-    return {
-      id: `${source.file}|${source.table.sheet}!${cell}→${this.table.sheet}!${targetCell}`,
-      file: source.file,
-      sheet: source.table.sheet,
-      cell,
-      unit: source.unit,
-      label: row.label,
-      target: { sheet: this.table.sheet, cell: targetCell, label: slot.row.label },
-      similarity: Math.round(similarity * 1000) / 1000,
-    };
+      (slot) => slot.sectionKey === sectionKey,
+    );
+    return near && { slot: near.value, similarity: near.similarity };
   }
 }

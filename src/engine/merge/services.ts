@@ -1,9 +1,9 @@
 /**
- * dich-vu-cong: one row per reporting unit. A unit's row is keyed by the unit its label names, else
- * (when the unit's sheet has a single row, typically labelled with a period) by the sending unit,
- * else by its label. Template rows stay in place, new units are added before the total row, and the
- * total row's counts are recomputed. The total's on-time rate is left as the template has it: a rate
- * of dossiers is not the sum of the units' rates, and the dossier counts are not in the table.
+ * dich-vu-cong: one row per reporting unit. A unit's row goes to the row its own Đơn vị cell names
+ * (unitRows.ts); template rows stay in place, a unit the template lacks (named by its row, never by a
+ * file name) is added before the total row, and the total row's counts are recomputed. The total's
+ * on-time rate is left as the template has it: a rate of dossiers is not the sum of the units'
+ * rates, and the dossier counts are not in the table.
  */
 import type { Cell } from "../grid";
 import { a1 } from "../grid";
@@ -11,28 +11,80 @@ import type { Table, TableRow } from "../model";
 import type { ColumnRole } from "../template";
 import { quote, vnNumber } from "../messages";
 import { parseVietnameseNumber } from "../parse/number";
-import { matchUnit } from "../units";
-import { isNonEmptyRow, type Contribution, type MergeRun, type SheetCompleteness, type UnitSheet } from "./context";
+import {
+  isNonEmptyRow,
+  proposalFor,
+  type Contribution,
+  type MergeRun,
+  type SheetCompleteness,
+  type UnitSheet,
+} from "./context";
 import { travellingExplanation, withExplanation } from "./indicators";
-import { labelKey } from "./keys";
 import { filledValue, looksScaled, resolveCell, type Candidate, type CellQuestion } from "./resolve";
 import { replaceRegion, SheetBuilder, type RegionRow } from "./sheetBuilder";
 import type { SheetMerge, TemplateSheet } from "./types";
+import { namesNoUnit, UnitRowIndex, unitNamed, type UnitRowEntry } from "./unitRows";
 import { copyCell, isEmptyRef, VALUE_ROLES } from "./values";
 
 const COUNT_ROLES: ColumnRole[] = ["dvcTotal", "dvcInfo", "dvcPartial", "dvcFull", "dvcIntegrated"];
 
-interface ServiceEntry {
-  key: string;
-  /** The unit this row is about, when it is one of the list. */
-  unit?: string;
-  templateRow?: TableRow;
-  label: string;
+interface ServiceEntry extends UnitRowEntry {
   contributions: Contribution[];
 }
 
 function isDataRow(row: TableRow): boolean {
   return row.kind !== "total" && row.kind !== "subtotal";
+}
+
+/** Places every non-empty unit row in `entries` (adding rows for units the template lacks) or logs why not. */
+function placeRows(run: MergeRun, table: Table, entries: ServiceEntry[], sources: UnitSheet[]): void {
+  const index = new UnitRowIndex<ServiceEntry>(run.units);
+  for (const entry of entries) index.add(entry);
+  const addEntry = (unit: string, label: string): ServiceEntry => {
+    const entry: ServiceEntry = { unit, label, contributions: [] };
+    entries.push(entry);
+    index.add(entry);
+    return entry;
+  };
+  for (const source of sources) {
+    const rows = source.table.rows.filter((row) => isNonEmptyRow(source.table, row));
+    // The file's unit speaks for a row only when it is the file's one row and names no unit itself.
+    const unnamed = rows.filter((row) => isDataRow(row) && namesNoUnit(row.label) && !index.find(row.label));
+    for (const row of rows) {
+      if (!isDataRow(row)) {
+        run.logRow(source, row, "recomputed", "Tổng do đơn vị ghi; bảng tổng hợp tính lại.");
+        continue;
+      }
+      const notes: string[] = [];
+      let entry = index.find(row.label);
+      if (!entry && !namesNoUnit(row.label)) {
+        const near = index.nearest(row.label, () => true);
+        if (near) {
+          const proposal = proposalFor(source, row, table, near.value.templateRow!, near.similarity);
+          if (!run.accepted.has(proposal.id)) {
+            run.proposals.push(proposal);
+            run.unknownRow(source, row, proposal);
+            continue;
+          }
+          entry = near.value;
+        } else entry = addEntry(unitNamed(row.label, run.units)!, row.label);
+      }
+      if (!entry && unnamed.length === 1) {
+        entry = index.find(source.unit);
+        const listed = run.units.find((unit) => unit.id === source.unit);
+        if (!entry && listed) entry = addEntry(listed.id, listed.name);
+        if (entry) notes.push(`Dòng không ghi đơn vị; theo đơn vị của tệp (${source.unit}).`);
+      }
+      if (!entry) {
+        run.unknownRow(source, row, undefined, {
+          vi: `không ghi đơn vị nào của mẫu tổng hợp${unnamed.length === 1 ? ` và đơn vị của tệp (${source.unit}) không có trong mẫu` : ""}`,
+          en: `names no unit of the consolidated template${unnamed.length === 1 ? ` and the file's unit (${source.unit}) is not in it` : ""}`,
+        });
+        continue;
+      }
+      entry.contributions.push({ source, row, outcomes: [], notes });
+    }
+  }
 }
 
 export function mergeServicesSheet(
@@ -41,32 +93,14 @@ export function mergeServicesSheet(
   sources: UnitSheet[],
 ): { sheet: SheetMerge; completeness: SheetCompleteness } {
   const { table, grid } = template;
-  const entries: ServiceEntry[] = table.rows.filter(isDataRow).map((row) => {
-    const unit = matchUnit(row.label, run.units)?.id;
-    return { key: unit ?? labelKey(row.label), unit, templateRow: row, label: row.label, contributions: [] };
-  });
+  const entries: ServiceEntry[] = table.rows.filter(isDataRow).map((row) => ({
+    unit: unitNamed(row.label, run.units),
+    label: row.label,
+    templateRow: row,
+    contributions: [],
+  }));
   const totals = table.rows.filter((row) => !isDataRow(row));
-
-  for (const source of sources) {
-    const rows = source.table.rows.filter((row) => isNonEmptyRow(source.table, row));
-    const dataRows = rows.filter(isDataRow);
-    for (const row of rows) {
-      if (!isDataRow(row)) {
-        run.logRow(source, row, "recomputed", "Tổng do đơn vị ghi; bảng tổng hợp tính lại.");
-        continue;
-      }
-      const named = matchUnit(row.label, run.units)?.id;
-      const unit = named ?? (dataRows.length === 1 ? source.unit : undefined);
-      const key = unit ?? labelKey(row.label);
-      let entry = entries.find((e) => e.key === key);
-      if (!entry) {
-        const name = unit && !named ? (run.units.find((u) => u.id === unit)?.name ?? unit) : row.label;
-        entry = { key, unit, label: name, contributions: [] };
-        entries.push(entry);
-      }
-      entry.contributions.push({ source, row, outcomes: [], notes: [] });
-    }
-  }
+  placeRows(run, table, entries, sources);
 
   const cols = table.columns;
   const width = Math.max(0, ...Object.keys(table.headers).map(Number)) + 1;
@@ -84,10 +118,17 @@ export function mergeServicesSheet(
   const rowChange = replaceRegion(builder, first, oldCount, region, width);
 
   const filled: SheetMerge["filled"] = [];
-  const completeness: SheetCompleteness = { expected: [], indicatorRows: 0, filledRows: 0, emptyRows: [] };
+  const completeness: SheetCompleteness = {
+    expected: [],
+    reporting: [],
+    indicatorRows: 0,
+    filledRows: 0,
+    emptyRows: [],
+  };
   entries.forEach((entry, i) => {
     const at = first + i;
-    const leads = entry.unit ? [entry.unit] : [];
+    // Every row placed here names this unit; its own file's value, where sent, is the one taken.
+    const leads = entry.unit && entry.contributions.some((c) => c.source.unit === entry.unit) ? [entry.unit] : [];
     for (const role of VALUE_ROLES[table.templateId]) {
       const col = cols[role];
       if (col === undefined) continue;
@@ -127,11 +168,13 @@ export function mergeServicesSheet(
     );
     if (isFilled) completeness.filledRows++;
     else completeness.emptyRows.push({ sheet: table.sheet, cell: labelCell, indicator: entry.label, leadUnits: leads });
-    if (!isFilled && !entry.contributions.some((c) => c.source.unit === entry.unit)) {
+    if (entry.contributions.length > 0) completeness.reporting.push(entry.unit);
+    if (!isFilled) {
+      const name = entry.unit === entry.label ? quote(entry.label) : `${entry.unit} (${quote(entry.label)})`;
       run.finding(table.sheet, "missing-report", "warning", {
         cell: labelCell,
-        vi: `chưa có số liệu dịch vụ công của ${entry.unit} (${quote(entry.label)}).`,
-        en: `no public-service figures from ${entry.unit} (${quote(entry.label)}).`,
+        vi: `chưa có số liệu dịch vụ công của ${name}.`,
+        en: `no public-service figures from ${name}.`,
       });
     }
   });

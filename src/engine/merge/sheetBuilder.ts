@@ -52,7 +52,11 @@ export class SheetBuilder {
         patch: this.patch(rowChange),
         filled,
       },
-      completeness: { ...completeness, expected: [...new Set(completeness.expected)] },
+      completeness: {
+        ...completeness,
+        expected: [...new Set(completeness.expected)],
+        reporting: [...new Set(completeness.reporting)],
+      },
     };
   }
 }

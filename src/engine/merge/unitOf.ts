@@ -3,6 +3,7 @@ import type { Table } from "../model";
 import { foldText, tidyText } from "../text";
 import { isAllUnits, matchUnit, splitUnits, type UnitDef } from "../units";
 import type { UnitAssignment, UnitInput } from "./types";
+import { unitNamed } from "./unitRows";
 import { reportRoles, valueRefs, VALUE_ROLES } from "./values";
 
 /** Letters and digits only: `Phòng CNTT - BCVT` → `phongcnttbcvt`, so names match inside file names. */
@@ -74,14 +75,29 @@ export function unitFromRows(table: Table, units: UnitDef[]): UnitDef | undefine
   return best;
 }
 
-/** The unit of each input: given, else from its file name, else from its rows, else the file name. */
+/** One-row-per-unit tables: the one unit all the file's rows name (a commune's file names its commune). */
+function unitNamedByRows(table: Table, units: UnitDef[]): string | undefined {
+  if (table.columns.reportingUnit === undefined) return undefined;
+  const named = new Set<string>();
+  for (const row of table.rows) {
+    if (row.kind !== "item" && row.kind !== "subitem") continue;
+    const unit = unitNamed(row.label, units);
+    if (unit) named.add(unit);
+  }
+  return named.size === 1 ? [...named][0] : undefined;
+}
+
+/**
+ * The unit of each input: given, else from its file name, else from its rows (the lead unit of most,
+ * or the unit every row names), else the file name.
+ */
 export function assignUnit(input: UnitInput, units: UnitDef[]): UnitAssignment {
   if (input.unitId?.trim()) {
     return { file: input.file, unit: matchUnit(input.unitId, units)?.id ?? input.unitId.trim(), from: "given" };
   }
   const byName = unitFromFileName(input.file, units);
   if (byName) return { file: input.file, unit: byName.id, from: "file-name" };
-  const byRows = unitFromRows(input.table, units);
-  if (byRows) return { file: input.file, unit: byRows.id, from: "rows" };
+  const byRows = unitFromRows(input.table, units)?.id ?? unitNamedByRows(input.table, units);
+  if (byRows) return { file: input.file, unit: byRows, from: "rows" };
   return { file: input.file, unit: baseName(input.file), from: "none" };
 }

@@ -68,10 +68,14 @@ export function cellValueOf(cell: Cell | undefined): CellValue {
   return cell?.value ?? null;
 }
 
-/** The cells of a row that carry a figure: its value roles and its amounts. */
+/**
+ * The cells of a row that carry a figure: its value roles and its amounts, each cell once (a summable
+ * role such as dich-vu-cong's counts is also among the amounts).
+ */
 export function valueRefs(row: TableRow, roles: ColumnRole[]): CellRef[] {
   const refs = roles.map((role) => row.cells[role]).filter((ref): ref is CellRef => !isEmptyRef(ref));
-  return [...refs, ...row.amounts.filter((ref) => !isEmptyRef(ref))];
+  for (const ref of row.amounts) if (!isEmptyRef(ref) && !refs.some((r) => r.col === ref.col)) refs.push(ref);
+  return refs;
 }
 
 /** The giải trình a unit typed in the row's Ghi chú. */
