@@ -1,12 +1,16 @@
 /**
- * `phuluc check FILE.xlsx... [--json]` (spec §8): every sheet of every file through the engine.
- * A file that cannot be read is reported (exit 2) and the other files are still checked.
+ * `phuluc check FILE.xlsx... [--json] [--plan PLAN.xlsx] [--previous PREV.xlsx]` (spec §8): every
+ * sheet of every file through the engine. A file that cannot be read is reported (exit 2) and the
+ * other files are still checked. The plan and the previous period's workbook are read once, before
+ * the files; either unreadable ends the check (exit 2), since every file would be checked without it.
  */
+import path from "node:path";
 import { checkGrid } from "../engine/check";
 import { PhuLucError, userMessage } from "../engine/errors";
 import { readWorkbook, type ReadOptions } from "../adapters/xlsx/readWorkbook";
 import type { CliIO, Command } from "./io";
 import type { Grid } from "../engine/grid";
+import { referenceBook, type ReferenceBook, type References } from "../engine/periods/reference";
 import {
   emptySheetResult,
   exitCode,
@@ -18,10 +22,15 @@ import {
 } from "./checkResult";
 import { renderCheckTable } from "./checkTable";
 
-export const CHECK_USAGE = `Cách dùng: phuluc check TỆP.xlsx... [--json] [--max-rows N] [--max-columns N] [--max-mb N]
+export const CHECK_USAGE = `Cách dùng: phuluc check TỆP.xlsx... [--json] [--plan KẾ_HOẠCH.xlsx] [--previous KỲ_TRƯỚC.xlsx]
+                     [--max-rows N] [--max-columns N] [--max-mb N]
 
 Kiểm tra mọi trang tính của từng tệp theo các mẫu Phụ lục.
   --json           in kết quả dạng JSON (dành cho máy đọc)
+  --plan TỆP       kế hoạch được duyệt (Phụ lục I): Kế hoạch của từng chỉ tiêu phải đúng như kế hoạch,
+                   chỉ tiêu của kế hoạch không được thiếu
+  --previous TỆP   kết quả kỳ trước cùng năm (vd. 6 tháng khi kiểm tra 9 tháng): số lũy kế không được
+                   giảm, số liệu không được gấp 1.000 lần kỳ trước
   --max-rows N     số dòng tối đa đọc trên mỗi trang tính (mặc định 50000)
   --max-columns N  số cột tối đa đọc trên mỗi trang tính (mặc định 200)
   --max-mb N       kích thước tệp tối đa, MB (mặc định 25; tệp lớn hơn cần rất nhiều bộ nhớ)
@@ -29,6 +38,8 @@ Mã thoát: 0 không có lỗi; 1 có lỗi; 2 có tệp không đọc được.
 
 interface CheckArgs {
   files: string[];
+  plan?: string;
+  previous?: string;
   json: boolean;
   help: boolean;
   limits: Pick<ReadOptions, "maxRows" | "maxColumns" | "maxBytes">;
@@ -49,7 +60,13 @@ export function parseCheckArgs(args: string[]): CheckArgs {
     const arg = args[i];
     if (arg === "--json") parsed.json = true;
     else if (arg === "--help" || arg === "-h") parsed.help = true;
-    else if (arg === "--max-rows") parsed.limits.maxRows = positiveNumber(arg, args[++i]);
+    else if (arg === "--plan" || arg === "--previous") {
+      const file = args[++i];
+      if (!file || file.startsWith("-")) {
+        throw new PhuLucError("bad-argument", `${arg} cần tên một tệp .xlsx.`, `${arg} needs an .xlsx file.`);
+      }
+      parsed[arg === "--plan" ? "plan" : "previous"] = file;
+    } else if (arg === "--max-rows") parsed.limits.maxRows = positiveNumber(arg, args[++i]);
     else if (arg === "--max-columns") parsed.limits.maxColumns = positiveNumber(arg, args[++i]);
     else if (arg === "--max-mb") parsed.limits.maxBytes = positiveNumber(arg, args[++i], false) * 1024 * 1024;
     else if (arg.startsWith("-") && arg !== "-") {
@@ -62,14 +79,25 @@ export function parseCheckArgs(args: string[]): CheckArgs {
   return parsed;
 }
 
-export async function checkFile(path: string, limits: CheckArgs["limits"] = {}): Promise<FileResult> {
+export async function checkFile(
+  file: string,
+  limits: CheckArgs["limits"] = {},
+  references: References = {},
+): Promise<FileResult> {
   let read;
   try {
-    read = await readWorkbook(path, limits);
+    read = await readWorkbook(file, limits);
   } catch (error) {
-    return { file: path, error: userMessage(error), sheets: [] };
+    return { file, error: userMessage(error), sheets: [] };
   }
-  return { file: path, sheets: read.grids.map(checkSheet) };
+  const context = { references, file: path.basename(file) };
+  return { file, sheets: read.grids.map((grid) => checkSheet(grid, context)) };
+}
+
+/** The plan or previous workbook as a reference; its own findings are not reported (it is not under check). */
+export async function readReference(file: string, limits: CheckArgs["limits"] = {}): Promise<ReferenceBook> {
+  const read = await readWorkbook(file, limits);
+  return referenceBook(path.basename(file), read.grids);
 }
 
 function faultDetail(error: unknown): string {
@@ -77,10 +105,10 @@ function faultDetail(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-function checkSheet(grid: Grid): SheetResult {
+function checkSheet(grid: Grid, context: { references: References; file: string }): SheetResult {
   if (isEmptyGrid(grid)) return emptySheetResult(grid);
   try {
-    return sheetResult(grid, checkGrid(grid));
+    return sheetResult(grid, checkGrid(grid, context));
   } catch (error) {
     // An engine fault on one odd sheet must not hide the other sheets' findings; it is still reported (exit 2).
     return {
@@ -106,9 +134,24 @@ export const check: Command = async (args: string[], io: CliIO) => {
     return 0;
   }
 
-  // One file at a time: only one workbook is in memory at once.
+  const references: References = {};
+  for (const role of ["plan", "previous"] as const) {
+    const file = parsed[role];
+    if (!file) continue;
+    try {
+      references[role] = await readReference(file, parsed.limits);
+    } catch (error) {
+      const what = role === "plan" ? "kế hoạch (--plan)" : "kỳ trước (--previous)";
+      io.err(`Không đọc được tệp ${what}: ${userMessage(error)}`);
+      return 2;
+    }
+  }
+
+  // One file at a time: only the file under check and the references are in memory at once.
   const result: CheckResult = { files: [] };
-  for (const file of parsed.files) result.files.push(await checkFile(file, parsed.limits));
+  if (parsed.plan) result.plan = parsed.plan;
+  if (parsed.previous) result.previous = parsed.previous;
+  for (const file of parsed.files) result.files.push(await checkFile(file, parsed.limits, references));
 
   if (parsed.json) {
     io.out(JSON.stringify(result, null, 2));

@@ -36,6 +36,10 @@ export interface FileResult {
 
 export interface CheckResult {
   files: FileResult[];
+  /** The approved plan the files were checked against (`--plan`), as given. */
+  plan?: string;
+  /** The previous period's workbook (`--previous`), as given. */
+  previous?: string;
 }
 
 export function findingJson(finding: Finding): FindingJson {

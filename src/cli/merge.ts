@@ -16,10 +16,12 @@ import type { Finding } from "../engine/finding";
 import { mergeWorkbook, type MergeResult, type UnitInput } from "../engine/merge";
 import { templateSheets, unitInputs } from "../engine/merge/inputs";
 import type { NotMerged } from "../engine/merge/logSheet";
+import type { References } from "../engine/periods/reference";
+import { readReference } from "./check";
 import { findingJson, type FileResult, type FindingJson } from "./checkResult";
 import type { CliIO, Command } from "./io";
 
-export const MERGE_USAGE = `Cách dùng: phuluc merge --template MẪU.xlsx ĐƠN_VỊ.xlsx... -o KẾT_QUẢ.xlsx [--json]
+export const MERGE_USAGE = `Cách dùng: phuluc merge --template MẪU.xlsx ĐƠN_VỊ.xlsx... -o KẾT_QUẢ.xlsx [--json] [--plan KẾ_HOẠCH.xlsx]
 
 Tổng hợp các tệp của đơn vị vào mẫu tổng hợp: mỗi chỉ tiêu lấy số của đơn vị chủ trì, số khác của
 đơn vị khác là xung đột, đơn vị chủ trì chưa gửi là thiếu báo cáo; kinh phí được gộp theo mục và
@@ -27,11 +29,13 @@ tính lại tổng. Kết quả có thêm trang “Nhật ký tổng hợp” gh
   --template MẪU   tệp mẫu tổng hợp (chỉ đọc, không bị sửa)
   -o KẾT_QUẢ       tệp kết quả cần ghi (khác tệp mẫu)
   --json           in các phát hiện dạng JSON (như lệnh check)
+  --plan TỆP       kế hoạch được duyệt: số tổng hợp được so với kế hoạch (Kế hoạch khác, chỉ tiêu thiếu)
 Tên tệp nên chứa mã đơn vị (vd. CNTT-BCVT.xlsx); nếu không, đơn vị được suy từ cột Đơn vị chủ trì.
 Mã thoát: 0 không còn lỗi; 1 còn xung đột/lỗi; 2 không tổng hợp được tệp nào hoặc tham số sai.`;
 
 interface MergeArgs {
   template?: string;
+  plan?: string;
   output?: string;
   units: string[];
   json: boolean;
@@ -50,6 +54,7 @@ export function parseMergeArgs(args: string[]): MergeArgs {
     else if (arg === "--help" || arg === "-h") parsed.help = true;
     else if (arg === "--template" || arg === "-t") parsed.template = value(arg, args[++i]);
     else if (arg === "-o" || arg === "--output") parsed.output = value(arg, args[++i]);
+    else if (arg === "--plan") parsed.plan = value(arg, args[++i]);
     else if (arg.startsWith("-")) {
       throw new PhuLucError("bad-argument", `Tùy chọn không hợp lệ: ${arg}`, `Unknown option: ${arg}`);
     } else parsed.units.push(arg);
@@ -210,7 +215,14 @@ export const merge: Command = async (args: string[], io: CliIO) => {
     io.err(["Không tổng hợp được tệp nào của đơn vị:", ...notMerged.map((n) => `  ${n.file}: ${n.reason}`)].join("\n"));
     return 2;
   }
-  const result = mergeWorkbook(templates, inputs);
+  let references: References = {};
+  try {
+    if (parsed.plan) references = { plan: await readReference(parsed.plan) };
+  } catch (error) {
+    io.err(`Không đọc được tệp kế hoạch (--plan): ${userMessage(error)}`);
+    return 2;
+  }
+  const result = mergeWorkbook(templates, inputs, { references });
   try {
     await fs.writeFile(output, await writeConsolidated(templateBook, result, { notMerged }));
   } catch (error) {

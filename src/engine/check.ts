@@ -187,6 +187,8 @@ export function checkGrid(
   notes.push(...stopNote(grid, table));
   const context: RuleContext = {
     units: ctx.units ?? DEFAULT_UNITS,
+    references: ctx.references,
+    file: ctx.file,
     note: (text) => {
       notes.push(text);
       ctx.note?.(text);

@@ -76,6 +76,25 @@ export const ColumnDefSchema = z.object({
   summable: z.boolean().default(false),
 });
 
+const Patterns = z.object({
+  /** Folded patterns of the ĐVT cell (`hồ sơ`, `triệu đồng`, `%`). */
+  measures: z.array(regexSource).default([]),
+  /** Folded patterns of the indicator's wording (`^số lượt`, `^tỷ lệ`, `/100 dân`). */
+  wording: z.array(regexSource).default([]),
+});
+
+/**
+ * Which indicators are cumulative (spec §9): figures that add up over the year (counts of dossiers,
+ * services, accounts, amounts disbursed) may not fall from 6 tháng to 9 tháng to cả năm; shares and
+ * rates may. Decided from ĐVT and wording; `notCumulative` is tried first, and an indicator neither
+ * list names is not judged. `overrides` settles one indicator by its Mã chỉ tiêu or its folded label.
+ */
+export const CumulativeSchema = z.object({
+  cumulative: Patterns,
+  notCumulative: Patterns,
+  overrides: z.record(z.string(), z.boolean()).default({}),
+});
+
 export const TemplateDefSchema = z.object({
   id: z.enum(TEMPLATE_IDS),
   /** Vietnamese and English names shown to the user. */
@@ -94,10 +113,13 @@ export const TemplateDefSchema = z.object({
   totalLabels: z.array(regexSource).default([]),
   /** Where a units line (`Đvt: triệu đồng`) above the header sets the money scale. */
   hasUnitLine: z.boolean().default(false),
+  /** Indicator templates: which of their figures are cumulative over the year (period-regression). */
+  cumulative: CumulativeSchema.optional(),
 });
 
 export type ColumnDef = z.infer<typeof ColumnDefSchema>;
 export type TemplateDef = z.infer<typeof TemplateDefSchema>;
+export type CumulativeDef = z.infer<typeof CumulativeSchema>;
 
 /** Validates a definition; throws a ZodError naming the bad field. */
 export function defineTemplate(def: z.input<typeof TemplateDefSchema>): TemplateDef {

@@ -137,7 +137,8 @@ export function mergeWorkbook(
     parts.push(completeness);
   }
 
-  const checked = sheets.flatMap((sheet) => explain(checkGrid(sheet.grid, { units }).findings, sheet));
+  const context = { units, references: options.references };
+  const checked = sheets.flatMap((sheet) => explain(checkGrid(sheet.grid, context).findings, sheet));
   const sent = [...new Set(placed.map((p) => p.unit))].sort(compareText);
   const completeness = summarise(parts, sent);
   const log = [...run.log].sort(

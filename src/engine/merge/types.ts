@@ -6,6 +6,7 @@ import type { CellValue, Grid } from "../grid";
 import type { Finding } from "../finding";
 import type { Table } from "../model";
 import type { TemplateId } from "../template";
+import type { References } from "../periods/reference";
 import type { UnitDef } from "../units";
 
 /** One sheet of the consolidated template workbook, as read and as recognised. */
@@ -34,6 +35,8 @@ export interface MergeOptions {
   acceptedProposals?: string[];
   /** Conflicts the user settled: conflict id → the unit whose value is kept. */
   resolutions?: Record<string, string>;
+  /** The approved plan (and previous period) the consolidated sheets are checked against (spec §9). */
+  references?: References;
 }
 
 /** Where a value came from. */

@@ -5,7 +5,10 @@ import { duplicateRow } from "./duplicate-row";
 import { notANumber } from "./not-a-number";
 import { numbering } from "./numbering";
 import { outOfRange } from "./out-of-range";
+import { outlier } from "./outlier";
 import { partsMismatch } from "./parts-mismatch";
+import { periodRegression } from "./period-regression";
+import { planMismatch } from "./plan-mismatch";
 import { ratioMismatch } from "./ratio-mismatch";
 import { requiredEmpty } from "./required-empty";
 import type { Rule } from "./rule";
@@ -28,4 +31,7 @@ export const SHEET_RULES: readonly Rule[] = [
   assessmentContradiction,
   outOfRange,
   scaleSuspect,
+  planMismatch,
+  periodRegression,
+  outlier,
 ];

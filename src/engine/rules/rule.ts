@@ -1,6 +1,7 @@
 /** The shape every single-sheet rule has: one file per rule id of spec §4, each exporting a Rule. */
 import type { Finding, RuleId, Severity } from "../finding";
 import type { Table } from "../model";
+import type { References } from "../periods/reference";
 import type { UnitDef } from "../units";
 
 export interface RuleContext {
@@ -11,6 +12,10 @@ export interface RuleContext {
    * checkGrid collects them into SheetReport.notes; optional so rules can run without it.
    */
   note?: (text: string) => void;
+  /** The approved plan and the previous period the sheet answers to (spec §9); rules needing them skip without. */
+  references?: References;
+  /** The name of the file the sheet is in (its period may be written only there: `ket-qua-9-thang.xlsx`). */
+  file?: string;
 }
 
 export interface Rule {

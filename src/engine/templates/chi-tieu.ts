@@ -1,5 +1,6 @@
 /** Phụ lục I — chỉ tiêu ngành (spec §2.1): a plan, optionally with its results. */
 import { defineTemplate } from "../template";
+import { INDICATOR_CUMULATIVE } from "./cumulative";
 import {
   ACTUAL,
   ASSESSMENT,
@@ -25,4 +26,5 @@ export const CHI_TIEU = defineTemplate({
   numbering: "per-section",
   subtotalLabels: SUBTOTAL_LABELS,
   totalLabels: TOTAL_LABELS,
+  cumulative: INDICATOR_CUMULATIVE,
 });

@@ -4,6 +4,7 @@
  * attainment is checked; a plan sheet (Kế hoạch + Đơn vị chủ trì) is chi-tieu.
  */
 import { defineTemplate } from "../template";
+import { INDICATOR_CUMULATIVE } from "./cumulative";
 import { ACTUAL, ASSESSMENT, CODE, INDICATOR, MEASURE, NOTE, RATIO, STT, TARGET } from "./common";
 
 export const KET_QUA = defineTemplate({
@@ -23,4 +24,5 @@ export const KET_QUA = defineTemplate({
     NOTE,
   ],
   numbering: "flat",
+  cumulative: INDICATOR_CUMULATIVE,
 });
