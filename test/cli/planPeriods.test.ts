@@ -68,9 +68,12 @@ beforeAll(async () => {
   ]);
   await seedWorkbook(file("dvc-huyen.xlsx"), [sheet(SERVICES_CLEAN, "DVC")]);
   await seedWorkbook(file("dvc-huyen-sai.xlsx"), [sheet(SERVICES_OUTLIER, "DVC")]);
-});
+}, 120_000);
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+// Each test reads up to three workbooks; on a loaded machine that exceeds jest's 5 s default.
+jest.setTimeout(60_000);
 
 describe("phuluc check --plan --previous", () => {
   it("the 6-tháng results against the approved plan: clean, and the note names the plan used", async () => {
@@ -222,7 +225,7 @@ describe("phuluc merge --plan", () => {
     for (const unit of units) {
       await seedWorkbook(file(`${unit}.xlsx`), [sheet(unitCopy(RESULT_9_THANG, unit), "Chỉ tiêu ngành")]);
     }
-  });
+  }, 120_000);
 
   it("checks the consolidated targets against the plan: the template's lowered target and its missing indicator", async () => {
     const { json } = await mergeJson("mau-9-thang-sai.xlsx", true);
