@@ -80,7 +80,7 @@ export function sheetResult(grid: Grid, report: SheetReport): SheetResult {
 }
 
 export function countBySeverity(result: CheckResult): Record<Severity, number> {
-  const counts: Record<Severity, number> = { error: 0, warning: 0 };
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   for (const file of result.files)
     for (const sheet of file.sheets) for (const f of sheet.findings) counts[f.severity]++;
   return counts;

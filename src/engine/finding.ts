@@ -1,6 +1,7 @@
 /** The one object every consumer reads: CLI table and JSON, the pane's list, the highlight, the merge log. */
 
-export type Severity = "error" | "warning";
+/** info: said for the record, never counted as a problem (a superseded file's values). */
+export type Severity = "error" | "warning" | "info";
 
 export const RULE_IDS = [
   "unknown-template",
@@ -23,6 +24,8 @@ export const RULE_IDS = [
   "merge-conflict",
   "missing-report",
   "unknown-row",
+  "wrong-template",
+  "superseded",
 ] as const;
 
 export type RuleId = (typeof RULE_IDS)[number];
@@ -46,7 +49,7 @@ export interface Finding {
   explanation?: string;
 }
 
-export const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1 };
+export const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 /** Stable order: by sheet, then row, then column, then rule — so output is reproducible. */
 export function sortFindings(findings: Finding[]): Finding[] {

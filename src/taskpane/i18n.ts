@@ -141,6 +141,8 @@ const RULE_LABELS: Record<RuleId, [vi: string, en: string]> = {
   "merge-conflict": ["Xung đột khi tổng hợp", "Merge conflict"],
   "missing-report": ["Đơn vị chưa báo cáo", "Missing report"],
   "unknown-row": ["Dòng không khớp mẫu", "Unknown row"],
+  "wrong-template": ["Tệp khác mẫu", "Wrong template"],
+  superseded: ["Bị thay bằng tệp mới hơn", "Superseded"],
 };
 
 export function ruleLabel(rule: RuleId, lang: Lang): string {

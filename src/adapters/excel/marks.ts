@@ -8,8 +8,8 @@ import type { Severity } from "../../engine/finding";
 
 export const MARKS_SETTING = "phuluc.marks.v1";
 
-/** Excel's own "Bad" and "Neutral" cell-style fills, so the marks read like Excel's conventions. */
-export const MARK_COLORS: Record<Severity, string> = { error: "#FFC7CE", warning: "#FFEB9C" };
+/** Excel's own "Bad", "Neutral" and "Note" cell-style fills, so the marks read like Excel's conventions. */
+export const MARK_COLORS: Record<Severity, string> = { error: "#FFC7CE", warning: "#FFEB9C", info: "#FFFFCC" };
 
 /** A cell to mark; a Finding has this shape. */
 export interface MarkTarget {

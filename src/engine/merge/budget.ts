@@ -19,7 +19,7 @@ import {
   type SheetCompleteness,
   type UnitSheet,
 } from "./context";
-import { withExplanation, travellingExplanation } from "./indicators";
+import { carryExplanation } from "./indicators";
 import { labelKey, PROPOSAL_THRESHOLD, tokenSimilarity } from "./keys";
 import { filledValue, resolveCell, type Candidate, type CellQuestion } from "./resolve";
 import { replaceRegion, SheetBuilder, type RegionRow } from "./sheetBuilder";
@@ -107,7 +107,7 @@ export function mergeBudgetSheet(
     const placed = new Map<number, BudgetItem>();
     const used = new Set<BudgetItem>();
     for (const row of source.table.rows) {
-      if (!isNonEmptyRow(source.table, row)) continue;
+      if (!isNonEmptyRow(source.table, row, source.extras)) continue;
       if (row.kind !== "item" && row.kind !== "subitem") {
         run.logRow(source, row, "recomputed", "Tổng do đơn vị ghi; bảng tổng hợp tính lại.");
         continue;
@@ -282,13 +282,9 @@ function layOut(
       filled.push(filledValue(question, kept, kept.cell));
     });
     for (const c of item.contributions) if (c.outcomes.length === 0) c.outcomes.push("merged");
-    const explanation = travellingExplanation(item.contributions);
-    if (explanation && cols.note !== undefined) {
-      const existing = item.templateRow?.cells.note?.text ?? "";
-      builder.set(at, cols.note, { value: withExplanation(existing, explanation) });
-    }
+    carryExplanation(builder, table, at, item.contributions, item.templateRow?.cells.note?.text ?? "");
     for (const c of item.contributions)
-      run.logContribution({ ...c, target: { sheet: table.sheet, cell: indicatorCell } });
+      run.logContribution({ ...c, target: { sheet: table.sheet, cell: indicatorCell } }, table);
 
     if (item.templateRow?.kind === "subitem" || (!item.templateRow && item.origin?.row.kind === "subitem")) continue;
     completeness.indicatorRows++;

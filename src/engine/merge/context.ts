@@ -1,11 +1,22 @@
 /** The state one merge run accumulates: the log, findings, proposals and conflicts, built in one place. */
 import type { Cell } from "../grid";
-import type { Finding, RuleId } from "../finding";
+import type { Finding, RuleId, Severity } from "../finding";
 import type { CellRef, Table, TableRow } from "../model";
 import { buildFinding, quote } from "../messages";
 import type { UnitDef } from "../units";
-import type { Conflict, EmptyRow, FilledValue, MergeLogEntry, MergeOptions, MergeStatus, Proposal } from "./types";
-import { displayParsed, explanationOf, valueRefs, VALUE_ROLES } from "./values";
+import type {
+  AccountedValue,
+  Conflict,
+  EmptyRow,
+  ExtraCell,
+  FilledValue,
+  MergeLogEntry,
+  MergeOptions,
+  MergeStatus,
+  Proposal,
+  ValueFate,
+} from "./types";
+import { displayParsed, explanationOf, rowValueCells, valueRefs, VALUE_ROLES, type ValueCell } from "./values";
 
 /** A unit's recognised sheet, with the unit it belongs to and its place in the deterministic order. */
 export interface UnitSheet {
@@ -14,6 +25,15 @@ export interface UnitSheet {
   table: Table;
   /** Rank in the merge order (units sorted by id, then file, then sheet): who is "first" is never input order. */
   rank: number;
+  /** Cells in columns the table does not read, by 0-based grid row. */
+  extras?: Map<number, ExtraCell[]>;
+}
+
+/** What became of one cell of a unit row, and where it went. */
+export interface CellFate {
+  fate: ValueFate;
+  reason?: string;
+  target?: { sheet: string; cell: string };
 }
 
 /** One unit row matched to a consolidated row; its status is settled cell by cell. */
@@ -23,6 +43,13 @@ export interface Contribution {
   outcomes: MergeStatus[];
   notes: string[];
   target?: { sheet: string; cell: string };
+  /** Settled cells, by address in the unit's sheet. */
+  fates?: Map<string, CellFate>;
+}
+
+/** Records what became of one cell of a contribution. */
+export function settle(contribution: Contribution, address: string, fate: CellFate): void {
+  (contribution.fates ??= new Map()).set(address, fate);
 }
 
 /** A row shows its most telling cell outcome: a conflict or a rejected value outweighs the cells merged beside it. */
@@ -34,6 +61,7 @@ export class MergeRun {
   readonly proposals: Proposal[] = [];
   readonly conflicts: Conflict[] = [];
   readonly filled: FilledValue[] = [];
+  readonly values: AccountedValue[] = [];
   readonly accepted: Set<string>;
   readonly resolutions: Record<string, string>;
 
@@ -48,7 +76,7 @@ export class MergeRun {
   finding(
     sheet: string,
     rule: RuleId,
-    severity: "error" | "warning",
+    severity: Severity,
     spec: { cell: string; vi: string; en: string; expected?: number | string | null; actual?: number | string | null },
     extra: { file?: string; explanation?: string } = {},
   ): void {
@@ -58,19 +86,34 @@ export class MergeRun {
     this.findings.push(finding);
   }
 
-  /** Logs a unit row once, with the strongest outcome its cells had. */
-  logContribution(contribution: Contribution): void {
+  /**
+   * Logs a unit row once, with the strongest outcome its cells had, and accounts for each of its
+   * values: settled cells as settled, the others not merged with the reason (`template` is the
+   * consolidated table the row was matched into).
+   */
+  logContribution(contribution: Contribution, template: Table): void {
     const status = STATUS_RANK.find((s) => contribution.outcomes.includes(s)) ?? "agreed";
-    this.logRow(contribution.source, contribution.row, status, contribution.notes.join(" "), contribution.target);
+    const { source, row } = contribution;
+    const unsettled = (cell: ValueCell): CellFate => ({ fate: "not-merged", reason: notMergedReason(cell, template) });
+    const fates = (cell: ValueCell) => contribution.fates?.get(cell.address) ?? unsettled(cell);
+    const notMerged = this.accountRow(source, row, fates).filter((v) => v.fate === "not-merged");
+    const notes = [
+      ...contribution.notes,
+      ...notMerged.map((v) => `Không tổng hợp ${v.column}: ${v.value} (${v.reason}).`),
+    ];
+    this.logRow(source, row, status, notes.join(" "), contribution.target, false);
   }
 
+  /** Logs a unit row once; its values share its status unless `account` is false (already accounted). */
   logRow(
     source: UnitSheet,
     row: TableRow,
     status: MergeStatus,
     note?: string,
     target?: { sheet: string; cell: string },
+    account = true,
   ): void {
+    if (account) this.accountRow(source, row, () => ({ fate: status, reason: note, target }));
     const refs = rowValueRefs(source.table, row);
     const entry: MergeLogEntry = {
       file: source.file,
@@ -86,6 +129,28 @@ export class MergeRun {
     if (note) entry.note = note;
     if (target) entry.target = target;
     this.log.push(entry);
+  }
+
+  /** Accounts for every non-empty value of a unit row, each once. */
+  accountRow(source: UnitSheet, row: TableRow, fateOf: (cell: ValueCell) => CellFate): AccountedValue[] {
+    const accounted = rowValueCells(source.table, row, source.extras?.get(row.row)).map((cell) => {
+      const { fate, reason, target } = fateOf(cell);
+      const value: AccountedValue = {
+        file: source.file,
+        sheet: source.table.sheet,
+        cell: cell.address,
+        unit: source.unit,
+        indicator: row.label,
+        column: cell.column,
+        value: cell.text,
+        fate,
+      };
+      if (reason) value.reason = reason;
+      if (target) value.target = target;
+      return value;
+    });
+    this.values.push(...accounted);
+    return accounted;
   }
 
   /** A unit row the template has no place for; `why` replaces “không khớp dòng nào trong mẫu tổng hợp”. */
@@ -140,9 +205,24 @@ export function rowValueRefs(table: Table, row: TableRow): CellRef[] {
   return valueRefs(row, VALUE_ROLES[table.templateId]);
 }
 
-/** A row worth logging: it carries a figure or a giải trình. */
-export function isNonEmptyRow(table: Table, row: TableRow): boolean {
-  return rowValueRefs(table, row).length > 0 || explanationOf(row) !== undefined;
+/** A row worth logging: it carries a figure, a giải trình, or a value in a column the table does not read. */
+export function isNonEmptyRow(table: Table, row: TableRow, extras?: Map<number, ExtraCell[]>): boolean {
+  return (
+    rowValueRefs(table, row).length > 0 || explanationOf(row) !== undefined || (extras?.get(row.row)?.length ?? 0) > 0
+  );
+}
+
+/** Why a value of a matched row did not reach the consolidated sheet. */
+function notMergedReason(cell: ValueCell, template: Table): string {
+  if (cell.extra) return `mẫu tổng hợp không có cột “${cell.column}”`;
+  if (cell.role === "note") {
+    return template.columns.note === undefined
+      ? "mẫu tổng hợp không có cột Ghi chú"
+      : "chỉ giải trình đi kèm số liệu được lấy mới vào Ghi chú; ghi chú này có trong nhật ký";
+  }
+  if (cell.amount !== undefined) return `cột tiền “${cell.column}” không khớp cột nào của mẫu tổng hợp`;
+  if (cell.role && template.columns[cell.role] === undefined) return `mẫu tổng hợp không có cột “${cell.column}”`;
+  return `cột “${cell.column}” không được tổng hợp`;
 }
 
 export function headerOf(table: Table, ref: CellRef): string {

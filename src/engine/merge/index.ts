@@ -3,10 +3,16 @@
  *
  * Decisions (documented for the KHTC officer):
  * - A unit sheet goes to the template sheet of the same template (the one of the same name when the
- *   template has several); a unit sheet no template sheet takes is logged row by row as unknown.
- * - Newer file wins: among one unit's files for one template sheet, the latest `receivedAt` wins
- *   (a file without one counts as oldest; equal dates: the later argument); the others' rows are
- *   logged `superseded`. Sheets of one file (same name and date) are one submission.
+ *   template has several).
+ * - Every non-empty value of every unit row is accounted for once (MergeResult.values): merged,
+ *   agreed, conflict, rejected, unknown, superseded, recomputed, or not-merged with its reason.
+ * - Newer file wins: among one unit's files for one template sheet, the latest `receivedAt` (the
+ *   workbook's own modified date, else the file's) wins; the older files' values are `superseded`
+ *   (info findings, the log, the accounting) and the unit is not missing. Files without a date, or
+ *   with the same date, are all merged — never decided by the order of arguments — and their
+ *   differing values are conflicts.
+ * - A unit sheet of a template the consolidated workbook lacks (kinh-phi sent for chi-tieu) is
+ *   `wrong-template`: refused, its values accounted as not merged, and not that unit's report.
  * - Everything else is independent of input order: units are processed sorted by id, file, sheet.
  * - An indicator takes its lead unit's value; with several lead units (`CNTT-BCVT; TTBCXB`) the first
  *   named that sent a value wins and a co-lead's different value is a merge-conflict. Without a lead
@@ -21,12 +27,14 @@ import { parseA1 } from "../grid";
 import { sortFindings, type Finding } from "../finding";
 import { DEFAULT_UNITS } from "../units";
 import { foldText } from "../text";
-import { MergeRun, isNonEmptyRow, type SheetCompleteness, type UnitSheet } from "./context";
+import { quote } from "../messages";
+import { MergeRun, isNonEmptyRow, push, type SheetCompleteness, type UnitSheet } from "./context";
 import { mergeBudgetSheet } from "./budget";
 import { mergeIndicatorSheet } from "./indicators";
 import { mergeServicesSheet } from "./services";
 import type {
   Completeness,
+  ExtraCell,
   MergeLogEntry,
   MergeOptions,
   MergeResult,
@@ -50,31 +58,40 @@ function templateFor(input: UnitInput, templates: TemplateSheet[]): TemplateShee
   return same.find((t) => foldText(t.table.sheet) === foldText(input.table.sheet)) ?? same[0];
 }
 
-/** The latest submission per (unit, template sheet); the rest are superseded. */
+/**
+ * Per (unit, template sheet), the submissions dated before the latest one are superseded by it.
+ * Undated submissions, and those with the latest date, are all kept: with nothing to compare, the
+ * order of arguments decides nothing, and their differing values show as conflicts.
+ */
 function splitSuperseded(placed: Placed[]): { kept: Placed[]; superseded: { placed: Placed; by: Placed }[] } {
-  const submission = (p: Placed) => `${p.input.file}\u0000${p.input.receivedAt ?? ""}`;
-  const lastIndex = new Map<string, number>();
-  for (const p of placed) lastIndex.set(submission(p), p.argIndex);
-  const newer = (a: Placed, b: Placed) => {
-    const ra = a.input.receivedAt ?? "";
-    const rb = b.input.receivedAt ?? "";
-    if (ra !== rb) return ra > rb;
-    return lastIndex.get(submission(a))! > lastIndex.get(submission(b))!;
-  };
+  const group = (p: Placed) => `${p.unit}\u0000${p.template?.table.sheet}`;
   const latest = new Map<string, Placed>();
   for (const p of placed) {
-    const group = `${p.unit}\u0000${p.template?.table.sheet}`;
-    const current = latest.get(group);
-    if (!current || newer(p, current)) latest.set(group, p);
+    const current = latest.get(group(p));
+    if (p.input.receivedAt && (!current || p.input.receivedAt > current.input.receivedAt!)) latest.set(group(p), p);
   }
   const kept: Placed[] = [];
   const superseded: { placed: Placed; by: Placed }[] = [];
   for (const p of placed) {
-    const winner = latest.get(`${p.unit}\u0000${p.template?.table.sheet}`)!;
-    if (submission(winner) === submission(p)) kept.push(p);
-    else superseded.push({ placed: p, by: winner });
+    const winner = latest.get(group(p));
+    if (winner && p.input.receivedAt && p.input.receivedAt < winner.input.receivedAt!)
+      superseded.push({ placed: p, by: winner });
+    else kept.push(p);
   }
   return { kept, superseded };
+}
+
+/** `2024-10-05T08:00:00.000Z` → `05/10/2024 08:00` (UTC, as stored). */
+function shownDate(iso: string | undefined): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?/.exec(iso ?? "");
+  if (!m) return iso ?? "";
+  return `${m[3]}/${m[2]}/${m[1]}${m[4] ? ` ${m[4]}:${m[5]}` : ""}`;
+}
+
+function dated(input: UnitInput): string {
+  if (!input.receivedAt) return `tệp ${input.file}`;
+  const source = input.receivedFrom === "file" ? "ngày sửa tệp" : "ngày lưu trong sổ tính";
+  return `tệp ${input.file}, ${source} ${shownDate(input.receivedAt)}`;
 }
 
 function compareText(a: string, b: string): number {
@@ -99,7 +116,8 @@ export function mergeWorkbook(
     argIndex,
     template: templateFor(input, templates),
   }));
-  const { kept, superseded } = splitSuperseded(placed);
+  const wrong = placed.filter((p) => !p.template);
+  const { kept, superseded } = splitSuperseded(placed.filter((p) => p.template));
   const ordered = [...kept].sort(
     (a, b) =>
       compareText(a.unit, b.unit) ||
@@ -107,20 +125,17 @@ export function mergeWorkbook(
       compareText(a.input.table.sheet, b.input.table.sheet) ||
       a.argIndex - b.argIndex,
   );
-  const sources = new Map<Placed, UnitSheet>(
-    ordered.map((p, rank) => [p, { unit: p.unit, file: p.input.file, table: p.input.table, rank }]),
-  );
+  const sheetOf = (p: Placed, rank: number): UnitSheet => ({
+    unit: p.unit,
+    file: p.input.file,
+    table: p.input.table,
+    rank,
+    extras: extrasByRow(p.input),
+  });
+  const sources = new Map<Placed, UnitSheet>(ordered.map((p, rank) => [p, sheetOf(p, rank)]));
 
-  for (const { placed: p, by } of superseded) {
-    const source: UnitSheet = { unit: p.unit, file: p.input.file, table: p.input.table, rank: -1 };
-    for (const row of p.input.table.rows) {
-      if (isNonEmptyRow(p.input.table, row)) run.logRow(source, row, "superseded", `Thay bằng tệp ${by.input.file}.`);
-    }
-  }
-  for (const p of ordered.filter((p) => !p.template)) {
-    const source = sources.get(p)!;
-    for (const row of p.input.table.rows) if (isNonEmptyRow(source.table, row)) run.unknownRow(source, row);
-  }
+  for (const { placed: p, by } of superseded) supersede(run, sheetOf(p, -1), p.input, by.input);
+  for (const p of wrong) refuseWrongTemplate(run, sheetOf(p, -1), templates);
 
   const sheets: SheetMerge[] = [];
   const parts: SheetCompleteness[] = [];
@@ -139,7 +154,8 @@ export function mergeWorkbook(
 
   const context = { units, references: options.references };
   const checked = sheets.flatMap((sheet) => explain(checkGrid(sheet.grid, context).findings, sheet));
-  const sent = [...new Set(placed.map((p) => p.unit))].sort(compareText);
+  // A sheet of another template is not a report: its unit has not sent one unless another sheet matched.
+  const sent = [...new Set(placed.filter((p) => p.template).map((p) => p.unit))].sort(compareText);
   const completeness = summarise(parts, sent);
   const log = [...run.log].sort(
     (a: MergeLogEntry, b: MergeLogEntry) =>
@@ -153,7 +169,60 @@ export function mergeWorkbook(
     conflicts: run.conflicts,
     completeness,
     units: assignments,
+    values: run.values,
   };
+}
+
+function extrasByRow(input: UnitInput): Map<number, ExtraCell[]> | undefined {
+  if (!input.extraCells?.length) return undefined;
+  const byRow = new Map<number, ExtraCell[]>();
+  for (const cell of input.extraCells) push(byRow, cell.row, cell);
+  return byRow;
+}
+
+/** A unit's older file: each non-empty row logged, each value accounted and listed as superseded. */
+function supersede(run: MergeRun, source: UnitSheet, older: UnitInput, newer: UnitInput): void {
+  const by = `Thay bằng ${dated(newer)}.`;
+  for (const row of source.table.rows) {
+    if (!isNonEmptyRow(source.table, row, source.extras)) continue;
+    run.logRow(source, row, "superseded", by);
+    const values = run.values.filter(
+      (v) => v.file === source.file && v.sheet === source.table.sheet && v.indicator === row.label,
+    );
+    const cell = run.log[run.log.length - 1].cell;
+    const shown = values.map((v) => `${v.column}: ${v.value}`).join("; ");
+    run.finding(
+      source.table.sheet,
+      "superseded",
+      "info",
+      {
+        cell,
+        vi: `dòng ${quote(row.label)} của ${source.unit} (${dated(older)}) được thay bằng ${dated(newer)}; không tổng hợp: ${shown}.`,
+        en: `row ${quote(row.label)} from ${source.unit} (file ${older.file}) is replaced by the newer file ${newer.file}; not merged: ${shown}.`,
+      },
+      { file: source.file },
+    );
+  }
+}
+
+/** A sheet of a template the consolidated workbook does not have: refused, said once, its values accounted. */
+function refuseWrongTemplate(run: MergeRun, source: UnitSheet, templates: TemplateSheet[]): void {
+  const wanted = [...new Set(templates.map((t) => t.table.templateId))].join(", ");
+  const vi = `trang tính “${source.table.sheet}” của tệp ${source.file} là mẫu ${source.table.templateId}, khác mẫu của bảng tổng hợp (${wanted}); không tổng hợp và không tính là báo cáo của ${source.unit}`;
+  run.finding(
+    source.table.sheet,
+    "wrong-template",
+    "error",
+    {
+      cell: source.table.headerAddress,
+      vi: `${vi}.`,
+      en: `sheet “${source.table.sheet}” of file ${source.file} is a ${source.table.templateId} table, not the consolidated template's (${wanted}); not merged and not counted as ${source.unit}'s report.`,
+    },
+    { file: source.file },
+  );
+  for (const row of source.table.rows) {
+    if (isNonEmptyRow(source.table, row, source.extras)) run.logRow(source, row, "not-merged", `Tệp khác mẫu: ${vi}.`);
+  }
 }
 
 /**

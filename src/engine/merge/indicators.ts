@@ -4,11 +4,12 @@
  * logged once.
  */
 import { a1 } from "../grid";
-import type { TableRow } from "../model";
+import type { Table, TableRow } from "../model";
 import { quote } from "../messages";
 import {
   isNonEmptyRow,
   push,
+  settle,
   type Contribution,
   type MergeRun,
   type SheetCompleteness,
@@ -31,7 +32,7 @@ export function collectContributions(
   for (const source of sources) {
     const used = new Set<number>();
     for (const row of source.table.rows) {
-      if (!isNonEmptyRow(source.table, row)) continue;
+      if (!isNonEmptyRow(source.table, row, source.extras)) continue;
       if (row.kind === "total" || row.kind === "subtotal") {
         run.logRow(source, row, "recomputed", "Tổng do đơn vị ghi; bảng tổng hợp tính lại.");
         continue;
@@ -49,18 +50,29 @@ export function collectContributions(
   return bySlot;
 }
 
-/** Giải trình of the units whose values were taken, joined; named by unit when several units explain. */
-export function travellingExplanation(contributions: Contribution[]): string | undefined {
+/**
+ * The giải trình of the units whose values were taken goes into the consolidated row's Ghi chú (added
+ * once to the template's own note; named by unit when several explain), and those notes are settled.
+ */
+export function carryExplanation(
+  builder: SheetBuilder,
+  table: Table,
+  at: number,
+  contributions: Contribution[],
+  existing: string,
+): void {
+  const noteCol = table.columns.note;
   const explained = contributions.filter((c) => c.outcomes.includes("merged") && explanationOf(c.row));
-  if (explained.length === 0) return undefined;
-  if (explained.length === 1) return explanationOf(explained[0].row);
-  return explained.map((c) => `${c.source.unit}: ${explanationOf(c.row)}`).join("; ");
-}
-
-/** The template's note with the giải trình added once (a re-merge does not repeat it). */
-export function withExplanation(existing: string, explanation: string): string {
-  if (!existing) return explanation;
-  return existing.includes(explanation) ? existing : `${existing}; ${explanation}`;
+  if (noteCol === undefined || explained.length === 0) return;
+  const explanation =
+    explained.length === 1
+      ? explanationOf(explained[0].row)!
+      : explained.map((c) => `${c.source.unit}: ${explanationOf(c.row)}`).join("; ");
+  builder.set(at, noteCol, {
+    value: existing.includes(explanation) ? existing : existing ? `${existing}; ${explanation}` : explanation,
+  });
+  const target = { sheet: table.sheet, cell: a1(at, noteCol) };
+  for (const c of explained) settle(c, c.row.cells.note!.address, { fate: "merged", target });
 }
 
 function candidatesFor(contributions: Contribution[], role: keyof TableRow["cells"]): Candidate[] {
@@ -118,13 +130,9 @@ export function mergeIndicatorSheet(
     for (const c of contributions) {
       if (c.outcomes.length === 0) c.outcomes.push(leads.includes(c.source.unit) ? "merged" : "agreed");
     }
-    const explanation = travellingExplanation(contributions);
-    const noteCol = table.columns.note;
-    if (explanation && noteCol !== undefined) {
-      builder.set(row.row, noteCol, { value: withExplanation(row.cells.note?.text ?? "", explanation) });
-    }
+    carryExplanation(builder, table, row.row, contributions, row.cells.note?.text ?? "");
     const target = { sheet: table.sheet, cell: row.cells.indicator?.address ?? a1(row.row, 0) };
-    for (const c of contributions) run.logContribution({ ...c, target });
+    for (const c of contributions) run.logContribution({ ...c, target }, table);
 
     const isIndicator = hasLeadColumn ? leads.length > 0 : row.kind !== "section";
     if (!isIndicator || reportCols.length === 0) continue;

@@ -1,7 +1,11 @@
 /** From read grids to merge inputs: the same steps for the CLI, the pane's worker and the bench. */
-import type { Grid } from "../grid";
+import { a1, cellText, columnLetters, type Grid } from "../grid";
+import type { Table } from "../model";
 import { recogniseTable } from "../recognise";
-import type { TemplateSheet, UnitInput } from "./types";
+import { parseCell } from "../parse/number";
+import { tidyText } from "../text";
+import { displayParsed } from "./values";
+import type { ExtraCell, TemplateSheet, UnitInput } from "./types";
 
 function hasContent(grid: Grid): boolean {
   return grid.rows.some((cells) => cells.some((cell) => cell && (cell.error || String(cell.value ?? "").trim())));
@@ -15,19 +19,44 @@ export function templateSheets(grids: Grid[]): TemplateSheet[] {
   });
 }
 
-/** A unit file's recognised sheets as merge inputs, and the names of non-empty sheets that were not recognised. */
+/** The non-empty cells of the table's rows in columns it does not read (extra or headerless ones). */
+export function extraCells(grid: Grid, table: Table): ExtraCell[] {
+  const read = new Set([...Object.values(table.columns), ...table.amountColumns.map((c) => c.col)]);
+  const extras: ExtraCell[] = [];
+  for (const row of table.rows) {
+    (grid.rows[row.row] ?? []).forEach((cell, col) => {
+      if (read.has(col) || !tidyText(cellText(cell))) return;
+      // Shown as the sheet shows it: 0.95 formatted 0% is 95%.
+      const text = displayParsed(parseCell(cell, "result"));
+      const header = tidyText(table.headers[col] ?? "");
+      const address = a1(row.row, col);
+      extras.push({ row: row.row, col, address, column: header || `Cột ${columnLetters(col)}`, text });
+    });
+  }
+  return extras;
+}
+
+/**
+ * Which sheets of a unit's file are merge inputs: each non-empty sheet a template recognises, with
+ * the cells of its rows the table does not read; the names of non-empty sheets not recognised.
+ * Nothing of the grid is kept but what the table refers to, so a caller may drop the workbook.
+ */
 export function unitInputs(
   file: string,
   grids: Grid[],
-  extra: { unitId?: string; receivedAt?: string } = {},
+  extra: Pick<UnitInput, "unitId" | "receivedAt" | "receivedFrom"> = {},
 ): { inputs: UnitInput[]; unrecognised: string[] } {
   const inputs: UnitInput[] = [];
   const unrecognised: string[] = [];
   for (const grid of grids) {
     if (!hasContent(grid)) continue;
     const { table } = recogniseTable(grid);
-    if (table) inputs.push({ file, table, ...extra });
-    else unrecognised.push(grid.name);
+    if (!table) {
+      unrecognised.push(grid.name);
+      continue;
+    }
+    const extras = extraCells(grid, table);
+    inputs.push(extras.length ? { file, table, ...extra, extraCells: extras } : { file, table, ...extra });
   }
   return { inputs, unrecognised };
 }

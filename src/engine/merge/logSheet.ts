@@ -25,6 +25,7 @@ export const STATUS_VI: Record<MergeStatus, string> = {
   unknown: "Không khớp mẫu",
   superseded: "Bị thay bằng tệp mới hơn",
   recomputed: "Tính lại",
+  "not-merged": "Không tổng hợp",
 };
 
 /** A file that could not be merged at all (unreadable, no Phụ lục recognised). */

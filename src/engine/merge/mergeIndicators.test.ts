@@ -293,7 +293,16 @@ describe("merge: determinism and newer files", () => {
     expect(result.findings.filter((f) => f.rule === "merge-conflict")).toEqual([]);
     const older = result.log.filter((e) => e.file === "CNTT-BCVT_v1.xlsx");
     expect(older.length).toBeGreaterThan(0);
-    expect(older.every((e) => e.status === "superseded" && e.note === "Thay bằng tệp CNTT-BCVT_v2.xlsx.")).toBe(true);
+    const note = "Thay bằng tệp CNTT-BCVT_v2.xlsx, ngày lưu trong sổ tính 02/12/2024 08:00.";
+    expect(older.every((e) => e.status === "superseded" && e.note === note)).toBe(true);
+    // Listed as info findings on the older file, every value of it accounted superseded; the unit is not missing.
+    const listed = result.findings.filter((f) => f.rule === "superseded");
+    expect(listed).toHaveLength(older.length);
+    expect(listed.every((f) => f.severity === "info" && f.file === "CNTT-BCVT_v1.xlsx")).toBe(true);
+    const values = result.values.filter((v) => v.file === "CNTT-BCVT_v1.xlsx");
+    expect(values.length).toBeGreaterThanOrEqual(older.length);
+    expect(values.every((v) => v.fate === "superseded" && v.reason === note)).toBe(true);
+    expect(result.completeness.missingUnits).toEqual([]);
     // TTBCXB's values are untouched.
     const once = mergeWorkbook([template], inputsOf(copies));
     const ttbcxbRow = rowIndexOf(filled, "Tỷ lệ hộ xem được");
@@ -302,19 +311,37 @@ describe("merge: determinism and newer files", () => {
     );
   });
 
-  it("the same unit given twice without dates: the later argument wins", () => {
+  it("the newer by date wins whatever the order of arguments (a glob lists thang10 before thang9)", () => {
     const internet = rowIndexOf(filled, "Tỷ lệ hộ gia đình có đường internet");
-    const later = withCell(copies["CNTT-BCVT"], internet, COL.actual, "82%");
-    const result = mergeWorkbook(
-      [template],
-      [
-        unitInput(copies["CNTT-BCVT"], "a.xlsx", { unitId: "CNTT-BCVT" }),
-        unitInput(later, "b.xlsx", { unitId: "Phòng CNTT - BCVT" }),
-      ],
-    );
-    expect(result.sheets[0].grid.rows[template.table.rows[internet].row][COL.actual]?.value).toBe(0.82);
-    expect(new Set(result.log.filter((e) => e.file === "a.xlsx").map((e) => e.status))).toEqual(
-      new Set(["superseded"]),
-    );
+    const september = withCell(copies["CNTT-BCVT"], internet, COL.actual, "79%");
+    const october = withCell(copies["CNTT-BCVT"], internet, COL.actual, "82%");
+    const files = [
+      unitInput(october, "CNTT-BCVT_thang10.xlsx", { receivedAt: "2024-10-31T09:00:00Z", receivedFrom: "file" }),
+      unitInput(september, "CNTT-BCVT_thang9.xlsx", { receivedAt: "2024-09-30T09:00:00Z", receivedFrom: "file" }),
+    ];
+    for (const order of [files, [...files].reverse()]) {
+      const result = mergeWorkbook([template], order);
+      expect(result.sheets[0].grid.rows[template.table.rows[internet].row][COL.actual]?.value).toBe(0.82);
+      expect(new Set(result.values.filter((v) => v.file === "CNTT-BCVT_thang9.xlsx").map((v) => v.fate))).toEqual(
+        new Set(["superseded"]),
+      );
+      expect(result.findings.find((f) => f.rule === "superseded")?.message).toContain(
+        "được thay bằng tệp CNTT-BCVT_thang10.xlsx, ngày sửa tệp 31/10/2024 09:00",
+      );
+    }
+  });
+
+  it("the same unit twice without dates: neither replaces the other, a differing value is a conflict", () => {
+    const internet = rowIndexOf(filled, "Tỷ lệ hộ gia đình có đường internet");
+    const other = withCell(copies["CNTT-BCVT"], internet, COL.actual, "82%");
+    const files = [
+      unitInput(copies["CNTT-BCVT"], "a.xlsx", { unitId: "CNTT-BCVT" }),
+      unitInput(other, "b.xlsx", { unitId: "Phòng CNTT - BCVT" }),
+    ];
+    const result = mergeWorkbook([template], files);
+    expect(result.sheets).toEqual(mergeWorkbook([template], [...files].reverse()).sheets);
+    expect(result.sheets[0].grid.rows[template.table.rows[internet].row][COL.actual]?.value).toBe(0.8);
+    expect(result.findings.filter((f) => f.rule === "merge-conflict").map((f) => f.file)).toEqual(["b.xlsx"]);
+    expect(result.findings.filter((f) => f.rule === "superseded")).toEqual([]);
   });
 });

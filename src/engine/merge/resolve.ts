@@ -6,7 +6,7 @@
 import type { Cell } from "../grid";
 import type { ParsedValue } from "../model";
 import { quote } from "../messages";
-import type { Contribution, MergeRun } from "./context";
+import { settle, type Contribution, type MergeRun } from "./context";
 import type { Conflict, FilledValue } from "./types";
 import { cellValueOf, displayParsed, explanationOf, sameValue } from "./values";
 
@@ -52,18 +52,27 @@ export function resolveCell(run: MergeRun, question: CellQuestion): Candidate | 
   const keptName = kept ? kept.contribution.source.unit : "mẫu tổng hợp";
 
   const differing = candidates.filter((c) => c !== kept && !sameValue(c.parsed, reference));
+  const target = { sheet: question.sheet, cell: question.cell };
   for (const candidate of candidates) {
     const outcome =
       candidate === kept ? "merged" : !differing.includes(candidate) ? "agreed" : chosen ? "rejected" : "conflict";
+    const note =
+      outcome === "merged" && chosen
+        ? `KHTC chọn giá trị này cho ô ${question.cell}.`
+        : outcome === "merged" && !question.leads.includes(keptName) && question.leads.length > 0
+          ? `Đơn vị chủ trì chưa gửi; lấy tạm giá trị này.`
+          : outcome === "rejected"
+            ? `KHTC chọn giá trị của ${keptName} cho ô ${question.cell}.`
+            : outcome === "conflict"
+              ? `Khác giá trị của ${keptName} ở ô ${question.cell}.`
+              : undefined;
     candidate.contribution.outcomes.push(outcome);
-    if (outcome === "merged" && chosen)
-      candidate.contribution.notes.push(`KHTC chọn giá trị này cho ô ${question.cell}.`);
-    if (outcome === "merged" && !chosen && !question.leads.includes(keptName) && question.leads.length > 0) {
-      candidate.contribution.notes.push(`Đơn vị chủ trì chưa gửi; lấy tạm giá trị này.`);
-    }
-    if (outcome === "rejected")
-      candidate.contribution.notes.push(`KHTC chọn giá trị của ${keptName} cho ô ${question.cell}.`);
-    if (outcome === "conflict") candidate.contribution.notes.push(`Khác giá trị của ${keptName} ở ô ${question.cell}.`);
+    if (note) candidate.contribution.notes.push(note);
+    settle(
+      candidate.contribution,
+      candidate.address,
+      note ? { fate: outcome, reason: note, target } : { fate: outcome, target },
+    );
   }
   if (differing.length === 0) return kept;
 

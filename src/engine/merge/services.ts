@@ -19,7 +19,7 @@ import {
   type SheetCompleteness,
   type UnitSheet,
 } from "./context";
-import { travellingExplanation, withExplanation } from "./indicators";
+import { carryExplanation } from "./indicators";
 import { filledValue, looksScaled, resolveCell, type Candidate, type CellQuestion } from "./resolve";
 import { replaceRegion, SheetBuilder, type RegionRow } from "./sheetBuilder";
 import type { SheetMerge, TemplateSheet } from "./types";
@@ -47,7 +47,7 @@ function placeRows(run: MergeRun, table: Table, entries: ServiceEntry[], sources
     return entry;
   };
   for (const source of sources) {
-    const rows = source.table.rows.filter((row) => isNonEmptyRow(source.table, row));
+    const rows = source.table.rows.filter((row) => isNonEmptyRow(source.table, row, source.extras));
     // The file's unit speaks for a row only when it is the file's one row and names no unit itself.
     const unnamed = rows.filter((row) => isDataRow(row) && namesNoUnit(row.label) && !index.find(row.label));
     for (const row of rows) {
@@ -153,12 +153,10 @@ export function mergeServicesSheet(
       filled.push(filledValue(question, kept, cell));
     }
     for (const c of entry.contributions) if (c.outcomes.length === 0) c.outcomes.push("merged");
-    const explanation = travellingExplanation(entry.contributions);
-    if (explanation && cols.note !== undefined) {
-      builder.set(at, cols.note, { value: withExplanation(entry.templateRow?.cells.note?.text ?? "", explanation) });
-    }
+    carryExplanation(builder, table, at, entry.contributions, entry.templateRow?.cells.note?.text ?? "");
     const labelCell = a1(at, cols.reportingUnit ?? 0);
-    for (const c of entry.contributions) run.logContribution({ ...c, target: { sheet: table.sheet, cell: labelCell } });
+    for (const c of entry.contributions)
+      run.logContribution({ ...c, target: { sheet: table.sheet, cell: labelCell } }, table);
 
     if (!entry.unit) return;
     completeness.indicatorRows++;

@@ -15,6 +15,20 @@ export interface TemplateSheet {
   table: Table;
 }
 
+/**
+ * A non-empty cell of a unit's data row in a column the table does not read: its header matched no
+ * role of the template (`Ước thực hiện cả năm`), or it has none. Merge accounts for it as not merged.
+ */
+export interface ExtraCell {
+  /** 0-based grid row and column. */
+  row: number;
+  col: number;
+  address: string;
+  /** The column's header, or `Cột H` for a column without one. */
+  column: string;
+  text: string;
+}
+
 /** One recognised sheet of a unit's workbook. Several inputs with the same `file` are the sheets of one file. */
 export interface UnitInput {
   /**
@@ -25,8 +39,16 @@ export interface UnitInput {
   unitId?: string;
   file: string;
   table: Table;
-  /** ISO date-time the file was received (the pane uses the file's lastModified); a later one replaces an earlier. */
+  /**
+   * ISO date-time the file was last modified: the workbook's own modified date (core properties),
+   * else the file's modification time. Of one unit's files for one sheet, a later one replaces an
+   * earlier; without dates to compare, neither replaces the other (never the order of arguments).
+   */
   receivedAt?: string;
+  /** Where receivedAt comes from. */
+  receivedFrom?: "workbook" | "file";
+  /** Its rows' cells in columns the table does not read. */
+  extraCells?: ExtraCell[];
 }
 
 export interface MergeOptions {
@@ -51,9 +73,33 @@ export interface Provenance {
  * merged: its value went into the consolidated sheet · agreed: same value as the one taken ·
  * conflict: a different value, not taken (merge-conflict) · rejected: a conflict the user settled for
  * another unit · unknown: matches no row of the template (unknown-row) · superseded: a newer file
- * of the same unit replaced it · recomputed: a unit's own subtotal/total, replaced by the recomputed one.
+ * of the same unit replaced it · recomputed: a unit's own subtotal/total, replaced by the recomputed one ·
+ * not-merged: kept out, with its reason (a column the template lacks, a note that did not travel, a
+ * sheet of another template).
  */
-export type MergeStatus = "merged" | "agreed" | "conflict" | "rejected" | "unknown" | "superseded" | "recomputed";
+export type MergeStatus =
+  "merged" | "agreed" | "conflict" | "rejected" | "unknown" | "superseded" | "recomputed" | "not-merged";
+
+/** What became of one non-empty value of a unit's row. */
+export type ValueFate = MergeStatus;
+
+export interface AccountedValue {
+  file: string;
+  sheet: string;
+  /** The value's cell in the unit's sheet. */
+  cell: string;
+  unit: string;
+  /** The row's indicator (item, reporting unit) and the column's header, as the unit's sheet has them. */
+  indicator: string;
+  column: string;
+  /** The value as a person reads it. */
+  value: string;
+  fate: ValueFate;
+  /** In Vietnamese: why it was not merged, what replaced it, what was decided. */
+  reason?: string;
+  /** The consolidated cell it went to, agreed with or competed for. */
+  target?: { sheet: string; cell: string };
+}
 
 /** One line of the merge log: one non-empty input row (a row carrying a figure or a giải trình). */
 export interface MergeLogEntry {
@@ -181,4 +227,6 @@ export interface MergeResult {
   conflicts: Conflict[];
   completeness: Completeness;
   units: UnitAssignment[];
+  /** Every non-empty value of every unit row, once, with its fate: nothing is silently dropped. */
+  values: AccountedValue[];
 }

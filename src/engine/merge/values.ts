@@ -1,9 +1,10 @@
 /** Reading, comparing and showing the values a merge moves between sheets. */
 import type { Cell, CellValue } from "../grid";
-import type { CellRef, ParsedValue, TableRow } from "../model";
+import type { CellRef, ParsedValue, Table, TableRow } from "../model";
 import type { ColumnRole, TemplateId } from "../template";
 import { foldText } from "../text";
 import { vnNumber } from "../messages";
+import type { ExtraCell } from "./types";
 
 /** The single-column roles whose values a unit fills in, per template (kinh-phi's are its amounts). */
 export const VALUE_ROLES: Record<TemplateId, ColumnRole[]> = {
@@ -82,4 +83,66 @@ export function valueRefs(row: TableRow, roles: ColumnRole[]): CellRef[] {
 export function explanationOf(row: TableRow): string | undefined {
   const note = row.cells.note;
   return note && !isEmptyRef(note) ? note.text : undefined;
+}
+
+/** Columns that say which row it is and who leads it, not a figure the unit reports. */
+const IDENTITY_ROLES = new Set<ColumnRole>([
+  "stt",
+  "code",
+  "indicator",
+  "reportingUnit",
+  "leadUnit",
+  "coUnits",
+  "measure",
+]);
+
+/** One non-empty value of a unit's row, wherever it stands: a role, an amount or an extra column. */
+export interface ValueCell {
+  col: number;
+  address: string;
+  /** The column's header in the unit's sheet. */
+  column: string;
+  text: string;
+  role?: ColumnRole;
+  /** Index in the row's amounts. */
+  amount?: number;
+  extra?: boolean;
+}
+
+function header(table: Table, col: number, address: string): string {
+  return (table.headers[col] ?? "").replace(/\s+/g, " ").trim() || `Cột ${address.replace(/\d+/g, "")}`;
+}
+
+/** Every non-empty value of a row (figures, Ghi chú, extra columns), each cell once, in column order. */
+export function rowValueCells(table: Table, row: TableRow, extras: readonly ExtraCell[] = []): ValueCell[] {
+  const cells: ValueCell[] = [];
+  const seen = new Set<number>();
+  for (const [role, ref] of Object.entries(row.cells) as [ColumnRole, CellRef][]) {
+    if (IDENTITY_ROLES.has(role) || isEmptyRef(ref) || seen.has(ref.col)) continue;
+    seen.add(ref.col);
+    cells.push({
+      col: ref.col,
+      address: ref.address,
+      column: header(table, ref.col, ref.address),
+      text: displayParsed(ref.parsed),
+      role,
+    });
+  }
+  row.amounts.forEach((ref, amount) => {
+    if (isEmptyRef(ref) || seen.has(ref.col)) return;
+    seen.add(ref.col);
+    cells.push({
+      col: ref.col,
+      address: ref.address,
+      column: header(table, ref.col, ref.address),
+      text: displayParsed(ref.parsed),
+      amount,
+    });
+  });
+  for (const extra of extras) {
+    if (seen.has(extra.col)) continue;
+    seen.add(extra.col);
+    cells.push({ col: extra.col, address: extra.address, column: extra.column, text: extra.text, extra: true });
+  }
+  return cells.sort((a, b) => a.col - b.col);
 }

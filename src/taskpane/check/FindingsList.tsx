@@ -58,7 +58,11 @@ export function FindingsList({ findings, onSelect }: FindingsListProps) {
   const { lang, t } = useStrings();
   const [rule, setRule] = useState<RuleId | "">("");
   const [selected, setSelected] = useState<Finding | undefined>();
-  const [limit, setLimit] = useState<Record<Severity, number>>({ error: PAGE_SIZE, warning: PAGE_SIZE });
+  const [limit, setLimit] = useState<Record<Severity, number>>({
+    error: PAGE_SIZE,
+    warning: PAGE_SIZE,
+    info: PAGE_SIZE,
+  });
   const rules = useMemo(() => [...new Set(findings.map((f) => f.rule))].sort(), [findings]);
   const visible = rule ? findings.filter((f) => f.rule === rule) : findings;
 
