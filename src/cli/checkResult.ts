@@ -15,6 +15,10 @@ export interface FindingJson {
   message: string;
   expected: Finding["expected"] | null;
   actual: Finding["actual"] | null;
+  /** Added after spec §8's fields: the English message. */
+  messageEn: string;
+  /** What both messages are rendered from (FindingParams and the rule's own fields). */
+  params: Finding["params"];
 }
 
 export interface SheetResult {
@@ -50,6 +54,8 @@ export function findingJson(finding: Finding): FindingJson {
     message: finding.message,
     expected: finding.expected ?? null,
     actual: finding.actual ?? null,
+    messageEn: finding.messageEn,
+    params: finding.params,
   };
 }
 

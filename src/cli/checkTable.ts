@@ -2,7 +2,8 @@
 import type { Severity } from "../engine/finding";
 import { countBySeverity, type CheckResult, type FileResult, type SheetResult } from "./checkResult";
 
-const SEVERITY_LABEL: Record<Severity, string> = { error: "LỖI", warning: "CẢNH BÁO", info: "THÔNG TIN" };
+/** How the CLI names a severity (check table, merge summary). */
+export const SEVERITY_LABEL: Record<Severity, string> = { error: "LỖI", warning: "CẢNH BÁO", info: "THÔNG TIN" };
 const HEADINGS = { severity: "Mức độ", cell: "Ô", rule: "Quy tắc", message: "Nội dung" };
 
 /** Cell text may carry line breaks; a table line must not. */

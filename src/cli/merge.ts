@@ -19,6 +19,7 @@ import type { NotMerged } from "../engine/merge/logSheet";
 import type { References } from "../engine/periods/reference";
 import { readReference } from "./check";
 import { findingJson, type FileResult, type FindingJson } from "./checkResult";
+import { SEVERITY_LABEL } from "./checkTable";
 import type { CliIO, Command } from "./io";
 
 export const MERGE_USAGE = `Cách dùng: phuluc merge --template MẪU.xlsx ĐƠN_VỊ.xlsx... -o KẾT_QUẢ.xlsx [--json] [--plan KẾ_HOẠCH.xlsx]
@@ -161,7 +162,7 @@ function summary(result: MergeResult, output: string, notMerged: NotMerged[]): s
     ...notMerged.map((n) => `Không tổng hợp: ${n.file} — ${n.reason}`),
     ...result.findings.map(
       (f) =>
-        `  ${f.severity === "error" ? "LỖI" : "CẢNH BÁO"} [${f.rule}] ${f.file && f.rule === "unknown-row" ? `${f.file} › ` : ""}${f.sheet} › ${f.message}${f.explanation ? ` (đã giải trình: ${f.explanation})` : ""}`,
+        `  ${SEVERITY_LABEL[f.severity]} [${f.rule}] ${f.file && f.rule === "unknown-row" ? `${f.file} › ` : ""}${f.sheet} › ${f.message}${f.explanation ? ` (đã giải trình: ${f.explanation})` : ""}`,
     ),
   ];
   return lines.join("\n");

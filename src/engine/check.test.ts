@@ -16,6 +16,7 @@ import { a1, gridFromValues, type Cell, type Grid } from "./grid";
 import { LOG_SHEET_NAME, logSheetRows } from "./merge/logSheet";
 import { formatVietnameseNumber } from "./parse/number";
 import { SHEET_RULES } from "./rules";
+import { numbering } from "./rules/numbering";
 import type { Rule } from "./rules/rule";
 
 /** A copy of a seed with its data rows edited. */
@@ -241,8 +242,7 @@ describe("checkGrid on seeds with injected faults", () => {
 describe("checkGrid notes and robustness", () => {
   it("a rule that throws becomes a note; the other rules still report", () => {
     const broken: Rule = {
-      id: "numbering",
-      severity: "warning",
+      ...numbering,
       check() {
         throw new Error("boom");
       },

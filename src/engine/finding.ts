@@ -1,34 +1,30 @@
 /** The one object every consumer reads: CLI table and JSON, the pane's list, the highlight, the merge log. */
+import { FORMATS, type Locale, type Words } from "./locale";
+import type { RuleId } from "./rules";
+import type { RuleDefinition } from "./rules/rule";
 
-/** info: said for the record, never counted as a problem (a superseded file's values). */
+/** `info`: a statement, never a fault (the values a newer file replaced). */
 export type Severity = "error" | "warning" | "info";
 
-export const RULE_IDS = [
-  "unknown-template",
-  "missing-column",
-  "not-a-number",
-  "required-empty",
-  "unknown-unit",
-  "numbering",
-  "duplicate-row",
-  "total-mismatch",
-  "parts-mismatch",
-  "ratio-mismatch",
-  "attainment-mismatch",
-  "assessment-contradiction",
-  "out-of-range",
-  "scale-suspect",
-  "plan-mismatch",
-  "period-regression",
-  "outlier",
-  "merge-conflict",
-  "missing-report",
-  "unknown-row",
-  "wrong-template",
-  "superseded",
-] as const;
+/** Every rule id of spec §4, from the registry of rule definitions (rules/index.ts). */
+export type { RuleId };
 
-export type RuleId = (typeof RULE_IDS)[number];
+/**
+ * What a finding found, as data: the texts of every language are rendered from it. Rules add their
+ * own fields beside these (the quoted text, the suggested unit…); all of it is plain JSON.
+ */
+export interface FindingParams {
+  /** What holds the stated value: `Tổng cộng`, `Tỷ lệ so với KH`. */
+  subject?: Words;
+  /** What the expected value is: `tổng các mục` / `the sum of the items`. */
+  basis?: Words;
+  expected?: number | string | null;
+  actual?: number | string | null;
+  /** |expected − actual| where both are numbers. */
+  difference?: number;
+  /** Other cells the finding speaks of (the first row of a duplicate, the ratio beside a percentage). */
+  cells?: string[];
+}
 
 export interface Finding {
   rule: RuleId;
@@ -41,12 +37,57 @@ export interface Finding {
   message: string;
   /** The same in English, for the pane's English switch. */
   messageEn: string;
+  /** What the message is rendered from (renderFinding renders it in any locale). */
+  params: FindingParams;
   expected?: number | string | null;
   actual?: number | string | null;
   /** Where a finding comes from another file (merge): that file's name. */
   file?: string;
   /** The unit's giải trình of this figure (its Ghi chú): the finding is shown as accepted, not hidden. */
   explanation?: string;
+}
+
+/** A rule's message for one finding in one language: `Ô D15: ` then the rule's own text. */
+export function renderMessage<P extends FindingParams>(
+  rule: RuleDefinition<string, P>,
+  cell: string,
+  params: P,
+  locale: Locale,
+): string {
+  const format = FORMATS[locale];
+  const text = rule.message[locale](params, format);
+  return rule.namesCell === false ? text : `${format.cell(cell)}: ${text}`;
+}
+
+export interface FindingPlace {
+  sheet: string;
+  cell: string;
+  /** Milder than the rule's usual severity (not-a-number: parseable text is a warning). */
+  severity?: Severity;
+  file?: string;
+  explanation?: string;
+}
+
+/** The one way a finding is made: the rule's severity and both messages rendered from `params`. */
+export function makeFinding<P extends FindingParams>(
+  rule: RuleDefinition<RuleId, P>,
+  place: FindingPlace,
+  params: NoInfer<P>,
+): Finding {
+  const finding: Finding = {
+    rule: rule.id,
+    severity: place.severity ?? rule.severity,
+    sheet: place.sheet,
+    cell: place.cell,
+    message: renderMessage(rule, place.cell, params, "vi"),
+    messageEn: renderMessage(rule, place.cell, params, "en"),
+    params,
+  };
+  if (params.expected !== undefined) finding.expected = params.expected;
+  if (params.actual !== undefined) finding.actual = params.actual;
+  if (place.file) finding.file = place.file;
+  if (place.explanation) finding.explanation = place.explanation;
+  return finding;
 }
 
 export const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };

@@ -1,6 +1,7 @@
-import { buildFinding, displayDecimals, enNumber, mismatchFinding, quote, vnNumber } from "./messages";
-
-const rule = { id: "total-mismatch", severity: "error" } as const;
+import { makeFinding } from "./finding";
+import { displayDecimals, enNumber, mismatch, quote, vnNumber } from "./messages";
+import { notANumber } from "./rules/not-a-number";
+import { totalMismatch } from "./rules/total-mismatch";
 
 describe("messages", () => {
   it("formats numbers the Vietnamese way, and the English way beside", () => {
@@ -20,13 +21,13 @@ describe("messages", () => {
   });
 
   it("names the cell, the value found, the value expected and the difference", () => {
-    const finding = mismatchFinding({ sheet: "PL II" }, rule, {
-      cell: "D19",
+    const params = mismatch({
       subject: { vi: "Tổng cộng", en: "Tổng cộng" },
       basis: { vi: "tổng các mục", en: "the sum of the items" },
       actual: 224591,
       expected: 225091,
     });
+    const finding = makeFinding(totalMismatch, { sheet: "PL II", cell: "D19" }, params);
     expect(finding).toEqual({
       rule: "total-mismatch",
       severity: "error",
@@ -36,11 +37,16 @@ describe("messages", () => {
       messageEn: "Cell D19: Tổng cộng states 224,591 but the sum of the items is 225,091 (difference 500).",
       expected: 225091,
       actual: 224591,
+      params: { ...params, difference: 500 },
     });
   });
 
   it("lets a finding be milder than its rule, and quotes long text cut short", () => {
-    const finding = buildFinding({ sheet: "S" }, rule, { cell: "A1", vi: "x.", en: "x.", severity: "warning" });
+    const finding = makeFinding(
+      notANumber,
+      { sheet: "S", cell: "A1", severity: "warning" },
+      { kind: "error", code: "#REF!" },
+    );
     expect(finding.severity).toBe("warning");
     expect(finding).not.toHaveProperty("expected");
     const long = quote("a".repeat(200));

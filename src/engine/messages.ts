@@ -1,46 +1,15 @@
 /**
- * The one place findings are built: every message names the sheet cell, the value found, the value
- * expected and the difference, Vietnamese first (numbers the Vietnamese way: 224.591, 94,2%) and
- * English beside it (224,591, 94.2%).
+ * The pieces messages are made of: numbers the Vietnamese way (224.591, 94,2%) and the English way
+ * (224,591, 94.2%), quoted text, and the shared "stated value differs from the computed one" message
+ * that names the value found, the value expected and the difference.
  */
-import type { Finding, RuleId, Severity } from "./finding";
-import type { Table } from "./model";
+import type { FindingParams } from "./finding";
+import type { Localized, Words } from "./locale";
 import { formatVietnameseNumber } from "./parse/number";
+import type { MessageRenderer } from "./rules/rule";
 
 /** Longest text quoted back in a message; long indicator texts are cut with an ellipsis. */
 const QUOTE_LIMIT = 80;
-
-export interface FindingSpec {
-  /** A1 address of the cell at fault. */
-  cell: string;
-  /** Vietnamese text after the `Ô D15: ` prefix, ending with a full stop. */
-  vi: string;
-  /** English text after the `Cell D15: ` prefix. */
-  en: string;
-  expected?: number | string | null;
-  actual?: number | string | null;
-  /** Overrides the rule's usual severity (e.g. a parseable text number is only a warning). */
-  severity?: Severity;
-}
-
-/** A Finding on the table's sheet with the cell named at the start of both messages. */
-export function buildFinding(
-  table: Pick<Table, "sheet">,
-  rule: { id: RuleId; severity: Severity },
-  spec: FindingSpec,
-): Finding {
-  const finding: Finding = {
-    rule: rule.id,
-    severity: spec.severity ?? rule.severity,
-    sheet: table.sheet,
-    cell: spec.cell,
-    message: `Ô ${spec.cell}: ${spec.vi}`,
-    messageEn: `Cell ${spec.cell}: ${spec.en}`,
-  };
-  if (spec.expected !== undefined) finding.expected = spec.expected;
-  if (spec.actual !== undefined) finding.actual = spec.actual;
-  return finding;
-}
 
 /**
  * The fewest decimals (at most `max`) that show `value` rounded to `max` decimals: 500 → 0,
@@ -86,41 +55,31 @@ export function quote(text: string): string {
   return `“${tidy.length > QUOTE_LIMIT ? `${tidy.slice(0, QUOTE_LIMIT - 1)}…` : tidy}”`;
 }
 
-export interface MismatchSpec {
-  cell: string;
-  /** What holds the stated value: `Tổng cộng`, `Tỷ lệ so với KH`. */
-  subject: { vi: string; en: string };
-  /** What the expected value is: `tổng các mục` / `the sum of the items`. */
-  basis: { vi: string; en: string };
+export interface MismatchParams extends FindingParams {
+  subject: Words;
+  basis: Words;
   actual: number;
   expected: number;
+  difference: number;
   style?: NumberStyle;
   /** An extra sentence (without full stop) after the figures, e.g. how the value was computed. */
-  detail?: { vi: string; en: string };
+  detail?: Words;
+}
+
+/** Params of a mismatch, with the difference computed. */
+export function mismatch(spec: Omit<MismatchParams, "difference">): MismatchParams {
+  return { ...spec, difference: Math.abs(spec.expected - spec.actual) };
 }
 
 /**
  * `Ô D15: Tổng cộng ghi 224.591 nhưng tổng các mục là 225.091 (chênh lệch 500).` — the shape of
- * every "stated value differs from the computed one" finding.
+ * every "stated value differs from the computed one" message.
  */
-export function mismatchFinding(
-  table: Pick<Table, "sheet">,
-  rule: { id: RuleId; severity: Severity },
-  spec: MismatchSpec,
-): Finding {
-  const style = spec.style ?? {};
-  const difference = Math.abs(spec.expected - spec.actual);
-  const detailVi = spec.detail ? ` ${spec.detail.vi}.` : "";
-  const detailEn = spec.detail ? ` ${spec.detail.en}.` : "";
-  return buildFinding(table, rule, {
-    cell: spec.cell,
-    vi:
-      `${spec.subject.vi} ghi ${vnNumber(spec.actual, style)} nhưng ${spec.basis.vi} là ` +
-      `${vnNumber(spec.expected, style)} (chênh lệch ${vnNumber(difference, style)}).${detailVi}`,
-    en:
-      `${spec.subject.en} states ${enNumber(spec.actual, style)} but ${spec.basis.en} is ` +
-      `${enNumber(spec.expected, style)} (difference ${enNumber(difference, style)}).${detailEn}`,
-    expected: spec.expected,
-    actual: spec.actual,
-  });
-}
+export const MISMATCH_MESSAGE: Localized<MessageRenderer<MismatchParams>> = {
+  vi: (p, f) =>
+    `${p.subject.vi} ghi ${f.number(p.actual, p.style)} nhưng ${p.basis.vi} là ${f.number(p.expected, p.style)} ` +
+    `(chênh lệch ${f.number(p.difference, p.style)}).${p.detail ? ` ${p.detail.vi}.` : ""}`,
+  en: (p, f) =>
+    `${p.subject.en} states ${f.number(p.actual, p.style)} but ${p.basis.en} is ${f.number(p.expected, p.style)} ` +
+    `(difference ${f.number(p.difference, p.style)}).${p.detail ? ` ${p.detail.en}.` : ""}`,
+};

@@ -18,8 +18,10 @@
  */
 import { cellReader, MergeIndex, SHARED_BY_MERGE } from "./cellRefs";
 import { a1, cellText, type Grid } from "./grid";
-import type { Finding } from "./finding";
+import { makeFinding, type Finding } from "./finding";
 import type { AmountColumn, Table, UnitLine } from "./model";
+import { missingColumn as missingColumnRule } from "./rules/missing-column";
+import { unknownTemplate as unknownTemplateRule } from "./rules/unknown-template";
 import { buildTableRows } from "./structure";
 import type { ColumnDef, ColumnRole, TemplateDef } from "./template";
 import { TEMPLATES } from "./templates";
@@ -316,33 +318,29 @@ function requiredColumnsList(templates: TemplateDef[], english: boolean): string
 }
 
 function unknownTemplate(grid: Grid, templates: TemplateDef[]): Finding {
-  const expectVi = requiredColumnsList(templates, false);
-  const expectEn = requiredColumnsList(templates, true);
-  return {
-    rule: "unknown-template",
-    severity: "error",
-    sheet: grid.name,
-    cell: "A1",
-    message:
-      `Không tìm thấy dòng tiêu đề của mẫu Phụ lục nào trong ${HEADER_SEARCH_ROWS} dòng đầu của trang tính ` +
-      `“${grid.name}”. Các mẫu cần các cột: ${expectVi}.`,
-    messageEn:
-      `No Phụ lục header row was found in the first ${HEADER_SEARCH_ROWS} rows of sheet “${grid.name}”. ` +
-      `The templates expect these columns: ${expectEn}.`,
-  };
+  return makeFinding(
+    unknownTemplateRule,
+    { sheet: grid.name, cell: "A1" },
+    {
+      sheet: grid.name,
+      searchedRows: HEADER_SEARCH_ROWS,
+      columns: { vi: requiredColumnsList(templates, false), en: requiredColumnsList(templates, true) },
+    },
+  );
 }
 
 function missingColumn(grid: Grid, template: TemplateDef, def: ColumnDef, address: string): Finding {
-  return {
-    rule: "missing-column",
-    severity: "error",
-    sheet: grid.name,
-    cell: address,
-    message: `Thiếu cột bắt buộc “${columnName(def)}” của mẫu ${template.nameVi} (${template.id}) ở dòng tiêu đề ${address}.`,
-    messageEn: `The required column “${def.headerEn ?? columnName(def)}” of the ${template.nameEn} template (${template.id}) is missing from the header at ${address}.`,
-    expected: columnName(def),
-    actual: null,
-  };
+  return makeFinding(
+    missingColumnRule,
+    { sheet: grid.name, cell: address },
+    {
+      column: { vi: columnName(def), en: def.headerEn ?? columnName(def) },
+      template: { id: template.id, name: { vi: template.nameVi, en: template.nameEn } },
+      header: address,
+      expected: columnName(def),
+      actual: null,
+    },
+  );
 }
 
 /** Reads a sheet through the template whose header it holds (spec §2). */

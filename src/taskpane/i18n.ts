@@ -1,8 +1,10 @@
 /** Every string the pane shows, Vietnamese first, English beside (the pane's language switch). */
 import { createContext, useContext } from "react";
 import type { RuleId } from "../engine/finding";
+import type { Locale } from "../engine/locale";
+import { ruleDefinition } from "../engine/rules";
 
-export type Lang = "vi" | "en";
+export type Lang = Locale;
 
 const vi = {
   appTitle: "PhuLuc — Kiểm tra Phụ lục",
@@ -27,6 +29,7 @@ const vi = {
   allOk: "OK — không có lỗi hay cảnh báo",
   groupError: "Lỗi",
   groupWarning: "Cảnh báo",
+  groupInfo: "Thông tin",
   filterRule: "Lọc theo quy tắc",
   allRules: "Tất cả quy tắc",
   expected: "Đúng ra",
@@ -85,6 +88,7 @@ const en: Strings = {
   allOk: "OK — no errors or warnings",
   groupError: "Errors",
   groupWarning: "Warnings",
+  groupInfo: "Information",
   filterRule: "Filter by rule",
   allRules: "All rules",
   expected: "Expected",
@@ -120,33 +124,9 @@ const en: Strings = {
 
 export const STRINGS: Record<Lang, Strings> = { vi, en };
 
-const RULE_LABELS: Record<RuleId, [vi: string, en: string]> = {
-  "unknown-template": ["Không nhận diện được mẫu", "Unknown template"],
-  "missing-column": ["Thiếu cột bắt buộc", "Missing column"],
-  "not-a-number": ["Không phải số", "Not a number"],
-  "required-empty": ["Ô bắt buộc để trống", "Required cell empty"],
-  "unknown-unit": ["Đơn vị không có trong danh sách", "Unknown unit"],
-  numbering: ["Số thứ tự", "Numbering"],
-  "duplicate-row": ["Dòng trùng", "Duplicate row"],
-  "total-mismatch": ["Tổng không khớp", "Total mismatch"],
-  "parts-mismatch": ["Tổng các phần không khớp", "Parts mismatch"],
-  "ratio-mismatch": ["Tỷ lệ không khớp tử/mẫu", "Ratio mismatch"],
-  "attainment-mismatch": ["Tỷ lệ so với KH sai", "Attainment mismatch"],
-  "assessment-contradiction": ["Đánh giá mâu thuẫn", "Assessment contradiction"],
-  "out-of-range": ["Giá trị ngoài khoảng", "Out of range"],
-  "scale-suspect": ["Nghi sai đơn vị (×1000)", "Scale suspect (×1000)"],
-  "plan-mismatch": ["Kế hoạch khác kế hoạch được duyệt", "Target differs from the approved plan"],
-  "period-regression": ["Số lũy kế giảm so với kỳ trước", "Cumulative figure fell"],
-  outlier: ["Số liệu bất thường", "Outlier"],
-  "merge-conflict": ["Xung đột khi tổng hợp", "Merge conflict"],
-  "missing-report": ["Đơn vị chưa báo cáo", "Missing report"],
-  "unknown-row": ["Dòng không khớp mẫu", "Unknown row"],
-  "wrong-template": ["Tệp khác mẫu", "Wrong template"],
-  superseded: ["Bị thay bằng tệp mới hơn", "Superseded"],
-};
-
+/** A rule's label, from its definition (rules/index.ts). */
 export function ruleLabel(rule: RuleId, lang: Lang): string {
-  return RULE_LABELS[rule][lang === "vi" ? 0 : 1];
+  return ruleDefinition(rule).label[lang];
 }
 
 export const LangContext = createContext<Lang>("vi");

@@ -41,13 +41,33 @@ describe("phuluc check on the seeds", () => {
     expect(code).toBe(1);
     const sheet = sheetOf(fileResult(result, "phu-luc-ii.xlsx"), "Phụ lục II");
     expect(sheet.template).toBe("kinh-phi");
-    expect(sheet.findings).toContainEqual({
+    // Spec §8's fields first, then the added ones: the English message and the params both are rendered from.
+    const total = sheet.findings.find((f) => f.rule === "total-mismatch");
+    expect(Object.keys(total ?? {})).toEqual([
+      "rule",
+      "severity",
+      "cell",
+      "message",
+      "expected",
+      "actual",
+      "messageEn",
+      "params",
+    ]);
+    expect(total).toEqual({
       rule: "total-mismatch",
       severity: "error",
       cell: TOTAL_CELL,
       message: expect.stringContaining(TOTAL_CELL),
       expected: 225091,
       actual: 224591,
+      messageEn: `Cell ${TOTAL_CELL}: Tổng cộng states 224,591 but the sum of the items is 225,091 (difference 500).`,
+      params: {
+        subject: { vi: "Tổng cộng", en: "Tổng cộng" },
+        basis: { vi: "tổng các mục", en: "the sum of the items" },
+        actual: 224591,
+        expected: 225091,
+        difference: 500,
+      },
     });
   });
 

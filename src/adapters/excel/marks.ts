@@ -4,7 +4,7 @@
  * (`context.workbook.settings`), which Excel saves inside the file, so unmarking still works after the workbook is
  * saved, closed and reopened — even on another computer.
  */
-import type { Severity } from "../../engine/finding";
+import { SEVERITY_RANK, type Severity } from "../../engine/finding";
 
 export const MARKS_SETTING = "phuluc.marks.v1";
 
@@ -68,7 +68,7 @@ export async function markCells(context: Excel.RequestContext, targets: readonly
   for (const t of targets) {
     const key = markKey(t.sheet, t.cell);
     const seen = wanted.get(key);
-    if (!seen || (seen.severity === "warning" && t.severity === "error")) wanted.set(key, t);
+    if (!seen || SEVERITY_RANK[t.severity] < SEVERITY_RANK[seen.severity]) wanted.set(key, t);
   }
   const setting = context.workbook.settings.getItemOrNullObject(MARKS_SETTING);
   setting.load("value");

@@ -8,7 +8,7 @@
 import type { Cell } from "../grid";
 import { a1 } from "../grid";
 import type { Table, TableRow } from "../model";
-import { quote } from "../messages";
+import { missingReport } from "../rules/missing-report";
 import { recogniseTable } from "../recognise";
 import { sumCovered } from "../totals";
 import {
@@ -296,11 +296,11 @@ function layOut(
       completeness.emptyRows.push({ sheet: table.sheet, cell: indicatorCell, indicator: item.label, leadUnits: leads });
     const leadSent = item.contributions.some((c) => known.includes(c.source.unit));
     if (known.length > 0 && !leadSent && !isFilled) {
-      run.finding(table.sheet, "missing-report", "warning", {
-        cell: a1(at, table.amountColumns[0]?.col ?? cols.indicator ?? 0),
-        vi: `chưa có kinh phí của đơn vị chủ trì ${known.join(", ")} cho ${quote(item.label)}.`,
-        en: `no amount from the lead unit ${known.join(", ")} for ${quote(item.label)}.`,
-      });
+      run.finding(
+        missingReport,
+        { sheet: table.sheet, cell: a1(at, table.amountColumns[0]?.col ?? cols.indicator ?? 0) },
+        { kind: "item", units: known.join(", "), label: item.label },
+      );
     }
   }
   recomputeTotals(builder, table);

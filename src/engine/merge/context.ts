@@ -1,8 +1,10 @@
 /** The state one merge run accumulates: the log, findings, proposals and conflicts, built in one place. */
 import type { Cell } from "../grid";
-import type { Finding, RuleId, Severity } from "../finding";
+import { makeFinding, type Finding, type FindingParams, type FindingPlace, type RuleId } from "../finding";
+import type { Words } from "../locale";
 import type { CellRef, Table, TableRow } from "../model";
-import { buildFinding, quote } from "../messages";
+import type { RuleDefinition } from "../rules/rule";
+import { unknownRow } from "../rules/unknown-row";
 import type { UnitDef } from "../units";
 import type {
   AccountedValue,
@@ -73,17 +75,8 @@ export class MergeRun {
     this.resolutions = options.resolutions ?? {};
   }
 
-  finding(
-    sheet: string,
-    rule: RuleId,
-    severity: Severity,
-    spec: { cell: string; vi: string; en: string; expected?: number | string | null; actual?: number | string | null },
-    extra: { file?: string; explanation?: string } = {},
-  ): void {
-    const finding = buildFinding({ sheet }, { id: rule, severity }, spec);
-    if (extra.file) finding.file = extra.file;
-    if (extra.explanation) finding.explanation = extra.explanation;
-    this.findings.push(finding);
+  finding<P extends FindingParams>(rule: RuleDefinition<RuleId, P>, place: FindingPlace, params: NoInfer<P>): void {
+    this.findings.push(makeFinding(rule, place, params));
   }
 
   /**
@@ -154,24 +147,27 @@ export class MergeRun {
   }
 
   /** A unit row the template has no place for; `why` replaces “không khớp dòng nào trong mẫu tổng hợp”. */
-  unknownRow(source: UnitSheet, row: TableRow, proposal?: Proposal, why?: { vi: string; en: string }): void {
+  unknownRow(source: UnitSheet, row: TableRow, proposal?: Proposal, why?: Words): void {
     const cell = (row.cells.indicator ?? row.cells.reportingUnit)?.address ?? `A${row.row + 1}`;
-    const hint = proposal
-      ? {
-          vi: ` Có thể là ${quote(proposal.target.label)} (ô ${proposal.target.cell}, giống ${Math.round(proposal.similarity * 100)}%) — cần xác nhận.`,
-          en: ` It may be ${quote(proposal.target.label)} (cell ${proposal.target.cell}, ${Math.round(proposal.similarity * 100)}% similar) — needs confirming.`,
-        }
-      : { vi: "", en: "" };
+    const params = {
+      label: row.label,
+      unit: source.unit,
+      file: source.file,
+      ...(why ? { reason: why } : {}),
+      ...(proposal
+        ? {
+            proposal: {
+              label: proposal.target.label,
+              cell: proposal.target.cell,
+              similarity: Math.round(proposal.similarity * 100),
+            },
+          }
+        : {}),
+    };
     this.finding(
-      source.table.sheet,
-      "unknown-row",
-      "warning",
-      {
-        cell,
-        vi: `dòng ${quote(row.label)} của ${source.unit} (tệp ${source.file}) ${why?.vi ?? "không khớp dòng nào trong mẫu tổng hợp"}; chưa được tổng hợp.${hint.vi}`,
-        en: `row ${quote(row.label)} from ${source.unit} (file ${source.file}) ${why?.en ?? "matches no row of the consolidated template"}; not merged.${hint.en}`,
-      },
-      { file: source.file, explanation: explanationOf(row) },
+      unknownRow,
+      { sheet: source.table.sheet, cell, file: source.file, explanation: explanationOf(row) },
+      params,
     );
     this.logRow(source, row, "unknown", proposal ? `Đề xuất khớp với ô ${proposal.target.cell}` : undefined);
   }

@@ -27,7 +27,9 @@ import { parseA1 } from "../grid";
 import { sortFindings, type Finding } from "../finding";
 import { DEFAULT_UNITS } from "../units";
 import { foldText } from "../text";
-import { quote } from "../messages";
+import { FORMATS } from "../locale";
+import { datedVi, superseded, type DatedFile } from "../rules/superseded";
+import { wrongTemplate } from "../rules/wrong-template";
 import { MergeRun, isNonEmptyRow, push, type SheetCompleteness, type UnitSheet } from "./context";
 import { mergeBudgetSheet } from "./budget";
 import { mergeIndicatorSheet } from "./indicators";
@@ -88,10 +90,13 @@ function shownDate(iso: string | undefined): string {
   return `${m[3]}/${m[2]}/${m[1]}${m[4] ? ` ${m[4]}:${m[5]}` : ""}`;
 }
 
-function dated(input: UnitInput): string {
-  if (!input.receivedAt) return `tệp ${input.file}`;
-  const source = input.receivedFrom === "file" ? "ngày sửa tệp" : "ngày lưu trong sổ tính";
-  return `tệp ${input.file}, ${source} ${shownDate(input.receivedAt)}`;
+function dated(input: UnitInput): DatedFile {
+  if (!input.receivedAt) return { file: input.file };
+  return {
+    file: input.file,
+    date: shownDate(input.receivedAt),
+    from: input.receivedFrom === "file" ? "file" : "workbook",
+  };
 }
 
 function compareText(a: string, b: string): number {
@@ -182,7 +187,7 @@ function extrasByRow(input: UnitInput): Map<number, ExtraCell[]> | undefined {
 
 /** A unit's older file: each non-empty row logged, each value accounted and listed as superseded. */
 function supersede(run: MergeRun, source: UnitSheet, older: UnitInput, newer: UnitInput): void {
-  const by = `Thay bằng ${dated(newer)}.`;
+  const by = `Thay bằng ${datedVi(dated(newer))}.`;
   for (const row of source.table.rows) {
     if (!isNonEmptyRow(source.table, row, source.extras)) continue;
     run.logRow(source, row, "superseded", by);
@@ -192,15 +197,9 @@ function supersede(run: MergeRun, source: UnitSheet, older: UnitInput, newer: Un
     const cell = run.log[run.log.length - 1].cell;
     const shown = values.map((v) => `${v.column}: ${v.value}`).join("; ");
     run.finding(
-      source.table.sheet,
-      "superseded",
-      "info",
-      {
-        cell,
-        vi: `dòng ${quote(row.label)} của ${source.unit} (${dated(older)}) được thay bằng ${dated(newer)}; không tổng hợp: ${shown}.`,
-        en: `row ${quote(row.label)} from ${source.unit} (file ${older.file}) is replaced by the newer file ${newer.file}; not merged: ${shown}.`,
-      },
-      { file: source.file },
+      superseded,
+      { sheet: source.table.sheet, cell, file: source.file },
+      { label: row.label, unit: source.unit, older: dated(older), newer: dated(newer), values: shown },
     );
   }
 }
@@ -208,20 +207,21 @@ function supersede(run: MergeRun, source: UnitSheet, older: UnitInput, newer: Un
 /** A sheet of a template the consolidated workbook does not have: refused, said once, its values accounted. */
 function refuseWrongTemplate(run: MergeRun, source: UnitSheet, templates: TemplateSheet[]): void {
   const wanted = [...new Set(templates.map((t) => t.table.templateId))].join(", ");
-  const vi = `trang tính “${source.table.sheet}” của tệp ${source.file} là mẫu ${source.table.templateId}, khác mẫu của bảng tổng hợp (${wanted}); không tổng hợp và không tính là báo cáo của ${source.unit}`;
+  const params = {
+    sheet: source.table.sheet,
+    file: source.file,
+    unit: source.unit,
+    found: source.table.templateId,
+    wanted,
+  };
   run.finding(
-    source.table.sheet,
-    "wrong-template",
-    "error",
-    {
-      cell: source.table.headerAddress,
-      vi: `${vi}.`,
-      en: `sheet “${source.table.sheet}” of file ${source.file} is a ${source.table.templateId} table, not the consolidated template's (${wanted}); not merged and not counted as ${source.unit}'s report.`,
-    },
-    { file: source.file },
+    wrongTemplate,
+    { sheet: source.table.sheet, cell: source.table.headerAddress, file: source.file },
+    params,
   );
+  const vi = wrongTemplate.message.vi(params, FORMATS.vi);
   for (const row of source.table.rows) {
-    if (isNonEmptyRow(source.table, row, source.extras)) run.logRow(source, row, "not-merged", `Tệp khác mẫu: ${vi}.`);
+    if (isNonEmptyRow(source.table, row, source.extras)) run.logRow(source, row, "not-merged", `Tệp khác mẫu: ${vi}`);
   }
 }
 

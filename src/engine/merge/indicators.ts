@@ -5,7 +5,7 @@
  */
 import { a1 } from "../grid";
 import type { Table, TableRow } from "../model";
-import { quote } from "../messages";
+import { missingReport } from "../rules/missing-report";
 import {
   isNonEmptyRow,
   push,
@@ -149,15 +149,11 @@ export function mergeIndicatorSheet(
       (c) => leads.includes(c.source.unit) && reportCols.some((role) => !isEmptyRef(c.row.cells[role])),
     );
     if (leads.length > 0 && !leadSent && !templateFilled) {
-      const names = leads.join(", ");
-      const stand = isFilled
-        ? { vi: " Đang lấy tạm giá trị của đơn vị khác.", en: " Another unit's value is used for now." }
-        : { vi: "", en: "" };
-      run.finding(table.sheet, "missing-report", "warning", {
-        cell: reportCells[0],
-        vi: `chưa có số liệu của đơn vị chủ trì ${names} cho chỉ tiêu ${quote(row.label)}.${stand.vi}`,
-        en: `no figure from the lead unit ${names} for ${quote(row.label)}.${stand.en}`,
-      });
+      run.finding(
+        missingReport,
+        { sheet: table.sheet, cell: reportCells[0] },
+        { kind: "indicator", units: leads.join(", "), label: row.label, standIn: isFilled },
+      );
     }
   }
   return builder.finish(table, filled, completeness);

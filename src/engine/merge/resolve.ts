@@ -5,7 +5,8 @@
  */
 import type { Cell } from "../grid";
 import type { ParsedValue } from "../model";
-import { quote } from "../messages";
+import { mergeConflict } from "../rules/merge-conflict";
+import { scaleSuspect } from "../rules/scale-suspect";
 import { settle, type Contribution, type MergeRun } from "./context";
 import type { Conflict, FilledValue } from "./types";
 import { cellValueOf, displayParsed, explanationOf, sameValue } from "./values";
@@ -102,17 +103,25 @@ export function resolveCell(run: MergeRun, question: CellQuestion): Candidate | 
     const otherText = displayParsed(other.parsed);
     const source = other.contribution.source;
     run.finding(
-      question.sheet,
-      "merge-conflict",
-      "error",
+      mergeConflict,
       {
+        sheet: question.sheet,
         cell: question.cell,
-        vi: `${question.column} của ${quote(question.indicator)}: ${source.unit} (tệp ${source.file}, ô ${other.address}) ghi ${otherText} nhưng ${keptName} ghi ${keptText}; đang giữ giá trị của ${keptName}.`,
-        en: `${question.column} of ${quote(question.indicator)}: ${source.unit} (file ${source.file}, cell ${other.address}) reports ${otherText} but ${keptName} reports ${keptText}; keeping ${keptName}'s value.`,
+        file: source.file,
+        explanation: explanationOf(other.contribution.row),
+      },
+      {
+        column: question.column,
+        indicator: question.indicator,
+        unit: source.unit,
+        file: source.file,
+        source: other.address,
+        value: otherText,
+        kept: keptText,
+        keptBy: keptName,
         expected: keptText,
         actual: otherText,
       },
-      { file: source.file, explanation: explanationOf(other.contribution.row) },
     );
     if (
       reference.kind === "number" &&
@@ -120,17 +129,17 @@ export function resolveCell(run: MergeRun, question: CellQuestion): Candidate | 
       looksScaled(reference.value, other.parsed.value)
     ) {
       run.finding(
-        question.sheet,
-        "scale-suspect",
-        "warning",
+        scaleSuspect,
+        { sheet: question.sheet, cell: question.cell, file: source.file },
         {
-          cell: question.cell,
-          vi: `${source.unit} ghi ${otherText}, gấp hoặc bằng 1/1000 giá trị ${keptText} của ${keptName}: có thể nhập sai dấu phân cách hàng nghìn/thập phân.`,
-          en: `${source.unit} reports ${otherText}, about 1000× or 1/1000 of ${keptName}'s ${keptText}: probably a thousands/decimal separator slip.`,
+          kind: "kept-value",
+          unit: source.unit,
+          value: otherText,
+          kept: keptText,
+          keptBy: keptName,
           expected: keptText,
           actual: otherText,
         },
-        { file: source.file },
       );
     }
   }

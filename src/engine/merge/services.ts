@@ -9,7 +9,8 @@ import type { Cell } from "../grid";
 import { a1 } from "../grid";
 import type { Table, TableRow } from "../model";
 import type { ColumnRole } from "../template";
-import { quote, vnNumber } from "../messages";
+import { missingReport } from "../rules/missing-report";
+import { scaleSuspect } from "../rules/scale-suspect";
 import { parseVietnameseNumber } from "../parse/number";
 import {
   isNonEmptyRow,
@@ -168,12 +169,11 @@ export function mergeServicesSheet(
     else completeness.emptyRows.push({ sheet: table.sheet, cell: labelCell, indicator: entry.label, leadUnits: leads });
     if (entry.contributions.length > 0) completeness.reporting.push(entry.unit);
     if (!isFilled) {
-      const name = entry.unit === entry.label ? quote(entry.label) : `${entry.unit} (${quote(entry.label)})`;
-      run.finding(table.sheet, "missing-report", "warning", {
-        cell: labelCell,
-        vi: `chưa có số liệu dịch vụ công của ${name}.`,
-        en: `no public-service figures from ${name}.`,
-      });
+      run.finding(
+        missingReport,
+        { sheet: table.sheet, cell: labelCell },
+        { kind: "services", units: entry.unit, label: entry.label },
+      );
     }
   });
 
@@ -220,17 +220,9 @@ function scaleAcrossUnits(
       if (!looksScaled(value, median)) return;
       const file = entries[i].contributions[0]?.source.file;
       run.finding(
-        table.sheet,
-        "scale-suspect",
-        "warning",
-        {
-          cell: a1(unitRows[i], col),
-          vi: `${quote(entries[i].label)} ghi ${vnNumber(value)}, gấp hoặc bằng 1/1000 mức của các đơn vị khác (trung vị ${vnNumber(median)}): có thể nhập sai dấu phân cách.`,
-          en: `${quote(entries[i].label)} reports ${value}, about 1000× or 1/1000 of the other units' (median ${median}): probably a separator slip.`,
-          expected: median,
-          actual: value,
-        },
-        file ? { file } : {},
+        scaleSuspect,
+        { sheet: table.sheet, cell: a1(unitRows[i], col), ...(file ? { file } : {}) },
+        { kind: "units-median", label: entries[i].label, value, median, expected: median, actual: value },
       );
     });
   }

@@ -6,18 +6,70 @@
  * text results, gives nothing here.
  */
 import { computeAttainment } from "../attainment";
-import type { Finding } from "../finding";
-import { buildFinding, enNumber, quote, vnNumber } from "../messages";
+import { makeFinding, type Finding, type FindingParams } from "../finding";
+import type { NumberStyle } from "../messages";
 import { parseAssessment } from "../parse/assessment";
+import { whereText, type Where } from "../periods/where";
 import { perText, resultValueOf, targetOf } from "./cells";
-import type { Rule } from "./rule";
+import type { SheetRule } from "./rule";
+
+interface AssessmentParams extends FindingParams {
+  /** The Đánh giá as written (normalised: Đạt, Vượt, Chưa đạt, Không đạt). */
+  assessment: string;
+  result: number;
+  style: NumberStyle;
+  target: string;
+  /** Where the approved plan states the target, when the sheet states none of its own (plan-mismatch). */
+  approvedAt?: Where;
+  /** What the numbers say: Vượt, Đạt or Chưa đạt. */
+  verdict: string;
+  met: boolean;
+}
 
 const MET = new Set(["Đạt", "Vượt"]);
 const MISSED = new Set(["Chưa đạt", "Không đạt"]);
 
-export const assessmentContradiction: Rule = {
+export const assessmentContradiction: SheetRule<"assessment-contradiction", AssessmentParams> = {
   id: "assessment-contradiction",
   severity: "error",
+  tags: ["sheet", "arithmetic"],
+  label: { vi: "Đánh giá mâu thuẫn", en: "Assessment contradiction" },
+  message: {
+    vi: (p, f) =>
+      `Đánh giá ghi “${p.assessment}” nhưng kết quả ${f.number(p.result, p.style)} so với kế hoạch ` +
+      (p.approvedAt ? `được duyệt ${f.quote(p.target)} (${whereText(p.approvedAt, "vi")})` : f.quote(p.target)) +
+      ` là “${p.verdict}”` +
+      ` (${p.met ? "đã đạt chỉ tiêu" : "chưa đạt chỉ tiêu"}).`,
+    en: (p, f) =>
+      `the assessment says “${p.assessment}” but the result ${f.number(p.result, p.style)} against the ` +
+      (p.approvedAt
+        ? `approved target ${f.quote(p.target)} (${whereText(p.approvedAt, "en")})`
+        : `target ${f.quote(p.target)}`) +
+      ` is “${p.verdict}” (${p.met ? "the target is met" : "the target is not met"}).`,
+  },
+  examples: [
+    {
+      assessment: "Đạt",
+      result: 80,
+      style: { percent: true },
+      target: "100%",
+      verdict: "Chưa đạt",
+      met: false,
+      expected: "Chưa đạt",
+      actual: "Đạt",
+    },
+    {
+      assessment: "Vượt",
+      result: 68,
+      style: { percent: true },
+      target: "70%",
+      approvedAt: { file: "ke-hoach.xlsx", sheet: "Phụ lục I", cell: "C14" },
+      verdict: "Chưa đạt",
+      met: false,
+      expected: "Chưa đạt",
+      actual: "Vượt",
+    },
+  ],
   check(table) {
     const findings: Finding[] = [];
     const assessmentOf = perText(parseAssessment);
@@ -31,20 +83,21 @@ export const assessmentContradiction: Rule = {
       if (!verdict) continue;
       const metByNumbers = verdict !== "Chưa đạt";
       if (metByNumbers ? !MISSED.has(assessment) : !MET.has(assessment)) continue;
-      const style = { percent: result.percent };
-      const found = `${vnNumber(result.value, style)}`;
       findings.push(
-        buildFinding(table, this, {
-          cell: ref.address,
-          vi:
-            `Đánh giá ghi “${assessment}” nhưng kết quả ${found} so với kế hoạch ${quote(target.text)} là “${verdict}”` +
-            ` (${metByNumbers ? "đã đạt chỉ tiêu" : "chưa đạt chỉ tiêu"}).`,
-          en:
-            `the assessment says “${assessment}” but the result ${enNumber(result.value, style)} against the target ` +
-            `${quote(target.text)} is “${verdict}” (${metByNumbers ? "the target is met" : "the target is not met"}).`,
-          expected: verdict,
-          actual: assessment,
-        }),
+        makeFinding(
+          this,
+          { sheet: table.sheet, cell: ref.address },
+          {
+            assessment,
+            result: result.value,
+            style: { percent: result.percent },
+            target: target.text,
+            verdict,
+            met: metByNumbers,
+            expected: verdict,
+            actual: assessment,
+          },
+        ),
       );
     }
     return findings;

@@ -5,15 +5,29 @@
  * A stated ratio written with d decimals matches when the computed one rounds or truncates to it.
  */
 import { computeAttainment } from "../attainment";
-import type { Finding } from "../finding";
-import { mismatchFinding, roundTo } from "../messages";
+import { makeFinding, type Finding } from "../finding";
+import { mismatch, MISMATCH_MESSAGE, roundTo, type MismatchParams } from "../messages";
 import { matchesStated } from "../tolerance";
 import { resultValueOf, targetOf } from "./cells";
-import type { Rule } from "./rule";
+import type { SheetRule } from "./rule";
 
-export const attainmentMismatch: Rule = {
+const SUBJECT = { vi: "Tỷ lệ so với KH", en: "The attainment ratio (Tỷ lệ so với KH)" };
+
+export const attainmentMismatch: SheetRule<"attainment-mismatch", MismatchParams> = {
   id: "attainment-mismatch",
   severity: "error",
+  tags: ["sheet", "arithmetic"],
+  label: { vi: "Tỷ lệ so với KH sai", en: "Attainment mismatch" },
+  message: MISMATCH_MESSAGE,
+  examples: [
+    mismatch({
+      subject: SUBJECT,
+      basis: { vi: "Thực hiện / Kế hoạch", en: "result / target" },
+      actual: 95,
+      expected: 94.2,
+      style: { percent: true, maxDecimals: 1 },
+    }),
+  ],
   check(table) {
     const findings: Finding[] = [];
     for (const row of table.rows) {
@@ -27,16 +41,19 @@ export const attainmentMismatch: Rule = {
       // At least one decimal, so "ghi 95% nhưng … là 94,2%" says more than "là 94%".
       const shown = Math.max(stated.parsed.decimals, 1);
       findings.push(
-        mismatchFinding(table, this, {
-          cell: stated.address,
-          subject: { vi: "Tỷ lệ so với KH", en: "The attainment ratio (Tỷ lệ so với KH)" },
-          basis: lowerIsBetter
-            ? { vi: "Kế hoạch / Thực hiện", en: "target / result" }
-            : { vi: "Thực hiện / Kế hoạch", en: "result / target" },
-          actual: stated.parsed.value,
-          expected: roundTo(ratio, shown),
-          style: { percent: true, maxDecimals: shown },
-        }),
+        makeFinding(
+          this,
+          { sheet: table.sheet, cell: stated.address },
+          mismatch({
+            subject: SUBJECT,
+            basis: lowerIsBetter
+              ? { vi: "Kế hoạch / Thực hiện", en: "target / result" }
+              : { vi: "Thực hiện / Kế hoạch", en: "result / target" },
+            actual: stated.parsed.value,
+            expected: roundTo(ratio, shown),
+            style: { percent: true, maxDecimals: shown },
+          }),
+        ),
       );
     }
     return findings;

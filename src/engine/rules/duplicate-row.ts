@@ -4,11 +4,17 @@
  * indicators of two fields); sub-items within their parent (`- Cấp huyện` under several items);
  * kinh-phi items also by owner, since the same project line is budgeted for several districts.
  */
-import type { Finding } from "../finding";
-import { buildFinding, quote } from "../messages";
+import { makeFinding, type Finding, type FindingParams } from "../finding";
 import type { Table, TableRow } from "../model";
 import { addressOf, foldTidy, perText } from "./cells";
-import type { Rule } from "./rule";
+import type { SheetRule } from "./rule";
+
+interface DuplicateRowParams extends FindingParams {
+  label: string;
+  /** The 1-based sheet row of the first occurrence; `cells` holds its label cell. */
+  firstRow: number;
+  cells: [string];
+}
 
 /**
  * Where a row's label must not repeat: its section (chi-tieu) or parent (sub-items), and its owner
@@ -27,9 +33,19 @@ function labelAddress(table: Table, row: TableRow): string {
   return addressOf(table, row, table.columns.indicator !== undefined ? "indicator" : "reportingUnit");
 }
 
-export const duplicateRow: Rule = {
+export const duplicateRow: SheetRule<"duplicate-row", DuplicateRowParams> = {
   id: "duplicate-row",
   severity: "warning",
+  tags: ["sheet", "structure"],
+  label: { vi: "Dòng trùng", en: "Duplicate row" },
+  message: {
+    vi: (p, f) => `${f.quote(p.label)} trùng với dòng ${p.firstRow} (ô ${p.cells[0]}); bỏ dòng lặp hoặc sửa nội dung.`,
+    en: (p, f) =>
+      `${f.quote(p.label)} repeats row ${p.firstRow} (cell ${p.cells[0]}); remove the repeat or fix the text.`,
+  },
+  examples: [
+    { label: "Số hồ sơ trực tuyến", firstRow: 12, cells: ["B12"], expected: null, actual: "Số hồ sơ trực tuyến" },
+  ],
   check(table) {
     const findings: Finding[] = [];
     /** Scope → folded label → the first row with it. */
@@ -51,15 +67,18 @@ export const duplicateRow: Rule = {
         labels.set(label, row);
         continue;
       }
-      const firstAddress = labelAddress(table, first);
       findings.push(
-        buildFinding(table, this, {
-          cell: labelAddress(table, row),
-          vi: `${quote(row.label)} trùng với dòng ${first.row + 1} (ô ${firstAddress}); bỏ dòng lặp hoặc sửa nội dung.`,
-          en: `${quote(row.label)} repeats row ${first.row + 1} (cell ${firstAddress}); remove the repeat or fix the text.`,
-          expected: null,
-          actual: row.label,
-        }),
+        makeFinding(
+          this,
+          { sheet: table.sheet, cell: labelAddress(table, row) },
+          {
+            label: row.label,
+            firstRow: first.row + 1,
+            cells: [labelAddress(table, first)],
+            expected: null,
+            actual: row.label,
+          },
+        ),
       );
     }
     return findings;

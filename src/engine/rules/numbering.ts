@@ -8,12 +8,24 @@
  * - Sub-items `1.1`, `1.2` must carry their parent's number and run on within it; letters a, b, c…
  *   run on within their parent (đ may follow d). Bullets (`-`, `+`) and empty STT carry no number.
  */
-import type { Finding } from "../finding";
-import { buildFinding } from "../messages";
+import { makeFinding, type Finding, type FindingParams } from "../finding";
 import { romanValue, toRoman } from "../roman";
 import type { TableRow } from "../model";
 import { addressOf } from "./cells";
-import type { Rule } from "./rule";
+import type { SheetRule } from "./rule";
+
+interface NumberingParams extends FindingParams {
+  /**
+   * repeat: the previous number again; gap: numbers skipped (`missing` names them); order: a step
+   * back; orphan: a sub-item with no item above it; parent: a sub-item under another item's number.
+   */
+  kind: "repeat" | "gap" | "order" | "orphan" | "parent";
+  stt: string;
+  /** The STT expected (`3`, `1.x`), the missing range, or the parent's STT. */
+  expected: string;
+  missing?: string;
+  parent?: string;
+}
 
 const LETTERS = "abcdđefghijklmnopqrstuvwxyz";
 
@@ -60,54 +72,72 @@ class Sequence {
   }
 }
 
-export const numbering: Rule = {
+export const numbering: SheetRule<"numbering", NumberingParams> = {
   id: "numbering",
   severity: "warning",
+  tags: ["sheet", "structure"],
+  label: { vi: "Số thứ tự", en: "Numbering" },
+  message: {
+    vi: (p) => {
+      switch (p.kind) {
+        case "repeat":
+          return `STT ${p.stt} lặp lại (mong đợi ${p.expected}).`;
+        case "gap":
+          return `thiếu STT ${p.missing}: gặp ${p.stt} thay vì ${p.expected}.`;
+        case "order":
+          return `STT ${p.stt} không theo thứ tự (mong đợi ${p.expected}).`;
+        case "orphan":
+          return `STT ${p.stt} là mục con nhưng không có mục ${p.expected} ở trên (sai cấp).`;
+        case "parent":
+          return `STT ${p.stt} không khớp mục cha ${p.parent} (mong đợi ${p.expected}).`;
+      }
+    },
+    en: (p) => {
+      switch (p.kind) {
+        case "repeat":
+          return `STT ${p.stt} is repeated (expected ${p.expected}).`;
+        case "gap":
+          return `STT ${p.missing} is missing: found ${p.stt} where ${p.expected} was expected.`;
+        case "order":
+          return `STT ${p.stt} is out of order (expected ${p.expected}).`;
+        case "orphan":
+          return `STT ${p.stt} is a sub-item but no item ${p.expected} stands above it (level out of order).`;
+        case "parent":
+          return `STT ${p.stt} does not belong under its parent ${p.parent} (expected ${p.expected}).`;
+      }
+    },
+  },
+  examples: [
+    { kind: "repeat", stt: "3", expected: "4", actual: "3" },
+    { kind: "gap", stt: "6", expected: "4", missing: "4–5", actual: "6" },
+    { kind: "order", stt: "2", expected: "5", actual: "2" },
+    { kind: "orphan", stt: "2.1", expected: "2", actual: "2.1" },
+    { kind: "parent", stt: "2.1", expected: "3.x", parent: "3", actual: "2.1" },
+  ],
   check(table) {
     const findings: Finding[] = [];
     const seq = new Sequence();
     /** Last item number anywhere, for the continuous style across sections. */
     let lastItem: number | undefined;
-    const report = (row: TableRow, vi: string, en: string, expected?: string) =>
+    const report = (row: TableRow, params: Omit<NumberingParams, "stt" | "actual">) =>
       findings.push(
-        buildFinding(table, this, {
-          cell: addressOf(table, row, "stt"),
-          vi,
-          en,
-          expected: expected ?? null,
-          actual: row.stt,
-        }),
+        makeFinding(
+          this,
+          { sheet: table.sheet, cell: addressOf(table, row, "stt") },
+          { ...params, stt: row.stt, actual: row.stt },
+        ),
       );
     /** Compares a number with what its scope expects; says gaps, repeats and backward steps. */
     const follow = (row: TableRow, stt: Stt, scope: string, value: number, accepted: number[]) => {
       const previous = seq.get(scope);
       seq.set(scope, value);
       if (accepted.includes(value)) return;
-      const expected = accepted[0];
-      const shown = showStt(stt, expected);
-      if (previous !== undefined && value === previous) {
-        report(
-          row,
-          `STT ${row.stt} lặp lại (mong đợi ${shown}).`,
-          `STT ${row.stt} is repeated (expected ${shown}).`,
-          shown,
-        );
-      } else if (value > expected) {
-        const missing = value - 1 > expected ? `${shown}–${showStt(stt, value - 1)}` : shown;
-        report(
-          row,
-          `thiếu STT ${missing}: gặp ${row.stt} thay vì ${shown}.`,
-          `STT ${missing} is missing: found ${row.stt} where ${shown} was expected.`,
-          shown,
-        );
-      } else {
-        report(
-          row,
-          `STT ${row.stt} không theo thứ tự (mong đợi ${shown}).`,
-          `STT ${row.stt} is out of order (expected ${shown}).`,
-          shown,
-        );
-      }
+      const expected = showStt(stt, accepted[0]);
+      if (previous !== undefined && value === previous) report(row, { kind: "repeat", expected });
+      else if (value > accepted[0]) {
+        const missing = value - 1 > accepted[0] ? `${expected}–${showStt(stt, value - 1)}` : expected;
+        report(row, { kind: "gap", expected, missing });
+      } else report(row, { kind: "order", expected });
     };
 
     for (const row of table.rows) {
@@ -131,23 +161,13 @@ export const numbering: Rule = {
       } else {
         const parent = row.parent !== undefined ? table.rows[row.parent] : undefined;
         if (stt.kind === "dotted" && (!parent || readStt(parent.stt).kind === "roman")) {
-          report(
-            row,
-            `STT ${row.stt} là mục con nhưng không có mục ${stt.prefix} ở trên (sai cấp).`,
-            `STT ${row.stt} is a sub-item but no item ${stt.prefix} stands above it (level out of order).`,
-            stt.prefix,
-          );
+          report(row, { kind: "orphan", expected: stt.prefix });
           continue;
         }
         if (stt.kind === "dotted" && parent) {
           const parentNumber = parent.stt.trim().replace(/[.)]$/, "");
           if (parentNumber !== stt.prefix) {
-            report(
-              row,
-              `STT ${row.stt} không khớp mục cha ${parent.stt} (mong đợi ${parentNumber}.x).`,
-              `STT ${row.stt} does not belong under its parent ${parent.stt} (expected ${parentNumber}.x).`,
-              `${parentNumber}.x`,
-            );
+            report(row, { kind: "parent", expected: `${parentNumber}.x`, parent: parent.stt });
             continue;
           }
         }

@@ -4,11 +4,16 @@
  * column. Kế hoạch and Thực hiện are not share columns: growth rates and "per 100 inhabitants"
  * indicators legitimately exceed 100.
  */
-import type { Finding } from "../finding";
-import { buildFinding, enNumber, vnNumber } from "../messages";
+import { makeFinding, type Finding, type FindingParams } from "../finding";
 import type { CellRef, Table } from "../model";
 import type { ColumnRole } from "../template";
-import type { Rule } from "./rule";
+import type { SheetRule } from "./rule";
+
+type OutOfRangeParams = FindingParams & { actual: number; expected: number } & (
+    | { kind: "share"; difference: number }
+    /** A negative amount (kinh-phi) or count. */
+    | { kind: "negative"; of: "amount" | "count" }
+  );
 
 function columnsOfKind(table: Table, kind: "number" | "percent"): ColumnRole[] {
   return table.template.columns
@@ -16,9 +21,35 @@ function columnsOfKind(table: Table, kind: "number" | "percent"): ColumnRole[] {
     .map((column) => column.role);
 }
 
-export const outOfRange: Rule = {
+export const outOfRange: SheetRule<"out-of-range", OutOfRangeParams> = {
   id: "out-of-range",
   severity: "error",
+  tags: ["sheet", "arithmetic"],
+  label: { vi: "Giá trị ngoài khoảng", en: "Out of range" },
+  message: {
+    vi: (p, f) => {
+      if (p.kind === "negative")
+        return `${p.of === "amount" ? "kinh phí" : "số lượng"} ${f.number(p.actual)} là số âm; phải từ 0 trở lên.`;
+      const style = { percent: true };
+      return (
+        `tỷ lệ ${f.number(p.actual, style)} nằm ngoài khoảng 0%–100% (${p.actual < 0 ? "thấp hơn" : "vượt"} ` +
+        `${f.number(p.expected, style)} là ${f.number(p.difference, style)}).`
+      );
+    },
+    en: (p, f) => {
+      if (p.kind === "negative")
+        return `${p.of === "amount" ? "the amount" : "the count"} ${f.number(p.actual)} is negative; it must be 0 or more.`;
+      const style = { percent: true };
+      return (
+        `the share ${f.number(p.actual, style)} is outside 0%–100% (${p.actual < 0 ? "below" : "above"} ` +
+        `${f.number(p.expected, style)} by ${f.number(p.difference, style)}).`
+      );
+    },
+  },
+  examples: [
+    { kind: "share", actual: 104.5, expected: 100, difference: 4.5 },
+    { kind: "negative", of: "amount", actual: -6440, expected: 0 },
+  ],
   check(table) {
     const findings: Finding[] = [];
     const shareRoles = columnsOfKind(table, "percent");
@@ -27,30 +58,24 @@ export const outOfRange: Rule = {
     const countRoles = columnsOfKind(table, "number").filter(
       (role) => table.columns[role] === undefined || !amountCols.has(table.columns[role]),
     );
-    const what =
-      table.templateId === "kinh-phi" ? { vi: "kinh phí", en: "the amount" } : { vi: "số lượng", en: "the count" };
+    const of = table.templateId === "kinh-phi" ? "amount" : "count";
     const share = (ref: CellRef, value: number) => {
       const bound = value < 0 ? 0 : 100;
-      const style = { percent: true };
       findings.push(
-        buildFinding(table, this, {
-          cell: ref.address,
-          vi: `tỷ lệ ${vnNumber(value, style)} nằm ngoài khoảng 0%–100% (${value < 0 ? "thấp hơn" : "vượt"} ${vnNumber(bound, style)} là ${vnNumber(Math.abs(value - bound), style)}).`,
-          en: `the share ${enNumber(value, style)} is outside 0%–100% (${value < 0 ? "below" : "above"} ${enNumber(bound, style)} by ${enNumber(Math.abs(value - bound), style)}).`,
-          expected: bound,
-          actual: value,
-        }),
+        makeFinding(
+          this,
+          { sheet: table.sheet, cell: ref.address },
+          { kind: "share", actual: value, expected: bound, difference: Math.abs(value - bound) },
+        ),
       );
     };
-    const negative = (ref: CellRef, value: number, what: { vi: string; en: string }) =>
+    const negative = (ref: CellRef, value: number) =>
       findings.push(
-        buildFinding(table, this, {
-          cell: ref.address,
-          vi: `${what.vi} ${vnNumber(value)} là số âm; phải từ 0 trở lên.`,
-          en: `${what.en} ${enNumber(value)} is negative; it must be 0 or more.`,
-          expected: 0,
-          actual: value,
-        }),
+        makeFinding(
+          this,
+          { sheet: table.sheet, cell: ref.address },
+          { kind: "negative", of, actual: value, expected: 0 },
+        ),
       );
     for (const row of table.rows) {
       for (const role of shareRoles) {
@@ -60,10 +85,10 @@ export const outOfRange: Rule = {
       }
       for (const role of countRoles) {
         const ref = row.cells[role];
-        if (ref?.parsed.kind === "number" && ref.parsed.value < 0) negative(ref, ref.parsed.value, what);
+        if (ref?.parsed.kind === "number" && ref.parsed.value < 0) negative(ref, ref.parsed.value);
       }
       for (const ref of row.amounts) {
-        if (ref.parsed.kind === "number" && ref.parsed.value < 0) negative(ref, ref.parsed.value, what);
+        if (ref.parsed.kind === "number" && ref.parsed.value < 0) negative(ref, ref.parsed.value);
       }
     }
     return findings;

@@ -11,15 +11,27 @@
  *   previous period's workbook (`--previous`): a number typed with the wrong separators or unit.
  * Both run in check and on the consolidated sheets of a merge (one row per unit there).
  */
-import type { Finding } from "../finding";
-import { buildFinding, enNumber, quote, vnNumber } from "../messages";
+import { makeFinding, type Finding, type FindingParams } from "../finding";
+import type { LocaleFormat, Words } from "../locale";
 import type { CellRef, Table, TableRow } from "../model";
 import { periodText } from "../periods/period";
 import { periodComparison, type PeriodComparison } from "../periods/previous";
-import { whereEn, whereVi } from "../periods/where";
+import { whereOf, whereText, type Where } from "../periods/where";
 import type { ColumnRole } from "../template";
 import { isEntry, numberOf, resultValueOf } from "./cells";
-import type { Rule } from "./rule";
+import type { SheetRule } from "./rule";
+
+/** `gấp 1.000 lần` (times) or `chỉ bằng 1/1.000` (part). */
+interface Factor {
+  kind: "times" | "part";
+  n: number;
+}
+
+type OutlierParams = FindingParams & { label: string; actual: number; expected: number; factor: Factor } & (
+    { kind: "units"; column: string; units: number } | { kind: "previous"; before: Words; where: Where }
+  );
+
+type Rule = typeof outlier;
 
 export const MIN_UNITS = 5;
 const FAR = 100;
@@ -50,15 +62,15 @@ function header(table: Table, ref: CellRef): string {
   return (table.headers[ref.col] ?? "").replace(/\s+/g, " ").trim();
 }
 
-/** “gấp 1.000 lần” / “chỉ bằng 1/1.000”. */
-function factorText(value: number, base: number): { vi: string; en: string } {
+function factorOf(value: number, base: number): Factor {
   const ratio = value / base;
-  if (ratio >= 1) {
-    const times = Math.round(ratio);
-    return { vi: `gấp ${vnNumber(times)} lần`, en: `${enNumber(times)} times` };
-  }
-  const part = Math.round(1 / ratio);
-  return { vi: `chỉ bằng 1/${vnNumber(part)}`, en: `1/${enNumber(part)} of` };
+  return ratio >= 1 ? { kind: "times", n: Math.round(ratio) } : { kind: "part", n: Math.round(1 / ratio) };
+}
+
+function factorText(factor: Factor, f: LocaleFormat): string {
+  if (f.locale === "vi")
+    return factor.kind === "times" ? `gấp ${f.number(factor.n)} lần` : `chỉ bằng 1/${f.number(factor.n)}`;
+  return factor.kind === "times" ? `${f.number(factor.n)} times` : `1/${f.number(factor.n)} of`;
 }
 
 function acrossUnits(rule: Rule, table: Table): Finding[] {
@@ -82,20 +94,20 @@ function acrossUnits(rule: Rule, table: Table): Finding[] {
       if (value <= 0) continue;
       const z = mad === 0 ? (value === centre ? 0 : Infinity) : (0.6745 * Math.abs(value - centre)) / mad;
       if (z <= Z_CUTOFF || (value < FAR * centre && value > centre / FAR)) continue;
-      const factor = factorText(value, centre);
-      const column = header(table, ref);
       findings.push(
-        buildFinding(table, rule, {
-          cell: ref.address,
-          vi:
-            `${quote(row.label)} ghi ${quote(column)} là ${vnNumber(value)}, ${factor.vi} trung vị của ` +
-            `${cells.length} đơn vị (${vnNumber(centre)}): khác xa các đơn vị còn lại — có thể nhập sai đơn vị hoặc dấu phân cách hàng nghìn.`,
-          en:
-            `${quote(row.label)} states ${quote(column)} ${enNumber(value)}, ${factor.en} the median of ` +
-            `${cells.length} units (${enNumber(centre)}): far from the other units — possibly a wrong unit or thousands separator.`,
-          expected: centre,
-          actual: value,
-        }),
+        makeFinding(
+          rule,
+          { sheet: table.sheet, cell: ref.address },
+          {
+            kind: "units",
+            label: row.label,
+            column: header(table, ref),
+            units: cells.length,
+            factor: factorOf(value, centre),
+            expected: centre,
+            actual: value,
+          },
+        ),
       );
     }
   }
@@ -105,8 +117,10 @@ function acrossUnits(rule: Rule, table: Table): Finding[] {
 function acrossPeriods(rule: Rule, table: Table, comparison: PeriodComparison): Finding[] {
   const { pairing, previous } = comparison;
   const findings: Finding[] = [];
-  const beforeVi = periodText(previous) || "kỳ trước";
-  const beforeEn = periodText(previous, "en") || "the previous period";
+  const beforeWords = {
+    vi: periodText(previous) || "kỳ trước",
+    en: periodText(previous, "en") || "the previous period",
+  };
   const check = (row: TableRow, ref: TableRow, role: ColumnRole) => {
     const cell = row.cells[role];
     const before = ref.cells[role];
@@ -115,19 +129,20 @@ function acrossPeriods(rule: Rule, table: Table, comparison: PeriodComparison): 
     if (!cell || !before || now === undefined || then === undefined || now * then <= 0) return;
     const ratio = now / then;
     if (ratio < PERIOD_FACTOR && ratio > 1 / PERIOD_FACTOR) return;
-    const factor = factorText(now, then);
     findings.push(
-      buildFinding(table, rule, {
-        cell: cell.address,
-        vi:
-          `${quote(row.label)} ghi ${vnNumber(now)}, ${factor.vi} ${beforeVi} (${vnNumber(then)}, ` +
-          `${whereVi(pairing.book, pairing.ref, before.address)}): có thể nhập sai đơn vị hoặc dấu phân cách hàng nghìn.`,
-        en:
-          `${quote(row.label)} states ${enNumber(now)}, ${factor.en} ${beforeEn} (${enNumber(then)}, ` +
-          `${whereEn(pairing.book, pairing.ref, before.address)}): possibly a wrong unit or thousands separator.`,
-        expected: then,
-        actual: now,
-      }),
+      makeFinding(
+        rule,
+        { sheet: table.sheet, cell: cell.address },
+        {
+          kind: "previous",
+          label: row.label,
+          before: beforeWords,
+          where: whereOf(pairing.book, pairing.ref, before.address),
+          factor: factorOf(now, then),
+          expected: then,
+          actual: now,
+        },
+      ),
     );
   };
   for (const { row, ref } of pairing.pairs) {
@@ -136,9 +151,45 @@ function acrossPeriods(rule: Rule, table: Table, comparison: PeriodComparison): 
   return findings;
 }
 
-export const outlier: Rule = {
+export const outlier: SheetRule<"outlier", OutlierParams> = {
   id: "outlier",
   severity: "warning",
+  tags: ["sheet", "merge", "periods"],
+  label: { vi: "Số liệu bất thường", en: "Outlier" },
+  message: {
+    vi: (p, f) =>
+      p.kind === "units"
+        ? `${f.quote(p.label)} ghi ${f.quote(p.column)} là ${f.number(p.actual)}, ${factorText(p.factor, f)} trung vị của ` +
+          `${p.units} đơn vị (${f.number(p.expected)}): khác xa các đơn vị còn lại — có thể nhập sai đơn vị hoặc dấu phân cách hàng nghìn.`
+        : `${f.quote(p.label)} ghi ${f.number(p.actual)}, ${factorText(p.factor, f)} ${p.before.vi} (${f.number(p.expected)}, ` +
+          `${whereText(p.where, "vi")}): có thể nhập sai đơn vị hoặc dấu phân cách hàng nghìn.`,
+    en: (p, f) =>
+      p.kind === "units"
+        ? `${f.quote(p.label)} states ${f.quote(p.column)} ${f.number(p.actual)}, ${factorText(p.factor, f)} the median of ` +
+          `${p.units} units (${f.number(p.expected)}): far from the other units — possibly a wrong unit or thousands separator.`
+        : `${f.quote(p.label)} states ${f.number(p.actual)}, ${factorText(p.factor, f)} ${p.before.en} (${f.number(p.expected)}, ` +
+          `${whereText(p.where, "en")}): possibly a wrong unit or thousands separator.`,
+  },
+  examples: [
+    {
+      kind: "units",
+      label: "Huyện Chợ Mới",
+      column: "Tổng số DVC",
+      units: 11,
+      factor: { kind: "times", n: 1000 },
+      expected: 296,
+      actual: 296000,
+    },
+    {
+      kind: "previous",
+      label: "Số hồ sơ trực tuyến",
+      before: { vi: "6 tháng năm 2024", en: "6 months 2024" },
+      where: { file: "6-thang.xlsx", sheet: "Phụ lục I", cell: "E14" },
+      factor: { kind: "part", n: 1000 },
+      expected: 1350,
+      actual: 1.35,
+    },
+  ],
   check(table, ctx) {
     const findings = acrossUnits(this, table);
     const book = ctx.references?.previous;

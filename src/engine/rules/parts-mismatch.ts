@@ -6,27 +6,32 @@
  * - Số DVCTT tích hợp > một phần + toàn trình (or > Tổng số when those are not both stated) is
  *   always an error: only online services can be integrated with the national portal.
  */
-import type { Finding } from "../finding";
-import { buildFinding, enNumber, mismatchFinding, vnNumber } from "../messages";
+import { makeFinding, type Finding } from "../finding";
+import type { Words } from "../locale";
+import { mismatch, MISMATCH_MESSAGE, type MismatchParams } from "../messages";
 import type { Table, TableRow } from "../model";
 import { isBlank, numberOf } from "./cells";
-import type { Rule } from "./rule";
+import type { SheetRule } from "./rule";
+
+/** A whole that is not the sum of its parts (`sum`), or a part larger than its whole (`exceeds`). */
+type PartsParams = MismatchParams & { kind: "sum" | "exceeds" };
+
+type Rule = typeof partsMismatch;
 
 function exceeds(
   rule: Rule,
   table: Table,
   cell: string,
-  part: { vi: string; en: string; value: number },
-  whole: { vi: string; en: string; value: number },
+  part: Words & { value: number },
+  whole: Words & { value: number },
 ): Finding {
-  const excess = part.value - whole.value;
-  return buildFinding(table, rule, {
-    cell,
-    vi: `${part.vi} là ${vnNumber(part.value)}, lớn hơn ${whole.vi} ${vnNumber(whole.value)} (vượt ${vnNumber(excess)}).`,
-    en: `${part.en} is ${enNumber(part.value)}, more than ${whole.en} ${enNumber(whole.value)} (by ${enNumber(excess)}).`,
-    expected: whole.value,
+  const params = mismatch({
+    subject: { vi: part.vi, en: part.en },
+    basis: { vi: whole.vi, en: whole.en },
     actual: part.value,
+    expected: whole.value,
   });
+  return makeFinding(rule, { sheet: table.sheet, cell }, { ...params, kind: "exceeds" });
 }
 
 function checkRow(rule: Rule, table: Table, row: TableRow): Finding[] {
@@ -43,18 +48,16 @@ function checkRow(rule: Rule, table: Table, row: TableRow): Finding[] {
     if (info !== undefined) {
       const parts = info + online;
       if (parts !== total) {
-        findings.push(
-          mismatchFinding(table, rule, {
-            cell: totalCell.address,
-            subject: { vi: "Tổng số dịch vụ công", en: "The total number of public services" },
-            basis: {
-              vi: "DV cung cấp thông tin + một phần + toàn trình",
-              en: "information services + partly online + fully online",
-            },
-            actual: total,
-            expected: parts,
-          }),
-        );
+        const params = mismatch({
+          subject: { vi: "Tổng số dịch vụ công", en: "The total number of public services" },
+          basis: {
+            vi: "DV cung cấp thông tin + một phần + toàn trình",
+            en: "information services + partly online + fully online",
+          },
+          actual: total,
+          expected: parts,
+        });
+        findings.push(makeFinding(rule, { sheet: table.sheet, cell: totalCell.address }, { ...params, kind: "sum" }));
       }
     } else if (isBlank(row.cells.dvcInfo) && online > total) {
       findings.push(
@@ -96,9 +99,41 @@ function checkRow(rule: Rule, table: Table, row: TableRow): Finding[] {
   return findings;
 }
 
-export const partsMismatch: Rule = {
+export const partsMismatch: SheetRule<"parts-mismatch", PartsParams> = {
   id: "parts-mismatch",
   severity: "error",
+  tags: ["sheet", "arithmetic"],
+  label: { vi: "Tổng các phần không khớp", en: "Parts mismatch" },
+  message: {
+    vi: (p, f) =>
+      p.kind === "sum"
+        ? MISMATCH_MESSAGE.vi(p, f)
+        : `${p.subject.vi} là ${f.number(p.actual)}, lớn hơn ${p.basis.vi} ${f.number(p.expected)} (vượt ${f.number(p.difference)}).`,
+    en: (p, f) =>
+      p.kind === "sum"
+        ? MISMATCH_MESSAGE.en(p, f)
+        : `${p.subject.en} is ${f.number(p.actual)}, more than ${p.basis.en} ${f.number(p.expected)} (by ${f.number(p.difference)}).`,
+  },
+  examples: [
+    {
+      ...mismatch({
+        subject: { vi: "Tổng số dịch vụ công", en: "The total number of public services" },
+        basis: { vi: "DV cung cấp thông tin + một phần + toàn trình", en: "information + partly + fully online" },
+        actual: 1700,
+        expected: 1745,
+      }),
+      kind: "sum",
+    },
+    {
+      ...mismatch({
+        subject: { vi: "Số DVCTT tích hợp Cổng DVC quốc gia", en: "Services integrated with the national portal" },
+        basis: { vi: "số DVCTT một phần + toàn trình", en: "partly + fully online services" },
+        actual: 1400,
+        expected: 1355,
+      }),
+      kind: "exceeds",
+    },
+  ],
   check(table) {
     if (table.templateId !== "dich-vu-cong") return [];
     return table.rows.filter((row) => row.kind !== "section").flatMap((row) => checkRow(this, table, row));

@@ -16,16 +16,40 @@
  * indicator) is said in a note and neither compared nor counted missing.
  */
 import { computeAttainment } from "../attainment";
-import type { Finding } from "../finding";
-import { buildFinding, enNumber, quote, vnNumber } from "../messages";
+import { makeFinding, type Finding, type FindingParams } from "../finding";
+import type { LocaleFormat } from "../locale";
+import { quote, type NumberStyle } from "../messages";
 import type { Table, TableRow, Target } from "../model";
 import { parseAssessment } from "../parse/assessment";
 import { bestPairing, type Pairing, type ReferenceBook } from "../periods/reference";
 import { hasFigures, sameTarget } from "../periods/sameTarget";
-import { labelAddress, whereEn, whereVi } from "../periods/where";
+import { labelAddress, whereOf, whereText, type Where } from "../periods/where";
 import { matchUnit, splitUnits, type UnitDef } from "../units";
+import { assessmentContradiction } from "./assessment-contradiction";
 import { resultValueOf, targetOf } from "./cells";
-import type { Rule, RuleContext } from "./rule";
+import { missingReport } from "./missing-report";
+import type { RuleContext, SheetRule } from "./rule";
+
+/** What the result is worth against the approved target: `kết quả 68% đạt 97,1% kế hoạch, “Chưa đạt”`. */
+interface AgainstApproved {
+  value: number;
+  style: NumberStyle;
+  ratio?: number;
+  verdict: string;
+  /** The Đánh giá the sheet states, if any. */
+  stated?: string;
+}
+
+interface PlanMismatchParams extends FindingParams {
+  indicator: string;
+  /** The target as the sheet and as the approved plan write it, and where the plan's is. */
+  actual: string;
+  expected: string;
+  where: Where;
+  result?: AgainstApproved;
+}
+
+type Rule = typeof planMismatch;
 
 const MET = new Set(["Đạt", "Vượt"]);
 const MISSED = new Set(["Chưa đạt", "Không đạt"]);
@@ -49,37 +73,50 @@ interface Against {
   approved: Target;
 }
 
-/** ` Tính theo kế hoạch được duyệt: kết quả 68% đạt 97,1% kế hoạch, “Chưa đạt” (bảng ghi “Vượt”).` */
-function attainmentDetail({ row, approved }: Against): { vi: string; en: string } {
+function againstApproved({ row, approved }: Against): AgainstApproved | undefined {
   const result = resultValueOf(row.cells.actual);
-  if (!result) return { vi: "", en: "" };
+  if (!result) return undefined;
   const { ratio, verdict } = computeAttainment(approved, result.value);
-  if (!verdict) return { vi: "", en: "" };
-  const style = { percent: result.percent };
+  if (!verdict) return undefined;
   const stated = row.cells.assessment?.text ? parseAssessment(row.cells.assessment.text) : undefined;
-  const ratioVi = ratio === undefined ? "" : ` đạt ${vnNumber(ratio, { percent: true, maxDecimals: 1 })} kế hoạch,`;
-  const ratioEn = ratio === undefined ? "" : ` is ${enNumber(ratio, { percent: true, maxDecimals: 1 })} of the target,`;
   return {
-    vi: ` Tính theo kế hoạch được duyệt: kết quả ${vnNumber(result.value, style)}${ratioVi} “${verdict}”${stated ? ` (bảng ghi “${stated}”)` : ""}.`,
-    en: ` Against the approved target: the result ${enNumber(result.value, style)}${ratioEn} “${verdict}”${stated ? ` (the sheet says “${stated}”)` : ""}.`,
+    value: result.value,
+    style: { percent: result.percent },
+    ...(ratio === undefined ? {} : { ratio }),
+    verdict,
+    ...(stated ? { stated } : {}),
   };
+}
+
+/** ` Tính theo kế hoạch được duyệt: kết quả 68% đạt 97,1% kế hoạch, “Chưa đạt” (bảng ghi “Vượt”).` */
+function againstText(result: AgainstApproved | undefined, f: LocaleFormat): string {
+  if (!result) return "";
+  const ratioStyle = { percent: true, maxDecimals: 1 };
+  if (f.locale === "vi") {
+    const ratio = result.ratio === undefined ? "" : ` đạt ${f.number(result.ratio, ratioStyle)} kế hoạch,`;
+    const stated = result.stated ? ` (bảng ghi “${result.stated}”)` : "";
+    return ` Tính theo kế hoạch được duyệt: kết quả ${f.number(result.value, result.style)}${ratio} “${result.verdict}”${stated}.`;
+  }
+  const ratio = result.ratio === undefined ? "" : ` is ${f.number(result.ratio, ratioStyle)} of the target,`;
+  const stated = result.stated ? ` (the sheet says “${result.stated}”)` : "";
+  return ` Against the approved target: the result ${f.number(result.value, result.style)}${ratio} “${result.verdict}”${stated}.`;
 }
 
 function mismatch(rule: Rule, against: Against, own: Target, ownCell: string): Finding {
   const { table, pairing, ref, approved } = against;
   const planCell = ref.cells.target?.address ?? labelAddress(ref);
-  const detail = attainmentDetail(against);
-  return buildFinding(table, rule, {
-    cell: ownCell,
-    vi:
-      `Kế hoạch ghi ${quote(own.text)} nhưng kế hoạch được duyệt của chỉ tiêu ${quote(against.row.label)} là ` +
-      `${quote(approved.text)} (${whereVi(pairing.book, pairing.ref, planCell)}).${detail.vi}`,
-    en:
-      `the target states ${quote(own.text)} but the approved target of ${quote(against.row.label)} is ` +
-      `${quote(approved.text)} (${whereEn(pairing.book, pairing.ref, planCell)}).${detail.en}`,
-    expected: approved.text,
-    actual: own.text,
-  });
+  const result = againstApproved(against);
+  return makeFinding(
+    rule,
+    { sheet: table.sheet, cell: ownCell },
+    {
+      indicator: against.row.label,
+      expected: approved.text,
+      actual: own.text,
+      where: whereOf(pairing.book, pairing.ref, planCell),
+      ...(result ? { result } : {}),
+    },
+  );
 }
 
 /** Đánh giá of a row without its own target, judged against the approved one. */
@@ -94,20 +131,17 @@ function assessmentAgainstPlan(against: Against): Finding | undefined {
   const met = verdict !== "Chưa đạt";
   if (met ? !MISSED.has(assessment) : !MET.has(assessment)) return undefined;
   const planCell = ref.cells.target?.address ?? labelAddress(ref);
-  const style = { percent: result.percent };
-  return buildFinding(
-    table,
-    { id: "assessment-contradiction", severity: "error" },
+  return makeFinding(
+    assessmentContradiction,
+    { sheet: table.sheet, cell: cell.address },
     {
-      cell: cell.address,
-      vi:
-        `Đánh giá ghi “${assessment}” nhưng kết quả ${vnNumber(result.value, style)} so với kế hoạch được duyệt ` +
-        `${quote(approved.text)} (${whereVi(pairing.book, pairing.ref, planCell)}) là “${verdict}” ` +
-        `(${met ? "đã đạt chỉ tiêu" : "chưa đạt chỉ tiêu"}).`,
-      en:
-        `the assessment says “${assessment}” but the result ${enNumber(result.value, style)} against the approved target ` +
-        `${quote(approved.text)} (${whereEn(pairing.book, pairing.ref, planCell)}) is “${verdict}” ` +
-        `(${met ? "the target is met" : "the target is not met"}).`,
+      assessment,
+      result: result.value,
+      style: { percent: result.percent },
+      target: approved.text,
+      approvedAt: whereOf(pairing.book, pairing.ref, planCell),
+      verdict,
+      met,
       expected: verdict,
       actual: assessment,
     },
@@ -129,20 +163,15 @@ function expectedRows(table: Table, ref: Table, units: UnitDef[]): TableRow[] {
   return withTarget.filter((row) => leadUnitsOf(row.cells.leadUnit?.text ?? "", units).some((u) => reported.has(u)));
 }
 
-function missingReport(table: Table, pairing: Pairing, ref: TableRow): Finding {
-  const cell = labelAddress(ref);
-  const target = targetOf(pairing.ref, ref.cells.target).text;
-  return buildFinding(
-    table,
-    { id: "missing-report", severity: "warning" },
+function absentFromSheet(table: Table, pairing: Pairing, ref: TableRow): Finding {
+  return makeFinding(
+    missingReport,
+    { sheet: table.sheet, cell: table.headerAddress },
     {
-      cell: table.headerAddress,
-      vi:
-        `chỉ tiêu ${quote(ref.label)} (kế hoạch ${quote(target)}, ${whereVi(pairing.book, pairing.ref, cell)}) ` +
-        `có trong kế hoạch được duyệt nhưng không có trong trang tính này.`,
-      en:
-        `the indicator ${quote(ref.label)} (target ${quote(target)}, ${whereEn(pairing.book, pairing.ref, cell)}) ` +
-        `is in the approved plan but not in this sheet.`,
+      kind: "plan",
+      label: ref.label,
+      target: targetOf(pairing.ref, ref.cells.target).text,
+      where: whereOf(pairing.book, pairing.ref, labelAddress(ref)),
       expected: ref.label,
       actual: null,
     },
@@ -170,9 +199,34 @@ function notePairing(ctx: RuleContext, table: Table, plan: ReferenceBook, pairin
   }
 }
 
-export const planMismatch: Rule = {
+export const planMismatch: SheetRule<"plan-mismatch", PlanMismatchParams> = {
   id: "plan-mismatch",
   severity: "error",
+  tags: ["sheet", "plan"],
+  label: { vi: "Kế hoạch khác kế hoạch được duyệt", en: "Target differs from the approved plan" },
+  message: {
+    vi: (p, f) =>
+      `Kế hoạch ghi ${f.quote(p.actual)} nhưng kế hoạch được duyệt của chỉ tiêu ${f.quote(p.indicator)} là ` +
+      `${f.quote(p.expected)} (${whereText(p.where, "vi")}).${againstText(p.result, f)}`,
+    en: (p, f) =>
+      `the target states ${f.quote(p.actual)} but the approved target of ${f.quote(p.indicator)} is ` +
+      `${f.quote(p.expected)} (${whereText(p.where, "en")}).${againstText(p.result, f)}`,
+  },
+  examples: [
+    {
+      indicator: "Tỷ lệ hồ sơ trực tuyến",
+      actual: "60%",
+      expected: "70%",
+      where: { file: "ke-hoach.xlsx", sheet: "Phụ lục I", cell: "C14" },
+      result: { value: 68, style: { percent: true }, ratio: 97.1, verdict: "Chưa đạt", stated: "Vượt" },
+    },
+    {
+      indicator: "Số hồ sơ",
+      actual: "1.000",
+      expected: "1.200",
+      where: { file: "ke-hoach.xlsx", sheet: "Phụ lục I", cell: "C15" },
+    },
+  ],
   check(table, ctx) {
     const plan = ctx.references?.plan;
     if (!plan || !isIndicatorSheet(table)) return [];
@@ -195,7 +249,7 @@ export const planMismatch: Rule = {
     }
     const seen = new Set([...pairing.pairs, ...pairing.proposals].map((p) => p.ref));
     for (const ref of expectedRows(table, pairing.ref, ctx.units)) {
-      if (!seen.has(ref)) findings.push(missingReport(table, pairing, ref));
+      if (!seen.has(ref)) findings.push(absentFromSheet(table, pairing, ref));
     }
     return findings;
   },

@@ -7,15 +7,15 @@
  * (parseRatioText), never one inside a sentence. In dich-vu-cong, a tích hợp cell stating its share (`1.355 (100%)`) is
  * checked against tích hợp / (một phần + toàn trình). Tolerance: rounding or truncation (spec §4).
  */
-import type { Finding } from "../finding";
-import { mismatchFinding, roundTo } from "../messages";
+import { makeFinding, type Finding } from "../finding";
+import { mismatch, MISMATCH_MESSAGE, roundTo, type MismatchParams } from "../messages";
 import type { CellRef, Table, TableRow } from "../model";
 import { NUMBER_PATTERN, numberFromDigits } from "../parse/number";
 import { parseRatioText, ratioPercent, type RatioText } from "../parse/ratioText";
 import type { ColumnRole } from "../template";
 import { matchesStated } from "../tolerance";
 import { numberOf, PERCENT_IN_TEXT, percentInText, type Stated } from "./cells";
-import type { Rule } from "./rule";
+import type { SheetRule } from "./rule";
 
 const RESULT_ROLES: ColumnRole[] = ["actual", "onTimeRate", "dvcIntegrated", "note"];
 const COUNT_IN_TEXT = new RegExp(`(?<![\\d.,%])(${NUMBER_PATTERN})(?![.,]?\\d)(?!\\s*%)`);
@@ -30,7 +30,10 @@ function ratioOf(ref: CellRef): RatioText | undefined {
   return ref.parsed.kind === "text" ? parseRatioText(ref.text) : undefined;
 }
 
-function mismatch(
+type Rule = typeof ratioMismatch;
+const SUBJECT = { vi: "Tỷ lệ", en: "The percentage" };
+
+function percentMismatch(
   rule: Rule,
   table: Table,
   cell: string,
@@ -43,14 +46,17 @@ function mismatch(
   // At least one decimal, so "ghi 94% nhưng … là 95,2%" says more than "là 95%".
   const shown = Math.max(stated.decimals, 1);
   return [
-    mismatchFinding(table, rule, {
-      cell,
-      subject: { vi: "Tỷ lệ", en: "The percentage" },
-      basis: { vi: basis, en: basisEn },
-      actual: stated.value,
-      expected: roundTo(computed, shown),
-      style: { percent: true, maxDecimals: shown },
-    }),
+    makeFinding(
+      rule,
+      { sheet: table.sheet, cell },
+      mismatch({
+        subject: SUBJECT,
+        basis: { vi: basis, en: basisEn },
+        actual: stated.value,
+        expected: roundTo(computed, shown),
+        style: { percent: true, maxDecimals: shown },
+      }),
+    ),
   ];
 }
 
@@ -64,7 +70,7 @@ function checkRow(rule: Rule, table: Table, row: TableRow): Finding[] {
     const basis = ref.text.match(/[\d.,]+\s*\/\s*[\d.,]+/)?.[0] ?? `${ratio.numerator}/${ratio.denominator}`;
     if (ratio.statedPercent !== undefined) {
       const own = { value: ratio.statedPercent, decimals: ratio.statedDecimals ?? 0 };
-      findings.push(...mismatch(rule, table, ref.address, own, computed, basis, basis));
+      findings.push(...percentMismatch(rule, table, ref.address, own, computed, basis, basis));
       continue;
     }
     // The nearest other cell of the row that states a percentage ("next to" the ratio).
@@ -73,7 +79,7 @@ function checkRow(rule: Rule, table: Table, row: TableRow): Finding[] {
       .sort((a, b) => Math.abs(a.col - ref.col) - Math.abs(b.col - ref.col))[0];
     if (beside) {
       findings.push(
-        ...mismatch(
+        ...percentMismatch(
           rule,
           table,
           beside.address,
@@ -100,7 +106,7 @@ function integratedShare(rule: Rule, table: Table, row: TableRow): Finding[] {
   if (!stated || !count) return [];
   const integrated = numberFromDigits(count[1]).value;
   const computed = (100 * integrated) / (partial + full);
-  return mismatch(
+  return percentMismatch(
     rule,
     table,
     ref.address,
@@ -111,9 +117,21 @@ function integratedShare(rule: Rule, table: Table, row: TableRow): Finding[] {
   );
 }
 
-export const ratioMismatch: Rule = {
+export const ratioMismatch: SheetRule<"ratio-mismatch", MismatchParams> = {
   id: "ratio-mismatch",
   severity: "error",
+  tags: ["sheet", "arithmetic"],
+  label: { vi: "Tỷ lệ không khớp tử/mẫu", en: "Ratio mismatch" },
+  message: MISMATCH_MESSAGE,
+  examples: [
+    mismatch({
+      subject: SUBJECT,
+      basis: { vi: "179/188", en: "179/188" },
+      actual: 94,
+      expected: 95.2,
+      style: { percent: true, maxDecimals: 1 },
+    }),
+  ],
   check(table) {
     const findings: Finding[] = [];
     for (const row of table.rows) {

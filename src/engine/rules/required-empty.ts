@@ -8,83 +8,88 @@
  * - ket-qua: an indicator without Kết quả.
  * - dich-vu-cong: a reporting unit (or total) row without Tổng số dịch vụ công.
  */
-import type { Finding } from "../finding";
+import { makeFinding, type Finding, type FindingParams } from "../finding";
 import { a1 } from "../grid";
-import { buildFinding } from "../messages";
+import type { Localized } from "../locale";
 import type { Table, TableRow } from "../model";
 import type { ColumnRole } from "../template";
 import { addressOf, isBlank, isEntry, parentsOf } from "./cells";
-import type { Rule } from "./rule";
+import type { SheetRule } from "./rule";
 
-interface Requirement {
-  role: ColumnRole;
-  vi: string;
-  en: string;
+/** What is missing: one of the required cells, or (kinh-phi) any amount at all. */
+type Missing = "target" | "leadUnit" | "actual" | "dvcTotal" | "amount";
+
+interface RequiredEmptyParams extends FindingParams {
+  missing: Missing;
+  /** The row's STT as written, else its 1-based sheet row. */
+  stt?: string;
+  row: number;
 }
 
-const TARGET: Requirement = { role: "target", vi: "chỉ tiêu chưa có Kế hoạch", en: "the indicator has no target" };
-const LEAD_UNIT: Requirement = {
-  role: "leadUnit",
-  vi: "chưa ghi Đơn vị chủ trì",
-  en: "no lead unit (Đơn vị chủ trì) is given",
+const MISSING: Localized<Record<Missing, string>> = {
+  vi: {
+    target: "chỉ tiêu chưa có Kế hoạch",
+    leadUnit: "chưa ghi Đơn vị chủ trì",
+    actual: "chưa ghi Kết quả",
+    dvcTotal: "chưa ghi Tổng số dịch vụ công",
+    amount: "mục chưa ghi kinh phí",
+  },
+  en: {
+    target: "the indicator has no target",
+    leadUnit: "no lead unit (Đơn vị chủ trì) is given",
+    actual: "no result (Kết quả) is given",
+    dvcTotal: "the total number of public services is not given",
+    amount: "the item has no amount",
+  },
 };
-const RESULT: Requirement = { role: "actual", vi: "chưa ghi Kết quả", en: "no result (Kết quả) is given" };
-const DVC_TOTAL: Requirement = {
-  role: "dvcTotal",
-  vi: "chưa ghi Tổng số dịch vụ công",
-  en: "the total number of public services is not given",
-};
 
-function rowName(row: TableRow): string {
-  return row.stt ? `dòng STT ${row.stt}` : `dòng ${row.row + 1}`;
-}
-
-function rowNameEn(row: TableRow): string {
-  return row.stt ? `row STT ${row.stt}` : `row ${row.row + 1}`;
-}
+type Requirement = Exclude<Missing, "amount"> & ColumnRole;
 
 /** The requirements a row must meet, by template; none for structural rows. */
 function requirementsOf(table: Table, row: TableRow, hasChildren: boolean): Requirement[] {
   switch (table.templateId) {
     case "chi-tieu":
       if (hasChildren || row.kind === "subtotal" || row.kind === "total") return [];
-      return [TARGET, LEAD_UNIT];
+      return ["target", "leadUnit"];
     case "kinh-phi":
-      return isEntry(row) && !hasChildren ? [LEAD_UNIT] : [];
+      return isEntry(row) && !hasChildren ? ["leadUnit"] : [];
     case "ket-qua":
-      return isEntry(row) && !hasChildren ? [RESULT] : [];
+      return isEntry(row) && !hasChildren ? ["actual"] : [];
     case "dich-vu-cong":
-      return row.kind === "section" ? [] : [DVC_TOTAL];
+      return row.kind === "section" ? [] : ["dvcTotal"];
   }
 }
 
-export const requiredEmpty: Rule = {
+function params(row: TableRow, missing: Missing): RequiredEmptyParams {
+  return { missing, ...(row.stt ? { stt: row.stt } : {}), row: row.row + 1 };
+}
+
+export const requiredEmpty: SheetRule<"required-empty", RequiredEmptyParams> = {
   id: "required-empty",
   severity: "error",
+  tags: ["sheet", "completeness"],
+  label: { vi: "Ô bắt buộc để trống", en: "Required cell empty" },
+  message: {
+    vi: (p) => `${MISSING.vi[p.missing]} (${p.stt ? `dòng STT ${p.stt}` : `dòng ${p.row}`}).`,
+    en: (p) => `${MISSING.en[p.missing]} (${p.stt ? `row STT ${p.stt}` : `row ${p.row}`}).`,
+  },
+  examples: [
+    { missing: "target", stt: "3", row: 12 },
+    { missing: "amount", row: 20 },
+  ],
   check(table) {
     const findings: Finding[] = [];
     const parents = parentsOf(table);
     for (const row of table.rows) {
       const hasChildren = parents.has(row.index);
       for (const need of requirementsOf(table, row, hasChildren)) {
-        if (table.columns[need.role] === undefined || !isBlank(row.cells[need.role])) continue;
-        findings.push(
-          buildFinding(table, this, {
-            cell: addressOf(table, row, need.role),
-            vi: `${need.vi} (${rowName(row)}).`,
-            en: `${need.en} (${rowNameEn(row)}).`,
-          }),
-        );
+        if (table.columns[need] === undefined || !isBlank(row.cells[need])) continue;
+        findings.push(makeFinding(this, { sheet: table.sheet, cell: addressOf(table, row, need) }, params(row, need)));
       }
       const needsAmount = table.templateId === "kinh-phi" && isEntry(row) && !hasChildren;
       if (needsAmount && table.amountColumns.length > 0 && row.amounts.every((ref) => isBlank(ref))) {
-        findings.push(
-          buildFinding(table, this, {
-            cell: row.amounts[0]?.address ?? a1(row.row, table.amountColumns[0].col),
-            vi: `mục chưa ghi kinh phí (${rowName(row)}).`,
-            en: `the item has no amount (${rowNameEn(row)}).`,
-          }),
-        );
+        const cell = row.amounts[0]?.address ?? a1(row.row, table.amountColumns[0].col);
+        findings.push(makeFinding(this, { sheet: table.sheet, cell }, params(row, "amount")));
       }
     }
     return findings;

@@ -9,11 +9,42 @@
  *   1000× the median; below 10^2.5 is ordinary spread). Needs at least three other items to make a median worth trusting.
  * kinh-phi amounts only: service counts per unit differ by orders of magnitude by nature.
  */
-import type { Finding } from "../finding";
-import { buildFinding, enNumber, vnNumber } from "../messages";
+import { makeFinding, type Finding, type FindingParams } from "../finding";
 import type { CellRef, Table, TableRow } from "../model";
 import { isEntry, numberOf } from "./cells";
-import type { Rule } from "./rule";
+import type { SheetRule } from "./rule";
+
+/**
+ * In one sheet: an amount with a thousands group read as decimals, or 1000× / 1/1000 of the other
+ * items. In a merge: a unit's count far from the other units' median, or a value 1000× the one kept.
+ */
+type ScaleParams = FindingParams &
+  (
+    | {
+        kind: "decimals" | "times-1000" | "per-1000";
+        value: number;
+        intended: number;
+        difference: number;
+        /** The table's unit line (`triệu đồng`), when it has one. */
+        unit?: string;
+      }
+    | { kind: "units-median"; label: string; value: number; median: number }
+    | { kind: "kept-value"; unit: string; value: string; kept: string; keptBy: string }
+  );
+
+const WHY = {
+  vi: {
+    decimals:
+      "có phần thập phân trong khi các mục khác là số nguyên (dấu chấm phân cách hàng nghìn bị đọc thành dấu thập phân?)",
+    "times-1000": "lớn gấp khoảng 1000 lần mức thường gặp của các mục khác trong cột",
+    "per-1000": "chỉ bằng khoảng 1/1000 mức thường gặp của các mục khác trong cột",
+  },
+  en: {
+    decimals: "has decimals while the other items are whole numbers (a thousands dot read as a decimal point?)",
+    "times-1000": "is about 1000 times the usual amount of the other items in the column",
+    "per-1000": "is about 1/1000 of the usual amount of the other items in the column",
+  },
+};
 
 const LOW = 10 ** 2.5;
 const HIGH = 10 ** 4;
@@ -44,27 +75,58 @@ function looksLikeThousandsGroup(value: number): boolean {
   return !isWhole(value) && isWhole(value * 1000) && !isWhole(value * 100) && Math.abs(value) < 1000;
 }
 
-function unitSuffix(table: Table): { vi: string; en: string } {
-  const unit = table.unitLine?.text.replace(/^\s*(đvt|đơn vị tính)\s*:\s*/i, "").trim();
-  return unit ? { vi: ` ${unit}`, en: ` (${unit})` } : { vi: "", en: "" };
+function unitOf(table: Table): string | undefined {
+  return table.unitLine?.text.replace(/^\s*(đvt|đơn vị tính)\s*:\s*/i, "").trim() || undefined;
 }
 
-export const scaleSuspect: Rule = {
+export const scaleSuspect: SheetRule<"scale-suspect", ScaleParams> = {
   id: "scale-suspect",
   severity: "warning",
+  tags: ["sheet", "merge", "arithmetic"],
+  label: { vi: "Nghi sai đơn vị (×1000)", en: "Scale suspect (×1000)" },
+  message: {
+    vi: (p, f) => {
+      if (p.kind === "units-median")
+        return `${f.quote(p.label)} ghi ${f.number(p.value)}, gấp hoặc bằng 1/1000 mức của các đơn vị khác (trung vị ${f.number(p.median)}): có thể nhập sai dấu phân cách.`;
+      if (p.kind === "kept-value")
+        return `${p.unit} ghi ${p.value}, gấp hoặc bằng 1/1000 giá trị ${p.kept} của ${p.keptBy}: có thể nhập sai dấu phân cách hàng nghìn/thập phân.`;
+      const unit = p.unit ? ` ${p.unit}` : "";
+      return `kinh phí ${f.number(p.value)}${unit} ${WHY.vi[p.kind]}; có lẽ định ghi ${f.number(p.intended)}${unit} (chênh ${f.number(p.difference)}).`;
+    },
+    en: (p, f) => {
+      if (p.kind === "units-median")
+        return `${f.quote(p.label)} reports ${f.number(p.value)}, about 1000× or 1/1000 of the other units' (median ${f.number(p.median)}): probably a separator slip.`;
+      if (p.kind === "kept-value")
+        return `${p.unit} reports ${p.value}, about 1000× or 1/1000 of ${p.keptBy}'s ${p.kept}: probably a thousands/decimal separator slip.`;
+      const unit = p.unit ? ` (${p.unit})` : "";
+      return `the amount ${f.number(p.value)}${unit} ${WHY.en[p.kind]}; probably meant ${f.number(p.intended)}${unit} (off by ${f.number(p.difference)}).`;
+    },
+  },
+  examples: [
+    { kind: "decimals", value: 224.591, intended: 224591, difference: 224366.409, unit: "triệu đồng" },
+    { kind: "times-1000", value: 15970000, intended: 15970, difference: 15954030 },
+    { kind: "units-median", label: "Xã Mỹ Hòa Hưng", value: 2120000, median: 2100 },
+    { kind: "kept-value", unit: "XA-017", value: "2,12", kept: "2.120", keptBy: "XA-001" },
+  ],
   check(table) {
     if (table.templateId !== "kinh-phi") return [];
     const findings: Finding[] = [];
-    const unit = unitSuffix(table);
-    const suggest = (ref: CellRef, value: number, intended: number, whyVi: string, whyEn: string) =>
+    const unit = unitOf(table);
+    const suggest = (ref: CellRef, value: number, intended: number, kind: "decimals" | "times-1000" | "per-1000") =>
       findings.push(
-        buildFinding(table, this, {
-          cell: ref.address,
-          vi: `kinh phí ${vnNumber(value)}${unit.vi} ${whyVi}; có lẽ định ghi ${vnNumber(intended)}${unit.vi} (chênh ${vnNumber(Math.abs(intended - value))}).`,
-          en: `the amount ${enNumber(value)}${unit.en} ${whyEn}; probably meant ${enNumber(intended)}${unit.en} (off by ${enNumber(Math.abs(intended - value))}).`,
-          expected: intended,
-          actual: value,
-        }),
+        makeFinding(
+          this,
+          { sheet: table.sheet, cell: ref.address },
+          {
+            kind,
+            value,
+            intended,
+            difference: Math.abs(intended - value),
+            ...(unit ? { unit } : {}),
+            expected: intended,
+            actual: value,
+          },
+        ),
       );
 
     table.amountColumns.forEach((_, i) => {
@@ -87,33 +149,15 @@ export const scaleSuspect: Rule = {
         // The other items are all whole when the only fractional one is this very cell.
         const othersWhole = fractional === (isEntry(row) && !isWhole(value) ? 1 : 0);
         if (looksLikeThousandsGroup(value) && othersWhole && neighbours >= 100) {
-          suggest(
-            ref,
-            value,
-            Math.round(value * 1000),
-            "có phần thập phân trong khi các mục khác là số nguyên (dấu chấm phân cách hàng nghìn bị đọc thành dấu thập phân?)",
-            "has decimals while the other items are whole numbers (a thousands dot read as a decimal point?)",
-          );
+          suggest(ref, value, Math.round(value * 1000), "decimals");
           continue;
         }
         if (!isEntry(row) || value <= 0 || positives.length - 1 < MIN_NEIGHBOURS) continue;
         const factor = value / medianWithout(positives, value)!;
         if (factor >= LOW && factor <= HIGH) {
-          suggest(
-            ref,
-            value,
-            value / 1000,
-            "lớn gấp khoảng 1000 lần mức thường gặp của các mục khác trong cột",
-            "is about 1000 times the usual amount of the other items in the column",
-          );
+          suggest(ref, value, value / 1000, "times-1000");
         } else if (factor <= 1 / LOW && factor >= 1 / HIGH) {
-          suggest(
-            ref,
-            value,
-            value * 1000,
-            "chỉ bằng khoảng 1/1000 mức thường gặp của các mục khác trong cột",
-            "is about 1/1000 of the usual amount of the other items in the column",
-          );
+          suggest(ref, value, value * 1000, "per-1000");
         }
       }
     });

@@ -10,12 +10,12 @@
  * over rows that add up to more than 0. A total written with d decimals matches a sum that rounds
  * or truncates to it (tolerance.ts).
  */
-import type { Finding } from "../finding";
-import { mismatchFinding, vnNumber } from "../messages";
+import { makeFinding, type Finding } from "../finding";
+import { mismatch, MISMATCH_MESSAGE, vnNumber, type MismatchParams } from "../messages";
 import type { Table, TableRow } from "../model";
 import { matchesStated } from "../tolerance";
 import { expectedTotals, type ExpectedTotal } from "../totals";
-import type { Rule } from "./rule";
+import type { SheetRule } from "./rule";
 
 type Words = { vi: string; en: string };
 
@@ -58,9 +58,20 @@ function wording(table: Table, total: ExpectedTotal): { subject: Words; basis: W
   };
 }
 
-export const totalMismatch: Rule = {
+export const totalMismatch: SheetRule<"total-mismatch", MismatchParams> = {
   id: "total-mismatch",
   severity: "error",
+  tags: ["sheet", "arithmetic"],
+  label: { vi: "Tổng không khớp", en: "Total mismatch" },
+  message: MISMATCH_MESSAGE,
+  examples: [
+    mismatch({
+      subject: { vi: "Tổng cộng", en: "Tổng cộng" },
+      basis: { vi: "tổng các mục", en: "the sum of the items" },
+      actual: 224591,
+      expected: 225091,
+    }),
+  ],
   check(table, ctx) {
     const findings: Finding[] = [];
     for (const total of expectedTotals(table)) {
@@ -82,13 +93,11 @@ export const totalMismatch: Rule = {
       }
       if (matchesStated(parsed.value, parsed.decimals, total.expected)) continue;
       findings.push(
-        mismatchFinding(table, this, {
-          cell: total.cell.address,
-          subject,
-          basis,
-          actual: parsed.value,
-          expected: total.expected,
-        }),
+        makeFinding(
+          this,
+          { sheet: table.sheet, cell: total.cell.address },
+          mismatch({ subject, basis, actual: parsed.value, expected: total.expected }),
+        ),
       );
     }
     return findings;

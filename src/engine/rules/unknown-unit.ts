@@ -4,15 +4,31 @@
  * (kinh-phi) name outside owners (UBND huyện Chợ Mới, Ban QLDA…): any non-empty owner is accepted
  * there (spec §1). Co-operating units are not checked: they often name groups outside the list.
  */
-import type { Finding } from "../finding";
-import { buildFinding, quote } from "../messages";
+import { makeFinding, type Finding, type FindingParams } from "../finding";
 import { closestUnit, isAllUnits, matchUnit, splitUnits } from "../units";
 import { perText } from "./cells";
-import type { Rule } from "./rule";
+import type { SheetRule } from "./rule";
 
-export const unknownUnit: Rule = {
+interface UnknownUnitParams extends FindingParams {
+  name: string;
+  /** The closest unit of the list, offered as a guess. */
+  closest?: { id: string; name: string };
+}
+
+export const unknownUnit: SheetRule<"unknown-unit", UnknownUnitParams> = {
   id: "unknown-unit",
   severity: "warning",
+  tags: ["sheet", "units"],
+  label: { vi: "Đơn vị không có trong danh sách", en: "Unknown unit" },
+  message: {
+    vi: (p, f) =>
+      `đơn vị chủ trì ${f.quote(p.name)} không có trong danh sách đơn vị.` +
+      (p.closest ? ` Có phải “${p.closest.id}” (${p.closest.name})?` : ""),
+    en: (p, f) =>
+      `the lead unit ${f.quote(p.name)} is not in the units list.` +
+      (p.closest ? ` Did you mean “${p.closest.id}” (${p.closest.name})?` : ""),
+  },
+  examples: [{ name: "Phòng CNTT", closest: { id: "CNTT-BCVT", name: "Phòng Công nghệ thông tin" } }, { name: "Sở X" }],
   check(table, ctx) {
     if (table.templateId === "kinh-phi") return [];
     const findings: Finding[] = [];
@@ -28,16 +44,17 @@ export const unknownUnit: Rule = {
       const ref = row.cells.leadUnit;
       if (!ref || !ref.text.trim()) continue;
       for (const { name, closest } of unknownIn(ref.text)) {
-        const hintVi = closest ? ` Có phải “${closest.id}” (${closest.name})?` : "";
-        const hintEn = closest ? ` Did you mean “${closest.id}” (${closest.name})?` : "";
         findings.push(
-          buildFinding(table, this, {
-            cell: ref.address,
-            vi: `đơn vị chủ trì ${quote(name)} không có trong danh sách đơn vị.${hintVi}`,
-            en: `the lead unit ${quote(name)} is not in the units list.${hintEn}`,
-            expected: closest?.id ?? null,
-            actual: name,
-          }),
+          makeFinding(
+            this,
+            { sheet: table.sheet, cell: ref.address },
+            {
+              name,
+              ...(closest ? { closest: { id: closest.id, name: closest.name } } : {}),
+              expected: closest?.id ?? null,
+              actual: name,
+            },
+          ),
         );
       }
     }

@@ -35,7 +35,8 @@ const useStyles = makeStyles({
   detail: { color: tokens.colorNeutralForeground2 },
 });
 
-const SEVERITIES: Severity[] = ["error", "warning"];
+const SEVERITIES: Severity[] = ["error", "warning", "info"];
+const BADGE_COLOR = { error: "danger", warning: "warning", info: "informative" } as const;
 
 /** Findings shown per group at first (and added per "show more"): a sheet with thousands stays responsive. */
 export const PAGE_SIZE = 200;
@@ -88,12 +89,12 @@ export function FindingsList({ findings, onSelect }: FindingsListProps) {
       {SEVERITIES.map((severity) => {
         const group = visible.filter((f) => f.severity === severity);
         if (group.length === 0) return null;
-        const title = severity === "error" ? t.groupError : t.groupWarning;
+        const title = { error: t.groupError, warning: t.groupWarning, info: t.groupInfo }[severity];
         return (
           <section key={severity} className={styles.group} aria-label={title}>
             <div className={styles.groupTitle}>
               <Text weight="semibold">{title}</Text>
-              <Badge appearance="filled" color={severity === "error" ? "danger" : "warning"}>
+              <Badge appearance="filled" color={BADGE_COLOR[severity]}>
                 {group.length}
               </Badge>
             </div>
@@ -114,7 +115,7 @@ export function FindingsList({ findings, onSelect }: FindingsListProps) {
                   onClick={() => choose(f)}
                 >
                   <span className={styles.head}>
-                    <Badge appearance="tint" color={severity === "error" ? "danger" : "warning"}>
+                    <Badge appearance="tint" color={BADGE_COLOR[severity]}>
                       {f.cell}
                     </Badge>
                     <Caption1>{ruleLabel(f.rule, lang)}</Caption1>

@@ -21,6 +21,7 @@ const totalMismatch: Finding = {
   messageEn: "Total says 224,591 but the items sum to 225,091.",
   expected: 225091,
   actual: 224591,
+  params: {},
 };
 const requiredEmpty: Finding = { ...totalMismatch, rule: "required-empty", cell: "D9", message: "Thiếu kinh phí." };
 
