@@ -122,7 +122,8 @@ describe("phuluc check --plan --previous", () => {
     const targetCell = `C${resultRow(planted, LOWERED)}`;
     expect(brief(indicators.findings)).toEqual(["missing-report A3", `plan-mismatch ${targetCell}`]);
     const [missing, mismatch] = indicators.findings;
-    expect(mismatch).toEqual({
+    // Spec §8's fields exactly; messageEn and params are added fields.
+    expect(mismatch).toMatchObject({
       rule: "plan-mismatch",
       severity: "error",
       cell: targetCell,
