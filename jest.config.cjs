@@ -8,4 +8,9 @@ module.exports = {
     "^.+\\.(t|j)sx?$": ["@swc/jest", { jsc: { parser: { syntax: "typescript", tsx: true }, transform: { react: { runtime: "automatic" } }, target: "es2022" } }],
   },
   transformIgnorePatterns: ["/node_modules/"],
+  // `npm test` runs with --coverage: the engine is the product's logic, so every line of it should be exercised.
+  // Targeted runs (`npx jest path`) collect nothing and so are not held to the threshold.
+  collectCoverageFrom: ["src/engine/**/*.ts", "!src/engine/**/*.test.ts"],
+  coverageReporters: ["text-summary", "json-summary"],
+  coverageThreshold: { "./src/engine/": { lines: 90 } },
 };
