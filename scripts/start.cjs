@@ -7,6 +7,8 @@ const { spawn } = require("node:child_process");
 const { devServerUrl } = require("../webpack.config.js");
 
 const root = path.join(__dirname, "..");
+// The workbook a newcomer opens first: the seeds' four Phụ lục (one real total error); see README "First run".
+const example = path.join(root, "examples", "bao-cao-2024.xlsx");
 const bin = (name) => path.join(root, "node_modules", ".bin", process.platform === "win32" ? `${name}.cmd` : name);
 
 function run(command, args) {
@@ -16,6 +18,7 @@ function run(command, args) {
 }
 
 if (process.platform === "win32" || process.platform === "darwin") {
+  console.log(`Excel sẽ mở kèm PhuLuc. Để thử, mở tệp ví dụ ${example} rồi bấm “Kiểm tra Phụ lục” trên thẻ Trang đầu.`);
   run(bin("office-addin-debugging"), [
     "start",
     "manifest.xml",
@@ -38,8 +41,9 @@ if (process.platform === "win32" || process.platform === "darwin") {
       `Cách mở:`,
       `  1. Trong trình duyệt: mở địa chỉ trên. Ngăn sẽ báo “Không chạy trong Excel”; bấm “Mở file .xlsx” để kiểm tra`,
       `     một tệp Phụ lục (tệp chỉ được đọc, không bị sửa).`,
-      `  2. Trong Excel trên web (excel.office.com): mở một sổ tính → Trang đầu → Bổ trợ (Add-ins) → Thêm bổ trợ →`,
-      `     Tải lên bổ trợ của tôi (Upload My Add-in) → chọn ${path.join(root, "manifest.xml")}.`,
+      `     Tệp ví dụ để thử: ${example}`,
+      `  2. Trong Excel trên web (excel.office.com): mở một sổ tính (ví dụ tệp trên, tải lên OneDrive) → Trang đầu →`,
+      `     Bổ trợ (Add-ins) → Thêm bổ trợ → Tải lên bổ trợ của tôi (Upload My Add-in) → chọn ${path.join(root, "manifest.xml")}.`,
       `     Nút “Kiểm tra Phụ lục” sẽ hiện trên thẻ Trang đầu.`,
       https
         ? `     Máy chủ đang dùng HTTPS với chứng chỉ của office-addin-dev-certs.`

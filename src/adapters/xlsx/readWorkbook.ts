@@ -3,10 +3,9 @@
  * (bytes). Bad files are classified from their bytes first, so the user gets a Vietnamese message
  * that names the file and says what to do, never a zip library's stack trace. The input is only read.
  *
- * Memory: exceljs' in-memory reader is used in both Node and the browser. Its streaming reader was
- * measured (30,000 rows: same time, a third less memory) but it drops merged ranges and shared
- * formulas, which header detection and the formula notes need; instead the grid keeps at most
- * maxRows × maxColumns and files above maxBytes are refused with a message.
+ * Memory: exceljs' in-memory reader in both Node and the browser, because header detection and the
+ * formula notes need the merged ranges and shared formulas its streaming reader drops (measured:
+ * bench/README.md); the grid keeps at most maxRows × maxColumns and larger files are refused.
  */
 import ExcelJS from "exceljs";
 import type { Cell, CellRange, CellValue, Grid } from "../../engine/grid";
