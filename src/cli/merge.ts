@@ -9,12 +9,14 @@
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import type ExcelJS from "exceljs";
-import { loadWorkbook, readWorkbook } from "../adapters/xlsx/readWorkbook";
+import { loadWorkbook } from "../adapters/xlsx/readWorkbook";
 import { writeConsolidated } from "../adapters/xlsx/writeConsolidated";
 import { PhuLucError, userMessage } from "../engine/errors";
 import type { Finding } from "../engine/finding";
 import { mergeWorkbook, type MergeResult, type UnitInput } from "../engine/merge";
-import { templateSheets, unitInputs } from "../engine/merge/inputs";
+import { templateSheets } from "../engine/merge/inputs";
+import { summariseMerge, summaryLines, type MergeSummary } from "../engine/merge/summary";
+import { readUnitFiles } from "../adapters/xlsx/readUnitFiles";
 import type { NotMerged } from "../engine/merge/logSheet";
 import type { References } from "../engine/periods/reference";
 import { readReference } from "./check";
@@ -76,24 +78,21 @@ export function parseMergeArgs(args: string[]): MergeArgs {
   return parsed;
 }
 
-/** Reads the unit files one by one; unreadable or unrecognised ones are set aside with the reason. */
+/**
+ * Reads the unit files one by one (the same reader as the pane's); unreadable or unrecognised ones are
+ * set aside with the reason. A workbook that does not say when it was saved is dated by its file.
+ */
 export async function readUnits(paths: string[]): Promise<{ inputs: UnitInput[]; notMerged: NotMerged[] }> {
-  const inputs: UnitInput[] = [];
-  const notMerged: NotMerged[] = [];
-  for (const file of paths) {
-    const name = path.basename(file);
-    try {
-      const read = await readWorkbook(file);
-      const found = unitInputs(name, read.grids);
-      if (found.inputs.length === 0) {
-        notMerged.push({ file: name, reason: `Tệp “${name}” không có trang tính nào theo mẫu Phụ lục.` });
-      }
-      inputs.push(...found.inputs);
-    } catch (error) {
-      notMerged.push({ file: name, reason: userMessage(error) });
-    }
-  }
-  return { inputs, notMerged };
+  const files = await Promise.all(
+    paths.map(async (file) => {
+      const mtime = await fs.stat(file).then(
+        (stat) => stat.mtime.toISOString(),
+        () => undefined,
+      );
+      return { name: path.basename(file), source: file, ...(mtime ? { lastModified: mtime } : {}) };
+    }),
+  );
+  return readUnitFiles(files);
 }
 
 interface MergeJson {
@@ -109,6 +108,10 @@ interface MergeJson {
   units: MergeResult["units"];
   notMerged: NotMerged[];
   proposals: MergeResult["proposals"];
+  /** How many unit values ended how (merged, agreed, conflict, unknown, superseded, not-merged…). */
+  accounting: MergeSummary["values"];
+  /** Every non-empty unit value with its fate (and reason when not merged). */
+  values: MergeResult["values"];
 }
 
 function jsonFinding(finding: Finding) {
@@ -121,10 +124,11 @@ function jsonFinding(finding: Finding) {
 
 /**
  * Spec §8's shape: the output file with its consolidated sheets' findings, then each unit file with
- * the findings on its own sheets (unknown rows) or the reason it could not be merged.
+ * the findings on its own sheets (unknown rows, superseded values, a sheet of another template) or the
+ * reason it could not be merged; then how every unit value ended (`accounting`, `values`).
  */
 export function mergeJson(result: MergeResult, output: string, unitPaths: string[], notMerged: NotMerged[]): MergeJson {
-  const onUnitSheet = (f: Finding) => f.rule === "unknown-row" && f.file !== undefined;
+  const onUnitSheet = (f: Finding) => UNIT_SHEET_RULES.has(f.rule) && f.file !== undefined;
   const consolidated = result.sheets.map((sheet) => ({
     sheet: sheet.sheet,
     template: sheet.templateId,
@@ -132,7 +136,7 @@ export function mergeJson(result: MergeResult, output: string, unitPaths: string
   }));
   const units = unitPaths.map((file) => {
     const name = path.basename(file);
-    const failed = notMerged.find((n) => n.file === name);
+    const failed = notMerged.find((n) => n.file === name && !n.sheet);
     const mine = result.findings.filter((f) => onUnitSheet(f) && f.file === name);
     const sheets = [...new Set(mine.map((f) => f.sheet))].map((sheet) => ({
       sheet,
@@ -148,21 +152,20 @@ export function mergeJson(result: MergeResult, output: string, unitPaths: string
     units: result.units,
     notMerged,
     proposals: result.proposals,
+    accounting: summariseMerge(result, notMerged).values,
+    values: result.values,
   };
 }
 
+/** Findings about a unit's own sheet: listed under that unit's file in the JSON. */
+const UNIT_SHEET_RULES = new Set<Finding["rule"]>(["unknown-row", "superseded", "wrong-template"]);
+
 function summary(result: MergeResult, output: string, notMerged: NotMerged[]): string {
-  const c = result.completeness;
-  const count = (rule: string) => result.findings.filter((f) => f.rule === rule && !f.explanation).length;
   const lines = [
-    `Đã tổng hợp ${new Set(result.units.map((u) => u.file)).size} tệp vào ${output}.`,
-    `Đơn vị: cần ${c.expectedUnits.length}, đã gửi ${c.sentUnits.length}${c.missingUnits.length ? `, chưa nộp: ${c.missingUnits.join(", ")}` : ""}.`,
-    `Hoàn thành ${c.filledRows}/${c.indicatorRows} chỉ tiêu (${String(c.percent).replace(".", ",")}%).`,
-    `Xung đột: ${count("merge-conflict")}; thiếu báo cáo: ${count("missing-report")}; dòng không khớp mẫu: ${count("unknown-row")}; đề xuất khớp gần đúng: ${result.proposals.length}.`,
-    ...notMerged.map((n) => `Không tổng hợp: ${n.file} — ${n.reason}`),
+    ...summaryLines(summariseMerge(result, notMerged), output),
     ...result.findings.map(
       (f) =>
-        `  ${SEVERITY_LABEL[f.severity]} [${f.rule}] ${f.file && f.rule === "unknown-row" ? `${f.file} › ` : ""}${f.sheet} › ${f.message}${f.explanation ? ` (đã giải trình: ${f.explanation})` : ""}`,
+        `  ${SEVERITY_LABEL[f.severity]} [${f.rule}] ${f.file && UNIT_SHEET_RULES.has(f.rule) ? `${f.file} › ` : ""}${f.sheet} › ${f.message}${f.explanation ? ` (đã giải trình: ${f.explanation})` : ""}`,
     ),
   ];
   return lines.join("\n");

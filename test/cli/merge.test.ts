@@ -4,7 +4,7 @@ import path from "node:path";
 import ExcelJS from "exceljs";
 import { merge } from "../../src/cli/merge";
 import { LOG_HEADER, LOG_SHEET_NAME } from "../../src/engine/merge/logSheet";
-import { seedWorkbook } from "../fixtures/seedGrids";
+import { addGridSheet, seedGrid, seedWorkbook } from "../fixtures/seedGrids";
 import { SEED_PHU_LUC_II } from "../fixtures/seedTables";
 import {
   COL,
@@ -128,5 +128,77 @@ describe("phuluc merge (CLI, end to end on xlsx files)", () => {
     const same = await run(["--template", template, path.join(dir, "TTBCXB.xlsx"), "-o", template]);
     expect(same.code).toBe(2);
     expect(same.err).toContain("trùng tệp mẫu");
+  });
+});
+
+describe("merge CLI: newer file by the date the workbook was saved; every value in the JSON", () => {
+  const internet = rowIndexOf(filled, "Tỷ lệ hộ gia đình có đường internet");
+
+  async function saved(file: string, seed: typeof filled, modified: string, options = {}): Promise<string> {
+    const workbook = new ExcelJS.Workbook();
+    addGridSheet(workbook, seedGrid(seed, { sheetName: "Phụ lục I", ...options }));
+    workbook.modified = new Date(modified);
+    const target = path.join(dir, file);
+    await workbook.xlsx.writeFile(target);
+    return target;
+  }
+
+  it("thang10 (saved 31/10) replaces thang9 (saved 30/09) though a glob lists thang10 first; JSON accounts for every value", async () => {
+    const october = await saved(
+      "CNTT-BCVT_thang10.xlsx",
+      withCell(unitCopy(filled, "CNTT-BCVT"), internet, COL.actual, "82%"),
+      "2024-10-31T09:00:00Z",
+      {
+        extraColumns: [
+          { header: "Ước thực hiện cả năm", at: 4, values: filled.rows.map((_, i) => (i === internet ? "90%" : "")) },
+        ],
+      },
+    );
+    const september = await saved("CNTT-BCVT_thang9.xlsx", unitCopy(filled, "CNTT-BCVT"), "2024-09-30T09:00:00Z");
+    // The older file is touched last: its own date, not the file's, decides.
+    await fs.utimes(september, new Date(), new Date());
+    const out = path.join(dir, "tong-hop-thang.xlsx");
+    const { code, out: stdout } = await run([
+      "--template",
+      path.join(dir, "TONG-HOP.xlsx"),
+      october,
+      september,
+      "-o",
+      out,
+      "--json",
+    ]);
+    expect(code).toBeLessThan(2);
+    const json = JSON.parse(stdout);
+    const row = (await readBack(out)).getWorksheet("Phụ lục I")!;
+    const internetRow = json.values.find(
+      (v: { file: string; column: string; indicator: string }) =>
+        v.file === "CNTT-BCVT_thang10.xlsx" &&
+        v.column === "Thực hiện" &&
+        v.indicator === filled.rows[internet][COL.label],
+    );
+    expect(internetRow).toMatchObject({ fate: "merged", value: "82%" });
+    expect(row.getCell(internetRow.target.cell).value).toBe(0.82);
+    const older = json.values.filter((v: { file: string }) => v.file === "CNTT-BCVT_thang9.xlsx");
+    expect(older.length).toBeGreaterThan(0);
+    expect(
+      older.every(
+        (v: { fate: string; reason: string }) =>
+          v.fate === "superseded" && v.reason.includes("ngày lưu trong sổ tính 31/10/2024 09:00"),
+      ),
+    ).toBe(true);
+    expect(json.values.find((v: { column: string }) => v.column === "Ước thực hiện cả năm")).toMatchObject({
+      fate: "not-merged",
+      value: "90%",
+      reason: "mẫu tổng hợp không có cột “Ước thực hiện cả năm”",
+    });
+    const unitFile = json.files.find((f: { file: string }) => f.file === september);
+    expect(
+      unitFile.sheets[0].findings.every(
+        (f: { rule: string; severity: string }) => f.rule === "superseded" && f.severity === "info",
+      ),
+    ).toBe(true);
+    expect(json.accounting.superseded).toBe(older.length);
+    expect(json.accounting["not-merged"]).toBe(1);
+    expect(json.completeness.missingUnits).not.toContain("CNTT-BCVT");
   });
 });

@@ -115,12 +115,28 @@ export function mergeBudgetSheet(
       const contribution: Contribution = { source, row, outcomes: [], notes: [] };
       const key = labelKey(row.label);
       const unitSection = row.section !== undefined ? source.table.rows[row.section] : undefined;
-      let section = sections.find((s) => s.key === (unitSection ? labelKey(unitSection.label) : ""));
-      if (!section && !unitSection && hasSections) {
+      let section = unitSection
+        ? sections.find((s) => s.templateRow && s.key === labelKey(unitSection.label))
+        : undefined;
+      if (!unitSection && !hasSections) section = sections[0];
+      if (!unitSection && hasSections) {
+        // An owner sending only its item, without the section row above it: the section holding that item.
         const owners = sections.filter((s) => allItems(s.items).some((item) => item.key === key));
         if (owners.length === 1) section = owners[0];
+        else {
+          const near = nearestItem(row, sections, used);
+          const proposal = near && proposalFor(source, row, table, near.item.templateRow!, near.similarity);
+          if (!proposal || !run.accepted.has(proposal.id)) {
+            if (proposal) run.proposals.push(proposal);
+            run.unknownRow(source, row, proposal, {
+              vi: "không nằm dưới mục nào (I, II…) và không trùng khoản nào của mẫu tổng hợp",
+              en: "stands under no section (I, II…) and is no item of the consolidated template",
+            });
+            continue;
+          }
+          section = near.section;
+        }
       }
-      if (!section && !hasSections) section = sections[0];
       if (!section) {
         const proposal = unitSection && sectionProposal(source, unitSection, sections, table);
         if (proposal && run.accepted.has(proposal.id)) {
@@ -167,6 +183,24 @@ export function mergeBudgetSheet(
     }
   }
   return layOut(run, template, sections, totals);
+}
+
+/** The template item most like a row that names no section, anywhere in the sheet. */
+function nearestItem(
+  row: TableRow,
+  sections: BudgetSection[],
+  used: Set<BudgetItem>,
+): { item: BudgetItem; section: BudgetSection; similarity: number } | undefined {
+  let best: { item: BudgetItem; section: BudgetSection; similarity: number } | undefined;
+  for (const section of sections) {
+    for (const item of allItems(section.items)) {
+      if (!item.templateRow || used.has(item)) continue;
+      const similarity = tokenSimilarity(row.label, item.label);
+      if (similarity >= PROPOSAL_THRESHOLD && (!best || similarity > best.similarity))
+        best = { item, section, similarity };
+    }
+  }
+  return best;
 }
 
 function sectionProposal(

@@ -28,9 +28,11 @@ export const STATUS_VI: Record<MergeStatus, string> = {
   "not-merged": "Không tổng hợp",
 };
 
-/** A file that could not be merged at all (unreadable, no Phụ lục recognised). */
+/** A file that could not be merged at all (unreadable, no Phụ lục recognised), or one sheet of it. */
 export interface NotMerged {
   file: string;
+  /** The sheet, when only that sheet of the file was not merged. */
+  sheet?: string;
   reason: string;
 }
 
@@ -52,6 +54,15 @@ export function logSheetRows(log: MergeLogEntry[], notMerged: NotMerged[] = []):
       .filter(Boolean)
       .join(" "),
   ]);
-  const failed = notMerged.map((item) => [item.file, "", "", "", "", "", "Không tổng hợp được", item.reason]);
+  const failed = notMerged.map((item) => [
+    item.file,
+    item.sheet ?? "",
+    "",
+    "",
+    "",
+    "",
+    "Không tổng hợp được",
+    item.reason,
+  ]);
   return [LOG_HEADER, ...rows, ...failed];
 }

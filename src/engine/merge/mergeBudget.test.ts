@@ -260,3 +260,33 @@ describe("merge dich-vu-cong: one row per unit", () => {
     ).toContain("TT-CNTTTT");
   });
 });
+
+describe("merge kinh-phi: an owner sending only its item, without the section row", () => {
+  const blank = { ...SEED_PHU_LUC_II, rows: SEED_PHU_LUC_II.rows.map((row) => [row[0], row[1], row[2], "", row[4]]) };
+  const template = budgetSheet(blank);
+  const choMoi = SEED_PHU_LUC_II.rows.find((row) => row[2] === "UBND huyện Chợ Mới")!;
+  const unit = (label: string) =>
+    budgetSheet({ ...SEED_PHU_LUC_II, rows: [["1", label, "UBND huyện Chợ Mới", "396", ""]] }).table;
+
+  it("fills the template's identical item in its section: no item inserted above section I, total = its amount", () => {
+    const result = mergeWorkbook([template], [{ file: "ChoMoi.xlsx", table: unit(choMoi[1]) }]);
+    const table = consolidated(result);
+    expect(result.sheets[0].patch.rowChange).toBeUndefined();
+    expect(rowsOf(table).map((row) => row[1])).toEqual(template.table.rows.map((row) => row.label));
+    const item = table.rows.find((row) => row.label === choMoi[1])!;
+    expect(item.amounts[0].parsed).toMatchObject({ value: 396 });
+    expect(table.rows.at(-1)!.amounts[0].parsed).toMatchObject({ value: 396 });
+    expect(result.findings.filter((f) => f.rule === "unknown-row" || f.rule === "duplicate-row")).toEqual([]);
+  });
+
+  it("a retyped item without its section is proposed against the template's items, never added above section I", () => {
+    const result = mergeWorkbook([template], [{ file: "ChoMoi.xlsx", table: unit(`${choMoi[1]} năm 2024`) }]);
+    expect(consolidated(result).rows).toHaveLength(template.table.rows.length);
+    expect(result.proposals.map((p) => p.target.label)).toEqual([choMoi[1]]);
+    const accepted = mergeWorkbook([template], [{ file: "ChoMoi.xlsx", table: unit(`${choMoi[1]} năm 2024`) }], {
+      acceptedProposals: [result.proposals[0].id],
+    });
+    const item = consolidated(accepted).rows.find((row) => row.label === choMoi[1])!;
+    expect(item.amounts[0].parsed).toMatchObject({ value: 396 });
+  });
+});

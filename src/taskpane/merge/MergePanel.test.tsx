@@ -1,6 +1,7 @@
 /** @jest-environment jsdom */
 import { fireEvent, render, screen, within } from "@testing-library/react";
 import { mergeWorkbook } from "../../engine/merge";
+import { summariseMerge } from "../../engine/merge/summary";
 import {
   COL,
   blankForm,
@@ -29,13 +30,19 @@ const result = mergeWorkbook(
     unitInput(withCell(unitCopy(filled, "TTBCXB"), internet, COL.actual, "85%"), "TTBCXB.xlsx"),
   ],
 );
+const notMerged = [{ file: "hong.xlsx", reason: "không phải .xlsx" }];
 const preview: MergeViewState = {
   phase: "preview",
   progress: [
     { file: "CNTT-BCVT.xlsx", stage: "done", fraction: 1 },
     { file: "hong.xlsx", stage: "failed", fraction: 1, message: "Tệp “hong.xlsx” không phải .xlsx" },
   ],
-  outcome: { result, notMerged: [{ file: "hong.xlsx", reason: "không phải .xlsx" }], workbookSheets: ["Phụ lục I"] },
+  outcome: {
+    result,
+    notMerged,
+    workbookSheets: ["Phụ lục I"],
+    summary: summariseMerge(result, notMerged),
+  },
 };
 
 function setup(state: MergeViewState, extra: Partial<MergePanelProps> = {}) {

@@ -1,11 +1,15 @@
 /** The typed messages between the pane and the merge worker (src/taskpane/merge/merge.worker.ts). */
 import type { MergeOptions, MergeResult } from "../../engine/merge";
 import type { NotMerged } from "../../engine/merge/logSheet";
+import type { MergeSummary } from "../../engine/merge/summary";
 
 export interface FilePayload {
   name: string;
   bytes: ArrayBuffer;
-  /** ISO time the file was last modified: a later file of the same unit replaces an earlier one. */
+  /**
+   * ISO time the file was last modified (File.lastModified). A later file of the same unit replaces an
+   * earlier one: by the date the workbook itself says it was saved, else by this.
+   */
   lastModified?: string;
 }
 
@@ -34,6 +38,12 @@ export interface MergeOutcome {
   notMerged: NotMerged[];
   /** Every sheet name of the template workbook (the Áp dụng batch replaces the log sheet if present). */
   workbookSheets: string[];
+  /**
+   * The same accounting the CLI prints: units, rows filled, open conflicts, missing reports, unknown
+   * rows, proposals, sheets of another template, every unit value by fate (superseded, not merged…).
+   * The values themselves, each with its fate and reason, are `result.values`.
+   */
+  summary: MergeSummary;
 }
 
 export type ToWorker =

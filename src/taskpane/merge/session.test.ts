@@ -37,6 +37,10 @@ describe("MergeSession (the worker's work)", () => {
     expect(outcome.workbookSheets).toEqual(["Phụ lục I"]);
     expect(outcome.result.conflicts).toHaveLength(1);
     expect(outcome.result.completeness.missingUnits).toEqual(["THANH-TRA"]);
+    // The same accounting as the CLI's: every unit value by fate, the unreadable file among the not merged.
+    expect(outcome.summary).toMatchObject({ conflicts: 1, missingUnits: ["THANH-TRA"], notMerged: outcome.notMerged });
+    expect(outcome.summary.values.conflict).toBe(1);
+    expect(Object.values(outcome.summary.values).reduce((a, b) => a + b, 0)).toBe(outcome.result.values.length);
 
     const settled = session.remerge({ resolutions: { [outcome.result.conflicts[0].id]: "TTBCXB" } });
     expect(settled.result.conflicts[0].resolved).toBe(true);

@@ -3,12 +3,20 @@
  * template and the unit files with the xlsx reader, recognise, merge, and write the consolidated file.
  * It keeps the last files so a settled conflict is merged again without reading them twice.
  */
-import { PhuLucError, userMessage } from "../../engine/errors";
+import { PhuLucError } from "../../engine/errors";
 import type { Grid } from "../../engine/grid";
 import { mergeWorkbook, type MergeOptions, type TemplateSheet, type UnitInput } from "../../engine/merge";
 import { templateSheets, unitInputs } from "../../engine/merge/inputs";
 import type { NotMerged } from "../../engine/merge/logSheet";
-import type { FileProgress, MergeOutcome, MergeRequest } from "./protocol";
+import { summariseMerge } from "../../engine/merge/summary";
+import type { FileProgress, MergeOutcome, MergeRequest, ProgressStage } from "./protocol";
+
+const STAGE_FRACTION: Record<Exclude<ProgressStage, "waiting">, number> = {
+  reading: 0.3,
+  recognising: 0.7,
+  done: 1,
+  failed: 1,
+};
 
 async function readGrids(bytes: ArrayBuffer, fileName: string): Promise<Grid[]> {
   const { readWorkbook } = await import(/* webpackChunkName: "xlsx-reader" */ "../../adapters/xlsx/readWorkbook");
@@ -44,29 +52,15 @@ export class MergeSession {
     progress({ file: request.template.name, stage: "done", fraction: 1, message: `Mẫu: ${sheetsFound}` });
 
     const inputs: UnitInput[] = [];
-    const notMerged: NotMerged[] = [];
     for (const grid of grids.filter(isUnitSheet)) inputs.push(...unitInputs(grid.name, [grid]).inputs);
-    for (const unit of request.units) {
-      try {
-        progress({ file: unit.name, stage: "reading", fraction: 0.3 });
-        const unitGrids = await readGrids(unit.bytes, unit.name);
-        progress({ file: unit.name, stage: "recognising", fraction: 0.7 });
-        const found = unitInputs(unit.name, unitGrids, unit.lastModified ? { receivedAt: unit.lastModified } : {});
-        if (found.inputs.length === 0)
-          throw new PhuLucError("bad-template", `Tệp “${unit.name}” không có trang tính nào theo mẫu Phụ lục.`);
-        inputs.push(...found.inputs);
-        progress({
-          file: unit.name,
-          stage: "done",
-          fraction: 1,
-          message: found.inputs.map((i) => i.table.sheet).join(", "),
-        });
-      } catch (error) {
-        const reason = userMessage(error);
-        notMerged.push({ file: unit.name, reason });
-        progress({ file: unit.name, stage: "failed", fraction: 1, message: reason });
-      }
-    }
+    const { readUnitFiles } = await import(/* webpackChunkName: "xlsx-reader" */ "../../adapters/xlsx/readUnitFiles");
+    const read = await readUnitFiles(
+      request.units.map((unit) => ({ name: unit.name, source: unit.bytes, lastModified: unit.lastModified })),
+      {},
+      (file, stage, message) => progress({ file, stage, fraction: STAGE_FRACTION[stage], message }),
+    );
+    inputs.push(...read.inputs);
+    const notMerged = read.notMerged;
     if (inputs.length === 0) {
       throw new PhuLucError(
         "bad-template",
@@ -87,7 +81,12 @@ export class MergeSession {
   remerge(options: MergeOptions): MergeOutcome {
     const loaded = this.need();
     const result = mergeWorkbook(loaded.templates, loaded.inputs, options);
-    this.lastOutcome = { result, notMerged: loaded.notMerged, workbookSheets: loaded.workbookSheets };
+    this.lastOutcome = {
+      result,
+      notMerged: loaded.notMerged,
+      workbookSheets: loaded.workbookSheets,
+      summary: summariseMerge(result, loaded.notMerged),
+    };
     return this.lastOutcome;
   }
 

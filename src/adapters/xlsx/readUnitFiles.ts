@@ -1,0 +1,74 @@
+/**
+ * The units' files → merge inputs, the same for the CLI and the pane's worker: each file is read,
+ * its Phụ lục sheets recognised and its tables kept, and its workbook let go before the next file is
+ * read, so memory holds the tables, not every workbook. A file that cannot be read, or has no Phụ lục
+ * sheet, is set aside with the reason; a non-empty sheet not recognised beside recognised ones is
+ * listed too (nothing is dropped without a word).
+ */
+import type ExcelJS from "exceljs";
+import { PhuLucError, userMessage } from "../../engine/errors";
+import { unitInputs } from "../../engine/merge/inputs";
+import type { NotMerged } from "../../engine/merge/logSheet";
+import type { UnitInput } from "../../engine/merge/types";
+import { loadWorkbook, type ReadOptions } from "./readWorkbook";
+
+export interface UnitFile {
+  /** The name the merge and its messages use (the file's base name). */
+  name: string;
+  /** A path (Node) or the file's bytes. */
+  source: string | Uint8Array | ArrayBuffer;
+  /** ISO time the file itself was last modified: used when the workbook does not say when it was saved. */
+  lastModified?: string;
+}
+
+export type UnitFileStage = "reading" | "recognising" | "done" | "failed";
+
+/** The workbook's own modified date (docProps/core.xml), when it has a valid one. */
+export function workbookModified(workbook: ExcelJS.Workbook): string | undefined {
+  const modified = workbook.modified;
+  return modified instanceof Date && !Number.isNaN(modified.getTime()) ? modified.toISOString() : undefined;
+}
+
+export async function readUnitFiles(
+  files: UnitFile[],
+  options: ReadOptions = {},
+  progress: (file: string, stage: UnitFileStage, message?: string) => void = () => {},
+): Promise<{ inputs: UnitInput[]; notMerged: NotMerged[] }> {
+  const inputs: UnitInput[] = [];
+  const notMerged: NotMerged[] = [];
+  for (const file of files) {
+    try {
+      progress(file.name, "reading");
+      const { read, workbook } = await loadWorkbook(file.source, { ...options, fileName: file.name });
+      const saved = workbookModified(workbook);
+      const dated: Pick<UnitInput, "receivedAt" | "receivedFrom"> = saved
+        ? { receivedAt: saved, receivedFrom: "workbook" }
+        : file.lastModified
+          ? { receivedAt: file.lastModified, receivedFrom: "file" }
+          : {};
+      progress(file.name, "recognising");
+      const found = unitInputs(file.name, read.grids, dated);
+      if (found.inputs.length === 0) {
+        throw new PhuLucError(
+          "bad-template",
+          `Tệp “${file.name}” không có trang tính nào theo mẫu Phụ lục.`,
+          `File “${file.name}” has no Phụ lục sheet.`,
+        );
+      }
+      inputs.push(...found.inputs);
+      for (const sheet of found.unrecognised) {
+        notMerged.push({
+          file: file.name,
+          sheet,
+          reason: `Trang tính “${sheet}” của tệp “${file.name}” không theo mẫu Phụ lục nào nên không được tổng hợp.`,
+        });
+      }
+      progress(file.name, "done", found.inputs.map((input) => input.table.sheet).join(", "));
+    } catch (error) {
+      const reason = userMessage(error);
+      notMerged.push({ file: file.name, reason });
+      progress(file.name, "failed", reason);
+    }
+  }
+  return { inputs, notMerged };
+}
