@@ -1,4 +1,6 @@
-import { computeAttainment } from "./attainment";
+import { computeAttainment, tableAttainment } from "./attainment";
+import { checkGrid } from "./check";
+import { gridFromValues } from "./grid";
 import { parseTarget } from "./parse/target";
 
 const verdict = (target: string, actual: number | number[]) => computeAttainment(parseTarget(target), actual).verdict;
@@ -62,5 +64,47 @@ describe("computeAttainment", () => {
     expect(computeAttainment(parseTarget("0"), 0)).toEqual({ ratio: undefined, verdict: "Đạt" });
     expect(computeAttainment(parseTarget("Không quá 5%"), 0)).toEqual({ ratio: undefined, verdict: "Vượt" });
     expect(computeAttainment(parseTarget("0% - 10%"), 3)).toEqual({ ratio: undefined, verdict: "Đạt" });
+  });
+});
+
+describe("tableAttainment", () => {
+  const HEADER = ["STT", "Chỉ tiêu", "Kế hoạch", "Thực hiện", "Tỷ lệ (%)", "Đánh giá", "Đơn vị chủ trì"];
+  const table = (rows: (string | number | null)[][]) => {
+    const report = checkGrid(
+      gridFromValues("Kết quả", [HEADER, ["I", "Lĩnh vực Bưu chính", null, null, null, null, null], ...rows]),
+    );
+    expect(report.template).toBe("chi-tieu");
+    return report.table!;
+  };
+
+  it("reads results as the rules do: numbers, a stated percentage beside its ratio, a bare ratio", () => {
+    const rows = tableAttainment(
+      table([
+        ["1", "Tỷ lệ hộ gia đình có internet cáp quang", "80%", "85%", null, null, "CNTT-BCVT"],
+        ["2", "Tỷ lệ hồ sơ giải quyết đúng hạn", "95%", "94,2% (179/188)", null, null, "VP"],
+        ["3", "Tỷ lệ xã có điểm phục vụ bưu chính", "100%", "179/188", null, null, "CNTT-BCVT"],
+        ["4", "Tuyên truyền chuyển đổi số", "Thực hiện thường xuyên", "Đã thực hiện", null, null, "TTBCXB"],
+        ["5", "Tỷ lệ hộ nghe được Đài tiếng nói VN", "100%", null, null, null, "TTBCXB"],
+        ["6", "Tỷ lệ hộ có phương tiện nghe, nhìn", "90%", "Đã thực hiện tốt", null, null, "TTBCXB"],
+      ]),
+    );
+    expect(
+      rows.map((r) => [r.address, r.ratio === undefined ? undefined : Number(r.ratio.toFixed(2)), r.verdict]),
+    ).toEqual([
+      ["D3", 106.25, "Vượt"],
+      ["D4", 99.16, "Chưa đạt"],
+      ["D5", 95.21, "Chưa đạt"],
+    ]);
+  });
+
+  it("agrees with assessment-contradiction on a text result with its ratio", () => {
+    const grid = gridFromValues("Kết quả", [
+      HEADER,
+      ["I", "Lĩnh vực Bưu chính", null, null, null, null, null],
+      ["1", "Tỷ lệ hồ sơ giải quyết đúng hạn", "95%", "94,2% (179/188)", null, "Đạt", "VP"],
+    ]);
+    const report = checkGrid(grid);
+    expect(tableAttainment(report.table!)[0].verdict).toBe("Chưa đạt");
+    expect(report.findings.some((f) => f.rule === "assessment-contradiction" && f.cell === "F3")).toBe(true);
   });
 });

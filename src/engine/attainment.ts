@@ -15,7 +15,8 @@
  * - A zero base (target 0 for "at least", actual 0 for "at most") has no ratio, never Infinity/NaN;
  *   the verdict is still given.
  */
-import type { Target } from "./model";
+import type { Table, Target } from "./model";
+import { resultValueOf, targetOf } from "./rules/cells";
 
 export type Verdict = "Vượt" | "Đạt" | "Chưa đạt";
 
@@ -76,4 +77,31 @@ export function computeAttainment(target: Target, actual: number | readonly numb
       // Compound with one number (each part needs its own), qualitative, empty.
       return {};
   }
+}
+
+/** A row's attainment as the rules judge it: the same result and target readers, so chart and rules agree. */
+export interface RowAttainment {
+  /** Index in `Table.rows`. */
+  index: number;
+  /** Address of the Thực hiện cell the result comes from. */
+  address: string;
+  ratio?: number;
+  verdict: Verdict;
+}
+
+/**
+ * Every row whose result and target give a verdict (spec §5): the result read by resultValueOf (a number,
+ * the one percentage of `94,2% (179/188)`, or `179/188` itself), the target by targetOf. Text results,
+ * qualitative and compound targets give no verdict and are left out, as the rules leave them unjudged.
+ */
+export function tableAttainment(table: Table): RowAttainment[] {
+  const rows: RowAttainment[] = [];
+  for (const row of table.rows) {
+    const actual = row.cells.actual;
+    const result = resultValueOf(actual);
+    if (!actual || !result || !row.cells.target) continue;
+    const { ratio, verdict } = computeAttainment(targetOf(table, row.cells.target), result.value);
+    if (verdict) rows.push({ index: row.index, address: actual.address, ratio, verdict });
+  }
+  return rows;
 }

@@ -9,7 +9,7 @@
 import { Button, FluentProvider, Tab, TabList, Title3, makeStyles, webLightTheme } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
 import type { ExcelHost } from "../adapters/excel/host";
-import type { SheetReport } from "../engine/check";
+import type { CheckedSheet } from "./check/checkedSheet";
 import { ExcelCheck } from "./excel/ExcelCheck";
 import { ExportTab } from "./export/ExportTab";
 import { FileCheck } from "./file/FileCheck";
@@ -53,7 +53,7 @@ export function App({ host, excel }: AppProps) {
   const styles = useStyles();
   const [lang, setLang] = useState<Lang>(savedLang);
   const [tab, setTab] = useState<TabId>("check");
-  const [reports, setReports] = useState<SheetReport[]>([]);
+  const [reports, setReports] = useState<CheckedSheet[]>([]);
   const pane = useMemo<PaneState>(() => ({ host, lang, reports, setReports }), [host, lang, reports]);
   const t = STRINGS[lang];
 

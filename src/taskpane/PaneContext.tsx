@@ -3,7 +3,7 @@
  * Tổng hợp and Xuất file nộp panels can say which errors remain without checking again).
  */
 import { createContext, useContext } from "react";
-import type { SheetReport } from "../engine/check";
+import type { CheckedSheet } from "./check/checkedSheet";
 import type { HostMode } from "./host";
 import type { Lang } from "./i18n";
 
@@ -11,8 +11,8 @@ export interface PaneState {
   host: HostMode;
   lang: Lang;
   /** The latest Kiểm tra results: the active sheet in Excel, every sheet of the opened file otherwise. */
-  reports: SheetReport[];
-  setReports: (reports: SheetReport[]) => void;
+  reports: CheckedSheet[];
+  setReports: (reports: CheckedSheet[]) => void;
 }
 
 export const PaneContext = createContext<PaneState>({ host: "browser", lang: "vi", reports: [], setReports: () => {} });

@@ -1,6 +1,7 @@
 /**
  * The pane in file mode (a plain browser, no Excel): it says so, opens the seed's Phụ lục II as .xlsx, finds the
- * total-mismatch (items sum to 225.091, Tổng cộng says 224.591), and a click on the finding shows its figures.
+ * total-mismatch (items sum to 225.091, Tổng cộng says 224.591), and a click on the finding shows its card: the
+ * figures with their unit and how to reach the cell in Excel.
  */
 import path from "node:path";
 import { expectThat, type E2EHarness } from "./harness";
@@ -26,9 +27,10 @@ export default async function checkPhuLucII(h: E2EHarness): Promise<void> {
 
   await finding.click();
   expectThat((await finding.getAttribute("aria-current")) === "true", "the clicked finding should be selected");
-  const detail = await finding.innerText();
-  expectThat(/Đúng ra: 225\.091/.test(detail), `details should show the expected total: ${detail}`);
-  expectThat(/Đang ghi: 224\.591/.test(detail), `details should show the stated total: ${detail}`);
+  const detail = await page.getByRole("region", { name: "Lỗi đang chọn" }).innerText();
+  expectThat(/Đúng ra: 225\.091 triệu đồng/.test(detail), `the card should show the expected total: ${detail}`);
+  expectThat(/Đang ghi: 224\.591 triệu đồng/.test(detail), `the card should show the stated total: ${detail}`);
+  expectThat(/Ctrl\+G \(Đi tới\), gõ D19/.test(detail), `the card should say how to reach D19 in Excel: ${detail}`);
 
   await page.screenshot({ path: path.join(h.artifactsDir, "check.png"), fullPage: true });
 }

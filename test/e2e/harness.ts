@@ -6,6 +6,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { Page } from "playwright-core";
+import { chiTieuGrid } from "../../bench/lib/synthetic";
 import { seedWorkbook, type SeedSheet } from "../fixtures/seedGrids";
 import { SEED_DICH_VU_CONG, SEED_KET_QUA, SEED_PHU_LUC_I, SEED_PHU_LUC_II } from "../fixtures/seedTables";
 
@@ -32,6 +33,8 @@ export const FIXTURES = {
     { seed: SEED_KET_QUA, options: { sheetName: "Kết quả" } },
     { seed: SEED_DICH_VU_CONG, options: { sheetName: "Dịch vụ công" } },
   ],
+  /** The benchmark's 5,000-indicator chi-tieu sheet in 10 sections (bench/lib/synthetic.ts). */
+  "chi-tieu-5000.xlsx": [{ grid: chiTieuGrid(5000) }],
 } satisfies Record<string, SeedSheet[]>;
 
 export type FixtureName = keyof typeof FIXTURES;

@@ -84,6 +84,7 @@ export function resolveCell(run: MergeRun, question: CellQuestion): Candidate | 
     indicator: question.indicator,
     column: question.column,
     kept: keptName,
+    leads: question.leads,
     choices: (kept ? [kept, ...differing] : differing).map((c) => ({
       unit: c.contribution.source.unit,
       file: c.contribution.source.file,

@@ -166,6 +166,8 @@ export interface Conflict {
   indicator: string;
   column: string;
   kept: string;
+  /** The row's lead units (Đơn vị chủ trì): whose value is kept until someone decides. */
+  leads: string[];
   choices: ConflictChoice[];
   /** The user settled it (the choice is logged). */
   resolved: boolean;

@@ -1,69 +1,53 @@
-/** Each indicator's attainment (% of target) as a bar, green when met (Đạt/Vượt), red when not; 100 % is marked. */
+/**
+ * Attainment by section: for each section (worst first, at most CHART_SECTIONS), a bar split into indicators
+ * met (Đạt/Vượt, green) and not met (red), with the counts beside it. Labels are cut to one line at any width.
+ */
 import { Caption1, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { formatVietnameseNumber } from "../../engine/parse/number";
 import { useStrings } from "../i18n";
-import type { AttainmentRow } from "./attainment";
-
-/** Bars are drawn on a 0–150 % scale; larger ratios are clipped and still printed in full. */
-const SCALE_MAX = 150;
+import type { AttainmentSummary } from "./chartSummary";
 
 const useStyles = makeStyles({
-  chart: { display: "flex", flexDirection: "column", gap: "6px", marginTop: "8px" },
-  row: { display: "grid", gridTemplateColumns: "minmax(0, 1fr) 64px", gap: "2px 8px", alignItems: "center" },
+  chart: { display: "flex", flexDirection: "column", gap: "6px", marginTop: "8px", minWidth: 0 },
+  row: { display: "grid", gridTemplateColumns: "minmax(0, 1fr) auto", gap: "2px 8px", alignItems: "center" },
   label: { gridColumn: "1 / 3", overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" },
-  track: { position: "relative", height: "12px", backgroundColor: tokens.colorNeutralBackground3, borderRadius: "2px" },
-  target: {
-    position: "absolute",
-    top: "-2px",
-    bottom: "-2px",
-    width: "2px",
-    left: `${(100 / SCALE_MAX) * 100}%`,
-    backgroundColor: tokens.colorNeutralForeground1,
+  track: {
+    display: "flex",
+    height: "12px",
+    backgroundColor: tokens.colorNeutralBackground3,
+    borderRadius: "2px",
+    overflow: "hidden",
   },
-  value: { textAlign: "right" },
+  met: { backgroundColor: tokens.colorPaletteGreenBackground3 },
+  missed: { backgroundColor: tokens.colorPaletteRedBackground3 },
+  value: { whiteSpace: "nowrap", textAlign: "right" },
 });
 
-const COLORS = { met: tokens.colorPaletteGreenBackground3, missed: tokens.colorPaletteRedBackground3 };
-
-export function AttainmentChart({ rows }: { rows: AttainmentRow[] }) {
+export function AttainmentChart({ summary }: { summary: AttainmentSummary }) {
   const styles = useStyles();
   const { t } = useStrings();
-  if (rows.length === 0) return <Caption1>{t.chartEmpty}</Caption1>;
+  if (summary.sections.length === 0) return <Caption1>{t.chartEmpty}</Caption1>;
   return (
     <div className={styles.chart} role="list" aria-label={t.chartTitle}>
-      {rows.map((r) => {
-        const met = r.verdict !== "Chưa đạt";
-        const width = r.ratio === undefined ? 0 : Math.max(0, Math.min(r.ratio, SCALE_MAX)) / SCALE_MAX;
-        const verdict = t.verdict[r.verdict] ?? r.verdict;
-        const ratioText = r.ratio === undefined ? "—" : `${formatVietnameseNumber(Number(r.ratio.toFixed(1)))}%`;
+      {summary.sections.map((s, i) => {
+        const total = s.met + s.missed;
+        const title = s.stt ? `${s.stt}. ${s.label}` : t.chartNoSection;
+        const counts = t.chartCounts(s.met, total);
         return (
-          <div
-            key={r.address}
-            className={styles.row}
-            role="listitem"
-            aria-label={`${r.stt} ${r.label}: ${ratioText} ${verdict}`}
-          >
-            <Caption1 className={styles.label} title={r.label}>
-              {r.stt}. {r.label}
+          <div key={`${i}:${s.stt}`} className={styles.row} role="listitem" aria-label={`${title}: ${counts}`}>
+            <Caption1 className={styles.label} title={title}>
+              {title}
             </Caption1>
-            <div className={styles.track}>
-              <div
-                data-verdict={r.verdict}
-                style={{
-                  width: `${width * 100}%`,
-                  height: "100%",
-                  borderRadius: "2px",
-                  backgroundColor: met ? COLORS.met : COLORS.missed,
-                }}
-              />
-              <div className={styles.target} aria-hidden />
+            <div className={styles.track} aria-hidden>
+              <div className={styles.met} style={{ width: `${(100 * s.met) / total}%` }} data-part="met" />
+              <div className={styles.missed} style={{ width: `${(100 * s.missed) / total}%` }} data-part="missed" />
             </div>
             <Text size={200} className={styles.value}>
-              {ratioText} {verdict}
+              {counts}
             </Text>
           </div>
         );
       })}
+      {summary.more > 0 && <Caption1>{t.chartMore(summary.more)}</Caption1>}
     </div>
   );
 }

@@ -24,14 +24,17 @@ import {
   Text,
   makeStyles,
 } from "@fluentui/react-components";
-import { useMemo, type ReactNode } from "react";
-import type { SheetReport } from "../../engine/check";
+import { useEffect, useRef, useState, type ReactNode } from "react";
 import type { Finding } from "../../engine/finding";
 import { formatVietnameseNumber } from "../../engine/parse/number";
 import { templateById } from "../../engine/templates";
 import { useStrings, type Strings } from "../i18n";
+import type { Bilingual } from "../shownError";
 import { AttainmentChart } from "./AttainmentChart";
-import { attainmentRows, type ProposedWrite } from "./attainment";
+import type { ProposedWrite } from "./attainment";
+import type { CheckedSheet } from "./checkedSheet";
+import type { CheckProgress } from "./checkWork";
+import { FindingCard } from "./FindingCard";
 import { FindingsList } from "./FindingsList";
 
 export type BusyAction = "check" | "read" | "mark" | "unmark" | "compute";
@@ -47,10 +50,14 @@ export interface CheckActions {
 }
 
 export interface CheckPanelProps {
-  reports: SheetReport[];
+  reports: CheckedSheet[];
   actions: CheckActions;
   busy?: BusyAction;
-  error?: string;
+  /** How far a check has got (file mode: reading, then sheet k of n). */
+  progress?: CheckProgress;
+  error?: Bilingual;
+  /** Changes when the user loaded something: the results then take the focus (never on Excel's own re-checks). */
+  focusResults?: number;
   onDismissError?: () => void;
   /** A plain outcome to show (e.g. "Đã điền 4 ô."). */
   info?: string;
@@ -77,27 +84,32 @@ function shownValue(w: ProposedWrite): string {
   return w.numberFormat?.includes("%") ? `${formatVietnameseNumber(w.value * 100)}%` : formatVietnameseNumber(w.value);
 }
 
-function busyText(busy: BusyAction, t: Strings): string {
+function busyText(busy: BusyAction, progress: CheckProgress | undefined, t: Strings): string {
+  if (progress?.stage === "checking") return t.checkingSheet(progress.done + 1, progress.total);
   return { check: t.checking, read: t.reading, mark: t.marking, unmark: t.unmarking, compute: t.computing }[busy];
 }
 
-function ReportView({ report, onSelect }: { report: SheetReport; onSelect?: (f: Finding) => void }) {
+function ReportView({ report, onSelect }: { report: CheckedSheet; onSelect?: (f: Finding) => void }) {
   const styles = useStyles();
   const { lang, t } = useStrings();
-  const chart = useMemo(() => (report.table ? attainmentRows(report.table) : []), [report.table]);
+  const [chosen, setChosen] = useState<Finding | undefined>();
   const errors = report.findings.filter((f) => f.severity === "error").length;
   const warnings = report.findings.length - errors;
   const template = report.template ? templateById(report.template) : undefined;
+  const choose = (finding: Finding) => {
+    setChosen(finding);
+    onSelect?.(finding);
+  };
   return (
     <section className={styles.report} aria-label={`${t.sheet} ${report.sheet}`}>
-      <Subtitle2>
+      <Subtitle2 as="h2">
         {t.sheet}: {report.sheet}
       </Subtitle2>
       <div className={styles.summary}>
         <Caption1>{t.template}:</Caption1>
         <Text weight="semibold">{template ? (lang === "vi" ? template.nameVi : template.nameEn) : t.noTemplate}</Text>
       </div>
-      <div className={styles.summary} role="status">
+      <div className={styles.summary}>
         {report.findings.length === 0 ? (
           <Badge appearance="filled" color="success">
             {t.allOk}
@@ -123,11 +135,20 @@ function ReportView({ report, onSelect }: { report: SheetReport; onSelect?: (f: 
           </MessageBarBody>
         </MessageBar>
       )}
-      <FindingsList findings={report.findings} onSelect={onSelect} />
-      {report.table?.columns.actual !== undefined && report.table.columns.target !== undefined && (
+      {report.findings.length > 0 && (
+        <FindingsList
+          findings={report.findings}
+          selected={chosen}
+          onChoose={choose}
+          rowTitle={onSelect ? t.goToCell : undefined}
+        >
+          {chosen && <FindingCard finding={chosen} moneyScale={report.moneyScale} inExcel={onSelect !== undefined} />}
+        </FindingsList>
+      )}
+      {report.chart && (
         <>
-          <Subtitle2>{t.chartTitle}</Subtitle2>
-          <AttainmentChart rows={chart} />
+          <Subtitle2 as="h3">{t.chartTitle}</Subtitle2>
+          <AttainmentChart summary={report.chart} />
         </>
       )}
     </section>
@@ -135,10 +156,14 @@ function ReportView({ report, onSelect }: { report: SheetReport; onSelect?: (f: 
 }
 
 export function CheckPanel(props: CheckPanelProps) {
-  const { reports, actions, busy, error, info, markedCount = 0, pendingReplace, children } = props;
+  const { reports, actions, busy, progress, error, info, markedCount = 0, pendingReplace, children } = props;
   const styles = useStyles();
-  const { t } = useStrings();
+  const { lang, t } = useStrings();
   const idle = busy === undefined;
+  const results = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (props.focusResults) results.current?.focus();
+  }, [props.focusResults]);
   return (
     <div className={styles.panel}>
       {(actions.check || actions.mark || actions.compute) && (
@@ -159,7 +184,7 @@ export function CheckPanel(props: CheckPanelProps) {
             </Button>
           )}
           {actions.compute && (
-            <Button disabled={!idle || !reports.some((r) => r.table)} onClick={actions.compute}>
+            <Button disabled={!idle || !reports.some((r) => r.hasTable)} onClick={actions.compute}>
               {t.compute}
             </Button>
           )}
@@ -169,15 +194,19 @@ export function CheckPanel(props: CheckPanelProps) {
       {children}
       {busy && (
         <div role="status" aria-live="polite">
-          <Spinner size="tiny" label={busyText(busy, t)} />
-          <ProgressBar thickness="medium" />
+          <Spinner size="tiny" label={busyText(busy, progress, t)} />
+          <ProgressBar
+            thickness="medium"
+            aria-label={busyText(busy, progress, t)}
+            value={progress?.stage === "checking" ? (progress.done + 0.5) / progress.total : undefined}
+          />
         </div>
       )}
       {error && (
-        <MessageBar intent="error" layout="multiline">
+        <MessageBar intent="error" layout="multiline" role="alert">
           <MessageBarBody>
             <MessageBarTitle>{t.errorTitle}</MessageBarTitle>
-            {error}
+            {error[lang]}
           </MessageBarBody>
           {props.onDismissError && (
             <MessageBarActions>
@@ -193,12 +222,14 @@ export function CheckPanel(props: CheckPanelProps) {
           <MessageBarBody>{info}</MessageBarBody>
         </MessageBar>
       )}
-      {reports.map((report, i) => (
-        <div key={`${report.sheet}:${i}`}>
-          {i > 0 && <Divider />}
-          <ReportView report={report} onSelect={actions.select} />
-        </div>
-      ))}
+      <div ref={results} tabIndex={-1} aria-label={t.results} role="region" className={styles.report}>
+        {reports.map((report, i) => (
+          <div key={`${report.sheet}:${i}`}>
+            {i > 0 && <Divider />}
+            <ReportView report={report} onSelect={actions.select} />
+          </div>
+        ))}
+      </div>
       <Dialog open={Boolean(pendingReplace?.length)} modalType="alert">
         <DialogSurface>
           <DialogBody>

@@ -1,6 +1,6 @@
 import { checkGrid } from "../../engine/check";
 import { gridFromValues, type Grid } from "../../engine/grid";
-import { attainmentPlan, attainmentRows } from "./attainment";
+import { attainmentPlan } from "./attainment";
 
 const HEADER = ["STT", "Chỉ tiêu", "Kế hoạch", "Thực hiện", "Tỷ lệ (%)", "Đánh giá", "Đơn vị chủ trì"];
 
@@ -16,21 +16,6 @@ function table(rows: (string | number | null)[][]) {
 }
 
 describe("attainment rows and the write plan", () => {
-  it("judges rows with a target and a numeric result; skips qualitative targets and missing results", () => {
-    const rows = attainmentRows(
-      table([
-        ["1", "Tỷ lệ hộ gia đình có internet cáp quang", "80%", "85%", null, null, "CNTT-BCVT"],
-        ["2", "Tỷ lệ xã có điểm phục vụ bưu chính", "100%", "90%", null, null, "CNTT-BCVT"],
-        ["3", "Tuyên truyền chuyển đổi số", "Thực hiện thường xuyên", "Đã thực hiện", null, null, "TTBCXB"],
-        ["4", "Tỷ lệ hộ nghe được Đài tiếng nói VN", "100%", null, null, null, "TTBCXB"],
-      ]),
-    );
-    expect(rows.map((r) => [r.stt, r.ratio, r.verdict])).toEqual([
-      ["1", 106.25, "Vượt"],
-      ["2", 90, "Chưa đạt"],
-    ]);
-  });
-
   it("fills empty cells, proposes typed values that differ, and leaves equal ones (within rounding) alone", () => {
     const plan = attainmentPlan(
       table([
@@ -45,6 +30,16 @@ describe("attainment rows and the write plan", () => {
       ["F3", "Vượt", undefined],
     ]);
     expect(plan.replace.map((w) => [w.address, w.current, w.value])).toEqual([["F4", "Đạt", "Chưa đạt"]]);
+  });
+
+  it("reads a text result as the rules do: 94,2% (179/188) against 95% is Chưa đạt at 99,16 %", () => {
+    const plan = attainmentPlan(
+      table([["1", "Tỷ lệ hồ sơ giải quyết đúng hạn", "95%", "94,2% (179/188)", null, null, "VP"]]),
+    );
+    expect(plan.fill.map((w) => [w.address, w.value])).toEqual([
+      ["E3", 0.9916],
+      ["F3", "Chưa đạt"],
+    ]);
   });
 
   it("writes a share formatted as percent into an empty Tỷ lệ column", () => {

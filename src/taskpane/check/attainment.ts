@@ -1,52 +1,17 @@
 /**
- * Glue between the engine's attainment (spec §5) and the pane: which rows have a computable ratio and verdict
- * (for the chart), and which Tỷ lệ / Đánh giá cells "Tính tỷ lệ & đánh giá" would write. Empty cells are filled;
- * cells a unit typed are only proposed for replacement (the pane asks first); equal values are left alone.
+ * Which Tỷ lệ / Đánh giá cells "Tính tỷ lệ & đánh giá" would write, from the engine's attainment (spec §5, the
+ * readers the rules use). Empty cells are filled; cells a unit typed are only proposed for replacement (the
+ * pane asks first); equal values are left alone.
  */
 import type { CellUpdate } from "../../adapters/excel/cells";
-import { computeAttainment, type Verdict } from "../../engine/attainment";
+import { tableAttainment } from "../../engine/attainment";
 import { a1 } from "../../engine/grid";
-import type { CellRef, Table, TableRow } from "../../engine/model";
-import { parseTargetCell } from "../../engine/parse/target";
+import type { CellRef, Table } from "../../engine/model";
 import { foldText } from "../../engine/text";
 import { matchesStated } from "../../engine/tolerance";
 
-export interface AttainmentRow {
-  stt: string;
-  label: string;
-  /** Address of the Thực hiện cell the ratio comes from. */
-  address: string;
-  ratio?: number;
-  verdict: Verdict;
-}
-
 /** Decimals written into a Tỷ lệ cell (in percent points): 2, as the reports write 109,85 %. */
 const RATIO_DECIMALS = 2;
-
-function actualValue(row: TableRow): number | undefined {
-  const parsed = row.cells.actual?.parsed;
-  return parsed?.kind === "number" ? parsed.value : undefined;
-}
-
-/** Rows with a target and a numeric result that the engine can judge (qualitative and compound targets are not). */
-export function attainmentRows(table: Table): AttainmentRow[] {
-  const rows: AttainmentRow[] = [];
-  for (const row of table.rows) {
-    const actual = actualValue(row);
-    const actualRef = row.cells.actual;
-    if (actual === undefined || !actualRef || !row.cells.target) continue;
-    const result = computeAttainment(parseTargetCell(row.cells.target.cell), actual);
-    if (!result.verdict) continue;
-    rows.push({
-      stt: row.stt,
-      label: row.label,
-      address: actualRef.address,
-      ratio: result.ratio,
-      verdict: result.verdict,
-    });
-  }
-  return rows;
-}
 
 export interface ProposedWrite extends CellUpdate {
   /** What the cell shows now ("" when empty). */
@@ -83,15 +48,14 @@ function sameRatio(ref: CellRef, ratio: number): boolean {
 export function attainmentPlan(table: Table): AttainmentPlan {
   const plan: AttainmentPlan = { fill: [], replace: [] };
   const points = ratioColumnUsesPoints(table);
-  const byAddress = new Map(table.rows.flatMap((r) => (r.cells.actual ? [[r.cells.actual.address, r] as const] : [])));
   const propose = (ref: CellRef | undefined, write: Omit<ProposedWrite, "sheet" | "current">, same: boolean) => {
     const current = ref?.text ?? "";
     const proposed = { sheet: table.sheet, ...write, current };
     if (current === "") plan.fill.push(proposed);
     else if (!same) plan.replace.push(proposed);
   };
-  for (const item of attainmentRows(table)) {
-    const row = byAddress.get(item.address)!;
+  for (const item of tableAttainment(table)) {
+    const row = table.rows[item.index];
     const ratioCol = table.columns.ratio;
     if (ratioCol !== undefined && item.ratio !== undefined) {
       const rounded = Number(item.ratio.toFixed(RATIO_DECIMALS));

@@ -1,26 +1,33 @@
 /**
- * The Kiểm tra tab inside Excel: reads the active sheet, runs the engine, and carries out the user's actions
- * (select, mark, unmark, compute) against the workbook. Re-checks when the sheet changes, debounced.
+ * The Kiểm tra tab inside Excel: reads the active sheet, has the check worker run the engine on it, and
+ * carries out the user's actions (select, mark, unmark, compute) against the workbook. Re-checks when the
+ * sheet changes, debounced.
  */
 import { useCallback, useEffect, useRef, useState } from "react";
 import { selectCell, writeCells } from "../../adapters/excel/cells";
 import type { ExcelHost } from "../../adapters/excel/host";
 import { countMarks, markCells, unmarkCells } from "../../adapters/excel/marks";
 import { readActiveSheetGrid } from "../../adapters/excel/readSheet";
-import { checkGrid, type SheetReport } from "../../engine/check";
-import { userMessage } from "../../engine/errors";
 import type { Finding } from "../../engine/finding";
-import { attainmentPlan, type ProposedWrite } from "../check/attainment";
+import type { ProposedWrite } from "../check/attainment";
 import type { BusyAction, CheckPanelProps, ReplaceChoice } from "../check/CheckPanel";
+import { checkEngine, type CheckEngine } from "../check/checkClient";
+import type { CheckedSheet } from "../check/checkedSheet";
 import type { Strings } from "../i18n";
+import { shownError, type Bilingual } from "../shownError";
 
 /** Typing pauses shorter than this do not trigger a re-check. */
 export const RECHECK_DELAY_MS = 800;
 
-export function useExcelCheck(excel: ExcelHost, t: Strings, onReport?: (report: SheetReport) => void): CheckPanelProps {
-  const [report, setReport] = useState<SheetReport | undefined>();
+export function useExcelCheck(
+  excel: ExcelHost,
+  t: Strings,
+  onReport?: (report: CheckedSheet) => void,
+  engine: () => CheckEngine = checkEngine,
+): CheckPanelProps {
+  const [report, setReport] = useState<CheckedSheet | undefined>();
   const [busy, setBusy] = useState<BusyAction | undefined>();
-  const [error, setError] = useState<string | undefined>();
+  const [error, setError] = useState<Bilingual | undefined>();
   const [info, setInfo] = useState<string | undefined>();
   const [markedCount, setMarkedCount] = useState(0);
   const [pendingReplace, setPendingReplace] = useState<ProposedWrite[] | undefined>();
@@ -42,7 +49,7 @@ export function useExcelCheck(excel: ExcelHost, t: Strings, onReport?: (report: 
     try {
       await work();
     } catch (e) {
-      setError(userMessage(e));
+      setError(shownError(e));
     } finally {
       busyRef.current = false;
       setBusy(undefined);
@@ -55,18 +62,18 @@ export function useExcelCheck(excel: ExcelHost, t: Strings, onReport?: (report: 
       const grid = await readActiveSheetGrid(context, { mergedAreas });
       return { grid, marks: await countMarks(context, grid.name) };
     });
-    const next = checkGrid(grid);
+    const next = await engine().checkGrid(grid);
     setReport(next);
     setMarkedCount(marks);
     onReportRef.current?.(next);
-  }, [excel]);
+  }, [excel, engine]);
 
   const check = useCallback(() => perform("check", readAndCheck), [perform, readAndCheck]);
 
   const select = useCallback(
     (finding: Finding) => {
       // Selecting is quick and should not block the list: errors still show, no busy state.
-      excel.run((context) => selectCell(context, finding.sheet, finding.cell)).catch((e) => setError(userMessage(e)));
+      excel.run((context) => selectCell(context, finding.sheet, finding.cell)).catch((e) => setError(shownError(e)));
     },
     [excel],
   );
@@ -110,8 +117,8 @@ export function useExcelCheck(excel: ExcelHost, t: Strings, onReport?: (report: 
   );
 
   const compute = useCallback(() => {
-    if (!report?.table) return;
-    const plan = attainmentPlan(report.table);
+    const plan = report?.plan;
+    if (!plan) return;
     if (plan.replace.length > 0) {
       setPendingFill(plan.fill);
       setPendingReplace(plan.replace);
@@ -141,7 +148,7 @@ export function useExcelCheck(excel: ExcelHost, t: Strings, onReport?: (report: 
       })
       .then(
         (s) => (closed ? void s() : (stop = s)),
-        (e) => setError(userMessage(e)),
+        (e) => setError(shownError(e)),
       );
     return () => {
       closed = true;

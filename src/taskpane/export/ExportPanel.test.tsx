@@ -98,27 +98,64 @@ describe("ExportPanel", () => {
     expect(await screen.findByText(/Lỗi không mong đợi: hết bộ nhớ/)).toBeTruthy();
   });
 
-  it("saves the header texts the user typed, validated", async () => {
+  it("exports what is on screen: the typed header texts, saved on the way, with no save pressed", async () => {
+    const exported: Settings[] = [];
+    const saved: Settings[] = [];
+    render(
+      <ExportPanel
+        settings={defaultSettings()}
+        delivery="download"
+        onSaveSettings={async (s) => void saved.push(s)}
+        onCheck={async () => []}
+        onExport={async (s) => {
+          exported.push(s);
+          return "STTTT_PhuLuc-II_9T-2025_20251001.xlsx";
+        }}
+      />,
+    );
+    fireEvent.change(screen.getByLabelText("Số, ký hiệu"), { target: { value: "125/BC-STTTT" } });
+    fireEvent.change(screen.getByLabelText("Kỳ báo cáo (trong tên file)"), { target: { value: "9T-2025" } });
+    fireEvent.change(screen.getByLabelText("Ngày văn bản"), { target: { value: "01/10/2025" } });
+    fireEvent.click(screen.getByRole("button", { name: "Xuất file nộp" }));
+    await screen.findByText(/Đã xuất/, {}, UNDER_LOAD);
+    expect(exported).toHaveLength(1);
+    expect(exported[0]).toMatchObject({ soKyHieu: "125/BC-STTTT", kyBaoCao: "9T-2025", ngay: "2025-10-01" });
+    expect(saved.at(-1)).toEqual(exported[0]);
+  });
+
+  it("sits the header form above the export button", () => {
+    setup([]);
+    const field = screen.getByLabelText("Kỳ báo cáo (trong tên file)");
+    const button = screen.getByRole("button", { name: "Xuất file nộp" });
+    expect(field.compareDocumentPosition(button) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+  });
+
+  it("saves the header texts as they are typed, validated", async () => {
     const calls = setup([]);
     fireEvent.change(screen.getByLabelText("Kỳ báo cáo (trong tên file)"), { target: { value: "9T-2024" } });
-    fireEvent.click(screen.getByRole("button", { name: "Lưu thông tin tiêu đề" }));
-    await waitFor(() => expect(calls.saved).toHaveLength(1));
+    await waitFor(() => expect(calls.saved).toHaveLength(1), UNDER_LOAD);
+    expect(screen.getByText("Đã lưu thông tin tiêu đề.")).toBeTruthy();
     expect(calls.saved[0].kyBaoCao).toBe("9T-2024");
     expect(calls.saved[0].coQuanBanHanh).toBe("SỞ THÔNG TIN VÀ TRUYỀN THÔNG");
     expect(calls.saved[0].units.map((u) => u.id)).toContain("KHTC");
   });
 
-  it("saves a unit the user added, and refuses a malformed units line with the line named", async () => {
+  it("saves a unit the user added, and refuses a malformed units line or date with what is wrong named", async () => {
     const calls = setup([]);
     const units = screen.getByLabelText(/Danh sách đơn vị/) as HTMLTextAreaElement;
     fireEvent.change(units, { target: { value: `${units.value}\nBQL | Ban Quản lý dự án | Ban QLDA` } });
-    fireEvent.click(screen.getByRole("button", { name: "Lưu thông tin tiêu đề" }));
-    await waitFor(() => expect(calls.saved).toHaveLength(1));
+    await waitFor(() => expect(calls.saved).toHaveLength(1), UNDER_LOAD);
     expect(calls.saved[0].units.at(-1)).toEqual({ id: "BQL", name: "Ban Quản lý dự án", aliases: ["Ban QLDA"] });
 
     fireEvent.change(units, { target: { value: "Thanh tra" } });
-    fireEvent.click(screen.getByRole("button", { name: "Lưu thông tin tiêu đề" }));
-    expect(await screen.findByText(/Dòng 1 của danh sách đơn vị/)).toBeTruthy();
+    expect((await screen.findByRole("alert", {}, UNDER_LOAD)).textContent).toMatch(/Dòng 1 của danh sách đơn vị/);
+    fireEvent.click(screen.getByRole("button", { name: "Xuất file nộp" }));
+    expect(calls.export).toBe(0);
+    expect(calls.saved).toHaveLength(1);
+
+    fireEvent.change(units, { target: { value: "BQL | Ban Quản lý dự án |" } });
+    fireEvent.change(screen.getByLabelText("Ngày văn bản"), { target: { value: "31/02/2025" } });
+    expect(await screen.findByText(/“31\/02\/2025” không đúng dạng/, {}, UNDER_LOAD)).toBeTruthy();
     expect(calls.saved).toHaveLength(1);
   });
 });

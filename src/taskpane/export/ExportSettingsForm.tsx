@@ -1,71 +1,78 @@
-/** The header texts of the submission file, edited once and saved (with the document / in the browser). */
-import { Button, Field, Input, Textarea, makeStyles, tokens } from "@fluentui/react-components";
-import { useState } from "react";
-import { parseSettings, parseUnitLines, unitLines, type Settings } from "../../engine/settings";
-import { userMessage } from "../../engine/errors";
+/**
+ * The header texts of the submission file as the user types them. The form only edits; ExportPanel owns the
+ * draft, saves it as typed and exports exactly what is on screen.
+ */
+import { Field, Input, MessageBar, MessageBarBody, Textarea, makeStyles, tokens } from "@fluentui/react-components";
+import { useStrings } from "../i18n";
 
-type TextField =
+export type TextField =
   "coQuanChuQuan" | "coQuanBanHanh" | "soKyHieu" | "diaDanh" | "kyBaoCao" | "tenVietTat" | "vanBanKemTheo";
 
-const FIELDS: { key: TextField; label: string; hint?: string }[] = [
-  { key: "coQuanChuQuan", label: "Cơ quan chủ quản" },
-  { key: "coQuanBanHanh", label: "Cơ quan ban hành" },
-  { key: "soKyHieu", label: "Số, ký hiệu", hint: "In sau “Số:”, ví dụ 123/BC-STTTT" },
-  { key: "diaDanh", label: "Địa danh" },
-  { key: "kyBaoCao", label: "Kỳ báo cáo (trong tên file)", hint: "Ví dụ 9T-2024" },
-  { key: "tenVietTat", label: "Tên viết tắt cơ quan (trong tên file)", hint: "Ví dụ STTTT" },
-  { key: "vanBanKemTheo", label: "Văn bản kèm theo", hint: "In “(Kèm theo …)” dưới tên Phụ lục" },
+const FIELDS: TextField[] = [
+  "coQuanChuQuan",
+  "coQuanBanHanh",
+  "soKyHieu",
+  "diaDanh",
+  "kyBaoCao",
+  "tenVietTat",
+  "vanBanKemTheo",
 ];
 
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
 });
 
-export interface ExportSettingsFormProps {
-  settings: Settings;
-  onSave(settings: Settings): Promise<void>;
+/** The draft as typed: the settings' texts, the date as dd/mm/yyyy, the units as lines. */
+export interface SettingsDraft {
+  fields: Record<TextField, string>;
+  date: string;
+  unitsText: string;
 }
 
-export function ExportSettingsForm({ settings, onSave }: ExportSettingsFormProps) {
+export interface ExportSettingsFormProps {
+  draft: SettingsDraft;
+  onChange(draft: SettingsDraft): void;
+  /** Why the draft cannot be used as it is (a malformed date or units line). */
+  problem?: string;
+}
+
+export function ExportSettingsForm({ draft, onChange, problem }: ExportSettingsFormProps) {
   const styles = useStyles();
-  const [draft, setDraft] = useState<Settings>(settings);
-  const [unitsText, setUnitsText] = useState(() => unitLines(settings.units));
-  const [problem, setProblem] = useState<string>();
-  const [saving, setSaving] = useState(false);
-
-  const save = async () => {
-    setSaving(true);
-    try {
-      await onSave(parseSettings({ ...draft, units: parseUnitLines(unitsText) }));
-      setProblem(undefined);
-    } catch (error) {
-      setProblem(userMessage(error));
-    } finally {
-      setSaving(false);
-    }
-  };
-
+  const { t } = useStrings();
   return (
     <div className={styles.form}>
-      {FIELDS.map(({ key, label, hint }) => (
-        <Field key={key} label={label} hint={hint}>
-          <Input value={draft[key]} onChange={(_, data) => setDraft({ ...draft, [key]: data.value })} />
-        </Field>
-      ))}
-      <Field label="Ngày văn bản" hint="Để trống: in “ngày … tháng … năm …”, tên file lấy ngày hôm nay">
-        <Input type="date" value={draft.ngay} onChange={(_, data) => setDraft({ ...draft, ngay: data.value })} />
+      {FIELDS.map((key) => {
+        const { label, hint } = t.exportFields[key];
+        return (
+          <Field key={key} label={label} hint={hint}>
+            <Input
+              value={draft.fields[key]}
+              onChange={(_, data) => onChange({ ...draft, fields: { ...draft.fields, [key]: data.value } })}
+            />
+          </Field>
+        );
+      })}
+      <Field label={t.exportDate} hint={t.exportDateHint}>
+        <Input
+          value={draft.date}
+          placeholder="dd/mm/yyyy"
+          inputMode="numeric"
+          onChange={(_, data) => onChange({ ...draft, date: data.value })}
+        />
       </Field>
-      <Field
-        label="Danh sách đơn vị (dùng khi kiểm tra trước khi xuất)"
-        hint="Mỗi dòng một đơn vị: mã | tên đầy đủ | bí danh; bí danh"
-      >
-        <Textarea value={unitsText} resize="vertical" rows={6} onChange={(_, data) => setUnitsText(data.value)} />
+      <Field label={t.exportUnits} hint={t.exportUnitsHint}>
+        <Textarea
+          value={draft.unitsText}
+          resize="vertical"
+          rows={6}
+          onChange={(_, data) => onChange({ ...draft, unitsText: data.value })}
+        />
       </Field>
-      <Field validationMessage={problem} validationState={problem ? "error" : "none"}>
-        <Button onClick={() => void save()} disabled={saving}>
-          Lưu thông tin tiêu đề
-        </Button>
-      </Field>
+      {problem && (
+        <MessageBar intent="error" role="alert">
+          <MessageBarBody>{problem}</MessageBarBody>
+        </MessageBar>
+      )}
     </div>
   );
 }

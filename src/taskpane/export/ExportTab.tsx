@@ -10,9 +10,11 @@ import { deliverToExcel } from "../../adapters/excel/exportDeliver";
 import { readDocumentBytes } from "../../adapters/excel/exportRead";
 import { loadExportSettings, saveExportSettings } from "../../adapters/excel/exportSettings";
 import type { ExcelHost } from "../../adapters/excel/host";
-import { PhuLucError, userMessage } from "../../engine/errors";
+import { PhuLucError } from "../../engine/errors";
 import type { Settings } from "../../engine/settings";
 import type { HostMode } from "../host";
+import { useStrings } from "../i18n";
+import { shownError, type Bilingual } from "../shownError";
 import { downloadFile } from "./download";
 import { exportActions, type ExportHost } from "./exportActions";
 import { ExportPanel } from "./ExportPanel";
@@ -31,7 +33,8 @@ export interface ExportTabProps {
 export function ExportTab({ host, excel }: ExportTabProps) {
   const inExcel = host === "excel" && excel !== undefined;
   const [settings, setSettings] = useState<Settings>();
-  const [problem, setProblem] = useState<string>();
+  const { lang, t } = useStrings();
+  const [problem, setProblem] = useState<Bilingual>();
   const [file, setFile] = useState<File>();
   const fileRef = useRef<File | undefined>(undefined);
   const input = useRef<HTMLInputElement>(null);
@@ -41,9 +44,11 @@ export function ExportTab({ host, excel }: ExportTabProps) {
     load.then(
       (loaded) => {
         setSettings(loaded.settings);
-        setProblem(loaded.problem);
+        // The document's settings are read by the Excel adapter, which words its problem in Vietnamese only.
+        const problem = loaded.problem;
+        setProblem(typeof problem === "string" ? { vi: problem, en: problem } : problem);
       },
-      (error: unknown) => setProblem(userMessage(error)),
+      (error: unknown) => setProblem(shownError(error)),
     );
   }, [inExcel, excel]);
 
@@ -56,7 +61,12 @@ export function ExportTab({ host, excel }: ExportTabProps) {
       : {
           readGrids: async () => {
             const chosen = fileRef.current;
-            if (!chosen) throw new PhuLucError("file-not-found", "Chưa chọn file tổng hợp để xuất.");
+            if (!chosen)
+              throw new PhuLucError(
+                "file-not-found",
+                "Chưa chọn file tổng hợp để xuất.",
+                "No consolidated file chosen to export.",
+              );
             return gridsOf(new Uint8Array(await chosen.arrayBuffer()), chosen.name);
           },
           deliver: async (bytes, fileName) => downloadFile(bytes, fileName),
@@ -72,11 +82,11 @@ export function ExportTab({ host, excel }: ExportTabProps) {
 
   if (!settings) {
     return problem ? (
-      <MessageBar intent="error">
-        <MessageBarBody>{problem}</MessageBarBody>
+      <MessageBar intent="error" role="alert">
+        <MessageBarBody>{problem[lang]}</MessageBarBody>
       </MessageBar>
     ) : (
-      <Spinner size="tiny" label="Đang tải cài đặt…" />
+      <Spinner size="tiny" label={t.exportLoading} />
     );
   }
   return (
@@ -86,21 +96,23 @@ export function ExportTab({ host, excel }: ExportTabProps) {
       onCheck={actions.onCheck}
       onExport={actions.onExport}
       delivery={inExcel ? "excel" : "download"}
-      unavailable={!inExcel && !file ? "Chọn file tổng hợp (.xlsx) trước." : undefined}
+      unavailable={!inExcel && !file ? t.exportPickFirst : undefined}
     >
       {problem && (
         <MessageBar intent="warning">
-          <MessageBarBody>{problem} Đang dùng cài đặt mặc định.</MessageBarBody>
+          <MessageBarBody>
+            {problem[lang]} {t.exportDefaults}
+          </MessageBarBody>
         </MessageBar>
       )}
       {!inExcel && (
         <div>
-          <Button onClick={() => input.current?.click()}>Chọn file tổng hợp…</Button>
+          <Button onClick={() => input.current?.click()}>{t.exportPickFile}</Button>
           <input
             ref={input}
             type="file"
             accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            aria-label="Chọn file tổng hợp"
+            aria-label={t.exportPickFileLabel}
             hidden
             onChange={(e) => {
               const chosen = e.target.files?.[0];

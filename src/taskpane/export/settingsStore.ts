@@ -3,21 +3,21 @@
  * plain browser (file mode) there is no document to keep them in, so localStorage keeps them for the
  * next visit; storage that is blocked (private mode) means defaults each time, said to the user.
  */
-import { userMessage } from "../../engine/errors";
 import { defaultSettings, parseSettings, type Settings } from "../../engine/settings";
+import { shownError, type Bilingual } from "../shownError";
 
 export const LOCAL_SETTINGS_KEY = "phuluc.exportSettings";
 
 export function loadLocalSettings(storage: Storage | undefined = globalThis.localStorage): {
   settings: Settings;
-  problem?: string;
+  problem?: Bilingual;
 } {
   try {
     const text = storage?.getItem(LOCAL_SETTINGS_KEY);
     if (!text) return { settings: defaultSettings() };
     return { settings: parseSettings(JSON.parse(text), "Cài đặt xuất file đã lưu trong trình duyệt") };
   } catch (error) {
-    return { settings: defaultSettings(), problem: userMessage(error) };
+    return { settings: defaultSettings(), problem: shownError(error) };
   }
 }
 

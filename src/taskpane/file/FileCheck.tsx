@@ -16,7 +16,9 @@ export function FileCheck() {
       reports={file.reports}
       actions={{}}
       busy={file.busy}
+      progress={file.progress}
       error={file.error}
+      focusResults={file.loaded}
       onDismissError={file.dismissError}
     >
       <MessageBar intent="warning" layout="multiline">

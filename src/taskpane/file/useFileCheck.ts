@@ -1,54 +1,79 @@
 /**
- * File mode (outside Excel): the user picks an .xlsx, the xlsx reader (exceljs, loaded on demand as its own
- * chunk) turns it into grids and the engine checks every sheet. The file is only read, never changed.
+ * File mode (outside Excel): the user picks an .xlsx; the check worker reads it (exceljs) and checks every
+ * sheet, so the pane stays responsive. The file is only read, never changed. A new file clears the previous
+ * file's results before it is read, so nothing of the old file shows beside the new one.
  */
 import { useCallback, useEffect, useRef, useState } from "react";
-import { checkGrids, type SheetReport } from "../../engine/check";
-import { userMessage } from "../../engine/errors";
 import type { BusyAction } from "../check/CheckPanel";
+import { checkEngine, type CheckEngine } from "../check/checkClient";
+import type { CheckedSheet } from "../check/checkedSheet";
+import type { CheckProgress } from "../check/checkWork";
+import { shownError, type Bilingual } from "../shownError";
 
 export interface FileCheckState {
   fileName?: string;
-  reports: SheetReport[];
+  reports: CheckedSheet[];
   /** Notes about the workbook as a whole (hidden sheets, skipped rows). */
   notes: string[];
   busy?: BusyAction;
-  error?: string;
+  progress?: CheckProgress;
+  error?: Bilingual;
+  /** Counts the files loaded: the results take the focus after each. */
+  loaded: number;
   open: (file: File) => Promise<void>;
   dismissError: () => void;
 }
 
-export function useFileCheck(onReports?: (reports: SheetReport[]) => void): FileCheckState {
+export function useFileCheck(
+  onReports?: (reports: CheckedSheet[]) => void,
+  engine: () => CheckEngine = checkEngine,
+): FileCheckState {
   const [fileName, setFileName] = useState<string | undefined>();
-  const [reports, setReports] = useState<SheetReport[]>([]);
+  const [reports, setReports] = useState<CheckedSheet[]>([]);
   const [notes, setNotes] = useState<string[]>([]);
   const [busy, setBusy] = useState<BusyAction | undefined>();
-  const [error, setError] = useState<string | undefined>();
+  const [progress, setProgress] = useState<CheckProgress | undefined>();
+  const [error, setError] = useState<Bilingual | undefined>();
+  const [loaded, setLoaded] = useState(0);
   const onReportsRef = useRef(onReports);
   useEffect(() => {
     onReportsRef.current = onReports;
   }, [onReports]);
 
-  const open = useCallback(async (file: File) => {
-    setBusy("read");
-    setError(undefined);
-    try {
-      const [{ readWorkbook }, bytes] = await Promise.all([
-        import(/* webpackChunkName: "xlsx-reader" */ "../../adapters/xlsx/readWorkbook"),
-        file.arrayBuffer(),
-      ]);
-      const read = await readWorkbook(new Uint8Array(bytes), { fileName: file.name });
-      const checked = checkGrids(read.grids);
-      setFileName(read.fileName);
-      setReports(checked);
-      setNotes(read.notes);
-      onReportsRef.current?.(checked);
-    } catch (e) {
-      setError(userMessage(e));
-    } finally {
-      setBusy(undefined);
-    }
-  }, []);
+  const open = useCallback(
+    async (file: File) => {
+      setBusy("read");
+      setError(undefined);
+      setFileName(file.name);
+      setReports([]);
+      setNotes([]);
+      onReportsRef.current?.([]);
+      try {
+        const checked = await engine().checkFile(file, setProgress);
+        setFileName(checked.fileName);
+        setReports(checked.sheets);
+        setNotes(checked.notes);
+        onReportsRef.current?.(checked.sheets);
+        setLoaded((n) => n + 1);
+      } catch (e) {
+        setError(shownError(e));
+      } finally {
+        setBusy(undefined);
+        setProgress(undefined);
+      }
+    },
+    [engine],
+  );
 
-  return { fileName, reports, notes, busy, error, open, dismissError: () => setError(undefined) };
+  return {
+    fileName,
+    reports,
+    notes,
+    busy,
+    progress,
+    error,
+    loaded,
+    open,
+    dismissError: () => setError(undefined),
+  };
 }

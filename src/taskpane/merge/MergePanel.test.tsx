@@ -70,14 +70,76 @@ describe("MergePanel", () => {
     expect(screen.getByRole("status").textContent).toMatch(/1 xung đột · 1 thiếu báo cáo · 0 dòng không khớp mẫu/);
   });
 
-  it("lets the user keep one value of a conflict", () => {
+  it("conflict picker: nothing pressed until decided, the lead unit marked, buttons that stay in place", () => {
     const calls = setup(preview);
-    const conflict = screen.getByTestId("merge-conflict");
+    let conflict = screen.getByTestId("merge-conflict");
+    const names = () =>
+      within(conflict)
+        .getAllByRole("button")
+        .map((b) => b.textContent);
+    expect(names()).toEqual(["Giữ CNTT-BCVT (chủ trì): 80%", "Giữ TTBCXB: 85%"]);
+    expect(
+      within(conflict)
+        .getAllByRole("button")
+        .map((b) => b.getAttribute("aria-pressed")),
+    ).toEqual(["false", "false"]);
+    expect(conflict.textContent).toContain("Chưa chọn");
     fireEvent.click(within(conflict).getByRole("button", { name: "Giữ TTBCXB: 85%" }));
     expect(calls.resolve).toEqual([[result.conflicts[0].id, "TTBCXB"]]);
-    expect(within(conflict).getByRole("button", { name: "Giữ CNTT-BCVT: 80%" }).getAttribute("aria-pressed")).toBe(
-      "true",
+
+    // The merge re-run with the choice: TTBCXB's button is pressed, and neither button moved.
+    const decided = mergeWorkbook(
+      [sheetOf(blankForm(filled))],
+      [
+        unitInput(unitCopy(filled, "CNTT-BCVT"), "CNTT-BCVT.xlsx"),
+        unitInput(withCell(unitCopy(filled, "TTBCXB"), internet, COL.actual, "85%"), "TTBCXB.xlsx"),
+      ],
+      { resolutions: { [result.conflicts[0].id]: "TTBCXB" } },
     );
+    document.body.innerHTML = "";
+    setup({ ...preview, outcome: { ...preview.outcome!, result: decided } });
+    conflict = screen.getByTestId("merge-conflict");
+    expect(names()).toEqual(["Giữ CNTT-BCVT (chủ trì): 80%", "Giữ TTBCXB: 85%"]);
+    expect(
+      within(conflict)
+        .getAllByRole("button")
+        .map((b) => b.getAttribute("aria-pressed")),
+    ).toEqual(["false", "true"]);
+    expect(conflict.textContent).toContain("Đã chọn");
+  });
+
+  it("shows a conflict's values as the column shows them: shares as percent", () => {
+    const share = mergeWorkbook(
+      [sheetOf(blankForm(filled))],
+      [
+        unitInput(withCell(unitCopy(filled, "CNTT-BCVT"), internet, COL.actual, "82,56%"), "CNTT-BCVT.xlsx"),
+        unitInput(withCell(unitCopy(filled, "TTBCXB"), internet, COL.actual, "85%"), "TTBCXB.xlsx"),
+      ],
+    );
+    const numFmt = share.sheets.flatMap((s) => s.filled).find((v) => v.cell === share.conflicts[0].cell)?.numFmt;
+    setup({ ...preview, outcome: { ...preview.outcome!, result: share } });
+    const text = screen.getByTestId("merge-conflict").textContent!;
+    if (numFmt?.includes("%")) expect(text).toContain("82,56%");
+    else expect(text).toContain("0,8256");
+    expect(text).not.toContain("0,826");
+  });
+
+  it("Apply sits after the conflicts and asks while some are undecided", async () => {
+    const calls = setup(preview);
+    const apply = screen.getByRole("button", { name: "Áp dụng và tải tệp tổng hợp" });
+    const conflicts = screen.getByRole("region", { name: "Xung đột" });
+    expect(conflicts.compareDocumentPosition(apply) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    fireEvent.click(apply);
+    const dialog = await screen.findByRole("dialog", { hidden: true });
+    expect(dialog.textContent).toContain("Còn 1 xung đột chưa chọn");
+    expect(calls.apply).toBe(0);
+    fireEvent.click(within(dialog).getByRole("button", { name: "Vẫn áp dụng", hidden: true }));
+    expect(calls.apply).toBe(1);
+  });
+
+  it("lists the files not merged with their reason", () => {
+    setup(preview);
+    expect(screen.getByRole("region", { name: "Không tổng hợp" }).textContent).toContain("hong.xlsx: không phải .xlsx");
   });
 
   it("shows Đơn vị chưa nộp: expected vs sent and completeness", () => {
@@ -89,11 +151,16 @@ describe("MergePanel", () => {
     expect(panel.textContent).toContain("Hoàn thành 30/31 chỉ tiêu (96,8%)");
   });
 
-  it("lists the values to fill per unit with their provenance, and applies", () => {
-    const calls = setup(preview);
+  it("lists the values to fill per unit with their provenance (file › sheet!cell, as the log), and applies", () => {
+    // Every conflict decided: Áp dụng goes ahead without asking.
+    const decided = { ...result, conflicts: result.conflicts.map((c) => ({ ...c, resolved: true })) };
+    const calls = setup({ ...preview, outcome: { ...preview.outcome!, result: decided } });
     const rows = screen.getAllByTestId("merge-value");
     expect(
-      rows.some((row) => row.textContent?.includes("80%") && row.textContent.includes("CNTT-BCVT · CNTT-BCVT.xlsx")),
+      rows.some(
+        (row) =>
+          row.textContent?.includes("80%") && row.textContent.includes("CNTT-BCVT · CNTT-BCVT.xlsx › Phụ lục I!"),
+      ),
     ).toBe(true);
     fireEvent.click(screen.getByRole("button", { name: "Áp dụng và tải tệp tổng hợp" }));
     expect(calls.apply).toBe(1);

@@ -10,17 +10,25 @@ import {
   Button,
   Caption1,
   Checkbox,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
   Field,
+  Label,
   MessageBar,
   MessageBarBody,
   ProgressBar,
   Subtitle2,
   makeStyles,
   tokens,
+  useId,
 } from "@fluentui/react-components";
 import { useRef, useState } from "react";
 import type { Finding } from "../../engine/finding";
-import type { Conflict, FilledValue, Proposal } from "../../engine/merge";
+import type { Conflict, ConflictChoice, FilledValue, Proposal } from "../../engine/merge";
 import { vnNumber } from "../../engine/messages";
 import type { FileProgress, MergeOutcome } from "./protocol";
 
@@ -41,8 +49,10 @@ export interface MergePanelProps {
   state: MergeViewState;
   /** Excel: the open workbook's sheets, any of which may be a unit's report pasted in. */
   workbookSheets?: string[];
-  /** File mode: the chosen template's name. */
+  /** File mode: the chosen template's name, once it was read and holds a Phụ lục. */
   templateName?: string;
+  /** File mode: the picked template is being read. */
+  templateChecking?: boolean;
   onPickTemplate?: (file: File) => void;
   onMerge: (units: File[], unitSheets: string[]) => void;
   onApply: () => void;
@@ -64,6 +74,7 @@ const useStyles = makeStyles({
   cell: { borderBottom: `1px solid ${tokens.colorNeutralStroke3}`, padding: "2px 4px", verticalAlign: "top" },
   muted: { color: tokens.colorNeutralForeground3 },
   hidden: { display: "none" },
+  field: { display: "flex", flexDirection: "column", gap: "2px" },
 });
 
 /** Values listed per unit; the rest are counted (the sheet and the log hold them all). */
@@ -113,7 +124,9 @@ function ValuesTable({ values, limit }: { values: FilledValue[]; limit: number }
                 <Body1Strong>{displayValue(v.value, v.numFmt)}</Body1Strong>
                 {v.explanation && <Caption1 block>{`Giải trình: ${v.explanation}`}</Caption1>}
               </td>
-              <td className={styles.cell}>{`${v.source.unit} · ${v.source.file} ${v.source.cell}`}</td>
+              <td
+                className={styles.cell}
+              >{`${v.source.unit} · ${sourceRef(v.source.file, v.source.sheet, v.source.cell)}`}</td>
             </tr>
           ))}
         </tbody>
@@ -123,25 +136,51 @@ function ValuesTable({ values, limit }: { values: FilledValue[]; limit: number }
   );
 }
 
-function ConflictView({ conflict, onResolve }: { conflict: Conflict; onResolve: MergePanelProps["onResolve"] }) {
+/** A reference to a unit's cell, written as the Nhật ký tổng hợp sheet writes it (file, sheet, cell). */
+export function sourceRef(file: string, sheet: string, cell: string): string {
+  return `${file} › ${sheet}!${cell}`;
+}
+
+/** The choices in a fixed order (by unit, then file): a click never moves a button. */
+function stableChoices(conflict: Conflict): ConflictChoice[] {
+  const key = (c: ConflictChoice) => `${c.unit}\u0000${c.file}`;
+  return [...conflict.choices].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+}
+
+function ConflictView({
+  conflict,
+  numFmt,
+  onResolve,
+}: {
+  conflict: Conflict;
+  /** The consolidated column's number format: values shown as the column shows them (82,56 %). */
+  numFmt?: string;
+  onResolve: MergePanelProps["onResolve"];
+}) {
   const styles = useStyles();
   return (
-    <div data-testid="merge-conflict">
+    <div data-testid="merge-conflict" role="group" aria-label={`${conflict.sheet}!${conflict.cell}`}>
       <Body1Strong>{`${conflict.sheet}!${conflict.cell} · ${conflict.column}`}</Body1Strong>
       <Caption1 block>{short(conflict.indicator, 120)}</Caption1>
       <div className={styles.row}>
-        {conflict.choices.map((choice) => (
-          <Button
-            key={`${choice.unit}:${choice.file}`}
-            size="small"
-            appearance={choice.unit === conflict.kept ? "primary" : "secondary"}
-            aria-pressed={choice.unit === conflict.kept}
-            onClick={() => onResolve(conflict.id, choice.unit)}
-            title={`${choice.file} ${choice.cell}${choice.explanation ? ` — giải trình: ${choice.explanation}` : ""}`}
-          >
-            {`Giữ ${choice.unit}: ${choice.text}`}
-          </Button>
-        ))}
+        {stableChoices(conflict).map((choice) => {
+          // Nothing is pressed until someone decides: the kept value is only a default until then.
+          const pressed = conflict.resolved && choice.unit === conflict.kept;
+          const lead = conflict.leads.includes(choice.unit);
+          const shown = choice.value === null ? choice.text : displayValue(choice.value, numFmt);
+          return (
+            <Button
+              key={`${choice.unit}:${choice.file}`}
+              size="small"
+              appearance={pressed ? "primary" : "secondary"}
+              aria-pressed={pressed}
+              onClick={() => onResolve(conflict.id, choice.unit)}
+              title={`${sourceRef(choice.file, choice.sheet, choice.cell)}${choice.explanation ? ` — giải trình: ${choice.explanation}` : ""}`}
+            >
+              {`Giữ ${choice.unit}${lead ? " (chủ trì)" : ""}: ${shown}`}
+            </Button>
+          );
+        })}
         {conflict.resolved ? <Badge color="success">Đã chọn</Badge> : <Badge color="danger">Chưa chọn</Badge>}
       </div>
     </div>
@@ -224,33 +263,78 @@ function Preview(props: MergePanelProps & { outcome: MergeOutcome }) {
   const openConflicts = result.conflicts.filter((c) => !c.resolved).length;
   const conflictCells = new Set(result.conflicts.map((c) => c.id));
   const applyLabel = props.mode === "excel" ? "Áp dụng vào sổ làm việc" : "Áp dụng và tải tệp tổng hợp";
+  const numFmts = new Map(filled.map((v) => [`${v.sheet}!${v.cell}`, v.numFmt]));
+  const [asking, setAsking] = useState(false);
   return (
     <div className={styles.root}>
       <Body1Strong role="status">
         {`${filled.length} giá trị sẽ điền · ${openConflicts} xung đột · ${missing.length} thiếu báo cáo · ${unknown.length} dòng không khớp mẫu · ${result.proposals.length} đề xuất`}
       </Body1Strong>
+      {props.outcome.notMerged.length > 0 && (
+        <section className={styles.section} aria-label="Không tổng hợp">
+          <Subtitle2>{`Không tổng hợp (${props.outcome.notMerged.length})`}</Subtitle2>
+          <ul>
+            {props.outcome.notMerged.map((n) => (
+              <li key={n.file}>
+                <Caption1>{`${n.file}: ${n.reason}`}</Caption1>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {result.conflicts.length > 0 && (
+        <section className={styles.section} aria-label="Xung đột">
+          <Subtitle2>{`Xung đột (${openConflicts} chưa chọn)`}</Subtitle2>
+          <Caption1 className={styles.muted}>
+            Chọn giá trị cần giữ; lựa chọn được ghi vào Nhật ký tổng hợp. Chưa chọn thì giữ giá trị của đơn vị chủ trì.
+          </Caption1>
+          {result.conflicts.map((conflict) => (
+            <ConflictView
+              key={conflict.id}
+              conflict={conflict}
+              numFmt={numFmts.get(conflict.id)}
+              onResolve={props.onResolve}
+            />
+          ))}
+        </section>
+      )}
       <div className={styles.row}>
-        <Button appearance="primary" disabled={props.state.phase === "applying"} onClick={props.onApply}>
+        <Button
+          appearance="primary"
+          disabled={props.state.phase === "applying"}
+          onClick={() => (openConflicts > 0 ? setAsking(true) : props.onApply())}
+        >
           {applyLabel}
         </Button>
-        {props.outcome.notMerged.length > 0 && (
-          <Caption1>{`Không tổng hợp: ${props.outcome.notMerged.map((n) => n.file).join(", ")}`}</Caption1>
-        )}
       </div>
       {props.state.applied && (
         <MessageBar intent="success">
           <MessageBarBody>{props.state.applied}</MessageBarBody>
         </MessageBar>
       )}
-      {result.conflicts.length > 0 && (
-        <section className={styles.section} aria-label="Xung đột">
-          <Subtitle2>{`Xung đột (${openConflicts} chưa chọn)`}</Subtitle2>
-          <Caption1 className={styles.muted}>Chọn giá trị cần giữ; lựa chọn được ghi vào Nhật ký tổng hợp.</Caption1>
-          {result.conflicts.map((conflict) => (
-            <ConflictView key={conflict.id} conflict={conflict} onResolve={props.onResolve} />
-          ))}
-        </section>
-      )}
+      <Dialog open={asking} onOpenChange={(_, data) => setAsking(data.open)}>
+        <DialogSurface>
+          <DialogBody>
+            <DialogTitle>{`Còn ${openConflicts} xung đột chưa chọn`}</DialogTitle>
+            <DialogContent>
+              Các ô này sẽ giữ giá trị của đơn vị chủ trì (hoặc đơn vị gửi đầu tiên khi đơn vị chủ trì chưa gửi). Áp
+              dụng như vậy?
+            </DialogContent>
+            <DialogActions>
+              <Button onClick={() => setAsking(false)}>Quay lại chọn</Button>
+              <Button
+                appearance="primary"
+                onClick={() => {
+                  setAsking(false);
+                  props.onApply();
+                }}
+              >
+                Vẫn áp dụng
+              </Button>
+            </DialogActions>
+          </DialogBody>
+        </DialogSurface>
+      </Dialog>
       {missing.length > 0 && (
         <section className={styles.section} aria-label="Thiếu báo cáo">
           <Subtitle2>{`Thiếu báo cáo (${missing.length})`}</Subtitle2>
@@ -299,22 +383,33 @@ export function MergePanel(props: MergePanelProps) {
   const styles = useStyles();
   const unitInput = useRef<HTMLInputElement>(null);
   const [sheets, setSheets] = useState<string[]>([]);
+  const templateId = useId("merge-template");
   const { state } = props;
-  const canStart = props.mode === "excel" || props.templateName !== undefined;
+  const canStart = props.mode === "excel" || (props.templateName !== undefined && !props.templateChecking);
   const toggle = (name: string, on: boolean) =>
     setSheets((current) => (on ? [...current, name] : current.filter((s) => s !== name)));
 
   return (
     <div className={styles.root}>
       {props.mode === "file" ? (
-        <Field label="Mẫu tổng hợp (.xlsx)" hint={props.templateName ?? "Chưa chọn mẫu"}>
+        <div className={styles.field}>
+          <Label htmlFor={templateId}>Mẫu tổng hợp (.xlsx)</Label>
           <input
+            id={templateId}
             type="file"
             accept=".xlsx"
             data-testid="merge-template"
-            onChange={(e) => e.target.files?.[0] && props.onPickTemplate?.(e.target.files[0])}
+            aria-describedby={`${templateId}-state`}
+            onChange={(e) => {
+              const chosen = e.target.files?.[0];
+              e.target.value = "";
+              if (chosen) props.onPickTemplate?.(chosen);
+            }}
           />
-        </Field>
+          <Caption1 id={`${templateId}-state`}>
+            {props.templateChecking ? "Đang đọc mẫu…" : (props.templateName ?? "Chưa chọn mẫu")}
+          </Caption1>
+        </div>
       ) : (
         <Caption1>Mẫu tổng hợp: sổ làm việc đang mở (không bị sửa cho đến khi bấm Áp dụng).</Caption1>
       )}
@@ -377,7 +472,7 @@ export function MergePanel(props: MergePanelProps) {
         </section>
       )}
       {state.error && (
-        <MessageBar intent="error" layout="multiline">
+        <MessageBar intent="error" layout="multiline" role="alert">
           <MessageBarBody>{state.error}</MessageBarBody>
         </MessageBar>
       )}

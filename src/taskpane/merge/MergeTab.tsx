@@ -13,6 +13,7 @@ import { PhuLucError, userMessage } from "../../engine/errors";
 import type { MergeOptions, MergeResult } from "../../engine/merge";
 import { LOG_SHEET_NAME } from "../../engine/merge/logSheet";
 import type { HostMode } from "../host";
+import { checkEngine } from "../check/checkClient";
 import { downloadFile } from "../export/download";
 import { defaultEngine, type MergeEngine } from "./mergeClient";
 import { MergePanel, type MergeViewState } from "./MergePanel";
@@ -53,6 +54,7 @@ export function MergeTab({ host, excel, engine: given, readWorkbookBytes, delive
   const engine = useMemo(() => given ?? defaultEngine(), [given]);
   const [state, setState] = useState<MergeViewState>({ phase: "idle", progress: [] });
   const [template, setTemplate] = useState<File>();
+  const [templateChecking, setTemplateChecking] = useState(false);
   const [workbookSheets, setWorkbookSheets] = useState<string[]>([]);
   const options = useRef<MergeOptions>({});
   /** What is in the workbook now (Excel), so a later apply writes only the difference. */
@@ -85,6 +87,33 @@ export function MergeTab({ host, excel, engine: given, readWorkbookBytes, delive
     const name = consolidatedName();
     deliver(await engine.write(), name);
     return `Đã tạo tệp ${name} (mẫu gốc không bị sửa).`;
+  };
+
+  /**
+   * A new template ends the previous merge (its preview and download were built from the old one), and is read
+   * at once: a damaged file, or one with no Phụ lục, is refused before any unit file is chosen.
+   */
+  const pickTemplate = async (file: File) => {
+    setTemplate(undefined);
+    setTemplateChecking(true);
+    options.current = {};
+    applied.current = undefined;
+    setState({ phase: "idle", progress: [] });
+    try {
+      const read = await checkEngine().checkFile(file, () => {});
+      if (!read.sheets.some((sheet) => sheet.template !== null)) {
+        throw new PhuLucError(
+          "bad-template",
+          `Tệp mẫu ${file.name} không có trang tính nào là Phụ lục nhận diện được; hãy chọn đúng mẫu tổng hợp.`,
+          `The template ${file.name} has no sheet recognised as an appendix; choose the consolidation template.`,
+        );
+      }
+      setTemplate(file);
+    } catch (error) {
+      setState((s) => ({ ...s, error: userMessage(error) }));
+    } finally {
+      setTemplateChecking(false);
+    }
   };
 
   const onMerge = async (units: File[], unitSheets: string[]) => {
@@ -143,7 +172,8 @@ export function MergeTab({ host, excel, engine: given, readWorkbookBytes, delive
       state={state}
       workbookSheets={workbookSheets}
       templateName={template?.name}
-      onPickTemplate={setTemplate}
+      templateChecking={templateChecking}
+      onPickTemplate={(file) => void pickTemplate(file)}
       onMerge={onMerge}
       onApply={onApply}
       onResolve={(id, unit) =>

@@ -1,0 +1,78 @@
+/**
+ * What the pane calls to check: the check worker in the browser, the same work on the page where there is no
+ * Worker (jsdom tests) or it cannot start. Both answer with the same types.
+ */
+import type { Grid } from "../../engine/grid";
+import { ShownError } from "../shownError";
+import type { CheckedSheet } from "./checkedSheet";
+import type { FromCheckWorker, ToCheckWorker } from "./checkProtocol";
+import { checkFileBytes, checkOneGrid, type CheckedFile, type CheckProgress } from "./checkWork";
+
+export interface CheckEngine {
+  checkFile(file: File, onProgress: (progress: CheckProgress) => void): Promise<CheckedFile>;
+  checkGrid(grid: Grid): Promise<CheckedSheet>;
+}
+
+export function inlineCheckEngine(): CheckEngine {
+  return {
+    checkFile: async (file, onProgress) => checkFileBytes(file.name, await file.arrayBuffer(), onProgress),
+    checkGrid: async (grid) => checkOneGrid(grid),
+  };
+}
+
+type Waiter = { resolve(m: FromCheckWorker): void; reject(e: Error): void; progress?(p: CheckProgress): void };
+
+export function workerCheckEngine(): CheckEngine {
+  const worker = new Worker(new URL("./check.worker.ts", import.meta.url));
+  let next = 1;
+  const pending = new Map<number, Waiter>();
+  worker.onmessage = (event: MessageEvent<FromCheckWorker>) => {
+    const message = event.data;
+    const waiter = pending.get(message.id);
+    if (!waiter) return;
+    if (message.type === "progress") return waiter.progress?.(message.progress);
+    pending.delete(message.id);
+    if (message.type === "error") waiter.reject(new ShownError(message.error));
+    else waiter.resolve(message);
+  };
+  worker.onerror = (event) => {
+    const shown = {
+      vi: `Lỗi trong luồng kiểm tra: ${event.message}`,
+      en: `The checking thread failed: ${event.message}`,
+    };
+    for (const waiter of pending.values()) waiter.reject(new ShownError(shown));
+    pending.clear();
+  };
+  const call = (message: ToCheckWorker, progress?: Waiter["progress"], transfer: Transferable[] = []) =>
+    new Promise<FromCheckWorker>((resolve, reject) => {
+      pending.set(message.id, { resolve, reject, progress });
+      worker.postMessage(message, transfer);
+    });
+  return {
+    async checkFile(file, onProgress) {
+      const bytes = await file.arrayBuffer();
+      const answer = await call({ type: "file", id: next++, name: file.name, bytes }, onProgress, [bytes]);
+      if (answer.type !== "file") throw new Error(`Trả lời không mong đợi: ${answer.type}`);
+      return answer.file;
+    },
+    async checkGrid(grid) {
+      const answer = await call({ type: "grid", id: next++, grid });
+      if (answer.type !== "sheet") throw new Error(`Trả lời không mong đợi: ${answer.type}`);
+      return answer.sheet;
+    },
+  };
+}
+
+let shared: CheckEngine | undefined;
+
+/** One engine per page, started on first use: the worker where the browser allows one, else the page itself. */
+export function checkEngine(): CheckEngine {
+  if (!shared) {
+    try {
+      shared = typeof Worker === "undefined" ? inlineCheckEngine() : workerCheckEngine();
+    } catch {
+      shared = inlineCheckEngine();
+    }
+  }
+  return shared;
+}

@@ -1,0 +1,17 @@
+/** The typed messages between the pane and the check worker (check.worker.ts). */
+import type { Grid } from "../../engine/grid";
+import type { Bilingual } from "../shownError";
+import type { CheckedSheet } from "./checkedSheet";
+import type { CheckedFile, CheckProgress } from "./checkWork";
+
+export type ToCheckWorker =
+  /** An opened .xlsx: read it and check every sheet (the bytes are transferred, not copied). */
+  | { type: "file"; id: number; name: string; bytes: ArrayBuffer }
+  /** The active sheet as read from Excel. */
+  | { type: "grid"; id: number; grid: Grid };
+
+export type FromCheckWorker =
+  | { type: "progress"; id: number; progress: CheckProgress }
+  | { type: "file"; id: number; file: CheckedFile }
+  | { type: "sheet"; id: number; sheet: CheckedSheet }
+  | { type: "error"; id: number; error: Bilingual };
