@@ -7,7 +7,7 @@
  * latest check reports.
  */
 import { Button, FluentProvider, Tab, TabList, Title3, makeStyles, webLightTheme } from "@fluentui/react-components";
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import type { ExcelHost } from "../adapters/excel/host";
 import type { CheckedSheet } from "./check/checkedSheet";
 import { ExcelCheck } from "./excel/ExcelCheck";
@@ -56,6 +56,11 @@ export function App({ host, excel }: AppProps) {
   const [reports, setReports] = useState<CheckedSheet[]>([]);
   const pane = useMemo<PaneState>(() => ({ host, lang, reports, setReports }), [host, lang, reports]);
   const t = STRINGS[lang];
+  // The page's title and language follow the switch (screen readers pronounce by the document's lang).
+  useEffect(() => {
+    document.title = t.appTitle;
+    document.documentElement.lang = lang;
+  }, [lang, t]);
 
   const toggleLang = () => {
     const next = lang === "vi" ? "en" : "vi";

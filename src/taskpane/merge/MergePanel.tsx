@@ -26,10 +26,13 @@ import {
   tokens,
   useId,
 } from "@fluentui/react-components";
-import { useRef, useState } from "react";
+import { useContext, useRef, useState } from "react";
 import type { Finding } from "../../engine/finding";
 import type { Conflict, ConflictChoice, FilledValue, Proposal } from "../../engine/merge";
 import { vnNumber } from "../../engine/messages";
+import { LangContext } from "../i18n";
+import type { Bilingual } from "../shownError";
+import { useMergeStrings } from "./mergeStrings";
 import type { FileProgress, MergeOutcome } from "./protocol";
 
 export type MergePhase = "idle" | "running" | "preview" | "applying" | "applied";
@@ -38,7 +41,7 @@ export interface MergeViewState {
   phase: MergePhase;
   progress: FileProgress[];
   outcome?: MergeOutcome;
-  error?: string;
+  error?: Bilingual;
   /** What Áp dụng did, in Vietnamese. */
   applied?: string;
 }
@@ -80,14 +83,6 @@ const useStyles = makeStyles({
 /** Values listed per unit; the rest are counted (the sheet and the log hold them all). */
 const VALUES_SHOWN = 12;
 
-const STAGE_VI: Record<FileProgress["stage"], string> = {
-  waiting: "Đang chờ",
-  reading: "Đang đọc…",
-  recognising: "Đang nhận diện…",
-  done: "Đã đọc",
-  failed: "Không tổng hợp được",
-};
-
 /** A consolidated value as the sheet shows it: shares in percent, numbers the Vietnamese way. */
 export function displayValue(value: FilledValue["value"], numFmt?: string): string {
   if (typeof value === "number") {
@@ -103,12 +98,13 @@ function short(text: string, limit = 70): string {
 
 function ValuesTable({ values, limit }: { values: FilledValue[]; limit: number }) {
   const styles = useStyles();
+  const m = useMergeStrings();
   return (
     <>
       <table className={styles.table}>
         <thead>
           <tr>
-            {["Ô", "Chỉ tiêu · cột", "Giá trị", "Nguồn"].map((h) => (
+            {m.valueHeaders.map((h) => (
               <th key={h} className={styles.cell} align="left">
                 {h}
               </th>
@@ -122,7 +118,7 @@ function ValuesTable({ values, limit }: { values: FilledValue[]; limit: number }
               <td className={styles.cell}>{`${short(v.indicator, 48)} · ${v.column}`}</td>
               <td className={styles.cell}>
                 <Body1Strong>{displayValue(v.value, v.numFmt)}</Body1Strong>
-                {v.explanation && <Caption1 block>{`Giải trình: ${v.explanation}`}</Caption1>}
+                {v.explanation && <Caption1 block>{m.explanation(v.explanation)}</Caption1>}
               </td>
               <td
                 className={styles.cell}
@@ -131,7 +127,7 @@ function ValuesTable({ values, limit }: { values: FilledValue[]; limit: number }
           ))}
         </tbody>
       </table>
-      {values.length > limit && <Caption1>{`… và ${values.length - limit} giá trị khác`}</Caption1>}
+      {values.length > limit && <Caption1>{m.moreValues(values.length - limit)}</Caption1>}
     </>
   );
 }
@@ -158,6 +154,7 @@ function ConflictView({
   onResolve: MergePanelProps["onResolve"];
 }) {
   const styles = useStyles();
+  const m = useMergeStrings();
   return (
     <div data-testid="merge-conflict" role="group" aria-label={`${conflict.sheet}!${conflict.cell}`}>
       <Body1Strong>{`${conflict.sheet}!${conflict.cell} · ${conflict.column}`}</Body1Strong>
@@ -175,27 +172,29 @@ function ConflictView({
               appearance={pressed ? "primary" : "secondary"}
               aria-pressed={pressed}
               onClick={() => onResolve(conflict.id, choice.unit)}
-              title={`${sourceRef(choice.file, choice.sheet, choice.cell)}${choice.explanation ? ` — giải trình: ${choice.explanation}` : ""}`}
+              title={`${sourceRef(choice.file, choice.sheet, choice.cell)}${choice.explanation ? m.explained(choice.explanation) : ""}`}
             >
-              {`Giữ ${choice.unit}${lead ? " (chủ trì)" : ""}: ${shown}`}
+              {m.keep(choice.unit, lead, shown)}
             </Button>
           );
         })}
-        {conflict.resolved ? <Badge color="success">Đã chọn</Badge> : <Badge color="danger">Chưa chọn</Badge>}
+        {conflict.resolved ? <Badge color="success">{m.decided}</Badge> : <Badge color="danger">{m.undecided}</Badge>}
       </div>
     </div>
   );
 }
 
 function FindingList({ findings }: { findings: Finding[] }) {
+  const m = useMergeStrings();
+  const lang = useContext(LangContext);
   return (
     <ul>
       {findings.map((f, i) => (
         <li key={`${f.sheet}!${f.cell}:${f.rule}:${i}`}>
           <Caption1>
             {f.file && f.rule === "unknown-row" ? `${f.file} › ` : ""}
-            {f.message}
-            {f.explanation ? ` — đã giải trình: ${f.explanation}` : ""}
+            {lang === "vi" ? f.message : f.messageEn}
+            {f.explanation ? m.explained(f.explanation) : ""}
           </Caption1>
         </li>
       ))}
@@ -204,13 +203,14 @@ function FindingList({ findings }: { findings: Finding[] }) {
 }
 
 function ProposalView({ proposal, onAccept }: { proposal: Proposal; onAccept: (id: string) => void }) {
+  const m = useMergeStrings();
   return (
     <li>
       <Caption1>
         {`${proposal.file} ${proposal.cell} “${short(proposal.label)}” ≈ ${proposal.target.sheet}!${proposal.target.cell} “${short(proposal.target.label)}” (${Math.round(proposal.similarity * 100)}%) `}
       </Caption1>
       <Button size="small" onClick={() => onAccept(proposal.id)}>
-        Chấp nhận khớp
+        {m.acceptMatch}
       </Button>
     </li>
   );
@@ -218,13 +218,12 @@ function ProposalView({ proposal, onAccept }: { proposal: Proposal; onAccept: (i
 
 function Completeness({ outcome }: { outcome: MergeOutcome }) {
   const styles = useStyles();
+  const m = useMergeStrings();
   const c = outcome.result.completeness;
   return (
-    <section className={styles.section} aria-label="Đơn vị chưa nộp">
-      <Subtitle2>Đơn vị chưa nộp</Subtitle2>
-      <Caption1>
-        {c.missingUnits.length === 0 ? "Mọi đơn vị chủ trì đã gửi." : `Chưa nộp: ${c.missingUnits.join(", ")}`}
-      </Caption1>
+    <section className={styles.section} aria-label={m.missingUnitsTitle}>
+      <Subtitle2>{m.missingUnitsTitle}</Subtitle2>
+      <Caption1>{c.missingUnits.length === 0 ? m.allSent : m.notSent(c.missingUnits.join(", "))}</Caption1>
       <div className={styles.row}>
         {c.expectedUnits.map((unit) => (
           <Badge key={unit} color={c.sentUnits.includes(unit) ? "success" : "danger"} appearance="tint">
@@ -232,15 +231,12 @@ function Completeness({ outcome }: { outcome: MergeOutcome }) {
           </Badge>
         ))}
       </div>
-      <Field
-        label={`Hoàn thành ${c.filledRows}/${c.indicatorRows} chỉ tiêu (${String(c.percent).replace(".", ",")}%)`}
-        validationState="none"
-      >
+      <Field label={m.completeness(c.filledRows, c.indicatorRows, c.percent)} validationState="none">
         <ProgressBar value={c.percent / 100} thickness="large" color={c.percent === 100 ? "success" : "brand"} />
       </Field>
       {c.emptyRows.length > 0 && (
         <Caption1 className={styles.muted}>
-          {`Còn trống: ${c.emptyRows
+          {`${m.stillEmpty}: ${c.emptyRows
             .slice(0, 10)
             .map((r) => `${r.cell} (${r.leadUnits.join(", ") || "?"})`)
             .join("; ")}${c.emptyRows.length > 10 ? "…" : ""}`}
@@ -262,17 +258,18 @@ function Preview(props: MergePanelProps & { outcome: MergeOutcome }) {
   const units = [...new Set(filled.map((v) => v.source.unit))].sort();
   const openConflicts = result.conflicts.filter((c) => !c.resolved).length;
   const conflictCells = new Set(result.conflicts.map((c) => c.id));
-  const applyLabel = props.mode === "excel" ? "Áp dụng vào sổ làm việc" : "Áp dụng và tải tệp tổng hợp";
+  const m = useMergeStrings();
+  const applyLabel = props.mode === "excel" ? m.applyExcel : m.applyFile;
   const numFmts = new Map(filled.map((v) => [`${v.sheet}!${v.cell}`, v.numFmt]));
   const [asking, setAsking] = useState(false);
   return (
     <div className={styles.root}>
       <Body1Strong role="status">
-        {`${filled.length} giá trị sẽ điền · ${openConflicts} xung đột · ${missing.length} thiếu báo cáo · ${unknown.length} dòng không khớp mẫu · ${result.proposals.length} đề xuất`}
+        {m.counts(filled.length, openConflicts, missing.length, unknown.length, result.proposals.length)}
       </Body1Strong>
       {props.outcome.notMerged.length > 0 && (
-        <section className={styles.section} aria-label="Không tổng hợp">
-          <Subtitle2>{`Không tổng hợp (${props.outcome.notMerged.length})`}</Subtitle2>
+        <section className={styles.section} aria-label={m.notMergedTitle}>
+          <Subtitle2>{`${m.notMergedTitle} (${props.outcome.notMerged.length})`}</Subtitle2>
           <ul>
             {props.outcome.notMerged.map((n) => (
               <li key={n.file}>
@@ -283,8 +280,8 @@ function Preview(props: MergePanelProps & { outcome: MergeOutcome }) {
         </section>
       )}
       {result.conflicts.length > 0 && (
-        <section className={styles.section} aria-label="Xung đột">
-          <Subtitle2>{`Xung đột (${openConflicts} chưa chọn)`}</Subtitle2>
+        <section className={styles.section} aria-label={m.conflictsTitle}>
+          <Subtitle2>{m.conflictsOpen(openConflicts)}</Subtitle2>
           <Caption1 className={styles.muted}>
             Chọn giá trị cần giữ; lựa chọn được ghi vào Nhật ký tổng hợp. Chưa chọn thì giữ giá trị của đơn vị chủ trì.
           </Caption1>
@@ -315,13 +312,10 @@ function Preview(props: MergePanelProps & { outcome: MergeOutcome }) {
       <Dialog open={asking} onOpenChange={(_, data) => setAsking(data.open)}>
         <DialogSurface>
           <DialogBody>
-            <DialogTitle>{`Còn ${openConflicts} xung đột chưa chọn`}</DialogTitle>
-            <DialogContent>
-              Các ô này sẽ giữ giá trị của đơn vị chủ trì (hoặc đơn vị gửi đầu tiên khi đơn vị chủ trì chưa gửi). Áp
-              dụng như vậy?
-            </DialogContent>
+            <DialogTitle>{m.askTitle(openConflicts)}</DialogTitle>
+            <DialogContent>{m.askBody}</DialogContent>
             <DialogActions>
-              <Button onClick={() => setAsking(false)}>Quay lại chọn</Button>
+              <Button onClick={() => setAsking(false)}>{m.askBack}</Button>
               <Button
                 appearance="primary"
                 onClick={() => {
@@ -329,21 +323,21 @@ function Preview(props: MergePanelProps & { outcome: MergeOutcome }) {
                   props.onApply();
                 }}
               >
-                Vẫn áp dụng
+                {m.askApply}
               </Button>
             </DialogActions>
           </DialogBody>
         </DialogSurface>
       </Dialog>
       {missing.length > 0 && (
-        <section className={styles.section} aria-label="Thiếu báo cáo">
-          <Subtitle2>{`Thiếu báo cáo (${missing.length})`}</Subtitle2>
+        <section className={styles.section} aria-label={m.missingTitle}>
+          <Subtitle2>{`${m.missingTitle} (${missing.length})`}</Subtitle2>
           <FindingList findings={missing} />
         </section>
       )}
       {(unknown.length > 0 || result.proposals.length > 0) && (
-        <section className={styles.section} aria-label="Dòng không khớp mẫu">
-          <Subtitle2>{`Dòng không khớp mẫu (${unknown.length})`}</Subtitle2>
+        <section className={styles.section} aria-label={m.unknownTitle}>
+          <Subtitle2>{`${m.unknownTitle} (${unknown.length})`}</Subtitle2>
           <FindingList findings={unknown} />
           {result.proposals.length > 0 && (
             <ul>
@@ -355,8 +349,8 @@ function Preview(props: MergePanelProps & { outcome: MergeOutcome }) {
         </section>
       )}
       <Completeness outcome={props.outcome} />
-      <section className={styles.section} aria-label="Giá trị theo đơn vị">
-        <Subtitle2>{props.state.phase === "applied" ? "Giá trị đã tổng hợp" : "Giá trị sẽ điền theo đơn vị"}</Subtitle2>
+      <section className={styles.section} aria-label={m.valuesTitle}>
+        <Subtitle2>{props.state.phase === "applied" ? m.valuesApplied : m.valuesToFill}</Subtitle2>
         {units.map((unit) => {
           // Cells that were in conflict come first: those are the values someone decided on.
           const decided = (v: FilledValue) => (conflictCells.has(`${v.sheet}!${v.cell}`) ? 0 : 1);
@@ -370,8 +364,8 @@ function Preview(props: MergePanelProps & { outcome: MergeOutcome }) {
         })}
       </section>
       {checked.length > 0 && (
-        <section className={styles.section} aria-label="Kiểm tra bảng tổng hợp">
-          <Subtitle2>{`Kiểm tra bảng tổng hợp (${checked.length})`}</Subtitle2>
+        <section className={styles.section} aria-label={m.checkedTitle}>
+          <Subtitle2>{`${m.checkedTitle} (${checked.length})`}</Subtitle2>
           <FindingList findings={checked.slice(0, 30)} />
         </section>
       )}
@@ -383,6 +377,8 @@ export function MergePanel(props: MergePanelProps) {
   const styles = useStyles();
   const unitInput = useRef<HTMLInputElement>(null);
   const [sheets, setSheets] = useState<string[]>([]);
+  const m = useMergeStrings();
+  const lang = useContext(LangContext);
   const templateId = useId("merge-template");
   const { state } = props;
   const canStart = props.mode === "excel" || (props.templateName !== undefined && !props.templateChecking);
@@ -393,7 +389,7 @@ export function MergePanel(props: MergePanelProps) {
     <div className={styles.root}>
       {props.mode === "file" ? (
         <div className={styles.field}>
-          <Label htmlFor={templateId}>Mẫu tổng hợp (.xlsx)</Label>
+          <Label htmlFor={templateId}>{m.templateLabel}</Label>
           <input
             id={templateId}
             type="file"
@@ -407,15 +403,15 @@ export function MergePanel(props: MergePanelProps) {
             }}
           />
           <Caption1 id={`${templateId}-state`}>
-            {props.templateChecking ? "Đang đọc mẫu…" : (props.templateName ?? "Chưa chọn mẫu")}
+            {props.templateChecking ? m.templateReading : (props.templateName ?? m.templateNone)}
           </Caption1>
         </div>
       ) : (
-        <Caption1>Mẫu tổng hợp: sổ làm việc đang mở (không bị sửa cho đến khi bấm Áp dụng).</Caption1>
+        <Caption1>{m.templateExcel}</Caption1>
       )}
       {props.mode === "excel" && (props.workbookSheets?.length ?? 0) > 0 && (
-        <div role="group" aria-label="Trang tính của đơn vị đã có trong sổ">
-          <Caption1 block>Trang tính của đơn vị đã có trong sổ (nếu có):</Caption1>
+        <div role="group" aria-label={m.unitSheets}>
+          <Caption1 block>{m.unitSheetsHint}</Caption1>
           {props.workbookSheets!.map((name) => (
             <Checkbox
               key={name}
@@ -432,20 +428,21 @@ export function MergePanel(props: MergePanelProps) {
           disabled={!canStart || state.phase === "running"}
           onClick={() => unitInput.current?.click()}
         >
-          Tổng hợp
+          {m.merge}
         </Button>
         {sheets.length > 0 && (
           <Button disabled={!canStart || state.phase === "running"} onClick={() => props.onMerge([], sheets)}>
-            Tổng hợp các trang đã chọn
+            {m.mergeSheets}
           </Button>
         )}
-        <Caption1 className={styles.muted}>Chọn tệp của các đơn vị (chọn được nhiều tệp cùng lúc).</Caption1>
+        <Caption1 className={styles.muted}>{m.unitsHint}</Caption1>
         <input
           ref={unitInput}
           className={styles.hidden}
           type="file"
           accept=".xlsx"
           multiple
+          aria-label={m.unitsLabel}
           data-testid="merge-units"
           onChange={(e) => {
             const files = [...(e.target.files ?? [])];
@@ -455,11 +452,11 @@ export function MergePanel(props: MergePanelProps) {
         />
       </div>
       {state.progress.length > 0 && (
-        <section className={styles.section} aria-label="Tiến độ">
+        <section className={styles.section} aria-label={m.progress}>
           {state.progress.map((p) => (
             <Field
               key={p.file}
-              label={`${p.file} — ${STAGE_VI[p.stage]}${p.message ? `: ${p.message}` : ""}`}
+              label={`${p.file} — ${m.stage[p.stage]}${p.message ? `: ${p.message}` : ""}`}
               validationState={p.stage === "failed" ? "error" : "none"}
             >
               <ProgressBar
@@ -473,7 +470,7 @@ export function MergePanel(props: MergePanelProps) {
       )}
       {state.error && (
         <MessageBar intent="error" layout="multiline" role="alert">
-          <MessageBarBody>{state.error}</MessageBarBody>
+          <MessageBarBody>{state.error[lang]}</MessageBarBody>
         </MessageBar>
       )}
       {state.outcome && <Preview {...props} outcome={state.outcome} />}

@@ -9,12 +9,14 @@ import { readDocumentBytes } from "../../adapters/excel/exportRead";
 import type { ExcelHost } from "../../adapters/excel/host";
 import { listSheetNames } from "../../adapters/excel/mergeSheets";
 import { mergeWrite } from "../../adapters/excel/mergeWrite";
-import { PhuLucError, userMessage } from "../../engine/errors";
+import { PhuLucError } from "../../engine/errors";
 import type { MergeOptions, MergeResult } from "../../engine/merge";
 import { LOG_SHEET_NAME } from "../../engine/merge/logSheet";
 import type { HostMode } from "../host";
 import { checkEngine } from "../check/checkClient";
 import { downloadFile } from "../export/download";
+import { shownError } from "../shownError";
+import { useMergeStrings } from "./mergeStrings";
 import { defaultEngine, type MergeEngine } from "./mergeClient";
 import { MergePanel, type MergeViewState } from "./MergePanel";
 import type { FilePayload, FileProgress } from "./protocol";
@@ -51,6 +53,7 @@ function toBuffer(bytes: Uint8Array): ArrayBuffer {
 
 export function MergeTab({ host, excel, engine: given, readWorkbookBytes, deliver = downloadFile }: MergeTabProps) {
   const inExcel = host === "excel" && excel !== undefined;
+  const m = useMergeStrings();
   const engine = useMemo(() => given ?? defaultEngine(), [given]);
   const [state, setState] = useState<MergeViewState>({ phase: "idle", progress: [] });
   const [template, setTemplate] = useState<File>();
@@ -64,11 +67,11 @@ export function MergeTab({ host, excel, engine: given, readWorkbookBytes, delive
     if (!inExcel) return;
     excel
       .run(listSheetNames)
-      .then(setWorkbookSheets, (error: unknown) => setState((s) => ({ ...s, error: userMessage(error) })));
+      .then(setWorkbookSheets, (error: unknown) => setState((s) => ({ ...s, error: shownError(error) })));
   }, [inExcel, excel]);
 
   const fail = (error: unknown) =>
-    setState((s) => ({ ...s, phase: s.outcome ? "preview" : "idle", error: userMessage(error) }));
+    setState((s) => ({ ...s, phase: s.outcome ? "preview" : "idle", error: shownError(error) }));
 
   const apply = async (
     result: MergeResult,
@@ -82,11 +85,11 @@ export function MergeTab({ host, excel, engine: given, readWorkbookBytes, delive
       );
       applied.current = result;
       const values = result.sheets.reduce((n, s) => n + s.filled.length, 0);
-      return `Đã ghi ${values} giá trị vào ${result.sheets.map((s) => s.sheet).join(", ")} và trang “${LOG_SHEET_NAME}”.`;
+      return m.wroteExcel(values, result.sheets.map((s) => s.sheet).join(", "), LOG_SHEET_NAME);
     }
     const name = consolidatedName();
     deliver(await engine.write(), name);
-    return `Đã tạo tệp ${name} (mẫu gốc không bị sửa).`;
+    return m.wroteFile(name);
   };
 
   /**
@@ -110,7 +113,7 @@ export function MergeTab({ host, excel, engine: given, readWorkbookBytes, delive
       }
       setTemplate(file);
     } catch (error) {
-      setState((s) => ({ ...s, error: userMessage(error) }));
+      setState((s) => ({ ...s, error: shownError(error) }));
     } finally {
       setTemplateChecking(false);
     }
@@ -126,7 +129,11 @@ export function MergeTab({ host, excel, engine: given, readWorkbookBytes, delive
         : template
           ? await payload(template)
           : (() => {
-              throw new PhuLucError("file-not-found", "Chưa chọn mẫu tổng hợp (.xlsx).");
+              throw new PhuLucError(
+                "file-not-found",
+                "Chưa chọn mẫu tổng hợp (.xlsx).",
+                "No consolidation template (.xlsx) chosen.",
+              );
             })();
       const request = {
         template: templatePayload,

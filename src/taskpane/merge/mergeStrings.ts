@@ -1,0 +1,125 @@
+/** The Tổng hợp tab's texts, Vietnamese first, English beside (the pane's language switch). */
+import { useContext } from "react";
+import { LangContext } from "../i18n";
+import type { ProgressStage } from "./protocol";
+
+const vi = {
+  stage: {
+    waiting: "Đang chờ",
+    reading: "Đang đọc…",
+    recognising: "Đang nhận diện…",
+    done: "Đã đọc",
+    failed: "Không tổng hợp được",
+  } as Record<ProgressStage, string>,
+  valueHeaders: ["Ô", "Chỉ tiêu · cột", "Giá trị", "Nguồn"],
+  explanation: (text: string) => `Giải trình: ${text}`,
+  explained: (text: string) => ` — đã giải trình: ${text}`,
+  moreValues: (n: number) => `… và ${n} giá trị khác`,
+  keep: (unit: string, lead: boolean, value: string) => `Giữ ${unit}${lead ? " (chủ trì)" : ""}: ${value}`,
+  decided: "Đã chọn",
+  undecided: "Chưa chọn",
+  missingUnitsTitle: "Đơn vị chưa nộp",
+  allSent: "Mọi đơn vị chủ trì đã gửi.",
+  notSent: (units: string) => `Chưa nộp: ${units}`,
+  completeness: (filled: number, total: number, percent: number) =>
+    `Hoàn thành ${filled}/${total} chỉ tiêu (${String(percent).replace(".", ",")}%)`,
+  stillEmpty: "Còn trống",
+  applyExcel: "Áp dụng vào sổ làm việc",
+  applyFile: "Áp dụng và tải tệp tổng hợp",
+  counts: (values: number, conflicts: number, missing: number, unknown: number, proposals: number) =>
+    `${values} giá trị sẽ điền · ${conflicts} xung đột · ${missing} thiếu báo cáo · ${unknown} dòng không khớp mẫu · ${proposals} đề xuất`,
+  notMergedTitle: "Không tổng hợp",
+  conflictsTitle: "Xung đột",
+  conflictsOpen: (n: number) => `Xung đột (${n} chưa chọn)`,
+  conflictsHint:
+    "Chọn giá trị cần giữ; lựa chọn được ghi vào Nhật ký tổng hợp. Chưa chọn thì giữ giá trị của đơn vị chủ trì.",
+  askTitle: (n: number) => `Còn ${n} xung đột chưa chọn`,
+  askBody:
+    "Các ô này sẽ giữ giá trị của đơn vị chủ trì (hoặc đơn vị gửi đầu tiên khi đơn vị chủ trì chưa gửi). Áp dụng như vậy?",
+  askBack: "Quay lại chọn",
+  askApply: "Vẫn áp dụng",
+  missingTitle: "Thiếu báo cáo",
+  unknownTitle: "Dòng không khớp mẫu",
+  acceptMatch: "Chấp nhận khớp",
+  valuesTitle: "Giá trị theo đơn vị",
+  valuesApplied: "Giá trị đã tổng hợp",
+  valuesToFill: "Giá trị sẽ điền theo đơn vị",
+  checkedTitle: "Kiểm tra bảng tổng hợp",
+  templateLabel: "Mẫu tổng hợp (.xlsx)",
+  templateReading: "Đang đọc mẫu…",
+  templateNone: "Chưa chọn mẫu",
+  templateExcel: "Mẫu tổng hợp: sổ làm việc đang mở (không bị sửa cho đến khi bấm Áp dụng).",
+  unitSheets: "Trang tính của đơn vị đã có trong sổ",
+  unitSheetsHint: "Trang tính của đơn vị đã có trong sổ (nếu có):",
+  merge: "Tổng hợp",
+  mergeSheets: "Tổng hợp các trang đã chọn",
+  unitsHint: "Chọn tệp của các đơn vị (chọn được nhiều tệp cùng lúc).",
+  unitsLabel: "Tệp của các đơn vị",
+  progress: "Tiến độ",
+  wroteExcel: (values: number, sheets: string, log: string) =>
+    `Đã ghi ${values} giá trị vào ${sheets} và trang “${log}”.`,
+  wroteFile: (name: string) => `Đã tạo tệp ${name} (mẫu gốc không bị sửa).`,
+};
+
+export type MergeStrings = typeof vi;
+
+const en: MergeStrings = {
+  stage: {
+    waiting: "Waiting",
+    reading: "Reading…",
+    recognising: "Recognising…",
+    done: "Read",
+    failed: "Not merged",
+  },
+  valueHeaders: ["Cell", "Indicator · column", "Value", "Source"],
+  explanation: (text) => `Explanation: ${text}`,
+  explained: (text) => ` — explained: ${text}`,
+  moreValues: (n) => `… and ${n} more values`,
+  keep: (unit, lead, value) => `Keep ${unit}${lead ? " (lead)" : ""}: ${value}`,
+  decided: "Decided",
+  undecided: "Not decided",
+  missingUnitsTitle: "Units not yet submitted",
+  allSent: "Every lead unit has sent its report.",
+  notSent: (units) => `Not submitted: ${units}`,
+  completeness: (filled, total, percent) => `${filled}/${total} indicators filled (${percent}%)`,
+  stillEmpty: "Still empty",
+  applyExcel: "Apply to the workbook",
+  applyFile: "Apply and download the consolidated file",
+  counts: (values, conflicts, missing, unknown, proposals) =>
+    `${values} values to fill · ${conflicts} conflicts · ${missing} missing reports · ${unknown} unmatched rows · ${proposals} proposals`,
+  notMergedTitle: "Not merged",
+  conflictsTitle: "Conflicts",
+  conflictsOpen: (n) => `Conflicts (${n} not decided)`,
+  conflictsHint:
+    "Choose the value to keep; the choice is written to the merge log. Undecided cells keep the lead unit's value.",
+  askTitle: (n) => `${n} ${n === 1 ? "conflict is" : "conflicts are"} not decided`,
+  askBody: "These cells will keep the lead unit's value (or the first unit's when the lead unit has not sent). Apply?",
+  askBack: "Back to the conflicts",
+  askApply: "Apply anyway",
+  missingTitle: "Missing reports",
+  unknownTitle: "Rows not in the template",
+  acceptMatch: "Accept the match",
+  valuesTitle: "Values by unit",
+  valuesApplied: "Values merged",
+  valuesToFill: "Values to fill, by unit",
+  checkedTitle: "Check of the consolidated table",
+  templateLabel: "Consolidation template (.xlsx)",
+  templateReading: "Reading the template…",
+  templateNone: "No template chosen",
+  templateExcel: "Template: the open workbook (unchanged until you press Apply).",
+  unitSheets: "Units' sheets already in the workbook",
+  unitSheetsHint: "Units' sheets already in the workbook (if any):",
+  merge: "Merge",
+  mergeSheets: "Merge the chosen sheets",
+  unitsHint: "Choose the units' files (several at once).",
+  unitsLabel: "The units' files",
+  progress: "Progress",
+  wroteExcel: (values, sheets, log) => `Wrote ${values} values into ${sheets} and the sheet “${log}”.`,
+  wroteFile: (name) => `Created ${name} (the template is unchanged).`,
+};
+
+export const MERGE_STRINGS = { vi, en };
+
+export function useMergeStrings(): MergeStrings {
+  return MERGE_STRINGS[useContext(LangContext)];
+}
