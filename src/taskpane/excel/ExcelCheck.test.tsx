@@ -67,7 +67,12 @@ describe("the pane inside Excel", () => {
     const { host } = fakeExcel(file);
     render(<App host="excel" excel={host} />);
 
-    const total = await screen.findByText(/Tổng cộng ghi 224\.591 nhưng tổng các mục là 225\.091/);
+    // The first check waits for the engine's modules to load: allow for a loaded machine.
+    const total = await screen.findByText(
+      /Tổng cộng ghi 224\.591 nhưng tổng các mục là 225\.091/,
+      {},
+      { timeout: 30_000 },
+    );
     expect(screen.getByText("Phụ lục dự kiến kinh phí")).toBeTruthy();
     expect(screen.getByText("1 lỗi")).toBeTruthy();
     expect(screen.getByText("1 cảnh báo")).toBeTruthy();
@@ -86,7 +91,7 @@ describe("the pane inside Excel", () => {
     await waitFor(() => expect(screen.queryByText(/ô đang được đánh dấu/)).toBeNull());
     expect(fill(file, "D19")).toEqual(YELLOW);
     expect(fill(file, "D7")).toEqual(NO_FILL);
-  });
+  }, 60_000);
 
   it("marking again follows the current findings: a fixed cell gets its old fill back", async () => {
     const file: FakeWorkbookFile = { sheets: [phuLucII()], activeSheet: "Phụ lục II", settings: {} };
