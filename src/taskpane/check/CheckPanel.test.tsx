@@ -21,6 +21,7 @@ const EXTRA: Finding[] = [
     cell: "C8",
     message: "Ô C8: đơn vị “Phòng CNTT” không có trong danh sách; gần nhất là CNTT-BCVT.",
     messageEn: "Cell C8: unit “Phòng CNTT” is not in the list; closest is CNTT-BCVT.",
+    params: {},
   },
   {
     rule: "numbering",
@@ -29,6 +30,7 @@ const EXTRA: Finding[] = [
     cell: "A12",
     message: "Ô A12: số thứ tự 7 lặp lại.",
     messageEn: "Cell A12: number 7 repeats.",
+    params: {},
   },
 ];
 const SHEET: CheckedSheet = { ...seed, findings: [total, ...EXTRA] };
