@@ -13,6 +13,7 @@ import {
   FakeContext,
   fakeSheetFromGrid,
   fakeSheetFromRows,
+  displayedFill,
   NO_FILL,
   type FakeSheet,
   type FakeWorkbookFile,
@@ -24,6 +25,7 @@ import { gridFromValues } from "../../engine/grid";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { App } from "../App";
 import { ExcelCheck } from "./ExcelCheck";
+import { RECHECK_DELAY_MS } from "./useExcelCheck";
 
 const YELLOW = { color: "#FFFF00", pattern: "Solid", patternColor: null };
 
@@ -59,7 +61,8 @@ function fakeExcel(file: FakeWorkbookFile) {
   };
 }
 
-const fill = (file: FakeWorkbookFile, address: string) => file.sheets[0].cells[address]?.fill ?? NO_FILL;
+/** What the user sees: PhuLuc's marks are conditional formats drawn over the cell's own fill. */
+const fill = (file: FakeWorkbookFile, address: string) => displayedFill(file.sheets[0], address);
 
 describe("the pane inside Excel", () => {
   it("checks on open, selects a finding's cell, marks and unmarks restoring the exact fills", async () => {
@@ -108,7 +111,7 @@ describe("the pane inside Excel", () => {
     await screen.findByText("1 ô đang được đánh dấu");
     expect(fill(file, "D7")).toEqual(NO_FILL);
     expect(fill(file, "D19").color).toBe(MARK_COLORS.error);
-  });
+  }, 30_000);
 
   it("fills empty Tỷ lệ/Đánh giá cells, asks before replacing a typed Đánh giá, and re-checks", async () => {
     const sheet = fakeSheetFromGrid(
@@ -150,9 +153,9 @@ describe("the pane inside Excel", () => {
     await screen.findByText("Đã điền 1 ô.");
     expect(sheet.cells["F4"].value).toBe("Chưa đạt");
     expect(screen.queryByText(/Đánh giá ghi “Đạt”/)).toBeNull();
-  });
+  }, 30_000);
 
-  it("checks a 5,000-row sheet in at most two round trips to Excel", async () => {
+  it("checks a 5,000-row sheet in at most two round trips to Excel (the marks count rides along)", async () => {
     const rows: (string | number)[][] = [["STT", "Nội dung, nhiệm vụ", "Đơn vị chủ trì", "Nhu cầu kinh phí năm 2024"]];
     for (let i = 1; i < 4999; i++) rows.push([i, `Nhiệm vụ số ${i}`, "Sở TTTT", 10]);
     rows.push(["", "Tổng cộng", "", 49970]);
@@ -189,6 +192,35 @@ describe("the pane inside Excel", () => {
       jest.useRealTimers();
     }
   });
+
+  it("excel #8: a re-check asked for while another action runs is run after it, not dropped", async () => {
+    const file: FakeWorkbookFile = { sheets: [phuLucII()], activeSheet: "Phụ lục II", settings: {} };
+    const { host, changeSheet } = fakeExcel(file);
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const run = host.run;
+    let held = false;
+    // The first check after the pane opened reads the sheet, then waits here (Excel busy) until released.
+    host.run = async (work) => {
+      const result = await run(work);
+      if (!held) {
+        held = true;
+        await gate;
+      }
+      return result;
+    };
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <ExcelCheck excel={host} />
+      </FluentProvider>,
+    );
+    await waitFor(() => expect(held).toBe(true));
+    file.sheets[0].cells["D7"].value = 40444; // fixed while the first check is still running
+    act(() => changeSheet());
+    await act(async () => new Promise((r) => setTimeout(r, RECHECK_DELAY_MS + 100)));
+    release();
+    await screen.findByText("0 cảnh báo", undefined, { timeout: 10_000 });
+  }, 30_000);
 
   it("says plainly when Excel is too old", async () => {
     const file: FakeWorkbookFile = { sheets: [phuLucII()], activeSheet: "Phụ lục II", settings: {} };

@@ -6,7 +6,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { selectCell, writeCells } from "../../adapters/excel/cells";
 import type { ExcelHost } from "../../adapters/excel/host";
-import { countMarks, markCells, unmarkCells } from "../../adapters/excel/marks";
+import { markCells, queueMarkCount, unmarkCells } from "../../adapters/excel/marks";
 import { readActiveSheetGrid } from "../../adapters/excel/readSheet";
 import type { Finding } from "../../engine/finding";
 import type { ProposedWrite } from "../check/attainment";
@@ -33,6 +33,8 @@ export function useExcelCheck(
   const [pendingReplace, setPendingReplace] = useState<ProposedWrite[] | undefined>();
   const [pendingFill, setPendingFill] = useState<ProposedWrite[]>([]);
   const busyRef = useRef(false);
+  /** A re-check asked for while another action ran: it runs when that action ends, so findings never go stale. */
+  const recheckPending = useRef<(() => Promise<void>) | undefined>(undefined);
   // Kept in a ref so a new callback from the parent never re-subscribes to Excel's events.
   const onReportRef = useRef(onReport);
   useEffect(() => {
@@ -40,8 +42,11 @@ export function useExcelCheck(
   }, [onReport]);
 
   /** Runs one action at a time, with its busy state, and shows any error in the pane. */
-  const perform = useCallback(async (action: BusyAction, work: () => Promise<void>) => {
-    if (busyRef.current) return;
+  const perform = useCallback(async function run(action: BusyAction, work: () => Promise<void>): Promise<void> {
+    if (busyRef.current) {
+      if (action === "check") recheckPending.current = work;
+      return;
+    }
     busyRef.current = true;
     setBusy(action);
     setError(undefined);
@@ -54,13 +59,17 @@ export function useExcelCheck(
       busyRef.current = false;
       setBusy(undefined);
     }
+    const recheck = recheckPending.current;
+    recheckPending.current = undefined;
+    if (recheck) await run("check", recheck);
   }, []);
 
   const readAndCheck = useCallback(async () => {
     const { mergedAreas } = excel.capabilities();
     const { grid, marks } = await excel.run(async (context) => {
+      const markCount = queueMarkCount(context);
       const grid = await readActiveSheetGrid(context, { mergedAreas });
-      return { grid, marks: await countMarks(context, grid.name) };
+      return { grid, marks: await markCount() };
     });
     const next = await engine().checkGrid(grid);
     setReport(next);
@@ -82,12 +91,8 @@ export function useExcelCheck(
     () =>
       perform("mark", async () => {
         if (!report) return;
-        // Marks follow the current findings: cells no longer flagged get their old fill back first.
-        await excel.run(async (context) => {
-          await unmarkCells(context, report.sheet);
-          await markCells(context, report.findings);
-        });
-        setMarkedCount(await excel.run((context) => countMarks(context, report.sheet)));
+        // Marks follow the current findings: cells no longer flagged lose their mark.
+        setMarkedCount(await excel.run((context) => markCells(context, report.findings, [report.sheet])));
       }),
     [excel, perform, report],
   );
@@ -97,7 +102,7 @@ export function useExcelCheck(
       perform("unmark", async () => {
         const sheet = report?.sheet;
         await excel.run((context) => unmarkCells(context, sheet));
-        setMarkedCount(await excel.run((context) => countMarks(context, sheet)));
+        setMarkedCount(0);
       }),
     [excel, perform, report],
   );
