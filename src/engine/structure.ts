@@ -28,7 +28,7 @@
  *   without items are covered themselves when they state an amount.
  */
 import { displayText } from "./cellRefs";
-import { cellText, type Cell, type Grid } from "./grid";
+import { cellText, firstTextOf, type Cell, type Grid } from "./grid";
 import type { AmountColumn, CellRef, Table, TableRow, TableStop } from "./model";
 import type { ColumnDef, ColumnRole, TemplateDef } from "./template";
 import { foldText } from "./text";
@@ -187,7 +187,7 @@ export function buildTableRows(source: RowSource): { rows: TableRow[]; stoppedAt
       if (afterTotal || (rows.length > 0 && ++blankRun >= BLANK_RUN_END)) {
         const next = nextContentRow(grid, r + 1);
         if (next !== undefined) {
-          const footer = isFooter(foldText(firstText(grid.rows[next]).slice(0, 120)));
+          const footer = isFooter(foldText(firstTextOf(grid.rows[next]).slice(0, 120)));
           stoppedAt = { row: next, reason: footer ? "footer" : afterTotal ? "after-total" : "blank-run" };
         }
         break;
@@ -204,7 +204,7 @@ export function buildTableRows(source: RowSource): { rows: TableRow[]; stoppedAt
     // `Tổng cộng` is often typed in the STT cell, merged across STT and the label column.
     if (!label && stt && !marker) label = stt;
     // Only unnumbered rows can be totals or footers; their labels are short, so a prefix is enough.
-    const folded = marker ? "" : foldText((label || firstText(gridRow)).slice(0, 120));
+    const folded = marker ? "" : foldText((label || firstTextOf(gridRow)).slice(0, 120));
 
     if (!marker && isFooter(folded)) {
       stoppedAt = { row: r, reason: "footer" };
@@ -284,14 +284,6 @@ function placeRow(marker: SttMarker | undefined, closing: "subtotal" | "total" |
     case "relative":
       return { kind: "entry", key: marker.key };
   }
-}
-
-function firstText(cells: readonly (Cell | undefined)[] | undefined): string {
-  for (const cell of cells ?? []) {
-    const text = cellText(cell).trim();
-    if (text) return text;
-  }
-  return "";
 }
 
 function closingKind(
