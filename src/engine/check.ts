@@ -8,7 +8,7 @@
  */
 import { userMessage } from "./errors";
 import { sortFindings, type Finding } from "./finding";
-import { a1, cellText, firstTextOf, type CellRange, type Grid } from "./grid";
+import { a1, firstTextOf, type CellRange, type Grid } from "./grid";
 import { LOG_SHEET_NAME } from "./merge/logSheet";
 import type { Table, TableStop } from "./model";
 import { formatVietnameseNumber } from "./parse/number";

@@ -81,7 +81,14 @@ export function classifyStt(stt: string): SttMarker | undefined {
   return undefined;
 }
 
+/** What closes a table's data (spec §2.0): notes, footnotes, sources, signature blocks. */
 const FOOTER = [
+  /^(ghi chu|chu thich|luu y|nguon( so lieu)?)\s*[:.]/,
+  /^ghi chu$/,
+  /^\(\*+\)/,
+  /^\*+ /,
+  /^\(\d{1,2}\) +[^\d\s(=]/,
+  /^\(?(da ky|ky,? ghi ro|ky ten|ky va ghi)\b/,
   /^noi nhan\b/,
   /^(kt|tm|tl|q|ktl)\.? ?(giam doc|chu tich|truong|ubnd|so|ban)\b/,
   /^(pho )?giam doc\b/,
@@ -91,6 +98,13 @@ const FOOTER = [
   /^[a-z ]{2,30}, ngay\b.*\bthang\b/,
   /^ngay\b.*\bthang\b.*\bnam\b/,
 ];
+
+/** True when a row holds a number anywhere (a data row typed without STT still has its figures). */
+function hasNumber(cells: readonly (Cell | undefined)[] | undefined): boolean {
+  if (!cells) return false;
+  for (let c = 0; c < cells.length; c++) if (typeof cells[c]?.value === "number") return true;
+  return false;
+}
 
 /** A run of this many empty rows ends the table (the check says so when content follows). */
 export const BLANK_RUN_END = 10;
@@ -183,6 +197,7 @@ export function buildTableRows(source: RowSource): { rows: TableRow[]; stoppedAt
 
   for (let r = source.firstRow; r < grid.rows.length; r++) {
     const gridRow = grid.rows[r];
+    const afterBlank = blankRun > 0;
     if (isBlankRow(gridRow)) {
       if (afterTotal || (rows.length > 0 && ++blankRun >= BLANK_RUN_END)) {
         const next = nextContentRow(grid, r + 1);
@@ -216,6 +231,11 @@ export function buildTableRows(source: RowSource): { rows: TableRow[]; stoppedAt
     }
     if (afterTotal && !marker && sttCol !== undefined) {
       stoppedAt = { row: r, reason: "after-total" };
+      break;
+    }
+    // Text without STT and without a figure, below an empty row: a note under the table.
+    if (!marker && afterBlank && sttCol !== undefined && rows.length > 0 && !hasNumber(gridRow)) {
+      stoppedAt = { row: r, reason: "footer" };
       break;
     }
     // The header repeated on a later page (`STT | Chỉ tiêu | …` copied down) is not data.
@@ -255,6 +275,7 @@ export function buildTableRows(source: RowSource): { rows: TableRow[]; stoppedAt
       amounts,
       covers: undefined,
       hidden: hidden.has(r),
+      inherited: undefined,
     });
     if (place.kind === "total") {
       afterTotal = template.numbering !== "flat";
@@ -263,6 +284,7 @@ export function buildTableRows(source: RowSource): { rows: TableRow[]; stoppedAt
     }
   }
   promoteFinalTotal(rows);
+  inheritFromItems(rows);
   assignCovers(rows);
   return { rows, stoppedAt };
 }
@@ -295,6 +317,25 @@ function closingKind(
   if (subtotalLabels.some((p) => p.test(folded))) return inSection ? "subtotal" : "total";
   if (totalLabels.some((p) => p.test(folded))) return "total";
   return undefined;
+}
+
+const INHERITED = ["target", "leadUnit"] as const;
+
+function stated(ref: CellRef | undefined): boolean {
+  return ref !== undefined && (ref.parsed.kind !== "empty" || ref.parsed.mark !== undefined);
+}
+
+/** Sub-items take their item's Kế hoạch and Đơn vị chủ trì unless they state their own (spec §2.0). */
+function inheritFromItems(rows: TableRow[]) {
+  for (const row of rows) {
+    if (row.kind !== "subitem" || row.parent === undefined) continue;
+    for (const role of INHERITED) {
+      if (!(role in row.cells) || stated(row.cells[role])) continue;
+      const parent = rows[row.parent];
+      const from = stated(parent.cells[role]) ? parent.cells[role] : parent.inherited?.[role];
+      if (from) (row.inherited ??= {})[role] = from;
+    }
+  }
 }
 
 /** A bare `Tổng` closing the last of several sections, with no total row, totals the table. */

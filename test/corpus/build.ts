@@ -14,17 +14,15 @@ export type Typed = string | number | Cell | null | undefined;
 
 /** The share `points` % stored as Excel stores it (0.942 formatted `0.0%`). */
 export function pct(points: number, decimals = String(points).split(".")[1]?.length ?? 0): Cell {
-  return { value: Number((points / 100).toFixed(decimals + 2)), numFmt: decimals ? `0.${"0".repeat(decimals)}%` : "0%" };
+  return {
+    value: Number((points / 100).toFixed(decimals + 2)),
+    numFmt: decimals ? `0.${"0".repeat(decimals)}%` : "0%",
+  };
 }
 
 /** A number shown with thousands groups (`#,##0`), or with `decimals` decimals. */
 export function num(value: number, decimals = 0): Cell {
   return { value, numFmt: decimals ? `#,##0.${"0".repeat(decimals)}` : "#,##0" };
-}
-
-/** A formula with its cached result, as Excel saves it. */
-export function formula(text: string, result: number): Cell {
-  return { formula: text, value: result, numFmt: "#,##0" };
 }
 
 /** What a careful KHTC reviewer expects the check to say about one cell, decided before running it. */

@@ -4,8 +4,14 @@
  * corrected, on which the check must say nothing. Expected findings (rule, cell) were written by
  * hand, row by row, before the checker was run — the row numbers in the comments are the sheet's.
  */
-import { SEED_DICH_VU_CONG, SEED_KET_QUA, SEED_PHU_LUC_I, SEED_PHU_LUC_II, type SeedTable } from "../fixtures/seedTables";
-import { formula, num, pct, twins, type CaseSheet, type CorpusCase, type Expected, type Typed } from "./build";
+import {
+  SEED_DICH_VU_CONG,
+  SEED_KET_QUA,
+  SEED_PHU_LUC_I,
+  SEED_PHU_LUC_II,
+  type SeedTable,
+} from "../fixtures/seedTables";
+import { num, pct, twins, type CaseSheet, type CorpusCase, type Expected, type Typed } from "./build";
 
 const ALL = "Các phòng, Trung tâm CNTT-TT";
 const ORG: Typed[][] = [
@@ -87,9 +93,27 @@ const legend = twins(
         ["STT", "Chỉ tiêu", "ĐVT", "KH năm 2024", "TH năm 2024", "Tỷ lệ TH/KH (%)", "Đv chủ trì", "Đv phối hợp"], // 6
         ["(1)", "(2)", "(3)", "(4)", "(5)", "(6)=(5)/(4)", "(7)", "(8)"], // 7
         ["I", "Lĩnh vực Bưu chính, Viễn thông"], // 8
-        ["1", "Tỷ lệ xã có điểm phục vụ bưu chính có người phục vụ và có kết nối Internet", "%", "100%", pct(100), 100, "CNTT-BCVT", ALL], // 9
+        [
+          "1",
+          "Tỷ lệ xã có điểm phục vụ bưu chính có người phục vụ và có kết nối Internet",
+          "%",
+          "100%",
+          pct(100),
+          100,
+          "CNTT-BCVT",
+          ALL,
+        ], // 9
         ["2", "Số thuê bao băng rộng cố định/100 dân", "thuê bao", 23, 25, 108.7, "CNTT-BCVT", ALL], // 10
-        ["3", "Tỷ lệ dân số trưởng thành có điện thoại thông minh", "%", "75%", pct(72), when(plant, 98, 96), "CNTT-BCVT", ALL], // 11
+        [
+          "3",
+          "Tỷ lệ dân số trưởng thành có điện thoại thông minh",
+          "%",
+          "75%",
+          pct(72),
+          when(plant, 98, 96),
+          "CNTT-BCVT",
+          ALL,
+        ], // 11
         ["II", "Lĩnh vực Ứng dụng CNTT và Chuyển đổi số"], // 12
         ["1", "Tỷ lệ hồ sơ thủ tục hành chính xử lý trực tuyến", "%", "50%", pct(61.3), 122.6, "CNTT-BCVT", ALL], // 13
         ["2", "Tỷ lệ CQNN hoàn thiện Chính quyền điện tử", "%", "70%", pct(70), 100, "CNTT-BCVT", ALL], // 14
@@ -115,7 +139,10 @@ const notes = twins(
         template: "ket-qua",
         rows: [
           ...rows,
-          [null, "Ghi chú: Kết quả tính đến ngày 15/6/2024; các chỉ tiêu đánh giá cả năm sẽ cập nhật trong báo cáo năm."], // 18
+          [
+            null,
+            "Ghi chú: Kết quả tính đến ngày 15/6/2024; các chỉ tiêu đánh giá cả năm sẽ cập nhật trong báo cáo năm.",
+          ], // 18
           [null, "(*) Số liệu do Văn phòng Sở tổng hợp, 03/03 chi bộ đã báo cáo."], // 19
           [null, "Nguồn: Báo cáo của các chi bộ trực thuộc."], // 20
           [], // 21
@@ -144,7 +171,13 @@ const subItems = twins(
         ["Chỉ tiêu ngành Thông tin và Truyền thông năm 2025"], // 2
         ["STT", "Chỉ tiêu", "Kế hoạch năm 2025", "Đơn vị chủ trì", "Đơn vị phối hợp"], // 3
         ["I", "Lĩnh vực Thông tin, truyền thông"], // 4
-        ["1", "Tỷ lệ Đài Truyền thanh ứng dụng CNTT-VT vào quản trị và vận hành (Truyền thanh thông minh)", null, "TTBCXB", ALL], // 5
+        [
+          "1",
+          "Tỷ lệ Đài Truyền thanh ứng dụng CNTT-VT vào quản trị và vận hành (Truyền thanh thông minh)",
+          null,
+          "TTBCXB",
+          ALL,
+        ], // 5
         ["a)", "Cấp huyện", "70%"], // 6
         ["b)", "Cấp xã", "100%"], // 7
         ["2", "Tỷ lệ hộ xem được Đài truyền hình VN", "100%", "TTBCXB", ALL], // 8
@@ -155,7 +188,13 @@ const subItems = twins(
         ["1", "Tỷ lệ hồ sơ công việc được xử lý trên môi trường mạng", ">95%", "CNTT-BCVT", ALL], // 13
         ["+", "Cấp tỉnh"], // 14
         ["+", "Cấp huyện, cấp xã"], // 15
-        ["2", "Tỷ lệ cơ quan nhà nước cung cấp dữ liệu mở đầy đủ theo danh mục", "50%", when(plant, null, "CNTT-BCVT"), ALL], // 16
+        [
+          "2",
+          "Tỷ lệ cơ quan nhà nước cung cấp dữ liệu mở đầy đủ theo danh mục",
+          "50%",
+          when(plant, null, "CNTT-BCVT"),
+          ALL,
+        ], // 16
       ],
       expect: only(plant, [{ rule: "required-empty", cell: "D16", why: "item II.2 names no lead unit" }]),
     },
@@ -177,10 +216,20 @@ const abbreviations = twins(
         ["STT", "ND chỉ tiêu", "ĐVT", "KH\n2024", "TH\n6 tháng", "Đv\nchủ trì", "Đv\nphối hợp", "Ghi chú"], // 4
         ["1", "Tỷ lệ hộ gia đình có đường internet cáp quang băng rộng", "%", "80%", pct(76), "CNTT-BCVT", ALL], // 5
         ["2", "Tỷ lệ thực hiện thanh, kiểm tra so với Kế hoạch", "%", "100%", pct(45), "Thanh tra"], // 6
-        ["3", "Số tin, bài tuyên truyền trên Cổng thông tin điện tử", "tin, bài", 1200, 640, when(plant, "Phòng Văn hóa - Thể thao", "Văn phòng"), ALL], // 7
+        [
+          "3",
+          "Số tin, bài tuyên truyền trên Cổng thông tin điện tử",
+          "tin, bài",
+          1200,
+          640,
+          when(plant, "Phòng Văn hóa - Thể thao", "Văn phòng"),
+          ALL,
+        ], // 7
         ["4", "Số lớp tập huấn kỹ năng số", "lớp", "04", "02", "TT-CNTTTT", null, "Đã tổ chức 02/04 lớp"], // 8
       ],
-      expect: only(plant, [{ rule: "unknown-unit", cell: "F7", why: "Phòng Văn hóa - Thể thao is not a unit of the Sở" }]),
+      expect: only(plant, [
+        { rule: "unknown-unit", cell: "F7", why: "Phòng Văn hóa - Thể thao is not a unit of the Sở" },
+      ]),
     },
   ],
   "`04` and `02` typed as text are counts in the official zero-padded style: numbers, and no store-as-number warning. `02/04 lớp` states no percentage, so it is not checked.",
@@ -198,14 +247,80 @@ const periods = twins(
       rows: [
         ["PHỤ LỤC"], // 1
         ["KẾT QUẢ THỰC HIỆN CHỈ TIÊU NGÀNH NĂM 2024"], // 2
-        ["STT", "Chỉ tiêu", "ĐVT", "Kế hoạch năm 2024", "Kết quả thực hiện", null, null, "Tỷ lệ (%) so với KH", "Đánh giá", "Đơn vị chủ trì"], // 3
+        [
+          "STT",
+          "Chỉ tiêu",
+          "ĐVT",
+          "Kế hoạch năm 2024",
+          "Kết quả thực hiện",
+          null,
+          null,
+          "Tỷ lệ (%) so với KH",
+          "Đánh giá",
+          "Đơn vị chủ trì",
+        ], // 3
         [null, null, null, null, "6 tháng", "9 tháng", "Cả năm"], // 4
-        ["1", "Tỷ lệ hồ sơ TTHC được xử lý trực tuyến", "%", "50%", pct(38), pct(45), pct(55), 110, "Vượt", "CNTT-BCVT"], // 5
-        ["2", "Tỷ lệ số hóa hồ sơ, kết quả giải quyết TTHC", "%", "100%", pct(62), pct(81), pct(100), 100, "Đạt", "CNTT-BCVT"], // 6
+        [
+          "1",
+          "Tỷ lệ hồ sơ TTHC được xử lý trực tuyến",
+          "%",
+          "50%",
+          pct(38),
+          pct(45),
+          pct(55),
+          110,
+          "Vượt",
+          "CNTT-BCVT",
+        ], // 5
+        [
+          "2",
+          "Tỷ lệ số hóa hồ sơ, kết quả giải quyết TTHC",
+          "%",
+          "100%",
+          pct(62),
+          pct(81),
+          pct(100),
+          100,
+          "Đạt",
+          "CNTT-BCVT",
+        ], // 6
         ["3", "Số thuê bao băng rộng cố định/100 dân", "thuê bao", 23, 20.1, 21.5, 23.4, 101.7, "Vượt", "CNTT-BCVT"], // 7
-        ["4", "Tỷ lệ dân số trưởng thành có điện thoại thông minh", "%", "75%", pct(70), pct(72), pct(74), 98.7, when(plant, "Đạt", "Chưa đạt"), "CNTT-BCVT"], // 8
-        ["5", "Tỷ lệ doanh nghiệp nhỏ và vừa thường xuyên sử dụng các nền tảng chuyển đổi số", "%", "30%", pct(21), pct(28), pct(31), when(plant, 110.3, 103.3), "Vượt", "CNTT-BCVT"], // 9
-        ["6", "Tỷ lệ hộ gia đình có đường internet cáp quang băng rộng", "%", "80%", pct(76), pct(79), pct(82), 102.5, "Vượt", "CNTT-BCVT"], // 10
+        [
+          "4",
+          "Tỷ lệ dân số trưởng thành có điện thoại thông minh",
+          "%",
+          "75%",
+          pct(70),
+          pct(72),
+          pct(74),
+          98.7,
+          when(plant, "Đạt", "Chưa đạt"),
+          "CNTT-BCVT",
+        ], // 8
+        [
+          "5",
+          "Tỷ lệ doanh nghiệp nhỏ và vừa thường xuyên sử dụng các nền tảng chuyển đổi số",
+          "%",
+          "30%",
+          pct(21),
+          pct(28),
+          pct(31),
+          when(plant, 110.3, 103.3),
+          "Vượt",
+          "CNTT-BCVT",
+        ], // 9
+        [
+          "6",
+          "Tỷ lệ hộ gia đình có đường internet cáp quang băng rộng",
+          "%",
+          "80%",
+          pct(76),
+          pct(79),
+          pct(82),
+          102.5,
+          "Vượt",
+          "CNTT-BCVT",
+        ], // 10
       ],
       expect: only(plant, [
         { rule: "assessment-contradiction", cell: "I8", why: "74% for the year misses the 75% target, yet Đạt" },
@@ -217,12 +332,22 @@ const periods = twins(
       template: "ket-qua",
       rows: [
         ["PHỤ LỤC KẾT QUẢ THỰC HIỆN CHỈ TIÊU 9 THÁNG, ƯỚC CẢ NĂM 2024"], // 1
-        ["STT", "Nội dung chỉ tiêu", "Kế hoạch năm", "Thực hiện 9 tháng", "Ước thực hiện năm", "Tỷ lệ so với KH (%)", "Đánh giá"], // 2
+        [
+          "STT",
+          "Nội dung chỉ tiêu",
+          "Kế hoạch năm",
+          "Thực hiện 9 tháng",
+          "Ước thực hiện năm",
+          "Tỷ lệ so với KH (%)",
+          "Đánh giá",
+        ], // 2
         ["1", "Tỷ lệ hồ sơ giải quyết đúng hạn và trước hạn", "≥ 90%", pct(96.5), pct(97), 107.8, "Vượt"], // 3
         ["2", "Số dịch vụ công trực tuyến toàn trình", "1.000", 780, 1050, 105, "Vượt"], // 4
         ["3", "Tỷ lệ hồ sơ thanh toán trực tuyến", "30%", pct(21), pct(28), 93.3, when(plant, "Đạt", "Chưa đạt")], // 5
       ],
-      expect: only(plant, [{ rule: "assessment-contradiction", cell: "G5", why: "28% for the year misses 30%, yet Đạt" }]),
+      expect: only(plant, [
+        { rule: "assessment-contradiction", cell: "G5", why: "28% for the year misses 30%, yet Đạt" },
+      ]),
     },
   ],
   "With an annual target, Cả năm / Năm / Ước thực hiện năm is the result compared; the earlier periods are values of their own period, not judged against the year's target.",
@@ -240,13 +365,35 @@ const prose = twins(
         ["PHỤ LỤC"], // 1
         ["KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU 6 THÁNG ĐẦU NĂM 2024"], // 2
         ["STT", "Nội dung chỉ tiêu", "Kết quả", "Đánh giá", "Ghi chú"], // 3
-        ["1", "Tỷ lệ cơ quan nhà nước sử dụng hệ thống quản lý văn bản và điều hành", `179/188 cơ quan, đạt tỉ lệ ${when(plant, "94,2", "95,2")}%`, "Đạt"], // 4
+        [
+          "1",
+          "Tỷ lệ cơ quan nhà nước sử dụng hệ thống quản lý văn bản và điều hành",
+          `179/188 cơ quan, đạt tỉ lệ ${when(plant, "94,2", "95,2")}%`,
+          "Đạt",
+        ], // 4
         ["2", "Tỷ lệ xã có đài truyền thanh ứng dụng CNTT-VT", "39/39, đạt 100%", "Đạt"], // 5
-        ["3", "Giải quyết phản ánh, kiến nghị của người dân", "Đã giải quyết 412/430 phản ánh, đạt 95,81%", "Đạt", "Theo Kế hoạch số 12/KH-UBND ngày 20/6/2024"], // 6
+        [
+          "3",
+          "Giải quyết phản ánh, kiến nghị của người dân",
+          "Đã giải quyết 412/430 phản ánh, đạt 95,81%",
+          "Đạt",
+          "Theo Kế hoạch số 12/KH-UBND ngày 20/6/2024",
+        ], // 6
         ["4", "Chỉ số chuyển đổi số (DTI) của tỉnh", "Xếp thứ 8/63 tỉnh, thành phố", "Đạt", "Năm 2023 đứng thứ 29/63"], // 7
         ["5", "Hồ sơ TTHC được tiếp nhận trực tuyến", "94,2% (1.127/1.196)", "Đạt"], // 8
-        ["6", "Cơ quan kết nối nền tảng LGSP", "188(*) cơ quan; trong đó 179/188(*) cơ quan, chiếm 95,2% đã kết nối", "Đạt"], // 9
-        ["7", "Hệ thống thông tin được phê duyệt cấp độ an toàn thông tin", `45/52 hệ thống, tỷ lệ 86,5%; 12/15 cơ quan, tỷ lệ ${when(plant, "75", "80")}%`, "Chưa đạt", "Theo Thông tư số 12/2022/TT-BTTTT"], // 10
+        [
+          "6",
+          "Cơ quan kết nối nền tảng LGSP",
+          "188(*) cơ quan; trong đó 179/188(*) cơ quan, chiếm 95,2% đã kết nối",
+          "Đạt",
+        ], // 9
+        [
+          "7",
+          "Hệ thống thông tin được phê duyệt cấp độ an toàn thông tin",
+          `45/52 hệ thống, tỷ lệ 86,5%; 12/15 cơ quan, tỷ lệ ${when(plant, "75", "80")}%`,
+          "Chưa đạt",
+          "Theo Thông tư số 12/2022/TT-BTTTT",
+        ], // 10
         ["8", "Tập huấn chuyển đổi số", "Tổ chức 03 lớp, lớp cuối ngày 17/3", "Đạt"], // 11
         ["9", "Điểm truy cập Internet công cộng", "1.250 người/điểm"], // 12
         ["10", "Xã có điểm Bưu điện văn hóa", "52/52¹⁰ xã, đạt 100%", "Đạt"], // 13
@@ -271,7 +418,16 @@ const marks = twins(
       rows: [
         ["PHỤ LỤC III"], // 1
         ["THỐNG KÊ DỊCH VỤ CÔNG TRỰC TUYẾN 6 THÁNG ĐẦU NĂM 2024"], // 2
-        ["STT", "Đơn vị", "Tổng số TTHC", "DV cung cấp thông tin trực tuyến", "DVCTT một phần", "DVCTT toàn trình", "Số DVCTT tích hợp Cổng DVC quốc gia", "Tỷ lệ hồ sơ đúng hạn và trước hạn (%)"], // 3
+        [
+          "STT",
+          "Đơn vị",
+          "Tổng số TTHC",
+          "DV cung cấp thông tin trực tuyến",
+          "DVCTT một phần",
+          "DVCTT toàn trình",
+          "Số DVCTT tích hợp Cổng DVC quốc gia",
+          "Tỷ lệ hồ sơ đúng hạn và trước hạn (%)",
+        ], // 3
         ["A", "B", "1", "2", "3", "4", "5", "6"], // 4
         ["1", "Sở TTTT", 120, "x", 80, 40, when(plant, 130, 40), 99.1], // 5
         ["2", "UBND huyện Chợ Mới", 95, "-", 60, 35, 35, 97.8], // 6
@@ -321,7 +477,13 @@ const unverifiable = twins(
         ["I", "Chuyển đổi số"], // 5
         ["1", "Nâng cấp Cổng thông tin điện tử tỉnh", "Sở TTTT", num(1200)], // 6
         ["2", "Duy trì Hệ thống quản lý văn bản và điều hành", "Sở TTTT", num(850)], // 7
-        ["3", "Thuê dịch vụ giám sát an toàn thông tin (SOC)", "Sở TTTT", when<Typed>(plant, "Đang thẩm định", num(1000)), "Chờ phê duyệt dự toán"], // 8
+        [
+          "3",
+          "Thuê dịch vụ giám sát an toàn thông tin (SOC)",
+          "Sở TTTT",
+          when<Typed>(plant, "Đang thẩm định", num(1000)),
+          "Chờ phê duyệt dự toán",
+        ], // 8
         ["4", "Đào tạo kỹ năng số cho cán bộ, công chức", "Sở TTTT", num(420)], // 9
         [null, "Tổng cộng", null, num(when(plant, 2470, 3470))], // 10
       ],
@@ -346,7 +508,14 @@ const share = twins(
         ["STT", "Chỉ tiêu", "Kế hoạch 2024", "Thực hiện 2024", "Tỷ lệ (%) so với KH", "Đơn vị chủ trì"], // 2
         ["I", "Lĩnh vực Bưu chính, Viễn thông"], // 3
         ["1", "Tỷ lệ hộ xem được Đài truyền hình VN", "100%", pct(100), 100, "TTBCXB"], // 4
-        ["2", "Tỷ lệ hộ gia đình có đường internet cáp quang băng rộng", "80%", pct(when(plant, 104, 84)), when(plant, 130, 105), "CNTT-BCVT"], // 5
+        [
+          "2",
+          "Tỷ lệ hộ gia đình có đường internet cáp quang băng rộng",
+          "80%",
+          pct(when(plant, 104, 84)),
+          when(plant, 130, 105),
+          "CNTT-BCVT",
+        ], // 5
         ["3", "Số thuê bao băng rộng di động/100 dân", "70", 104, 148.6, "CNTT-BCVT"], // 6
         ["4", "Tỷ lệ dân số trưởng thành có điện thoại thông minh", "75%", pct(78), 104, "CNTT-BCVT"], // 7
       ],
@@ -383,24 +552,95 @@ const combined = twins(
     {
       name: "Phụ lục I",
       template: "chi-tieu",
-      merges: ["A3:K3", "A4:K4", "A5:K5", "E6:G6", "A6:A7", "B6:B7", "C6:C7", "D6:D7", "H6:H7", "I6:I7", "J6:J7", "K6:K7"],
+      merges: [
+        "A3:K3",
+        "A4:K4",
+        "A5:K5",
+        "E6:G6",
+        "A6:A7",
+        "B6:B7",
+        "C6:C7",
+        "D6:D7",
+        "H6:H7",
+        "I6:I7",
+        "J6:J7",
+        "K6:K7",
+      ],
       rows: [
         ...ORG, // 1–2
         ["PHỤ LỤC I"], // 3
         ["KẾT QUẢ THỰC HIỆN CHỈ TIÊU NGÀNH THÔNG TIN VÀ TRUYỀN THÔNG NĂM 2024"], // 4
         ["(Kèm theo Báo cáo số 215/BC-STTTT ngày 10/12/2024 của Sở Thông tin và Truyền thông)"], // 5
-        ["STT", "Chỉ tiêu", "ĐVT", "KH năm 2024", "Kết quả thực hiện", null, null, "Tỷ lệ TH/KH (%)", "Đánh giá", "Đv chủ trì", "Ghi chú"], // 6
+        [
+          "STT",
+          "Chỉ tiêu",
+          "ĐVT",
+          "KH năm 2024",
+          "Kết quả thực hiện",
+          null,
+          null,
+          "Tỷ lệ TH/KH (%)",
+          "Đánh giá",
+          "Đv chủ trì",
+          "Ghi chú",
+        ], // 6
         [null, null, null, null, "6 tháng", "9 tháng", "Ước cả năm"], // 7
         ["(1)", "(2)", "(3)", "(4)", "(5)", "(6)", "(7)", "(8)=(7)/(4)", "(9)", "(10)", "(11)"], // 8
         ["I", "Lĩnh vực Thông tin, truyền thông"], // 9
         ["1", "Tỷ lệ Đài Truyền thanh ứng dụng CNTT-VT", "%", null, null, null, null, null, null, "TTBCXB"], // 10
         ["a)", "Cấp huyện", "%", "70%", pct(45), pct(60), pct(72), 102.9, "Vượt"], // 11
         ["b)", "Cấp xã", "%", "100%", pct(80), pct(92), pct(100), 100, "Đạt"], // 12
-        ["2", "Tỷ lệ hộ nghe được Đài tiếng nói VN", "%", "100%", "x", "x", pct(100), 100, "Đạt", "TTBCXB", "Số liệu ước tính"], // 13
+        [
+          "2",
+          "Tỷ lệ hộ nghe được Đài tiếng nói VN",
+          "%",
+          "100%",
+          "x",
+          "x",
+          pct(100),
+          100,
+          "Đạt",
+          "TTBCXB",
+          "Số liệu ước tính",
+        ], // 13
         ["II", "Lĩnh vực Ứng dụng CNTT và Chuyển đổi số"], // 14
-        ["1", "Tỷ lệ cơ quan nhà nước sử dụng hệ thống quản lý văn bản", "%", "100%", pct(90), pct(93), pct(95.2), 95.2, "Chưa đạt", "CNTT-BCVT", `179/188 cơ quan, đạt tỉ lệ ${when(plant, "94,2", "95,2")}%`], // 15
-        ["2", "Số thuê bao băng rộng cố định/100 dân", "thuê bao", 23, 20, 21.6, 23.2, 100.9, "Vượt", when(plant, null, "CNTT-BCVT")], // 16
-        ["3", "Tỷ lệ dân số trưởng thành có điện thoại thông minh", "%", "75%", pct(70), pct(73), pct(76), 101.3, when(plant, "Chưa đạt", "Vượt"), "CNTT-BCVT"], // 17
+        [
+          "1",
+          "Tỷ lệ cơ quan nhà nước sử dụng hệ thống quản lý văn bản",
+          "%",
+          "100%",
+          pct(90),
+          pct(93),
+          pct(95.2),
+          95.2,
+          "Chưa đạt",
+          "CNTT-BCVT",
+          `179/188 cơ quan, đạt tỉ lệ ${when(plant, "94,2", "95,2")}%`,
+        ], // 15
+        [
+          "2",
+          "Số thuê bao băng rộng cố định/100 dân",
+          "thuê bao",
+          23,
+          20,
+          21.6,
+          23.2,
+          100.9,
+          "Vượt",
+          when(plant, null, "CNTT-BCVT"),
+        ], // 16
+        [
+          "3",
+          "Tỷ lệ dân số trưởng thành có điện thoại thông minh",
+          "%",
+          "75%",
+          pct(70),
+          pct(73),
+          pct(76),
+          101.3,
+          when(plant, "Chưa đạt", "Vượt"),
+          "CNTT-BCVT",
+        ], // 17
         [], // 18
         ["Ghi chú: - Số liệu cả năm là số ước thực hiện đến 31/12/2024."], // 19
         ["- Chỉ tiêu (4) theo Kế hoạch số 127/KH-STTTT ngày 15/9/2023; tỷ lệ (8) làm tròn 1 chữ số thập phân."], // 20

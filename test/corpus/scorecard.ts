@@ -73,13 +73,16 @@ export function isPerfect(score: FileScore): boolean {
 export function renderScorecard(scores: FileScore[]): string {
   const lines: string[] = [];
   const pad = (text: string | number, width: number) => String(text).padEnd(width);
-  lines.push(`${pad("Tệp", 34)}${pad("Lỗi cài", 9)}${pad("Tìm thấy", 10)}${pad("Báo sai (lỗi)", 15)}${pad("Báo sai (cảnh báo)", 20)}`);
+  lines.push(
+    `${pad("Tệp", 34)}${pad("Lỗi cài", 9)}${pad("Tìm thấy", 10)}${pad("Báo sai (lỗi)", 15)}${pad("Báo sai (cảnh báo)", 20)}`,
+  );
   for (const s of scores) {
     lines.push(
       `${pad(s.file, 34)}${pad(s.planted, 9)}${pad(s.found, 10)}${pad(s.falseErrors.length, 15)}${pad(s.falseWarnings.length, 20)}${isPerfect(s) ? "" : "✗"}`,
     );
     for (const m of s.missed) lines.push(`    bỏ sót ${m.rule} ${m.sheet}!${m.cell} — ${m.why}`);
-    for (const f of [...s.falseErrors, ...s.falseWarnings]) lines.push(`    báo sai ${f.rule} ${f.sheet}!${f.cell}: ${f.message}`);
+    for (const f of [...s.falseErrors, ...s.falseWarnings])
+      lines.push(`    báo sai ${f.rule} ${f.sheet}!${f.cell}: ${f.message}`);
     for (const p of s.problems) lines.push(`    ${p}`);
   }
   const planted = scores.reduce((n, s) => n + s.planted, 0);
