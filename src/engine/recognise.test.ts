@@ -335,5 +335,14 @@ describe("headers as units write them (spec §2.0)", () => {
       ]),
     );
     expect(beside.columns.actual).toBe(3);
+    // A result column naming no period is the result; an estimate beside it is a value of its own.
+    const { table: plain } = recognised(
+      gridFromValues("P", [
+        ["STT", "Chỉ tiêu", "Năm 2024", "Thực hiện", "Ước thực hiện cả năm", "Đơn vị chủ trì"],
+        ["1", "Tỷ lệ hồ sơ đúng hạn", "90%", "93%", "97%", "CNTT-BCVT"],
+      ]),
+    );
+    expect(plain.columns.actual).toBe(3);
+    expect(plain.headers[4]).toBe("Ước thực hiện cả năm");
   });
 });

@@ -240,9 +240,10 @@ function findHeader(grid: Grid, merges: MergeIndex, templates: TemplateDef[]): C
 /**
  * Result columns of several periods (`Kết quả thực hiện` over `6 tháng` / `9 tháng` / `Cả năm`):
  * each is a value of its own period, and `columns.actual` becomes the one compared with the target
- * (spec §2.0) — the column a formula legend divides by the target (`(8)=(7)/(4)`), else the column
- * of the target's own period (an annual target: `Cả năm`, `Năm`, `Ước thực hiện năm`), else the
- * latest period; among equals, the rightmost.
+ * (spec §2.0): the column a formula legend divides by the target (`(8)=(7)/(4)`); else a result
+ * column naming no period (`Thực hiện` beside `Ước thực hiện cả năm` is the result, the estimate an
+ * extra); else the column of the target's own period (an annual target: `Cả năm`, `Năm`,
+ * `Ước thực hiện năm`), a count before an estimate; else the latest period; among equals, the rightmost.
  */
 function resultPeriods(
   grid: Grid,
@@ -250,24 +251,31 @@ function resultPeriods(
   columns: Table["columns"],
   legend: LegendFormula[],
 ): PeriodColumn[] {
-  const periods = [...header.assignments.filter((a) => a.column.def.role === "actual"), ...header.periods]
-    .map((a) => {
-      const period = periodOf(foldHeader(a.display)) ?? { months: 12, estimate: false };
-      return { col: a.col, header: a.display, ...period };
-    })
+  const read = [...header.assignments.filter((a) => a.column.def.role === "actual"), ...header.periods]
+    .map((a) => ({ col: a.col, header: a.display, period: periodOf(foldHeader(a.display)) }))
     .sort((x, y) => x.col - y.col);
+  const periods = read.map(({ col, header, period }) => ({
+    col,
+    header,
+    ...(period ?? { months: 12, estimate: false }),
+  }));
   const cols = new Set(periods.map((p) => p.col));
   const byLegend = legend.find(
     (f) =>
       f.operator === "/" && cols.has(f.sources[0]) && (columns.target === undefined || f.sources[1] === columns.target),
   );
+  const unnamed = read.filter((r) => r.period === undefined);
   const targetText =
     columns.target === undefined ? "" : header.headerRows.map((r) => textAt(grid, r, columns.target!)).join(" ");
   const targetMonths = periodOf(foldHeader(targetText))?.months ?? 12;
   const same = periods.filter((p) => p.months === targetMonths);
+  const counted = same.filter((p) => !p.estimate);
   const latest = Math.max(...periods.map((p) => p.months));
-  columns.actual =
-    byLegend?.sources[0] ?? (same.length ? same : periods.filter((p) => p.months === latest)).at(-1)!.col;
+  const chosen =
+    byLegend?.sources[0] ??
+    unnamed.at(-1)?.col ??
+    (counted.length ? counted : same.length ? same : periods.filter((p) => p.months === latest)).at(-1)!.col;
+  columns.actual = chosen;
   return periods;
 }
 
@@ -415,7 +423,7 @@ export function recogniseTable(grid: Grid, templates: TemplateDef[] = TEMPLATES)
   }
   // A lone amount column is the amount, not a Tổng of others.
   if (amountColumns.length < 2) for (const amount of amountColumns) amount.isTotal = false;
-  for (const u of header.unmatched) headers[u.col] = u.display;
+  for (const u of [...header.periods, ...header.unmatched]) headers[u.col] = u.display;
   const periods = header.periods.length ? resultPeriods(grid, header, columns, legend) : undefined;
 
   const unitLine = readUnitLine(grid, top) ?? unitFromHeaders(grid, headerRows, amountColumns);
