@@ -265,15 +265,19 @@ describe("checkGrid notes and robustness", () => {
     expect(report.notes).toEqual([expect.stringContaining("Không đọc được cấu trúc bảng")]);
   });
 
-  it("a total over a formula never calculated: no mismatch claimed, said in the notes", () => {
+  it("a total over a formula never calculated: no mismatch claimed; total-unverifiable names the cell", () => {
     const grid = gridWith(SEED_PHU_LUC_II, { [`1,${II_AMOUNT}`]: { value: null, formula: "SUM(X1:X2)" } });
     const report = checkGrid(grid);
-    expect(report.findings).toEqual([]);
     const item = cellOf(SEED_PHU_LUC_II, 1, II_AMOUNT);
-    expect(report.notes).toEqual([
-      expect.stringContaining(`(${item}): giá trị chưa biết cho đến khi Excel tính lại`),
-      expect.stringContaining("chưa đối chiếu được Tổng cộng"),
+    expect(report.findings).toEqual([
+      expect.objectContaining({
+        rule: "total-unverifiable",
+        severity: "warning",
+        cell: cellOf(SEED_PHU_LUC_II, SEED_PHU_LUC_II.rows.length - 1, II_AMOUNT),
+      }),
     ]);
+    expect(report.findings[0].message).toContain(`${item} (“=SUM(X1:X2)”)`);
+    expect(report.notes).toEqual([expect.stringContaining(`(${item}): giá trị chưa biết cho đến khi Excel tính lại`)]);
   });
 
   it("says hidden rows, truncated rows and columns, merged data cells and very long text", () => {
@@ -360,12 +364,15 @@ describe("checkGrid: content left unread below the table", () => {
   });
 
   it("says so for unnumbered content after Tổng cộng, and for another Phụ lục pasted below", () => {
-    const afterTotal = edited(SEED_PHU_LUC_II, (rows) => [...rows, ["", "Ghi chú: số liệu dự kiến", "", "", ""]]);
+    // A `Ghi chú:` line is a note (spec §2.0), said nowhere; an unnumbered item with an amount is not.
+    const afterTotal = edited(SEED_PHU_LUC_II, (rows) => [...rows, ["", "Dự phòng", "Sở TTTT", "1.000", ""]]);
     const notes = unread(checkGrid(seedLayout(afterTotal).grid).notes);
     expect(notes).toEqual([
       expect.stringContaining(`Từ hàng ${rowNumber(afterTotal, II_TOTAL + 1)} trở xuống không được đọc`),
     ]);
-    expect(notes[0]).toContain("“Ghi chú: số liệu dự kiến”");
+    expect(notes[0]).toContain("“Dự phòng”");
+    const noted = edited(SEED_PHU_LUC_II, (rows) => [...rows, ["", "Ghi chú: số liệu dự kiến", "", "", ""]]);
+    expect(unread(checkGrid(seedLayout(noted).grid).notes)).toEqual([]);
     expect(notes[0]).toContain("dòng tổng cộng");
 
     const pasted = edited(SEED_PHU_LUC_II, (rows) => [...rows.slice(0, 3), BLANK, ["PHỤ LỤC III", "", "", "", ""]]);

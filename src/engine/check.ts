@@ -8,7 +8,7 @@
  */
 import { userMessage } from "./errors";
 import { sortFindings, type Finding } from "./finding";
-import { a1, cellText, type CellRange, type Grid } from "./grid";
+import { a1, firstTextOf, type CellRange, type Grid } from "./grid";
 import { LOG_SHEET_NAME } from "./merge/logSheet";
 import type { Table, TableStop } from "./model";
 import { formatVietnameseNumber } from "./parse/number";
@@ -115,7 +115,7 @@ const QUOTE_LENGTH = 60;
 export function stopNote(grid: Grid, table: Table): string[] {
   const stop = table.stoppedAt;
   if (!stop || stop.reason === "footer") return [];
-  const first = tidyText(grid.rows[stop.row]?.map(cellText).find((text) => text.trim() !== "") ?? "");
+  const first = tidyText(firstTextOf(grid.rows[stop.row]));
   const quoted = first.length > QUOTE_LENGTH ? `${first.slice(0, QUOTE_LENGTH)}…` : first;
   return [
     `Từ hàng ${formatVietnameseNumber(stop.row + 1)} trở xuống không được đọc` +

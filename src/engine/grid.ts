@@ -83,6 +83,19 @@ export function cellText(cell: Cell | undefined): string {
   return String(v);
 }
 
+/**
+ * The first non-blank text of a row, trimmed ("" for none). Rows are sparse — a reader leaves holes
+ * for empty cells, and a hole is not even `undefined` to `map` — so this walks indexes.
+ */
+export function firstTextOf(cells: readonly (Cell | undefined)[] | undefined): string {
+  if (!cells) return "";
+  for (let c = 0; c < cells.length; c++) {
+    const text = cellText(cells[c]).trim();
+    if (text) return text;
+  }
+  return "";
+}
+
 /** An empty grid with the given rows of plain values: the shape tests and the bench build sheets with. */
 export function gridFromValues(name: string, values: CellValue[][], merges: CellRange[] = []): Grid {
   return {

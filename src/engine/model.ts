@@ -7,7 +7,11 @@ import type { TemplateDef, TemplateId, ColumnRole } from "./template";
 
 /** A cell's content read the Vietnamese way (spec §3). */
 export type ParsedValue =
-  | { kind: "empty" }
+  /**
+   * Nothing. `mark` is `x` or `-` when the unit wrote one of those in a value cell (spec §3: the
+   * statistics mark for "not applicable / no data"): empty for sums, yet a deliberate answer.
+   */
+  | { kind: "empty"; mark?: string }
   /**
    * A number. For percentage columns `value` is in percent points (94.2 for 94,2 %), whether the
    * cell held 0.942 formatted `0%`, the number 94.2, or the text "94,2%".
@@ -92,6 +96,11 @@ export interface TableRow {
   covers?: number[];
   /** True when the grid row is hidden in Excel (kept and checked, but said). */
   hidden: boolean;
+  /**
+   * For sub-items (`a)`, `b)`, `-`, `+`) that leave Kế hoạch or Đơn vị chủ trì empty: the nearest
+   * enclosing row's cell they inherit (spec §2.0). Absent when the row states its own.
+   */
+  inherited?: Partial<Record<"target" | "leadUnit", CellRef>>;
 }
 
 export interface AmountColumn {
@@ -136,6 +145,29 @@ export interface Table {
    * Absent when the table runs to the sheet's last row.
    */
   stoppedAt?: TableStop;
+  /**
+   * Result columns by reporting period, when the header has more than one (spec §2.0). The one the
+   * target is compared with is `columns.actual`; the others are values of their own period.
+   */
+  periods?: PeriodColumn[];
+  /** Formula legends of the column-number row, when it has any. */
+  legend?: LegendFormula[];
+}
+
+/** A formula legend of the column-number row: `(6)=(5)/(4)` computes grid column `col` from `sources`. */
+export interface LegendFormula {
+  col: number;
+  /** `/` a ratio of the first source to the second; `+` a sum of the sources. */
+  operator: "/" | "+" | "other";
+  sources: number[];
+}
+
+/** A result column of one reporting period (`6 tháng`, `9 tháng`, `Cả năm`, `Ước thực hiện năm`). */
+export interface PeriodColumn {
+  col: number;
+  header: string;
+  months: number;
+  estimate: boolean;
 }
 
 export interface TableStop {

@@ -292,3 +292,57 @@ describe("recogniseTable on bent layouts", () => {
     expect(expectedTotals(table)[0].expected).toBe(225091);
   });
 });
+
+describe("headers as units write them (spec §2.0)", () => {
+  it("recognises `Đv chủ trì`, `KH`, `TH` and reads a formula legend", () => {
+    const grid = gridFromValues("I", [
+      ["STT", "ND chỉ tiêu", "KH 2024", "TH 2024", "Tỷ lệ TH/KH (%)", "Đv\nchủ trì"],
+      ["(1)", "(2)", "(3)", "(4)", "(5)=(4)/(3)", "(6)"],
+      ["1", "Tỷ lệ hộ có internet cáp quang", "80%", "84%", "105", "CNTT-BCVT"],
+    ]);
+    const { table } = recognised(grid);
+    expect(table.templateId).toBe("chi-tieu");
+    expect(table.headerRows).toEqual([0, 1]);
+    expect(table.columns).toMatchObject({ target: 2, actual: 3, ratio: 4, leadUnit: 5 });
+    expect(table.legend).toEqual([{ col: 4, operator: "/", sources: [3, 2] }]);
+    expect(table.rows).toHaveLength(1);
+  });
+
+  it("compares the target with the result of its own period, each period column kept", () => {
+    const header = (sub: string[]) =>
+      gridFromValues(
+        "K",
+        [
+          ["STT", "Chỉ tiêu", "Kế hoạch năm 2024", "Kết quả thực hiện", null, null, "Đơn vị chủ trì"],
+          [null, null, null, ...sub, null],
+          ["1", "Tỷ lệ hồ sơ trực tuyến", "50%", "38%", "45%", "55%", "CNTT-BCVT"],
+        ],
+        [{ top: 0, left: 3, bottom: 0, right: 5 }],
+      );
+    const { table: year } = recognised(header(["6 tháng", "9 tháng", "Cả năm"]));
+    expect(year.columns.actual).toBe(5);
+    expect(year.periods?.map((p) => [p.col, p.months])).toEqual([
+      [3, 6],
+      [4, 9],
+      [5, 12],
+    ]);
+    // No annual column: the latest period present.
+    expect(recognised(header(["Quý I", "6 tháng", "9 tháng"])).table.columns.actual).toBe(5);
+    const { table: beside } = recognised(
+      gridFromValues("U", [
+        ["STT", "Nội dung chỉ tiêu", "Kế hoạch năm", "Ước thực hiện năm", "Thực hiện 9 tháng", "Đánh giá"],
+        ["1", "Tỷ lệ hồ sơ đúng hạn", "90%", "97%", "96%", "Vượt"],
+      ]),
+    );
+    expect(beside.columns.actual).toBe(3);
+    // A result column naming no period is the result; an estimate beside it is a value of its own.
+    const { table: plain } = recognised(
+      gridFromValues("P", [
+        ["STT", "Chỉ tiêu", "Năm 2024", "Thực hiện", "Ước thực hiện cả năm", "Đơn vị chủ trì"],
+        ["1", "Tỷ lệ hồ sơ đúng hạn", "90%", "93%", "97%", "CNTT-BCVT"],
+      ]),
+    );
+    expect(plain.columns.actual).toBe(3);
+    expect(plain.headers[4]).toBe("Ước thực hiện cả năm");
+  });
+});

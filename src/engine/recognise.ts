@@ -19,7 +19,9 @@
 import { cellReader, MergeIndex, SHARED_BY_MERGE } from "./cellRefs";
 import { a1, cellText, type Grid } from "./grid";
 import { makeFinding, type Finding } from "./finding";
-import type { AmountColumn, Table, UnitLine } from "./model";
+import { foldHeader, periodOf } from "./headerText";
+import { readColumnNumberRow } from "./legend";
+import type { AmountColumn, LegendFormula, PeriodColumn, Table, UnitLine } from "./model";
 import { missingColumn as missingColumnRule } from "./rules/missing-column";
 import { unknownTemplate as unknownTemplateRule } from "./rules/unknown-template";
 import { buildTableRows } from "./structure";
@@ -80,6 +82,8 @@ interface Candidate {
   order: number;
   headerRows: number[];
   assignments: Assignment[];
+  /** Further result columns once Thực hiện is taken: the periods of a `Kết quả thực hiện` group. */
+  periods: Assignment[];
   missing: ColumnDef[];
   unmatched: HeaderColumn[];
 }
@@ -97,7 +101,7 @@ function singleRowColumns(grid: Grid, row: number): HeaderColumn[] {
   const columns: HeaderColumn[] = [];
   for (let col = 0; col < rowWidth(grid, row); col++) {
     const display = textAt(grid, row, col);
-    if (display) columns.push({ col, tries: [foldText(display)], display });
+    if (display) columns.push({ col, tries: [foldHeader(display)], display });
   }
   return columns;
 }
@@ -110,6 +114,16 @@ function singleRowColumns(grid: Grid, row: number): HeaderColumn[] {
 function twoRowColumns(grid: Grid, merges: MergeIndex, top: number): HeaderColumn[] | undefined {
   const sub = top + 1;
   const width = Math.max(rowWidth(grid, top), rowWidth(grid, sub));
+  // A title merged across the table (nothing else on its row) is not a group over the header beneath it.
+  let first = -1;
+  let last = -1;
+  for (let col = 0; col < width; col++) {
+    if (textAt(grid, top, col)) {
+      if (first < 0) first = col;
+      last = col;
+    }
+  }
+  const isTitle = (m: { left: number; right: number }) => m.left <= first && m.right >= last;
   const groupOf: (string | undefined)[] = [];
   let hasGroup = false;
   let lastTopText = "";
@@ -118,6 +132,7 @@ function twoRowColumns(grid: Grid, merges: MergeIndex, top: number): HeaderColum
     const merge = merges.at(top, col);
     const own = textAt(grid, top, col);
     const subText = merges.at(sub, col)?.top === top ? "" : textAt(grid, sub, col);
+    if (merge && isTitle(merge)) continue;
     if (merge && merge.top === top && merge.bottom === top && merge.right > merge.left) {
       groupOf[col] = textAt(grid, top, merge.left);
       hasGroup = true;
@@ -140,12 +155,12 @@ function twoRowColumns(grid: Grid, merges: MergeIndex, top: number): HeaderColum
     const group = groupOf[col] ?? "";
     const subText = merges.at(sub, col)?.top === top ? "" : textAt(grid, sub, col);
     if (group && subText && group !== subText) {
-      const g = foldText(group);
-      const s = foldText(subText);
+      const g = foldHeader(group);
+      const s = foldHeader(subText);
       columns.push({ col, tries: [s, `${g} ${s}`, g], display: subText });
     } else if (group || subText) {
       const display = group || subText;
-      columns.push({ col, tries: [foldText(display)], display });
+      columns.push({ col, tries: [foldHeader(display)], display });
     }
   }
   return columns;
@@ -160,7 +175,9 @@ function assign(template: TemplateDef, order: number, headerRows: number[], colu
   const compiled = compile(template);
   const taken = new Set<ColumnRole>();
   const assignments: Assignment[] = [];
+  const periods: Assignment[] = [];
   const unmatched: HeaderColumn[] = [];
+  const actual = compiled.find((c) => c.def.role === "actual");
   for (const column of columns) {
     let found: Assignment | undefined;
     for (const text of column.tries) {
@@ -176,10 +193,12 @@ function assign(template: TemplateDef, order: number, headerRows: number[], colu
     if (found) {
       taken.add(found.column.def.role);
       assignments.push(found);
+    } else if (actual && taken.has("actual") && column.tries.some((t) => matches(actual.synonyms, t))) {
+      periods.push({ col: column.col, column: actual, isTotal: false, display: column.display });
     } else unmatched.push(column);
   }
   const missing = template.columns.filter((def) => def.required && !taken.has(def.role));
-  return { template, order, headerRows, assignments, missing, unmatched };
+  return { template, order, headerRows, assignments, periods, missing, unmatched };
 }
 
 function qualifies(candidate: Candidate): boolean {
@@ -190,7 +209,7 @@ function qualifies(candidate: Candidate): boolean {
 /** Negative when `a` is the better header reading. */
 function compareCandidates(a: Candidate, b: Candidate): number {
   return (
-    b.assignments.length - a.assignments.length ||
+    b.assignments.length + b.periods.length - a.assignments.length - a.periods.length ||
     a.missing.length - b.missing.length ||
     a.unmatched.length - b.unmatched.length ||
     a.headerRows.length - b.headerRows.length ||
@@ -218,26 +237,46 @@ function findHeader(grid: Grid, merges: MergeIndex, templates: TemplateDef[]): C
   return best;
 }
 
-const COLUMN_NUMBER = /^\(?([0-9]{1,2}|[A-Za-z])\)?\.?$/;
-
 /**
- * True when the row holds only column numbers (`(1)`, `(2)` … or `A`, `B`, `1`, `2` …), each
- * following the one before (so a row of small counts is still data).
+ * Result columns of several periods (`Kết quả thực hiện` over `6 tháng` / `9 tháng` / `Cả năm`):
+ * each is a value of its own period, and `columns.actual` becomes the one compared with the target
+ * (spec §2.0): the column a formula legend divides by the target (`(8)=(7)/(4)`); else a result
+ * column naming no period (`Thực hiện` beside `Ước thực hiện cả năm` is the result, the estimate an
+ * extra); else the column of the target's own period (an annual target: `Cả năm`, `Năm`,
+ * `Ước thực hiện năm`), a count before an estimate; else the latest period; among equals, the rightmost.
  */
-function isColumnNumberRow(grid: Grid, row: number, headerColumns: number): boolean {
-  const tokens: string[] = [];
-  for (let col = 0; col < rowWidth(grid, row); col++) {
-    const text = textAt(grid, row, col);
-    if (!text) continue;
-    const match = COLUMN_NUMBER.exec(text);
-    if (!match) return false;
-    tokens.push(match[1].toUpperCase());
-  }
-  const follows = (prev: string, next: string) =>
-    /\d/.test(prev) ? Number(next) === Number(prev) + 1 : next.charCodeAt(0) === prev.charCodeAt(0) + 1;
-  const sameKind = (a: string, b: string) => /\d/.test(a) === /\d/.test(b);
-  const ordered = tokens.every((t, i) => i === 0 || !sameKind(tokens[i - 1], t) || follows(tokens[i - 1], t));
-  return ordered && tokens.length >= Math.min(3, headerColumns);
+function resultPeriods(
+  grid: Grid,
+  header: Candidate,
+  columns: Table["columns"],
+  legend: LegendFormula[],
+): PeriodColumn[] {
+  const read = [...header.assignments.filter((a) => a.column.def.role === "actual"), ...header.periods]
+    .map((a) => ({ col: a.col, header: a.display, period: periodOf(foldHeader(a.display)) }))
+    .sort((x, y) => x.col - y.col);
+  const periods = read.map(({ col, header, period }) => ({
+    col,
+    header,
+    ...(period ?? { months: 12, estimate: false }),
+  }));
+  const cols = new Set(periods.map((p) => p.col));
+  const byLegend = legend.find(
+    (f) =>
+      f.operator === "/" && cols.has(f.sources[0]) && (columns.target === undefined || f.sources[1] === columns.target),
+  );
+  const unnamed = read.filter((r) => r.period === undefined);
+  const targetText =
+    columns.target === undefined ? "" : header.headerRows.map((r) => textAt(grid, r, columns.target!)).join(" ");
+  const targetMonths = periodOf(foldHeader(targetText))?.months ?? 12;
+  const same = periods.filter((p) => p.months === targetMonths);
+  const counted = same.filter((p) => !p.estimate);
+  const latest = Math.max(...periods.map((p) => p.months));
+  const chosen =
+    byLegend?.sources[0] ??
+    unnamed.at(-1)?.col ??
+    (counted.length ? counted : same.length ? same : periods.filter((p) => p.months === latest)).at(-1)!.col;
+  columns.actual = chosen;
+  return periods;
 }
 
 /** `Đvt: triệu đồng`, `ĐVT: đồng`, `(Đơn vị tính: nghìn đồng)`, `Đơn vị: tỷ đồng`. */
@@ -353,11 +392,16 @@ export function recogniseTable(grid: Grid, templates: TemplateDef[] = TEMPLATES)
   const { template } = header;
   const headerRows = [...header.headerRows];
   const lastHeaderRow = headerRows[headerRows.length - 1];
-  if (isColumnNumberRow(grid, lastHeaderRow + 1, header.assignments.length + header.unmatched.length)) {
-    headerRows.push(lastHeaderRow + 1);
-  }
+  const numbers = readColumnNumberRow(
+    grid,
+    lastHeaderRow + 1,
+    header.assignments.length + header.periods.length + header.unmatched.length,
+    HEADER_SEARCH_COLUMNS,
+  );
+  if (numbers) headerRows.push(lastHeaderRow + 1);
+  const legend = numbers?.formulas ?? [];
   const top = headerRows[0];
-  const firstHeaderCol = Math.min(...[...header.assignments, ...header.unmatched].map((a) => a.col));
+  const firstHeaderCol = Math.min(...[...header.assignments, ...header.periods, ...header.unmatched].map((a) => a.col));
   const headerAddress = a1(top, firstHeaderCol);
 
   const columns: Table["columns"] = {};
@@ -371,12 +415,19 @@ export function recogniseTable(grid: Grid, templates: TemplateDef[] = TEMPLATES)
     }
   }
   amountColumns.sort((x, y) => x.col - y.col);
+  // `(6)=(4)+(5)`: the legend names the Tổng of the other amount columns.
+  for (const formula of legend) {
+    const amount = amountColumns.find((a) => a.col === formula.col);
+    const others = new Set(amountColumns.filter((a) => a !== amount).map((a) => a.col));
+    if (amount && formula.operator === "+" && formula.sources.every((c) => others.has(c))) amount.isTotal = true;
+  }
   // A lone amount column is the amount, not a Tổng of others.
   if (amountColumns.length < 2) for (const amount of amountColumns) amount.isTotal = false;
-  for (const u of header.unmatched) headers[u.col] = u.display;
+  for (const u of [...header.periods, ...header.unmatched]) headers[u.col] = u.display;
+  const periods = header.periods.length ? resultPeriods(grid, header, columns, legend) : undefined;
 
   const unitLine = readUnitLine(grid, top) ?? unitFromHeaders(grid, headerRows, amountColumns);
-  const kinds = new Map(header.assignments.map((a) => [a.col, a.column.def.kind]));
+  const kinds = new Map([...header.assignments, ...header.periods].map((a) => [a.col, a.column.def.kind]));
   const sharedColumns = new Set(
     SHARED_BY_MERGE.flatMap((role) => (columns[role] === undefined ? [] : [columns[role]])),
   );
@@ -405,6 +456,8 @@ export function recogniseTable(grid: Grid, templates: TemplateDef[] = TEMPLATES)
     titleLines: readTitleLines(grid, top, unitLine),
   };
   if (stoppedAt) table.stoppedAt = stoppedAt;
+  if (periods) table.periods = periods;
+  if (legend.length) table.legend = legend;
   const findings = header.missing.map((def) => missingColumn(grid, template, def, headerAddress));
   return { table, findings };
 }

@@ -230,9 +230,14 @@ describe("row structure", () => {
   });
 
   it("ends the table at an unnumbered row after the total, and says where", () => {
-    const table = budget([...SEED_PHU_LUC_II.rows, ["", "Ghi chú: số liệu dự kiến", "", "", ""]]);
+    const table = budget([...SEED_PHU_LUC_II.rows, ["", "Dự phòng", "Sở TTTT", "1.000", ""]]);
     expect(table.rows).toHaveLength(SEED_PHU_LUC_II.rows.length);
     expect(table.stoppedAt).toEqual({ row: 3 + SEED_PHU_LUC_II.rows.length, reason: "after-total" });
+    // Notes under the table end it as its footer does (spec §2.0).
+    for (const note of ["Ghi chú: số liệu dự kiến", "(*) Số liệu ước", "Nguồn: Sở Tài chính", "(1) Theo dự toán"]) {
+      const noted = budget([...SEED_PHU_LUC_II.rows, ["", note, "", "", ""]]);
+      expect(noted.stoppedAt).toEqual({ row: 3 + SEED_PHU_LUC_II.rows.length, reason: "footer" });
+    }
     expect(budget(SEED_PHU_LUC_II.rows).stoppedAt).toBeUndefined();
   });
 
@@ -270,5 +275,38 @@ describe("row structure", () => {
     expect(table?.templateId).toBe("dich-vu-cong");
     expect(table?.rows.map((r) => r.kind)).toEqual(["total", "item", "item"]);
     expect(table?.rows[0].covers).toEqual([1, 2]);
+  });
+});
+
+describe("sub-items and what is not data (spec §2.0)", () => {
+  const plan = (rows: string[][]) =>
+    recogniseTable(
+      seedGrid({ title: [], header: ["STT", "Chỉ tiêu", "Kế hoạch", "Đơn vị chủ trì"], rows }, { numbers: "text" }),
+    ).table!;
+
+  it("sub-items inherit their item's target and lead unit unless they state their own", () => {
+    const table = plan([
+      ["1", "Tỷ lệ hộ xem được truyền hình", "100%", "TTBCXB"],
+      ["a)", "Thành thị", "", ""],
+      ["-", "Phường", "", "CNTT-BCVT"],
+      ["b)", "Nông thôn", "95%", ""],
+    ]);
+    const [item, a, dash, b] = table.rows;
+    expect(item.inherited).toBeUndefined();
+    expect(a.inherited).toEqual({ target: item.cells.target, leadUnit: item.cells.leadUnit });
+    expect(dash.inherited).toEqual({ target: item.cells.target });
+    expect(b.inherited).toEqual({ leadUnit: item.cells.leadUnit });
+  });
+
+  it("ends the table at a note, a footnote, or text with no figure below an empty row", () => {
+    const rows = [
+      ["1", "Tỷ lệ hộ xem được truyền hình", "100%", "TTBCXB"],
+      ["2", "Tỷ lệ hộ nghe được phát thanh", "100%", "TTBCXB"],
+    ];
+    expect(plan([...rows, ["", "", "", ""], ["", "Số liệu ước đến 31/12", "", ""]]).rows).toHaveLength(2);
+    expect(plan([...rows, ["Ghi chú: số liệu ước", "", "", ""]]).stoppedAt?.reason).toBe("footer");
+    expect(plan([...rows, ["", "(*) Số liệu ước", "", ""]]).rows).toHaveLength(2);
+    // An unnumbered continuation right under a row is still data.
+    expect(plan([...rows, ["", "Khu vực nông thôn", "95%", ""]]).rows).toHaveLength(3);
   });
 });

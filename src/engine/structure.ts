@@ -28,7 +28,7 @@
  *   without items are covered themselves when they state an amount.
  */
 import { displayText } from "./cellRefs";
-import { cellText, type Cell, type Grid } from "./grid";
+import { cellText, firstTextOf, type Cell, type Grid } from "./grid";
 import type { AmountColumn, CellRef, Table, TableRow, TableStop } from "./model";
 import type { ColumnDef, ColumnRole, TemplateDef } from "./template";
 import { foldText } from "./text";
@@ -81,7 +81,14 @@ export function classifyStt(stt: string): SttMarker | undefined {
   return undefined;
 }
 
+/** What closes a table's data (spec §2.0): notes, footnotes, sources, signature blocks. */
 const FOOTER = [
+  /^(ghi chu|chu thich|luu y|nguon( so lieu)?)\s*[:.]/,
+  /^ghi chu$/,
+  /^\(\*+\)/,
+  /^\*+ /,
+  /^\(\d{1,2}\) +[^\d\s(=]/,
+  /^\(?(da ky|ky,? ghi ro|ky ten|ky va ghi)\b/,
   /^noi nhan\b/,
   /^(kt|tm|tl|q|ktl)\.? ?(giam doc|chu tich|truong|ubnd|so|ban)\b/,
   /^(pho )?giam doc\b/,
@@ -91,6 +98,13 @@ const FOOTER = [
   /^[a-z ]{2,30}, ngay\b.*\bthang\b/,
   /^ngay\b.*\bthang\b.*\bnam\b/,
 ];
+
+/** True when a row holds a number anywhere (a data row typed without STT still has its figures). */
+function hasNumber(cells: readonly (Cell | undefined)[] | undefined): boolean {
+  if (!cells) return false;
+  for (let c = 0; c < cells.length; c++) if (typeof cells[c]?.value === "number") return true;
+  return false;
+}
 
 /** A run of this many empty rows ends the table (the check says so when content follows). */
 export const BLANK_RUN_END = 10;
@@ -182,11 +196,12 @@ export function buildTableRows(source: RowSource): { rows: TableRow[]; stoppedAt
 
   for (let r = source.firstRow; r < grid.rows.length; r++) {
     const gridRow = grid.rows[r];
+    const afterBlank = blankRun > 0;
     if (isBlankRow(gridRow)) {
       if (afterTotal || (rows.length > 0 && ++blankRun >= BLANK_RUN_END)) {
         const next = nextContentRow(grid, r + 1);
         if (next !== undefined) {
-          const footer = isFooter(foldText(firstText(grid.rows[next]).slice(0, 120)));
+          const footer = isFooter(foldText(firstTextOf(grid.rows[next]).slice(0, 120)));
           stoppedAt = { row: next, reason: footer ? "footer" : afterTotal ? "after-total" : "blank-run" };
         }
         break;
@@ -203,7 +218,7 @@ export function buildTableRows(source: RowSource): { rows: TableRow[]; stoppedAt
     // `Tổng cộng` is often typed in the STT cell, merged across STT and the label column.
     if (!label && stt && !marker) label = stt;
     // Only unnumbered rows can be totals or footers; their labels are short, so a prefix is enough.
-    const folded = marker ? "" : foldText((label || firstText(gridRow)).slice(0, 120));
+    const folded = marker ? "" : foldText((label || firstTextOf(gridRow)).slice(0, 120));
 
     if (!marker && isFooter(folded)) {
       stoppedAt = { row: r, reason: "footer" };
@@ -215,6 +230,11 @@ export function buildTableRows(source: RowSource): { rows: TableRow[]; stoppedAt
     }
     if (afterTotal && !marker && sttCol !== undefined) {
       stoppedAt = { row: r, reason: "after-total" };
+      break;
+    }
+    // Text without STT and without a figure, below an empty row: a note under the table.
+    if (!marker && afterBlank && sttCol !== undefined && rows.length > 0 && !hasNumber(gridRow)) {
+      stoppedAt = { row: r, reason: "footer" };
       break;
     }
     // The header repeated on a later page (`STT | Chỉ tiêu | …` copied down) is not data.
@@ -254,6 +274,7 @@ export function buildTableRows(source: RowSource): { rows: TableRow[]; stoppedAt
       amounts,
       covers: undefined,
       hidden: hidden.has(r),
+      inherited: undefined,
     });
     if (place.kind === "total") {
       afterTotal = template.numbering !== "flat";
@@ -262,6 +283,7 @@ export function buildTableRows(source: RowSource): { rows: TableRow[]; stoppedAt
     }
   }
   promoteFinalTotal(rows);
+  inheritFromItems(rows);
   assignCovers(rows);
   return { rows, stoppedAt };
 }
@@ -285,14 +307,6 @@ function placeRow(marker: SttMarker | undefined, closing: "subtotal" | "total" |
   }
 }
 
-function firstText(cells: readonly (Cell | undefined)[] | undefined): string {
-  for (const cell of cells ?? []) {
-    const text = cellText(cell).trim();
-    if (text) return text;
-  }
-  return "";
-}
-
 function closingKind(
   folded: string,
   subtotalLabels: RegExp[],
@@ -302,6 +316,25 @@ function closingKind(
   if (subtotalLabels.some((p) => p.test(folded))) return inSection ? "subtotal" : "total";
   if (totalLabels.some((p) => p.test(folded))) return "total";
   return undefined;
+}
+
+const INHERITED = ["target", "leadUnit"] as const;
+
+function stated(ref: CellRef | undefined): boolean {
+  return ref !== undefined && (ref.parsed.kind !== "empty" || ref.parsed.mark !== undefined);
+}
+
+/** Sub-items take their item's Kế hoạch and Đơn vị chủ trì unless they state their own (spec §2.0). */
+function inheritFromItems(rows: TableRow[]) {
+  for (const row of rows) {
+    if (row.kind !== "subitem" || row.parent === undefined) continue;
+    for (const role of INHERITED) {
+      if (!(role in row.cells) || stated(row.cells[role])) continue;
+      const parent = rows[row.parent];
+      const from = stated(parent.cells[role]) ? parent.cells[role] : parent.inherited?.[role];
+      if (from) (row.inherited ??= {})[role] = from;
+    }
+  }
 }
 
 /** A bare `Tổng` closing the last of several sections, with no total row, totals the table. */

@@ -278,3 +278,18 @@ describe("parseCell on the seeds laid out as sheets", () => {
     expect(numbers).toBe(seed === SEED_DICH_VU_CONG ? 13 : 11);
   });
 });
+
+describe("parseCell: marks and zero-padded counts (spec §3)", () => {
+  it("reads `x` and a lone dash in a value column as empty, keeping the mark", () => {
+    for (const kind of ["number", "percent", "result", "target"] as const) {
+      expect(parseCell({ value: "x" }, kind)).toEqual({ kind: "empty", mark: "x" });
+      expect(parseCell({ value: " - " }, kind)).toEqual({ kind: "empty", mark: "-" });
+    }
+    expect(parseCell({ value: "x" }, "text")).toEqual({ kind: "text", text: "x" });
+  });
+
+  it("reads `01`, `05` as numbers, not as text to store as a number", () => {
+    expect(parseCell({ value: "05" }, "number")).toMatchObject({ kind: "number", value: 5, fromText: false });
+    expect(parseCell({ value: "5" }, "number")).toMatchObject({ kind: "number", value: 5, fromText: true });
+  });
+});

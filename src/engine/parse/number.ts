@@ -11,6 +11,9 @@
  *   separators when they split off groups of exactly three digits (`1 000 000`).
  * - Signs: `+`, `-`, `−`, `–`; accounting negatives `(1.250)` read as -1250.
  * - A trailing `%` marks percent points (`94,2%` → 94.2 with `percent: true`).
+ * - In a value column, `x` (the statistics mark for "not applicable / no data") and a lone dash are
+ *   empty, keeping the mark (spec §3). Zero-padded counts (`01`, `05`: the official style) are
+ *   numbers and, typed as text on purpose, not reported as text to store as a number.
  */
 import type { Cell } from "../grid";
 import type { ColumnDef } from "../template";
@@ -173,17 +176,23 @@ function numberCell(value: number, numFmt: string | undefined, kind: ColumnKind)
   };
 }
 
+/** `x`, `X` and a lone dash: no data (spec §3). */
+const NO_DATA = /^(x|X|-|–|—)$/;
+/** `01`, `05`: a count zero-padded on purpose. */
+const ZERO_PADDED = /^0\d+$/;
+
 function textCell(raw: string, kind: ColumnKind): ParsedValue {
   const text = tidyText(raw);
   if (!text) return EMPTY;
   if (NUMERIC_KINDS.has(kind)) {
+    if (NO_DATA.test(text)) return { kind: "empty", mark: text };
     const read = readTidyNumberText(text);
     if (read) {
       return {
         kind: "number",
         value: read.value,
         decimals: read.decimals,
-        fromText: true,
+        fromText: !ZERO_PADDED.test(text),
         percent: read.percent || kind === "percent",
       };
     }

@@ -58,3 +58,72 @@ export function parseRatioText(text: string): RatioText | undefined {
 export function ratioPercent(ratio: Pick<RatioText, "numerator" | "denominator">): number | undefined {
   return ratio.denominator === 0 ? undefined : (100 * ratio.numerator) / ratio.denominator;
 }
+
+/** A ratio written in prose and the percentage stated for it (spec §3, claims in text). */
+export interface RatioClaim {
+  numerator: number;
+  denominator: number;
+  /** The ratio as written (`179/188`), for messages. */
+  text: string;
+  statedPercent: number;
+  statedDecimals: number;
+}
+
+/** Footnote marks: `188(*)`, `188¹⁰`, `188<sup>10</sup>`, `188*`. */
+const FOOTNOTE_MARKS = /<sup>[^<]*<\/sup>|\(\*+\)|[⁰¹²³⁴⁵⁶⁷⁸⁹]+|(?<=\d)\*+/g;
+/** Where a clause ends: `;`, a line break, a sentence's full stop (not a thousands dot). */
+const CLAUSE_END = /[;\n]|\.(?!\d)/;
+const PROSE_RATIO = new RegExp(String.raw`(?<![\d.,/])(${NUMBER_TOKEN})\s*\/\s*(${NUMBER_TOKEN})(?!\s*\/)`, "g");
+const PROSE_PERCENT = new RegExp(String.raw`(?<![\d.,])(${NUMBER_TOKEN})\s*%`, "g");
+/** Words before `a/b` that make it a rank (`xếp thứ 8/63`, `hạng 29/63`) or a date (`ngày 17/3`). */
+const NOT_A_RATIO_BEFORE = /\b(thu|hang|ngay|thang)\s*$/;
+/** Between a ratio and its percentage: words, commas, brackets, `=`/`:` — no other figure. */
+const BETWEEN_AFTER = /^[^\d%]{0,60}$/;
+/** Between a percentage and the ratio it was computed from: brackets and spaces (`94,2% (179/188)`). */
+const BETWEEN_BEFORE = /^\s*[([:=-]?\s*$/;
+
+/**
+ * Every ratio `a/b` in a prose cell with the percentage stated for it in the same clause:
+ * `179/188 cơ quan, đạt tỉ lệ 94,2%`, `39/39, đạt 100%`, `94,2% (179/188)`, several per cell.
+ * A ratio without a stated percentage is left out (nothing to check), and so are dates
+ * (`20/6/2024`, `ngày 17/3`), document numbers (`12/2022/TT-BTTTT`, `553/Ctr-UBND`) and ranks
+ * (`xếp thứ 8/63`). A ratio takes the first percentage after it when only words lie between,
+ * else a percentage written just before it; each percentage is claimed once.
+ */
+export function findRatioClaims(text: string): RatioClaim[] {
+  const claims: RatioClaim[] = [];
+  const folded = foldText(text.replace(FOOTNOTE_MARKS, ""));
+  for (const clause of folded.split(CLAUSE_END)) {
+    const ratios = [...clause.matchAll(PROSE_RATIO)].filter((m) => !NOT_A_RATIO_BEFORE.test(clause.slice(0, m.index)));
+    if (!ratios.length) continue;
+    const percents = [...clause.matchAll(PROSE_PERCENT)];
+    const used = new Set<number>();
+    for (const ratio of ratios) {
+      const start = ratio.index;
+      const end = start + ratio[0].length;
+      const after = percents.find(
+        (p) => p.index >= end && !used.has(p.index) && BETWEEN_AFTER.test(clause.slice(end, p.index)),
+      );
+      const before = after
+        ? undefined
+        : percents.find(
+            (p) =>
+              p.index + p[0].length <= start &&
+              !used.has(p.index) &&
+              BETWEEN_BEFORE.test(clause.slice(p.index + p[0].length, start)),
+          );
+      const percent = after ?? before;
+      if (!percent) continue;
+      used.add(percent.index);
+      const stated = numberFromDigits(percent[1]);
+      claims.push({
+        numerator: numberFromDigits(ratio[1]).value,
+        denominator: numberFromDigits(ratio[2]).value,
+        text: ratio[0].replace(/\s+/g, ""),
+        statedPercent: stated.value,
+        statedDecimals: stated.decimals,
+      });
+    }
+  }
+  return claims;
+}

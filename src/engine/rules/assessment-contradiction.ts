@@ -10,7 +10,7 @@ import { makeFinding, type Finding, type FindingParams } from "../finding";
 import type { NumberStyle } from "../messages";
 import { parseAssessment } from "../parse/assessment";
 import { whereText, type Where } from "../periods/where";
-import { perText, resultValueOf, targetOf } from "./cells";
+import { ownOrInherited, perText, resultValueOf, targetOf } from "./cells";
 import type { SheetRule } from "./rule";
 
 interface AssessmentParams extends FindingParams {
@@ -78,7 +78,7 @@ export const assessmentContradiction: SheetRule<"assessment-contradiction", Asse
       const assessment = ref?.text ? assessmentOf(ref.text) : undefined;
       const result = resultValueOf(row.cells.actual);
       if (!ref || !assessment || !result) continue;
-      const target = targetOf(table, row.cells.target);
+      const target = targetOf(table, ownOrInherited(row, "target"));
       const { verdict } = computeAttainment(target, result.value);
       if (!verdict) continue;
       const metByNumbers = verdict !== "Chưa đạt";

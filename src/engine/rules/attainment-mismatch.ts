@@ -8,7 +8,7 @@ import { computeAttainment } from "../attainment";
 import { makeFinding, type Finding } from "../finding";
 import { mismatch, MISMATCH_MESSAGE, roundTo, type MismatchParams } from "../messages";
 import { matchesStated } from "../tolerance";
-import { resultValueOf, targetOf } from "./cells";
+import { ownOrInherited, resultValueOf, targetOf } from "./cells";
 import type { SheetRule } from "./rule";
 
 const SUBJECT = { vi: "Tỷ lệ so với KH", en: "The attainment ratio (Tỷ lệ so với KH)" };
@@ -34,7 +34,7 @@ export const attainmentMismatch: SheetRule<"attainment-mismatch", MismatchParams
       const stated = row.cells.ratio;
       const result = resultValueOf(row.cells.actual);
       if (!stated || stated.parsed.kind !== "number" || !result) continue;
-      const target = targetOf(table, row.cells.target);
+      const target = targetOf(table, ownOrInherited(row, "target"));
       const { ratio } = computeAttainment(target, result.value);
       if (ratio === undefined || matchesStated(stated.parsed.value, stated.parsed.decimals, ratio)) continue;
       const lowerIsBetter = target.kind === "atMost";

@@ -12,9 +12,20 @@ export function numberOf(ref: CellRef | undefined): number | undefined {
   return ref?.parsed.kind === "number" ? ref.parsed.value : undefined;
 }
 
-/** True when the cell holds nothing a reader would count as a value. */
+/**
+ * True when the cell holds nothing a reader would count as a value. `x` or `-` in a value cell is
+ * no figure, but it is an answer (not applicable): not blank.
+ */
 export function isBlank(ref: CellRef | undefined): boolean {
-  return !ref || ref.parsed.kind === "empty" || (ref.parsed.kind === "text" && ref.text.trim() === "");
+  if (!ref) return true;
+  const parsed = ref.parsed;
+  return (parsed.kind === "empty" && parsed.mark === undefined) || (parsed.kind === "text" && ref.text.trim() === "");
+}
+
+/** A row's own cell in a role, or the one a sub-item inherits from its item (spec §2.0). */
+export function ownOrInherited(row: TableRow, role: "target" | "leadUnit"): CellRef | undefined {
+  const own = row.cells[role];
+  return isBlank(own) ? (row.inherited?.[role] ?? own) : own;
 }
 
 /**

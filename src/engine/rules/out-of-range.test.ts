@@ -42,3 +42,24 @@ describe("out-of-range", () => {
     expect(findings.map((f) => f.message)).toEqual(["Ô D4: kinh phí -6.440 là số âm; phải từ 0 trở lên."]);
   });
 });
+
+describe("out-of-range: a share of a whole above 100 % (warning)", () => {
+  const plan = (label: string, target: CellValue, actual: CellValue) =>
+    buildTable("chi-tieu", {
+      columns: ["stt", "indicator", "target", "actual", "leadUnit"],
+      rows: [{ stt: "1", label, cells: { target, actual, leadUnit: "CNTT-BCVT" } }],
+    });
+
+  it("warns on 104 % of households", () => {
+    const [over] = outOfRange.check(plan("Tỷ lệ hộ gia đình có internet cáp quang", "80%", "104%"), ctx);
+    expect(over).toMatchObject({ rule: "out-of-range", severity: "warning", cell: "D4", expected: 100, actual: 104 });
+  });
+
+  it("accepts 100 %, rates against something else, per-100 counts and targets above 100 %", () => {
+    expect(outOfRange.check(plan("Tỷ lệ hộ xem được truyền hình", "100%", "100%"), ctx)).toEqual([]);
+    expect(outOfRange.check(plan("Tỷ lệ thanh tra so với Kế hoạch", "100%", "120%"), ctx)).toEqual([]);
+    expect(outOfRange.check(plan("Tỷ lệ tăng doanh thu", "10%", "112%"), ctx)).toEqual([]);
+    expect(outOfRange.check(plan("Số thuê bao di động/100 dân", "70", "104"), ctx)).toEqual([]);
+    expect(outOfRange.check(plan("Tỷ lệ doanh thu so với cùng kỳ", "110%", "115%"), ctx)).toEqual([]);
+  });
+});

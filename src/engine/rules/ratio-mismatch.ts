@@ -3,15 +3,16 @@
  * it (`179/188` and `94,2%`), in the same cell (`94,2% (179/188)`) or in the nearest percentage
  * cell of the same row. Only result-like columns are read (Thực hiện/Kết quả, Ghi chú, rates): the
  * indicator text is full of document numbers (`12/2022/TT-BTTTT`), and Kế hoạch and Tỷ lệ so với KH
- * are other quantities. A ratio is a cell that holds only the ratio and maybe its percentage
- * (parseRatioText), never one inside a sentence. In dich-vu-cong, a tích hợp cell stating its share (`1.355 (100%)`) is
+ * are other quantities. Every ratio of a prose cell is checked against the percentage stated for
+ * it in the same clause (findRatioClaims: `179/188 cơ quan, đạt tỉ lệ 94,2%`); a cell holding only a
+ * ratio is checked against the nearest percentage cell of its row. In dich-vu-cong, a tích hợp cell stating its share (`1.355 (100%)`) is
  * checked against tích hợp / (một phần + toàn trình). Tolerance: rounding or truncation (spec §4).
  */
 import { makeFinding, type Finding } from "../finding";
 import { mismatch, MISMATCH_MESSAGE, roundTo, type MismatchParams } from "../messages";
 import type { CellRef, Table, TableRow } from "../model";
 import { NUMBER_PATTERN, numberFromDigits } from "../parse/number";
-import { parseRatioText, ratioPercent, type RatioText } from "../parse/ratioText";
+import { findRatioClaims, parseRatioText, ratioPercent, type RatioText } from "../parse/ratioText";
 import type { ColumnRole } from "../template";
 import { matchesStated } from "../tolerance";
 import { numberOf, PERCENT_IN_TEXT, percentInText, type Stated } from "./cells";
@@ -64,16 +65,21 @@ function checkRow(rule: Rule, table: Table, row: TableRow): Finding[] {
   const cells = RESULT_ROLES.map((role) => row.cells[role]).filter((ref): ref is CellRef => ref !== undefined);
   const findings: Finding[] = [];
   for (const ref of cells) {
+    if (ref.parsed.kind !== "text") continue;
+    // Every ratio of the cell's prose against the percentage stated for it (spec §3).
+    const claims = findRatioClaims(ref.text);
+    for (const claim of claims) {
+      const computed = ratioPercent(claim);
+      if (computed === undefined) continue;
+      const own = { value: claim.statedPercent, decimals: claim.statedDecimals };
+      findings.push(...percentMismatch(rule, table, ref.address, own, computed, claim.text, claim.text));
+    }
+    if (claims.length) continue;
+    // A cell holding only `179/188`: its percentage is the nearest other cell of the row that states one.
     const ratio = ratioOf(ref);
     const computed = ratio && ratioPercent(ratio);
-    if (!ratio || computed === undefined) continue;
+    if (!ratio || computed === undefined || ratio.statedPercent !== undefined) continue;
     const basis = ref.text.match(/[\d.,]+\s*\/\s*[\d.,]+/)?.[0] ?? `${ratio.numerator}/${ratio.denominator}`;
-    if (ratio.statedPercent !== undefined) {
-      const own = { value: ratio.statedPercent, decimals: ratio.statedDecimals ?? 0 };
-      findings.push(...percentMismatch(rule, table, ref.address, own, computed, basis, basis));
-      continue;
-    }
-    // The nearest other cell of the row that states a percentage ("next to" the ratio).
     const beside = cells
       .filter((other) => other !== ref && percentOf(other) !== undefined)
       .sort((a, b) => Math.abs(a.col - ref.col) - Math.abs(b.col - ref.col))[0];

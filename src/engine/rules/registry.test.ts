@@ -65,6 +65,7 @@ describe("rule registry", () => {
       "assessment-contradiction",
       "out-of-range",
       "scale-suspect",
+      "total-unverifiable",
       "plan-mismatch",
       "period-regression",
       "outlier",

@@ -13,7 +13,7 @@ import { a1 } from "../grid";
 import type { Localized } from "../locale";
 import type { Table, TableRow } from "../model";
 import type { ColumnRole } from "../template";
-import { addressOf, isBlank, isEntry, parentsOf } from "./cells";
+import { addressOf, isBlank, isEntry, ownOrInherited, parentsOf } from "./cells";
 import type { SheetRule } from "./rule";
 
 /** What is missing: one of the required cells, or (kinh-phi) any amount at all. */
@@ -64,6 +64,11 @@ function params(row: TableRow, missing: Missing): RequiredEmptyParams {
   return { missing, ...(row.stt ? { stt: row.stt } : {}), row: row.row + 1 };
 }
 
+/** Sub-items inherit their item's Kế hoạch and Đơn vị chủ trì (spec §2.0). */
+function cellFor(row: TableRow, role: ColumnRole) {
+  return role === "target" || role === "leadUnit" ? ownOrInherited(row, role) : row.cells[role];
+}
+
 export const requiredEmpty: SheetRule<"required-empty", RequiredEmptyParams> = {
   id: "required-empty",
   severity: "error",
@@ -83,7 +88,7 @@ export const requiredEmpty: SheetRule<"required-empty", RequiredEmptyParams> = {
     for (const row of table.rows) {
       const hasChildren = parents.has(row.index);
       for (const need of requirementsOf(table, row, hasChildren)) {
-        if (table.columns[need] === undefined || !isBlank(row.cells[need])) continue;
+        if (table.columns[need] === undefined || !isBlank(cellFor(row, need))) continue;
         findings.push(makeFinding(this, { sheet: table.sheet, cell: addressOf(table, row, need) }, params(row, need)));
       }
       const needsAmount = table.templateId === "kinh-phi" && isEntry(row) && !hasChildren;

@@ -49,3 +49,19 @@ describe("scale-suspect", () => {
     expect(scaleSuspect.check(budget([30000, 25500, 40444, 300, 28000]), ctx)).toEqual([]);
   });
 });
+
+describe("scale-suspect: đồng typed into a triệu đồng column (10⁶)", () => {
+  it("flags 830.000.000 for the seed's 830, and 1000× apart from 10⁶×", () => {
+    const [slip] = scaleSuspect.check(budget(replaced(6, 830_000_000)), ctx);
+    expect(slip).toMatchObject({ rule: "scale-suspect", severity: "warning", expected: 830, actual: 830_000_000 });
+    expect(slip.message).toContain("1.000.000 lần");
+    // 1000× an item within the 10³ band stays the 10³ slip, even in round millions.
+    expect(scaleSuspect.check(budget(replaced(4, 30_000_000)), ctx)).toEqual([
+      expect.objectContaining({ expected: 30_000, actual: 30_000_000 }),
+    ]);
+  });
+
+  it("does not flag a large amount that, divided by 10⁶, lands far below every other item", () => {
+    expect(scaleSuspect.check(budget(replaced(6, 2_000_000_000_000)), ctx)).toEqual([]);
+  });
+});

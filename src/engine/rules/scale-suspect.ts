@@ -7,6 +7,11 @@
  *   (between 10^2.5 and 10^4 times: the median itself sits somewhere in an ordinary spread — the
  *   seed runs from 396 to 89.583 around a median of 15.970 — so 1000× an item is rarely exactly
  *   1000× the median; below 10^2.5 is ordinary spread). Needs at least three other items to make a median worth trusting.
+ * - An item amount beyond that band (over 10^4 times the median), a whole number of millions that,
+ *   divided by 1.000.000, falls within the other items' spread (a tenth of the smallest to ten times
+ *   the largest): đồng typed into a `triệu đồng` column (830.000.000 for 830). The item itself may
+ *   be small, so its distance to the median alone cannot tell 10⁶ from 10³; the round millions and
+ *   landing among the others can.
  * kinh-phi amounts only: service counts per unit differ by orders of magnitude by nature.
  */
 import { makeFinding, type Finding, type FindingParams } from "../finding";
@@ -21,7 +26,7 @@ import type { SheetRule } from "./rule";
 type ScaleParams = FindingParams &
   (
     | {
-        kind: "decimals" | "times-1000" | "per-1000";
+        kind: "decimals" | "times-1000" | "per-1000" | "times-million";
         value: number;
         intended: number;
         difference: number;
@@ -38,17 +43,27 @@ const WHY = {
       "có phần thập phân trong khi các mục khác là số nguyên (dấu chấm phân cách hàng nghìn bị đọc thành dấu thập phân?)",
     "times-1000": "lớn gấp khoảng 1000 lần mức thường gặp của các mục khác trong cột",
     "per-1000": "chỉ bằng khoảng 1/1000 mức thường gặp của các mục khác trong cột",
+    "times-million": "lớn gấp khoảng 1.000.000 lần các mục khác trong cột (ghi theo đồng vào cột đơn vị triệu đồng?)",
   },
   en: {
     decimals: "has decimals while the other items are whole numbers (a thousands dot read as a decimal point?)",
     "times-1000": "is about 1000 times the usual amount of the other items in the column",
     "per-1000": "is about 1/1000 of the usual amount of the other items in the column",
+    "times-million": "is about 1,000,000 times the other items in the column (đồng typed into a million-đồng column?)",
   },
 };
 
 const LOW = 10 ** 2.5;
 const HIGH = 10 ** 4;
 const MIN_NEIGHBOURS = 3;
+const MILLION_HIGH = 10 ** 7.5;
+
+/** True when `scaled` lies between a tenth of the smallest and ten times the largest of the other items. */
+function withinSpread(sorted: Float64Array, value: number, scaled: number): boolean {
+  const at = sorted.indexOf(value);
+  const others = at < 0 ? sorted : Float64Array.from([...sorted.subarray(0, at), ...sorted.subarray(at + 1)]);
+  return others.length > 0 && scaled >= others[0] / 10 && scaled <= others[others.length - 1] * 10;
+}
 
 /** Median of a sorted list with one occurrence of `value` left out (when it is in the list). */
 function medianWithout(sorted: Float64Array, value: number): number | undefined {
@@ -105,6 +120,7 @@ export const scaleSuspect: SheetRule<"scale-suspect", ScaleParams> = {
   examples: [
     { kind: "decimals", value: 224.591, intended: 224591, difference: 224366.409, unit: "triệu đồng" },
     { kind: "times-1000", value: 15970000, intended: 15970, difference: 15954030 },
+    { kind: "times-million", value: 830000000, intended: 830, difference: 829999170, unit: "triệu đồng" },
     { kind: "units-median", label: "Xã Mỹ Hòa Hưng", value: 2120000, median: 2100 },
     { kind: "kept-value", unit: "XA-017", value: "2,12", kept: "2.120", keptBy: "XA-001" },
   ],
@@ -112,7 +128,12 @@ export const scaleSuspect: SheetRule<"scale-suspect", ScaleParams> = {
     if (table.templateId !== "kinh-phi") return [];
     const findings: Finding[] = [];
     const unit = unitOf(table);
-    const suggest = (ref: CellRef, value: number, intended: number, kind: "decimals" | "times-1000" | "per-1000") =>
+    const suggest = (
+      ref: CellRef,
+      value: number,
+      intended: number,
+      kind: "decimals" | "times-1000" | "per-1000" | "times-million",
+    ) =>
       findings.push(
         makeFinding(
           this,
@@ -154,7 +175,14 @@ export const scaleSuspect: SheetRule<"scale-suspect", ScaleParams> = {
         }
         if (!isEntry(row) || value <= 0 || positives.length - 1 < MIN_NEIGHBOURS) continue;
         const factor = value / medianWithout(positives, value)!;
-        if (factor >= LOW && factor <= HIGH) {
+        if (
+          factor > HIGH &&
+          factor <= MILLION_HIGH &&
+          isWhole(value / 1e6) &&
+          withinSpread(positives, value, value / 1e6)
+        ) {
+          suggest(ref, value, value / 1e6, "times-million");
+        } else if (factor >= LOW && factor <= HIGH) {
           suggest(ref, value, value / 1000, "times-1000");
         } else if (factor <= 1 / LOW && factor >= 1 / HIGH) {
           suggest(ref, value, value * 1000, "per-1000");

@@ -6,8 +6,8 @@
  *   same row. dich-vu-cong's whole-vs-parts is parts-mismatch's question, not this one.
  * The expected sums come from totals.ts (expectedTotals), the same the merge and the export use.
  * When a covered cell is unreadable (text, error, formula never calculated) the sum is unknown: no
- * mismatch is claimed and a note says the total could not be checked; so does an empty total cell
- * over rows that add up to more than 0. A total written with d decimals matches a sum that rounds
+ * mismatch is claimed (total-unverifiable names the cells); an empty total cell over rows that add
+ * up to more than 0 gets a note. A total written with d decimals matches a sum that rounds
  * or truncates to it (tolerance.ts).
  */
 import { makeFinding, type Finding } from "../finding";
@@ -85,12 +85,7 @@ export const totalMismatch: SheetRule<"total-mismatch", MismatchParams> = {
         continue;
       }
       if (parsed.kind !== "number") continue; // not-a-number reports it
-      if (!total.complete) {
-        ctx.note?.(
-          `Ô ${total.cell.address}: chưa đối chiếu được ${subject.vi} vì có ô trong các mục không đọc được thành số.`,
-        );
-        continue;
-      }
+      if (!total.complete) continue; // total-unverifiable says which cells
       if (matchesStated(parsed.value, parsed.decimals, total.expected)) continue;
       findings.push(
         makeFinding(
