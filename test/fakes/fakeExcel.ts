@@ -1,15 +1,37 @@
 /**
- * A fake Excel.RequestContext for adapter and component tests. It mirrors the real API's shape and its
- * batching: proxies queue loads and writes; nothing is read or written until `context.sync()`, and reading a
- * property that was not loaded (or before the sync) throws as Office.js does. `syncCount` counts round trips.
- * Only what PhuLuc calls is implemented; any other argument throws, so the fake cannot silently drift.
+ * A fake Excel for adapter, component and browser tests, strict where the Office.js documentation is strict.
+ * Each behaviour below cites where it is documented ("typings" = @types/office-js index.d.ts, the reference's
+ * source; "limits" = learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization):
+ *
+ * - Batching: proxies queue loads and writes; nothing is read or written until `context.sync()`; reading a
+ *   property that was not loaded and synced throws PropertyNotLoaded (application-specific-api-model.md, "load").
+ * - A failing command stops the batch, and the commands queued before it STAY APPLIED: the Excel JS API has no
+ *   rollback (excel-add-ins-error-handling: "any operations that were queued before the error are executed").
+ * - `Range.values`: text starting with "=", "+" or "-" becomes a formula unless the cell's number format is "@"
+ *   (typings, Range.values: "If the returned value starts with a plus ("+"), minus ("-"), or equal sign ("="),
+ *   Excel interprets this value as a formula").
+ * - `getMergedAreasOrNullObject` fails when the range holds more than 512 merged areas (typings: "if the merged
+ *   areas count in this range is more than 512, then this method will fail to return the result").
+ * - Web profile: a request or a response over 5 MB fails with RichApi.Error (limits: "Excel on the web has a
+ *   payload size limit for requests and responses of 5MB").
+ * - Settings live in the document: every runtime (task pane, ribbon function file) sees the same values at its
+ *   next sync (workbook.settings, ExcelApi 1.4).
+ * - `WorksheetChangedEventArgs.triggerSource` exists from ExcelApi 1.14 (typings): a profile below that delivers
+ *   change events without it.
+ * - Conditional formats (ExcelApi 1.6, RangeAreas/getRanges 1.9) are drawn over the cell's own fill, top
+ *   priority first; `stopIfTrue` hides the lower ones (typings, ConditionalFormat.stopIfTrue / priority).
+ * - Inserting or deleting whole rows moves cells, merges, hidden rows, conditional formats and references.
+ * Only what PhuLuc calls is implemented; anything else throws, so the fake cannot silently drift.
  */
 import { a1, parseA1, type CellRange, type Grid } from "../../src/engine/grid";
+import { evaluate, shiftFormula, type FormulaResult } from "./excelFormulas";
 
 export interface FakeFill {
   color: string;
   pattern: string;
   patternColor: string | null;
+  /** -1 (darker) … 1 (lighter); Excel keeps it apart from the colour (RangeFill.tintAndShade, ExcelApi 1.9). */
+  tintAndShade?: number;
 }
 
 export interface FakeCell {
@@ -22,12 +44,23 @@ export interface FakeCell {
   fill?: FakeFill;
 }
 
+/** A custom conditional format: where it applies, its formula, the fill it draws. */
+export interface FakeConditionalFormat {
+  id: string;
+  formula: string;
+  fill?: string;
+  stopIfTrue: boolean;
+  areas: CellRange[];
+}
+
 export interface FakeSheet {
   name: string;
   /** Keyed by A1 address. */
   cells: Record<string, FakeCell>;
   merges: CellRange[];
   hiddenRows: number[];
+  /** Highest priority first. */
+  conditionalFormats?: FakeConditionalFormat[];
 }
 
 /** What a workbook file keeps: cells, fills, and the add-in's settings (saved as JSON, like Excel does). */
@@ -38,42 +71,182 @@ export interface FakeWorkbookFile {
   selection?: { sheet: string; address: string };
 }
 
+/** Which Excel is imitated: Excel on the web enforces the 5 MB payload limit; `api` is the ExcelApi 1.x minor. */
+export interface FakeProfile {
+  platform: "desktop" | "web";
+  api: number;
+}
+
+export const DESKTOP: FakeProfile = { platform: "desktop", api: 17 };
+export const WEB: FakeProfile = { platform: "web", api: 17 };
+export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
+export const MAX_MERGED_AREAS = 512;
+
+/** UTF-8 size of a JSON payload, as it travels between the add-in and Excel. */
+export function payloadBytes(value: unknown): number {
+  const text = JSON.stringify(value ?? null);
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    // A surrogate pair is 4 bytes in all: 2 counted for each half.
+    bytes += code < 0x80 ? 1 : code < 0x800 || (code >= 0xd800 && code < 0xe000) ? 2 : 3;
+  }
+  return bytes;
+}
+
 export const NO_FILL: FakeFill = { color: "#FFFFFF", pattern: "None", patternColor: null };
+
+/** What RichApi.Error carries: a code (Excel.ErrorCodes) and a message. */
+export class FakeRichApiError extends Error {
+  readonly name = "RichApi.Error";
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(`${code}: ${message}`);
+  }
+}
+
+export interface FakeChangeEvent {
+  worksheetId: string;
+  address: string;
+  changeType: string;
+  source: "Local";
+  /** Only from ExcelApi 1.14. */
+  triggerSource?: "ThisLocalAddin" | "Unknown";
+}
+
+type Listener<E> = (event: E) => Promise<unknown> | void;
+
+/** Event subscribers of one open workbook, shared by every runtime (pane, ribbon) that has it open. */
+class Events {
+  readonly changed = new Set<Listener<FakeChangeEvent>>();
+  readonly activated = new Set<Listener<{ worksheetId: string }>>();
+}
+const eventsOf = new WeakMap<FakeWorkbookFile, Events>();
+function events(file: FakeWorkbookFile): Events {
+  let e = eventsOf.get(file);
+  if (!e) eventsOf.set(file, (e = new Events()));
+  return e;
+}
+
+/** The user types in a cell (not the add-in): the cell changes and change events fire with triggerSource Unknown. */
+export function userEdit(file: FakeWorkbookFile, sheet: string, address: string, cell: FakeCell, profile = DESKTOP) {
+  const target = file.sheets.find((s) => s.name === sheet)!;
+  target.cells[address] = { ...target.cells[address], ...cell };
+  recalculate(file);
+  emitChange(file, profile, sheet, address, "Unknown");
+}
+
+function emitChange(
+  file: FakeWorkbookFile,
+  profile: FakeProfile,
+  sheet: string,
+  address: string,
+  trigger: "ThisLocalAddin" | "Unknown",
+) {
+  const event: FakeChangeEvent = { worksheetId: sheet, address, changeType: "RangeEdited", source: "Local" };
+  if (profile.api >= 14) event.triggerSource = trigger;
+  for (const listener of events(file).changed) void listener(event);
+}
 
 type Op = () => void;
 
 export class FakeContext {
   syncCount = 0;
   private queue: Op[] = [];
+  /** Bytes of the current batch's writes and of its loaded results (for the web profile's limits). */
+  requestBytes = 0;
+  responseBytes = 0;
   readonly workbook: FakeWorkbook;
-  constructor(readonly file: FakeWorkbookFile) {
+  /** Sheets whose cells the current batch changed (change events fire after the sync). */
+  private touched = new Set<string>();
+  constructor(
+    readonly file: FakeWorkbookFile,
+    readonly profile: FakeProfile = DESKTOP,
+  ) {
     this.workbook = new FakeWorkbook(this);
   }
-  enqueue(op: Op): void {
+  enqueue(op: Op, requestBytes = 0): void {
     this.queue.push(op);
+    this.requestBytes += requestBytes;
+  }
+  touch(sheet: string): void {
+    this.touched.add(sheet);
   }
   async sync(): Promise<void> {
     this.syncCount++;
     const ops = this.queue;
+    const request = this.requestBytes;
     this.queue = [];
-    for (const op of ops) op();
+    this.requestBytes = 0;
+    this.responseBytes = 0;
+    this.touched.clear();
+    if (this.profile.platform === "web" && request > PAYLOAD_LIMIT) {
+      throw new FakeRichApiError("RequestPayloadSizeLimitExceeded", `the request is ${request} bytes (limit 5 MB)`);
+    }
+    try {
+      for (const op of ops) op();
+    } finally {
+      recalculate(this.file);
+      for (const sheet of this.touched) emitChange(this.file, this.profile, sheet, "A1", "ThisLocalAddin");
+    }
+    if (this.profile.platform === "web" && this.responseBytes > PAYLOAD_LIMIT) {
+      throw new FakeRichApiError(
+        "ResponsePayloadSizeLimitExceeded",
+        `the response is ${this.responseBytes} bytes (limit 5 MB)`,
+      );
+    }
   }
   sheet(name: string): FakeSheet {
     const sheet = this.file.sheets.find((s) => s.name === name);
-    if (!sheet) throw new Error(`ItemNotFound: worksheet "${name}"`);
+    if (!sheet) throw new FakeRichApiError("ItemNotFound", `worksheet "${name}"`);
     return sheet;
   }
 }
 
 /** Saving and reopening the file: only what a .xlsx keeps survives (a deep copy through JSON). */
-export function reopen(file: FakeWorkbookFile): FakeContext {
-  return new FakeContext(JSON.parse(JSON.stringify(file)) as FakeWorkbookFile);
+export function reopen(file: FakeWorkbookFile, profile: FakeProfile = DESKTOP): FakeContext {
+  return new FakeContext(JSON.parse(JSON.stringify(file)) as FakeWorkbookFile, profile);
 }
 
-export function fakeContext(file: FakeWorkbookFile): { context: Excel.RequestContext; fake: FakeContext } {
-  const fake = new FakeContext(file);
+export function fakeContext(
+  file: FakeWorkbookFile,
+  profile: FakeProfile = DESKTOP,
+): { context: Excel.RequestContext; fake: FakeContext } {
+  const fake = new FakeContext(file, profile);
   return { context: fake as unknown as Excel.RequestContext, fake };
 }
+
+/* ---------------------------------------------------------------- calculation */
+
+function cellResult(cell: FakeCell | undefined): FormulaResult | undefined {
+  if (!cell) return undefined;
+  if (cell.error) return { error: cell.error };
+  if (typeof cell.value === "number") return { value: cell.value };
+  return undefined;
+}
+
+/** Recalculates every formula cell (Excel's automatic calculation), in dependency order by repetition. */
+export function recalculate(file: FakeWorkbookFile): void {
+  for (const sheet of file.sheets) {
+    const formulaCells = Object.values(sheet.cells).filter((c) => c.formula);
+    for (let pass = 0; pass < 4 && formulaCells.length; pass++) {
+      for (const cell of formulaCells) {
+        const result = evaluate(cell.formula!, (r, c) => cellResult(sheet.cells[a1(r, c)]));
+        if ("error" in result) {
+          cell.error = result.error;
+          cell.value = result.error;
+        } else {
+          delete cell.error;
+          cell.value = result.value;
+        }
+      }
+    }
+  }
+}
+
+/* ---------------------------------------------------------------- proxies */
 
 abstract class FakeClientObject {
   private loaded = new Map<string, unknown>();
@@ -91,16 +264,21 @@ abstract class FakeClientObject {
       this.nullKnown = true;
       this.isNull = resolved === null;
       if (resolved === null) return;
-      for (const p of list) this.loaded.set(p, this.read(p, resolved));
+      for (const p of list) {
+        const value = this.read(p, resolved);
+        this.ctx.responseBytes += payloadBytes(value);
+        this.loaded.set(p, value);
+      }
     });
     return this;
   }
   get isNullObject(): boolean {
-    if (!this.nullKnown) throw new Error("PropertyNotLoaded: isNullObject (load and sync first)");
+    if (!this.nullKnown) throw new FakeRichApiError("PropertyNotLoaded", "isNullObject (load and sync first)");
     return this.isNull;
   }
   protected get(property: string): never {
-    if (!this.loaded.has(property)) throw new Error(`PropertyNotLoaded: ${property} (load and sync first)`);
+    if (!this.loaded.has(property))
+      throw new FakeRichApiError("PropertyNotLoaded", `${property} (load and sync first)`);
     return this.loaded.get(property) as never;
   }
 }
@@ -114,7 +292,28 @@ class FakeWorkbook {
   }
 }
 
+class FakeEvent<E> {
+  constructor(
+    private readonly ctx: FakeContext,
+    private readonly set: Set<Listener<E>>,
+  ) {}
+  add(handler: Listener<E>) {
+    this.ctx.enqueue(() => this.set.add(handler));
+    return {
+      context: this.ctx,
+      remove: () => this.ctx.enqueue(() => this.set.delete(handler)),
+    };
+  }
+}
+
 class FakeWorksheets extends FakeClientObject {
+  readonly onChanged: FakeEvent<FakeChangeEvent>;
+  readonly onActivated: FakeEvent<{ worksheetId: string }>;
+  constructor(ctx: FakeContext) {
+    super(ctx);
+    this.onChanged = new FakeEvent(ctx, events(ctx.file).changed);
+    this.onActivated = new FakeEvent(ctx, events(ctx.file).activated);
+  }
   protected resolve() {
     return this.ctx.file.sheets;
   }
@@ -133,17 +332,35 @@ class FakeWorksheets extends FakeClientObject {
     this.ctx.enqueue(() => void this.ctx.sheet(name));
     return new FakeWorksheet(this.ctx, () => name);
   }
+  add(name: string): FakeWorksheet {
+    this.ctx.enqueue(() => {
+      if (this.ctx.file.sheets.some((s) => s.name === name)) {
+        throw new FakeRichApiError("ItemAlreadyExists", `worksheet "${name}"`);
+      }
+      this.ctx.file.sheets.push({ name, cells: {}, merges: [], hiddenRows: [] });
+    });
+    return new FakeWorksheet(this.ctx, () => name);
+  }
 }
 
 class FakeWorksheet extends FakeClientObject {
+  readonly freezePanes = {
+    freezeRows: (count: number) => {
+      if (!(count >= 0)) throw new FakeRichApiError("InvalidArgument", `freezeRows(${count})`);
+      this.ctx.enqueue(() => void this.sheet());
+    },
+  };
   constructor(
     ctx: FakeContext,
     private readonly sheetName: () => string,
   ) {
     super(ctx);
   }
-  protected resolve() {
+  private sheet(): FakeSheet {
     return this.ctx.sheet(this.sheetName());
+  }
+  protected resolve() {
+    return this.sheet();
   }
   protected read(property: string, sheet: FakeSheet) {
     if (property !== "name") throw new Error(`fake: unsupported load ${property}`);
@@ -154,18 +371,31 @@ class FakeWorksheet extends FakeClientObject {
   }
   activate(): void {
     this.ctx.enqueue(() => {
-      this.ctx.file.activeSheet = this.sheetName();
+      this.ctx.file.activeSheet = this.sheet().name;
     });
   }
-  getRange(address: string): FakeRange {
-    const rect = parseRangeAddress(address);
+  delete(): void {
+    this.ctx.enqueue(() => {
+      const sheet = this.sheet();
+      this.ctx.file.sheets = this.ctx.file.sheets.filter((s) => s !== sheet);
+    });
+  }
+  getRange(address?: string): FakeRange {
+    const rect = address === undefined ? WHOLE_SHEET : parseRangeAddress(address);
     return new FakeRange(this.ctx, this.sheetName, () => rect);
+  }
+  /** RangeAreas over "D15, C15:C16" (ExcelApi 1.9). */
+  getRanges(address: string): FakeRangeAreas {
+    const areas = address.split(",").map((part) => parseRangeAddress(part.trim()));
+    return new FakeRangeAreas(this.ctx, this.sheetName, () => areas);
   }
   getUsedRange(valuesOnly?: boolean): FakeRange {
     if (valuesOnly !== true) throw new Error("fake: PhuLuc reads getUsedRange(true) only");
-    return new FakeRange(this.ctx, this.sheetName, () => usedArea(this.ctx.sheet(this.sheetName())));
+    return new FakeRange(this.ctx, this.sheetName, () => usedArea(this.sheet()));
   }
 }
+
+const WHOLE_SHEET: CellRange = { top: 0, left: 0, bottom: 1_048_575, right: 16_383 };
 
 /** "A1", "A1:C3" or a row band "1:5000" (all columns). */
 function parseRangeAddress(address: string): CellRange {
@@ -174,7 +404,7 @@ function parseRangeAddress(address: string): CellRange {
   const [from, to = from] = address.split(":");
   const start = parseA1(from);
   const end = parseA1(to);
-  if (!start || !end) throw new Error(`fake: bad address ${address}`);
+  if (!start || !end) throw new FakeRichApiError("InvalidArgument", `bad address ${address}`);
   return { top: start.row, left: start.col, bottom: end.row, right: end.col };
 }
 
@@ -225,21 +455,83 @@ function areaAddress(sheet: string, areas: CellRange[]): string {
     .join(", ");
 }
 
+function cellCount(areas: CellRange[]): number {
+  return areas.reduce((n, a) => n + (a.bottom - a.top + 1) * (a.right - a.left + 1), 0);
+}
+
+/** Moves everything at or below row `at` by `count` rows (negative: rows at..at-count-1 are deleted). */
+function shiftRows(file: FakeWorkbookFile, sheet: FakeSheet, at: number, count: number): void {
+  const moveRow = (row: number): number | undefined =>
+    row < at ? row : count > 0 ? row + count : row < at - count ? undefined : row + count;
+  const cells: Record<string, FakeCell> = {};
+  for (const [address, cell] of Object.entries(sheet.cells)) {
+    const { row, col } = parseA1(address)!;
+    const moved = moveRow(row);
+    if (moved !== undefined) cells[a1(moved, col)] = cell;
+  }
+  sheet.cells = cells;
+  const moveArea = (a: CellRange): CellRange | null => {
+    const top = a.top >= at ? (moveRow(a.top) ?? at) : a.top;
+    const bottom = moveRow(a.bottom) ?? at - 1;
+    return bottom < top ? null : { ...a, top, bottom };
+  };
+  sheet.merges = sheet.merges.map(moveArea).filter((a): a is CellRange => a !== null);
+  sheet.hiddenRows = sheet.hiddenRows.map(moveRow).filter((r): r is number => r !== undefined);
+  for (const cf of sheet.conditionalFormats ?? []) {
+    cf.areas = cf.areas.map(moveArea).filter((a): a is CellRange => a !== null);
+  }
+  sheet.conditionalFormats = sheet.conditionalFormats?.filter((cf) => cf.areas.length > 0);
+  // References on this sheet follow the rows (references from other sheets are not modelled).
+  for (const cell of Object.values(sheet.cells)) if (cell.formula) cell.formula = shiftFormula(cell.formula, at, count);
+  void file;
+}
+
+/** What the user sees in a cell: the first applying conditional format's fill, else the cell's own. */
+export function displayedFill(sheet: FakeSheet, address: string): FakeFill {
+  const at = parseA1(address)!;
+  const own = sheet.cells[address]?.fill ?? NO_FILL;
+  for (const cf of sheet.conditionalFormats ?? []) {
+    if (!cf.areas.some((a) => at.row >= a.top && at.row <= a.bottom && at.col >= a.left && at.col <= a.right)) continue;
+    const result = evaluate(cf.formula, (r, c) => cellResult(sheet.cells[a1(r, c)]));
+    const applies = ("value" in result && result.value !== 0) || /^=TRUE$|^=ISTEXT\("/i.test(cf.formula);
+    if (!applies) continue;
+    if (cf.fill) return { color: cf.fill, pattern: "Solid", patternColor: null };
+    if (cf.stopIfTrue) break;
+  }
+  return own;
+}
+
+let nextCfId = 1;
+
 class FakeRange extends FakeClientObject {
-  readonly format: { fill: FakeRangeFill };
+  readonly format: { fill: FakeRangeFill; font: { bold: boolean } };
   constructor(
     ctx: FakeContext,
     readonly sheetName: () => string,
     readonly rect: () => CellRange | null,
   ) {
     super(ctx);
-    this.format = { fill: new FakeRangeFill(ctx, this) };
+    const range = this;
+    this.format = {
+      fill: new FakeRangeFill(ctx, this),
+      font: {
+        set bold(_: boolean) {
+          ctx.enqueue(() => void range.sheet());
+        },
+        get bold(): boolean {
+          throw new Error("fake: PhuLuc never reads font.bold");
+        },
+      },
+    };
+  }
+  sheet(): FakeSheet {
+    return this.ctx.sheet(this.sheetName());
   }
   protected resolve() {
     return this.rect();
   }
   cellAt(row: number, col: number): FakeCell | undefined {
-    return this.ctx.sheet(this.sheetName()).cells[a1(row, col)];
+    return this.sheet().cells[a1(row, col)];
   }
   protected read(property: string, rect: CellRange) {
     switch (property) {
@@ -251,6 +543,8 @@ class FakeRange extends FakeClientObject {
         return rect.bottom - rect.top + 1;
       case "columnCount":
         return rect.right - rect.left + 1;
+      case "address":
+        return areaAddress(this.sheetName(), [rect]);
       case "values":
         return matrix(rect, (r, c) => {
           const cell = this.cellAt(r, c);
@@ -288,48 +582,87 @@ class FakeRange extends FakeClientObject {
   get columnCount(): number {
     return this.get("columnCount");
   }
+  get address(): string {
+    return this.get("address");
+  }
   get values(): unknown[][] {
     return this.get("values");
   }
-  set values(values: unknown[][]) {
+  private writeCells(values: unknown[][], put: (cell: FakeCell, value: unknown) => FakeCell): void {
     this.ctx.enqueue(() => {
       const rect = this.rect();
-      if (!rect) throw new Error("fake: write to a null range");
+      if (!rect) throw new FakeRichApiError("InvalidArgument", "write to a null range");
+      const rows = rect.bottom - rect.top + 1;
+      const cols = rect.right - rect.left + 1;
+      if (values.length !== rows || values.some((row) => row.length !== cols)) {
+        // Office.js: "The number of rows or columns in the input array doesn't match the size of the range."
+        throw new FakeRichApiError("InvalidArgument", "the input array doesn't match the size of the range");
+      }
+      const cells = this.sheet().cells;
       values.forEach((row, r) =>
         row.forEach((value, c) => {
-          const cells = this.ctx.sheet(this.sheetName()).cells;
           const address = a1(rect.top + r, rect.left + c);
-          cells[address] = {
-            ...cells[address],
-            value: value as FakeCell["value"],
-            formula: undefined,
-            error: undefined,
-          };
+          cells[address] = put({ ...cells[address] }, value);
         }),
       );
+      this.ctx.touch(this.sheetName());
+    }, payloadBytes(values));
+  }
+  /** Typings, Range.values: text starting with "=", "+" or "-" is taken as a formula unless the cell is text ("@"). */
+  set values(values: unknown[][]) {
+    this.writeCells(values, (cell, value) => {
+      delete cell.formula;
+      delete cell.error;
+      if (typeof value === "string" && /^[=+-]/.test(value) && cell.numberFormat !== "@") {
+        cell.formula = value.startsWith("=") ? value : `=${value}`;
+        delete cell.value;
+      } else if (value === "" || value === null) delete cell.value;
+      else cell.value = value as FakeCell["value"];
+      return cell;
     });
   }
   get formulas(): unknown[][] {
     return this.get("formulas");
   }
+  set formulas(formulas: unknown[][]) {
+    this.writeCells(formulas, (cell, value) => {
+      delete cell.error;
+      if (typeof value === "string" && value.startsWith("=")) {
+        cell.formula = value;
+        delete cell.value;
+      } else {
+        delete cell.formula;
+        if (value === "" || value === null) delete cell.value;
+        else cell.value = value as FakeCell["value"];
+      }
+      return cell;
+    });
+  }
   get numberFormat(): unknown[][] {
     return this.get("numberFormat");
   }
   set numberFormat(formats: unknown[][]) {
-    this.ctx.enqueue(() => {
-      const rect = this.rect();
-      if (!rect) throw new Error("fake: format of a null range");
-      formats.forEach((row, r) =>
-        row.forEach((numberFormat, c) => {
-          const cells = this.ctx.sheet(this.sheetName()).cells;
-          const address = a1(rect.top + r, rect.left + c);
-          cells[address] = { ...cells[address], numberFormat: numberFormat as string };
-        }),
-      );
-    });
+    this.writeCells(formats, (cell, numberFormat) => ({ ...cell, numberFormat: numberFormat as string }));
   }
   get valueTypes(): string[][] {
     return this.get("valueTypes");
+  }
+  /** Whole rows only, as PhuLuc inserts them ("15:17"). */
+  insert(shift: string): void {
+    this.ctx.enqueue(() => {
+      const rect = this.rect()!;
+      if (shift !== "Down" || rect.left !== 0 || rect.right !== 16383) throw new Error("fake: whole rows, Down only");
+      shiftRows(this.ctx.file, this.sheet(), rect.top, rect.bottom - rect.top + 1);
+      this.ctx.touch(this.sheetName());
+    });
+  }
+  delete(shift: string): void {
+    this.ctx.enqueue(() => {
+      const rect = this.rect()!;
+      if (shift !== "Up" || rect.left !== 0 || rect.right !== 16383) throw new Error("fake: whole rows, Up only");
+      shiftRows(this.ctx.file, this.sheet(), rect.top, -(rect.bottom - rect.top + 1));
+      this.ctx.touch(this.sheetName());
+    });
   }
   getIntersectionOrNullObject(other: FakeRange): FakeRange {
     return new FakeRange(this.ctx, this.sheetName, () => {
@@ -338,14 +671,17 @@ class FakeRange extends FakeClientObject {
       return a && b ? intersect(a, b) : null;
     });
   }
+  /** Typings: fails when the range holds more than 512 merged areas. */
   getMergedAreasOrNullObject(): FakeRangeAreas {
+    if (this.ctx.profile.api < 13) throw new FakeRichApiError("ApiNotFound", "getMergedAreasOrNullObject (1.13)");
     return new FakeRangeAreas(this.ctx, this.sheetName, () => {
       const rect = this.rect();
       if (!rect) return null;
       // As documented: the merged areas whose top-left cell lies in the range.
-      const merges = this.ctx
-        .sheet(this.sheetName())
-        .merges.filter((m) => intersect(rect, { ...m, bottom: m.top, right: m.left }));
+      const merges = this.sheet().merges.filter((m) => intersect(rect, { ...m, bottom: m.top, right: m.left }));
+      if (merges.length > MAX_MERGED_AREAS) {
+        throw new FakeRichApiError("GeneralException", `${merges.length} merged areas (more than 512)`);
+      }
       return merges.length ? merges : null;
     });
   }
@@ -354,7 +690,7 @@ class FakeRange extends FakeClientObject {
     return new FakeRangeAreas(this.ctx, this.sheetName, () => {
       const rect = this.rect();
       if (!rect) return null;
-      const hidden = new Set(this.ctx.sheet(this.sheetName()).hiddenRows);
+      const hidden = new Set(this.sheet().hiddenRows);
       const areas: CellRange[] = [];
       for (let row = rect.top; row <= rect.bottom; row++) {
         if (hidden.has(row)) continue;
@@ -365,10 +701,16 @@ class FakeRange extends FakeClientObject {
       return areas.length ? areas : null;
     });
   }
+  get conditionalFormats(): FakeConditionalFormats {
+    return new FakeConditionalFormats(this.ctx, this.sheetName, () => {
+      const rect = this.rect();
+      return rect ? [rect] : [];
+    });
+  }
   select(): void {
     this.ctx.enqueue(() => {
       const rect = this.rect()!;
-      this.ctx.file.selection = { sheet: this.sheetName(), address: a1(rect.top, rect.left) };
+      this.ctx.file.selection = { sheet: this.sheet().name, address: a1(rect.top, rect.left) };
     });
   }
 }
@@ -385,11 +727,122 @@ class FakeRangeAreas extends FakeClientObject {
     return this.areas();
   }
   protected read(property: string, areas: CellRange[]) {
-    if (property !== "address") throw new Error(`fake: unsupported load ${property}`);
-    return areaAddress(this.sheetName(), areas);
+    if (property === "address") return areaAddress(this.sheetName(), areas);
+    if (property === "cellCount") return cellCount(areas);
+    throw new Error(`fake: unsupported load ${property}`);
   }
   get address(): string {
     return this.get("address");
+  }
+  get cellCount(): number {
+    return this.get("cellCount");
+  }
+  /** RangeAreas.conditionalFormats (ExcelApi 1.9): a format added here covers every area. */
+  get conditionalFormats(): FakeConditionalFormats {
+    return new FakeConditionalFormats(this.ctx, this.sheetName, () => this.areas() ?? []);
+  }
+}
+
+/** The conditional formats that intersect some areas of a sheet (Range/RangeAreas.conditionalFormats). */
+class FakeConditionalFormats extends FakeClientObject {
+  private loadedItems?: FakeConditionalFormatProxy[];
+  constructor(
+    ctx: FakeContext,
+    private readonly sheetName: () => string,
+    private readonly areas: () => CellRange[],
+  ) {
+    super(ctx);
+  }
+  private list(): FakeConditionalFormat[] {
+    const sheet = this.ctx.sheet(this.sheetName());
+    return (sheet.conditionalFormats ??= []);
+  }
+  protected resolve() {
+    const areas = this.areas();
+    return this.list().filter((cf) => cf.areas.some((a) => areas.some((b) => intersect(a, b))));
+  }
+  protected read(property: string, items: FakeConditionalFormat[]) {
+    const known = ["items/id", "items/type", "items/customOrNullObject/rule/formula"];
+    for (const p of property.split(",")) if (!known.includes(p.trim())) throw new Error(`fake: unsupported load ${p}`);
+    this.loadedItems = items.map((cf) => new FakeConditionalFormatProxy(this.ctx, this.sheetName, cf.id, cf));
+    return items.length;
+  }
+  get items(): FakeConditionalFormatProxy[] {
+    if (!this.loadedItems) throw new FakeRichApiError("PropertyNotLoaded", "items (load and sync first)");
+    return this.loadedItems;
+  }
+  /** Typings: "Adds a new conditional format to the collection at the first/top priority." */
+  add(type: string): FakeConditionalFormatProxy {
+    if (type !== "Custom") throw new Error(`fake: PhuLuc adds Custom conditional formats only, not ${type}`);
+    const cf: FakeConditionalFormat = { id: `{cf-${nextCfId++}}`, formula: "", stopIfTrue: false, areas: [] };
+    this.ctx.enqueue(() => {
+      cf.areas = this.areas().map((a) => ({ ...a }));
+      this.list().unshift(cf);
+      this.ctx.touch(this.sheetName());
+    });
+    return new FakeConditionalFormatProxy(this.ctx, this.sheetName, cf.id);
+  }
+}
+
+class FakeConditionalFormatProxy {
+  readonly custom: {
+    rule: { formula: string };
+    format: { fill: { color: string } };
+  };
+  constructor(
+    private readonly ctx: FakeContext,
+    private readonly sheetName: () => string,
+    readonly id: string,
+    private readonly loaded?: FakeConditionalFormat,
+  ) {
+    const set = (change: (cf: FakeConditionalFormat) => void) => this.ctx.enqueue(() => change(this.find()));
+    const proxy = this;
+    this.custom = {
+      rule: {
+        set formula(formula: string) {
+          set((cf) => (cf.formula = formula));
+        },
+        get formula(): string {
+          return proxy.loadedCustom().formula;
+        },
+      },
+      format: {
+        fill: {
+          set color(color: string) {
+            set((cf) => (cf.fill = color.toUpperCase()));
+          },
+          get color(): string {
+            throw new Error("fake: PhuLuc never reads a conditional format's fill");
+          },
+        },
+      },
+    };
+  }
+  private find(): FakeConditionalFormat {
+    const cf = this.ctx.sheet(this.sheetName()).conditionalFormats?.find((c) => c.id === this.id);
+    if (!cf) throw new FakeRichApiError("ItemNotFound", `conditional format ${this.id}`);
+    return cf;
+  }
+  private loadedCustom(): FakeConditionalFormat {
+    if (!this.loaded) throw new FakeRichApiError("PropertyNotLoaded", "custom (load and sync first)");
+    return this.loaded;
+  }
+  get customOrNullObject() {
+    const cf = this.loadedCustom();
+    return { isNullObject: !cf.formula, rule: { formula: cf.formula } };
+  }
+  set stopIfTrue(value: boolean) {
+    this.ctx.enqueue(() => (this.find().stopIfTrue = value));
+  }
+  getRanges(): FakeRangeAreas {
+    return new FakeRangeAreas(this.ctx, this.sheetName, () => this.find().areas);
+  }
+  delete(): void {
+    this.ctx.enqueue(() => {
+      const sheet = this.ctx.sheet(this.sheetName());
+      sheet.conditionalFormats = sheet.conditionalFormats?.filter((c) => c.id !== this.id);
+      this.ctx.touch(this.sheetName());
+    });
   }
 }
 
@@ -405,13 +858,14 @@ class FakeRangeFill extends FakeClientObject {
   }
   private cells(): FakeCell[] {
     const rect = this.range.rect();
-    if (!rect) throw new Error("fake: fill of a null range");
-    const sheet = this.ctx.sheet(this.range.sheetName());
+    if (!rect) throw new FakeRichApiError("InvalidArgument", "fill of a null range");
+    const sheet = this.range.sheet();
     return matrix(rect, (r, c) => (sheet.cells[a1(r, c)] ??= {})).flat();
   }
   protected read(property: string) {
     const fill = this.cells()[0].fill ?? NO_FILL;
     if (property === "color" || property === "pattern" || property === "patternColor") return fill[property];
+    if (property === "tintAndShade") return fill.tintAndShade ?? 0;
     throw new Error(`fake: unsupported load ${property}`);
   }
   private update(change: (fill: FakeFill) => FakeFill): void {
@@ -449,7 +903,7 @@ class FakeSettings {
     if (typeof value !== "string") throw new Error("fake: PhuLuc stores settings as JSON strings");
     this.ctx.enqueue(() => {
       this.ctx.file.settings[key] = value;
-    });
+    }, payloadBytes(value));
   }
   getItemOrNullObject(key: string): FakeSetting {
     return new FakeSetting(this.ctx, key);

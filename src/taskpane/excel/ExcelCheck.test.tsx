@@ -108,7 +108,7 @@ describe("the pane inside Excel", () => {
     await screen.findByText("1 ô đang được đánh dấu");
     expect(fill(file, "D7")).toEqual(NO_FILL);
     expect(fill(file, "D19").color).toBe(MARK_COLORS.error);
-  });
+  }, 30_000);
 
   it("fills empty Tỷ lệ/Đánh giá cells, asks before replacing a typed Đánh giá, and re-checks", async () => {
     const sheet = fakeSheetFromGrid(
@@ -150,7 +150,7 @@ describe("the pane inside Excel", () => {
     await screen.findByText("Đã điền 1 ô.");
     expect(sheet.cells["F4"].value).toBe("Chưa đạt");
     expect(screen.queryByText(/Đánh giá ghi “Đạt”/)).toBeNull();
-  });
+  }, 30_000);
 
   it("checks a 5,000-row sheet in at most two round trips to Excel", async () => {
     const rows: (string | number)[][] = [["STT", "Nội dung, nhiệm vụ", "Đơn vị chủ trì", "Nhu cầu kinh phí năm 2024"]];
