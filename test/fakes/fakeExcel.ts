@@ -934,6 +934,12 @@ class FakeSetting extends FakeClientObject {
   }
 }
 
+/** What a person sees in a sheet's first rows and columns: values by row, "" for empty. */
+export function sheetValues(file: FakeWorkbookFile, sheet: string, rows: number, cols: number): unknown[][] {
+  const cells = file.sheets.find((s) => s.name === sheet)!.cells;
+  return Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => cells[a1(r, c)]?.value ?? ""));
+}
+
 /** A fake sheet from rows of plain values (row 0 = sheet row 1), the way tests lay out Phụ lục sheets. */
 export function fakeSheetFromRows(name: string, rows: (FakeCell | string | number | null | undefined)[][]): FakeSheet {
   const cells: Record<string, FakeCell> = {};

@@ -1,6 +1,12 @@
-/** mergeWrite over the recording fake of the Office.js calls it makes (test/fixtures/recordingWorkbook.ts). */
+/** mergeWrite (Áp dụng) against the strict fake Excel (test/fakes/fakeExcel.ts). */
 import type { CellValue, Grid } from "../../engine/grid";
-import { RecordingWorkbook, asContext } from "../../../test/fixtures/recordingWorkbook";
+import {
+  fakeContext,
+  fakeSheetFromGrid,
+  sheetValues,
+  type FakeContext,
+  type FakeWorkbookFile,
+} from "../../../test/fakes/fakeExcel";
 import { mergeWorkbook } from "../../engine/merge";
 import { LOG_SHEET_NAME, logSheetRows } from "../../engine/merge/logSheet";
 import {
@@ -22,21 +28,46 @@ function gridValues(grid: Grid, cols: number): (CellValue | string)[][] {
   return grid.rows.map((cells) => Array.from({ length: cols }, (_, c) => cells[c]?.value ?? ""));
 }
 
+function workbookOf(grid: Grid): FakeWorkbookFile {
+  return { sheets: [fakeSheetFromGrid(grid)], activeSheet: grid.name, settings: {} };
+}
+
+/** Seed Phụ lục II by section; the first unit's section also lists a sub-item typed "- …" with STT "-". */
+function budgetMerge() {
+  const { template: seed, parts } = budgetBySection(SEED_PHU_LUC_II);
+  parts[0].rows.splice(2, 0, ["-", "- Thuê chỗ đặt máy chủ", "Sở TTTT", "120", ""]);
+  const template = budgetSheet(seed);
+  const result = mergeWorkbook(
+    [template],
+    parts.map((part, i) => ({ unitId: `U${i}`, file: `u${i}.xlsx`, table: budgetSheet(part).table })),
+  );
+  return { template, result };
+}
+
 describe("mergeWrite (Áp dụng)", () => {
   it("kinh-phi: inserts the item rows, writes every value and the log sheet in one sync", async () => {
-    const { template: seed, parts } = budgetBySection(SEED_PHU_LUC_II);
-    const template = budgetSheet(seed);
-    const result = mergeWorkbook(
-      [template],
-      parts.map((part, i) => ({ unitId: `U${i}`, file: `u${i}.xlsx`, table: budgetSheet(part).table })),
-    );
-    const workbook = new RecordingWorkbook([template.grid]);
-    await mergeWrite(asContext(workbook), result, { existingSheets: ["Phụ lục II"] });
-    expect(workbook.syncCount).toBe(1);
+    const { template, result } = budgetMerge();
+    const file = workbookOf(template.grid);
+    const { context, fake } = fakeContext(file);
+    await mergeWrite(context, result, { existingSheets: ["Phụ lục II"] });
+    expect((fake as FakeContext).syncCount).toBe(1);
     const grid = result.sheets[0].grid;
-    expect(workbook.valuesOf("Phụ lục II", grid.rows.length, 5)).toEqual(gridValues(grid, 5));
+    expect(sheetValues(file, "Phụ lục II", grid.rows.length, 5)).toEqual(gridValues(grid, 5));
     const rows = logSheetRows(result.log);
-    expect(workbook.valuesOf(LOG_SHEET_NAME, rows.length, 8)).toEqual(rows);
+    expect(sheetValues(file, LOG_SHEET_NAME, rows.length, 8)).toEqual(rows);
+  });
+
+  it("excel #1: a sub-item “- …” and an STT “-” stay text, not formulas", async () => {
+    const { template, result } = budgetMerge();
+    const file = workbookOf(template.grid);
+    await mergeWrite(fakeContext(file).context, result, { existingSheets: ["Phụ lục II"] });
+    const cells = Object.values(file.sheets[0].cells);
+    const sub = cells.find((c) => c.value === "- Thuê chỗ đặt máy chủ");
+    expect(sub).toMatchObject({ numberFormat: "@" });
+    expect(sub?.formula).toBeUndefined();
+    expect(cells.some((c) => c.value === "-" && c.numberFormat === "@")).toBe(true);
+    expect(cells.filter((c) => c.error)).toEqual([]);
+    expect(Object.values(file.sheets[1].cells).filter((c) => c.formula)).toEqual([]);
   });
 
   it("after a conflict is settled, writes only the changed cells and replaces the log sheet (still one sync)", async () => {
@@ -48,17 +79,18 @@ describe("mergeWrite (Áp dụng)", () => {
       unitInput(withCell(unitCopy(filled, "TTBCXB"), internet, COL.actual, "85%"), "TTBCXB.xlsx"),
     ];
     const first = mergeWorkbook([template], inputs);
-    const workbook = new RecordingWorkbook([template.grid]);
-    await mergeWrite(asContext(workbook), first, { existingSheets: ["Phụ lục I"] });
+    const file = workbookOf(template.grid);
+    const { context } = fakeContext(file);
+    await mergeWrite(context, first, { existingSheets: ["Phụ lục I"] });
     const settled = mergeWorkbook([template], inputs, { resolutions: { [first.conflicts[0].id]: "TTBCXB" } });
-    await mergeWrite(asContext(workbook), settled, { existingSheets: ["Phụ lục I", LOG_SHEET_NAME], previous: first });
-    expect(workbook.syncCount).toBe(2);
+    const again = fakeContext(file);
+    await mergeWrite(again.context, settled, { existingSheets: ["Phụ lục I", LOG_SHEET_NAME], previous: first });
+    expect(again.fake.syncCount).toBe(1);
     const grid = settled.sheets[0].grid;
-    expect(workbook.valuesOf("Phụ lục I", grid.rows.length, 9)).toEqual(gridValues(grid, 9));
-    expect(workbook.valuesOf("Phụ lục I", grid.rows.length, 9)[template.table.rows[internet].row][COL.actual]).toBe(
-      0.85,
-    );
-    const log = workbook.valuesOf(LOG_SHEET_NAME, settled.log.length + 1, 8);
+    const values = sheetValues(file, "Phụ lục I", grid.rows.length, 9);
+    expect(values).toEqual(gridValues(grid, 9));
+    expect(values[template.table.rows[internet].row][COL.actual]).toBe(0.85);
+    const log = sheetValues(file, LOG_SHEET_NAME, settled.log.length + 1, 8);
     expect(log.some((row) => row[3] === "TTBCXB" && String(row[7]).includes("KHTC chọn"))).toBe(true);
   });
 });

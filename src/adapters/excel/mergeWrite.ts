@@ -10,6 +10,7 @@ import { PhuLucError } from "../../engine/errors";
 import type { MergeResult, SheetPatch } from "../../engine/merge";
 import { LOG_SHEET_NAME, logSheetRows, type NotMerged } from "../../engine/merge/logSheet";
 import { changedCells } from "../../engine/merge/patch";
+import { becomesFormula, TEXT_FORMAT } from "./textValues";
 
 export interface MergeWriteOptions {
   /** Sheet names of the workbook (known from reading it): decides whether the log sheet is replaced. */
@@ -54,9 +55,15 @@ function queuePatch(sheet: Excel.Worksheet, patch: SheetPatch): void {
         ? a1(first.row, first.col)
         : `${a1(first.row, first.col)}:${a1(first.row, first.col + run.length - 1)}`;
     const range = sheet.getRange(address);
+    // Formats go first: a text cell must be "@" before its value arrives (textValues.ts).
+    const formats = run.map((w) => (becomesFormula(w.value) ? TEXT_FORMAT : w.numFmt));
+    if (formats.every(Boolean)) range.numberFormat = [formats as string[]];
+    else {
+      run.forEach((w, i) => {
+        if (formats[i]) sheet.getRange(a1(w.row, w.col)).numberFormat = [[formats[i]!]];
+      });
+    }
     range.values = [run.map((w) => excelValue(w.value))];
-    if (run.every((w) => w.numFmt)) range.numberFormat = [run.map((w) => w.numFmt!)];
-    else for (const w of run) if (w.numFmt) sheet.getRange(a1(w.row, w.col)).numberFormat = [[w.numFmt]];
   }
 }
 
@@ -81,7 +88,9 @@ export async function mergeWrite(
   if (options.existingSheets.includes(LOG_SHEET_NAME)) sheets.getItem(LOG_SHEET_NAME).delete();
   const log = sheets.add(LOG_SHEET_NAME);
   const rows = logSheetRows(result.log, options.notMerged);
-  log.getRange(`A1:${a1(rows.length - 1, rows[0].length - 1)}`).values = rows;
+  const logRange = log.getRange(`A1:${a1(rows.length - 1, rows[0].length - 1)}`);
+  logRange.numberFormat = rows.map((row) => row.map((v) => (becomesFormula(v) ? TEXT_FORMAT : "General")));
+  logRange.values = rows;
   log.getRange("A1:H1").format.font.bold = true;
   log.freezePanes.freezeRows(1);
   await context.sync();
