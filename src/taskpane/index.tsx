@@ -1,4 +1,7 @@
-/** Entry of the task pane: show a spinner, find out whether Excel is there (≤ 3 s), then render the pane. */
+/**
+ * Entry of the task pane: a spinner until the host is known (≤ 2 s, host.ts), then the pane — in file mode first
+ * when Office is slow to answer, and the Excel pane as soon as Excel does.
+ */
 import { FluentProvider, Spinner, webLightTheme } from "@fluentui/react-components";
 import { createRoot } from "react-dom/client";
 import { officeExcelHost } from "../adapters/excel/host";
@@ -14,7 +17,7 @@ if (container) {
       <Spinner style={{ marginTop: 48 }} label={STRINGS.vi.connecting} />
     </FluentProvider>,
   );
-  void detectHost().then((host) => {
-    root.render(<App host={host} excel={host === "excel" ? officeExcelHost : undefined} />);
+  detectHost((host) => {
+    root.render(<App key={host} host={host} excel={host === "excel" ? officeExcelHost : undefined} />);
   });
 }
