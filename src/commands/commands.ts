@@ -1,36 +1,28 @@
 /**
  * Ribbon function file. The Home-tab button "Kiểm tra Phụ lục" opens the task pane (ShowTaskpane, no code);
- * "Bỏ đánh dấu" (function `unmarkAll`) gives the cells PhuLuc coloured their old fills back without opening it.
- * A function command has no UI of its own, so a failure is shown in a small Office dialog: this same page, opened
- * with `?message=…`, prints the message.
+ * "Bỏ đánh dấu" (function `unmarkAll`) removes PhuLuc's marks without opening it. The action is associated when
+ * this file loads, as the documented pattern does (office.js is loaded synchronously before it in commands.html),
+ * not inside Office.onReady, which may resolve after Office already invoked the function.
+ * Opened with `?message=…`, this same page is the dialog that shows a failure.
  */
 import { unmarkCells } from "../adapters/excel/marks";
 import { excelCapabilities } from "../adapters/excel/requirements";
-import { userMessage } from "../engine/errors";
-
-function showMessage(message: string): void {
-  const url = `${location.origin}${location.pathname}?message=${encodeURIComponent(message)}`;
-  Office.context.ui.displayDialogAsync(url, { height: 25, width: 35, displayInIframe: true });
-}
-
-async function unmarkAll(event: Office.AddinCommands.Event): Promise<void> {
-  try {
-    excelCapabilities();
-    await Excel.run((context) => unmarkCells(context));
-  } catch (e) {
-    showMessage(userMessage(e));
-  } finally {
-    event.completed();
-  }
-}
+import { officeMessageDialog, unmarkAll } from "./unmarkAll";
 
 const message = new URLSearchParams(location.search).get("message");
 if (message) {
   document.body.style.font = "14px 'Segoe UI', system-ui, sans-serif";
   document.body.style.padding = "12px";
   document.body.textContent = message;
+} else {
+  Office.actions.associate("unmarkAll", (event: Office.AddinCommands.Event) =>
+    unmarkAll(event, {
+      unmark: () => {
+        excelCapabilities();
+        return Excel.run((context) => unmarkCells(context));
+      },
+      showMessage: (text) =>
+        officeMessageDialog(`${location.origin}${location.pathname}?message=${encodeURIComponent(text)}`),
+    }),
+  );
 }
-
-Office.onReady(() => {
-  Office.actions.associate("unmarkAll", unmarkAll);
-});
