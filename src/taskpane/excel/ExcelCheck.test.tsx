@@ -24,6 +24,7 @@ import { gridFromValues } from "../../engine/grid";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { App } from "../App";
 import { ExcelCheck } from "./ExcelCheck";
+import { RECHECK_DELAY_MS } from "./useExcelCheck";
 
 const YELLOW = { color: "#FFFF00", pattern: "Solid", patternColor: null };
 
@@ -189,6 +190,35 @@ describe("the pane inside Excel", () => {
       jest.useRealTimers();
     }
   });
+
+  it("excel #8: a re-check asked for while another action runs is run after it, not dropped", async () => {
+    const file: FakeWorkbookFile = { sheets: [phuLucII()], activeSheet: "Phụ lục II", settings: {} };
+    const { host, changeSheet } = fakeExcel(file);
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const run = host.run;
+    let held = false;
+    // The first check after the pane opened reads the sheet, then waits here (Excel busy) until released.
+    host.run = async (work) => {
+      const result = await run(work);
+      if (!held) {
+        held = true;
+        await gate;
+      }
+      return result;
+    };
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <ExcelCheck excel={host} />
+      </FluentProvider>,
+    );
+    await waitFor(() => expect(held).toBe(true));
+    file.sheets[0].cells["D7"].value = 40444; // fixed while the first check is still running
+    act(() => changeSheet());
+    await act(async () => new Promise((r) => setTimeout(r, RECHECK_DELAY_MS + 100)));
+    release();
+    await screen.findByText("0 cảnh báo", undefined, { timeout: 10_000 });
+  }, 30_000);
 
   it("says plainly when Excel is too old", async () => {
     const file: FakeWorkbookFile = { sheets: [phuLucII()], activeSheet: "Phụ lục II", settings: {} };

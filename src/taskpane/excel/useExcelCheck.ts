@@ -33,6 +33,8 @@ export function useExcelCheck(
   const [pendingReplace, setPendingReplace] = useState<ProposedWrite[] | undefined>();
   const [pendingFill, setPendingFill] = useState<ProposedWrite[]>([]);
   const busyRef = useRef(false);
+  /** A re-check asked for while another action ran: it runs when that action ends, so findings never go stale. */
+  const recheckPending = useRef<(() => Promise<void>) | undefined>(undefined);
   // Kept in a ref so a new callback from the parent never re-subscribes to Excel's events.
   const onReportRef = useRef(onReport);
   useEffect(() => {
@@ -40,8 +42,11 @@ export function useExcelCheck(
   }, [onReport]);
 
   /** Runs one action at a time, with its busy state, and shows any error in the pane. */
-  const perform = useCallback(async (action: BusyAction, work: () => Promise<void>) => {
-    if (busyRef.current) return;
+  const perform = useCallback(async function run(action: BusyAction, work: () => Promise<void>): Promise<void> {
+    if (busyRef.current) {
+      if (action === "check") recheckPending.current = work;
+      return;
+    }
     busyRef.current = true;
     setBusy(action);
     setError(undefined);
@@ -54,6 +59,9 @@ export function useExcelCheck(
       busyRef.current = false;
       setBusy(undefined);
     }
+    const recheck = recheckPending.current;
+    recheckPending.current = undefined;
+    if (recheck) await run("check", recheck);
   }, []);
 
   const readAndCheck = useCallback(async () => {
