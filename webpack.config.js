@@ -62,10 +62,33 @@ class BundleBudgetPlugin {
   }
 }
 
+/**
+ * The pages' Content-Security-Policy: scripts, workers and requests only from the add-in's own origin and, in
+ * production, Microsoft's office.js CDN (office.js loads its host scripts from there). Styles allow 'unsafe-inline'
+ * because Fluent UI (griffel) inserts its style rules at run time; images may be data: URLs (Fluent icons).
+ * Development builds use eval source maps, hence 'unsafe-eval' there only.
+ */
+function csp({ officeOrigin, production }) {
+  const office = officeOrigin ? ` ${officeOrigin}` : "";
+  return [
+    "default-src 'self'",
+    `script-src 'self'${office}${production ? "" : " 'unsafe-eval'"}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "font-src 'self' data:",
+    `connect-src 'self'${office}`,
+    "worker-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'none'",
+  ].join("; ");
+}
+
 module.exports = (env = {}, argv = {}) => {
   const production = argv.mode !== "development";
   const localOffice = !production || env.office === "local";
   const officeJsUrl = localOffice ? `${OFFICE_LOCAL_DIR}/office.js` : OFFICE_CDN;
+  const contentSecurityPolicy = csp({ officeOrigin: localOffice ? undefined : new URL(OFFICE_CDN).origin, production });
 
   const officeCopies = localOffice
     ? [
@@ -119,12 +142,14 @@ module.exports = (env = {}, argv = {}) => {
         template: "./src/taskpane/taskpane.html",
         chunks: ["taskpane"],
         officeJsUrl,
+        contentSecurityPolicy,
       }),
       new HtmlWebpackPlugin({
         filename: "commands.html",
         template: "./src/commands/commands.html",
         chunks: ["commands"],
         officeJsUrl,
+        contentSecurityPolicy,
       }),
       new CopyWebpackPlugin({
         patterns: [{ from: "assets/*.png", to: "assets/[name][ext]" }, ...officeCopies],
