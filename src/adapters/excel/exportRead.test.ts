@@ -1,5 +1,7 @@
 import { PhuLucError } from "../../engine/errors";
-import { readDocumentBytes, type DocumentFileSource } from "./exportRead";
+import { canReadDocumentFile, readDocumentBytes, type DocumentFileSource } from "./exportRead";
+
+const desktop = { platform: "PC", isSetSupported: () => true };
 
 /** A document whose file comes in slices of `sliceSize` bytes, as Office.js hands it out. */
 function fakeDocument(content: Uint8Array, sliceSize: number, failSlice?: number) {
@@ -40,13 +42,22 @@ describe("readDocumentBytes", () => {
   it("joins every slice in order and closes the file", async () => {
     const content = Uint8Array.from({ length: 10_000 }, (_, i) => i % 251);
     const { source, state } = fakeDocument(content, 3000);
-    expect(await readDocumentBytes(source)).toEqual(content);
+    expect(await readDocumentBytes(source, desktop)).toEqual(content);
     expect(state).toEqual({ open: 1, closed: 1 });
   });
 
   it("closes the file and says so in Vietnamese when a slice fails", async () => {
     const { source, state } = fakeDocument(new Uint8Array(9000), 3000, 1);
-    await expect(readDocumentBytes(source)).rejects.toThrow(PhuLucError);
+    await expect(readDocumentBytes(source, desktop)).rejects.toThrow(PhuLucError);
     expect(state.closed).toBe(1);
+  });
+
+  it("excel #12: on Excel on the web, says in Vietnamese that the file cannot be had, without asking Office", async () => {
+    const { source, state } = fakeDocument(new Uint8Array(10), 3000);
+    const web = { platform: "OfficeOnline", isSetSupported: () => true };
+    await expect(readDocumentBytes(source, web)).rejects.toThrow(/Excel trên web/);
+    expect(state.open).toBe(0);
+    expect(canReadDocumentFile({ platform: "Mac", isSetSupported: (n) => n !== "CompressedFile" })).toBe(false);
+    expect(canReadDocumentFile(desktop)).toBe(true);
   });
 });

@@ -21,6 +21,24 @@ interface FileLike {
   closeAsync(): void;
 }
 
+/**
+ * Whether this Office hands out the open document as .xlsx. The typings' table for getFileAsync lists only `Pdf`
+ * for Excel on the web (`Compressed` on Windows and Mac), and the CompressedFile requirement set says the same.
+ */
+export interface DocumentFileSupport {
+  isSetSupported(name: string, minVersion: string): boolean;
+  platform: string;
+}
+
+const officeSupport = (): DocumentFileSupport => ({
+  isSetSupported: (name, version) => Office.context.requirements.isSetSupported(name, version),
+  platform: String(Office.context.platform),
+});
+
+export function canReadDocumentFile(support: DocumentFileSupport = officeSupport()): boolean {
+  return support.platform !== "OfficeOnline" && support.isSetSupported("CompressedFile", "1.1");
+}
+
 /** The part of Office.Document this needs (a fake in tests). */
 export interface DocumentFileSource {
   getFileAsync(
@@ -59,7 +77,15 @@ function getSlice(file: FileLike, index: number): Promise<Uint8Array> {
 
 export async function readDocumentBytes(
   source: DocumentFileSource = Office.context.document as unknown as DocumentFileSource,
+  support: DocumentFileSupport = officeSupport(),
 ): Promise<Uint8Array> {
+  if (!canReadDocumentFile(support)) {
+    throw new PhuLucError(
+      "not-in-excel",
+      "Excel trên web không cho phần bổ trợ lấy tệp .xlsx của sổ làm việc đang mở. Hãy mở sổ làm việc bằng Excel trên máy tính (Windows hoặc Mac), hoặc dùng PhuLuc ngoài Excel với tệp .xlsx đã tải về.",
+      "Excel on the web does not give add-ins the open workbook as an .xlsx file. Open the workbook in Excel on Windows or Mac, or use PhuLuc outside Excel with the downloaded .xlsx file.",
+    );
+  }
   const file = await getFile(source);
   try {
     const slices: Uint8Array[] = [];
