@@ -24,6 +24,7 @@
  * Only what PhuLuc calls is implemented; anything else throws, so the fake cannot silently drift.
  */
 import { a1, parseA1, type CellRange, type Grid } from "../../src/engine/grid";
+import { payloadBytes } from "../../src/adapters/excel/payload";
 import { evaluate, shiftFormula, type FormulaResult } from "./excelFormulas";
 
 export interface FakeFill {
@@ -81,18 +82,6 @@ export const DESKTOP: FakeProfile = { platform: "desktop", api: 17 };
 export const WEB: FakeProfile = { platform: "web", api: 17 };
 export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
 export const MAX_MERGED_AREAS = 512;
-
-/** UTF-8 size of a JSON payload, as it travels between the add-in and Excel. */
-export function payloadBytes(value: unknown): number {
-  const text = JSON.stringify(value ?? null);
-  let bytes = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    // A surrogate pair is 4 bytes in all: 2 counted for each half.
-    bytes += code < 0x80 ? 1 : code < 0x800 || (code >= 0xd800 && code < 0xe000) ? 2 : 3;
-  }
-  return bytes;
-}
 
 export const NO_FILL: FakeFill = { color: "#FFFFFF", pattern: "None", patternColor: null };
 
@@ -382,6 +371,11 @@ class FakeWorksheet extends FakeClientObject {
   }
   getRange(address?: string): FakeRange {
     const rect = address === undefined ? WHOLE_SHEET : parseRangeAddress(address);
+    return new FakeRange(this.ctx, this.sheetName, () => rect);
+  }
+  /** Worksheet.getRangeByIndexes (ExcelApi 1.7). */
+  getRangeByIndexes(row: number, col: number, rows: number, cols: number): FakeRange {
+    const rect = { top: row, left: col, bottom: row + rows - 1, right: col + cols - 1 };
     return new FakeRange(this.ctx, this.sheetName, () => rect);
   }
   /** RangeAreas over "D15, C15:C16" (ExcelApi 1.9). */
@@ -967,5 +961,5 @@ export function fakeSheetFromGrid(grid: Grid): FakeSheet {
       };
     }),
   );
-  return { name: grid.name, cells, merges: grid.merges, hiddenRows: grid.hiddenRows };
+  return { name: grid.name, cells, merges: [...grid.merges], hiddenRows: [...grid.hiddenRows] };
 }

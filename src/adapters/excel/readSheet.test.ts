@@ -1,6 +1,6 @@
 import { SEED_PHU_LUC_II } from "../../../test/fixtures/seedTables";
 import { seedGrid } from "../../../test/fixtures/seedGrids";
-import { fakeContext, fakeSheetFromGrid, fakeSheetFromRows, type FakeSheet } from "../../../test/fakes/fakeExcel";
+import { fakeContext, fakeSheetFromGrid, fakeSheetFromRows, WEB, type FakeSheet } from "../../../test/fakes/fakeExcel";
 import { cellAt } from "../../engine/grid";
 import { readActiveSheetGrid } from "./readSheet";
 
@@ -30,12 +30,42 @@ describe("readActiveSheetGrid", () => {
     grid.rows.forEach((row, r) => row.forEach((cell, c) => expect(cellAt(read, r, c)).toEqual(cell)));
   });
 
-  it("makes exactly one sync for a 5,000-row sheet", async () => {
+  it("reads a 2,000-row sheet in one sync and a 5,000-row one in two", async () => {
+    const small = workbook(longSheet(1999));
+    expect((await readActiveSheetGrid(small.context)).rows).toHaveLength(2000);
+    expect(small.fake.syncCount).toBe(1);
     const { context, fake } = workbook(longSheet(4999));
     const read = await readActiveSheetGrid(context);
-    expect(fake.syncCount).toBe(1);
+    expect(fake.syncCount).toBe(2);
     expect(read.rows).toHaveLength(5000);
     expect(read.rows[4999][2]).toEqual({ value: 49990 });
+  });
+
+  it("excel #4: on Excel on the web, reads a wide prose sheet in syncs that each stay under 5 MB", async () => {
+    const note = "Đã triển khai đến 100% xã, phường, thị trấn; đạt chỉ tiêu kế hoạch năm";
+    const rows: string[][] = [Array.from({ length: 20 }, (_, c) => `Cột ${c + 1}`)];
+    for (let r = 1; r < 5000; r++) rows.push(Array.from({ length: 20 }, (_, c) => `${note} (${r}.${c})`));
+    const { context, fake } = fakeContext(
+      { sheets: [fakeSheetFromRows("Rộng", rows)], activeSheet: "Rộng", settings: {} },
+      WEB,
+    );
+    const read = await readActiveSheetGrid(context);
+    expect(read.rows).toHaveLength(5000);
+    expect(read.rows[4999][19]).toEqual({ value: `${note} (4999.19)` });
+    expect(fake.syncCount).toBeGreaterThan(2);
+  });
+
+  it("excel #5: reads a sheet with more than 512 merged areas, all of them", async () => {
+    const grid = seedGrid(SEED_PHU_LUC_II, { sheetName: "Phụ lục II" });
+    const sheet = fakeSheetFromGrid(grid);
+    for (let r = 0; r < 600; r++) {
+      sheet.cells[`F${r + 30}`] = { value: `ghi chú ${r}` };
+      sheet.merges.push({ top: r + 29, bottom: r + 29, left: 5, right: 6 });
+    }
+    const { context } = workbook(sheet);
+    const read = await readActiveSheetGrid(context);
+    expect(read.merges).toHaveLength(600 + grid.merges.length);
+    expect(read.rows[628][5]).toEqual({ value: "ghi chú 599" });
   });
 
   it("reads a 12,000-row sheet in blocks with exactly two syncs", async () => {
