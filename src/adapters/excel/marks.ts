@@ -1,15 +1,30 @@
 /**
- * Đánh dấu / Bỏ đánh dấu: colour the cells of findings, and later give every cell back exactly the fill it had
- * (a colour, a pattern, or no fill at all). The original fills are kept in the workbook's own settings
- * (`context.workbook.settings`), which Excel saves inside the file, so unmarking still works after the workbook is
- * saved, closed and reopened — even on another computer.
+ * Đánh dấu / Bỏ đánh dấu: the cells of findings are shown red (errors) or yellow (warnings) by a conditional
+ * format of PhuLuc's own — never by changing the cell's fill. So:
+ * - unmarking deletes that format and the cell looks exactly as before: theme colours, tint and shade, gradients
+ *   and patterns are never read or rewritten;
+ * - the mark travels with its cells when rows are inserted, deleted or sorted and when the sheet is renamed,
+ *   because Excel moves conditional formats with the cells they apply to;
+ * - a new format is added "at the first/top priority" (ConditionalFormatCollection.add, typings), so the user's
+ *   own conditional formats cannot hide it;
+ * - nothing is kept in the document's settings, so the ribbon, a co-author or a second pane cannot lose anything
+ *   between a read and a write.
+ * A mark is recognised by its rule's formula, =ISTEXT("PhuLuc:error") — always true, and naming its owner.
+ * Conditional formats on RangeAreas and ConditionalFormat.getRanges need ExcelApi 1.9, PhuLuc's minimum.
  */
 import { SEVERITY_RANK, type Severity } from "../../engine/finding";
 
-export const MARKS_SETTING = "phuluc.marks.v1";
-
 /** Excel's own "Bad", "Neutral" and "Note" cell-style fills, so the marks read like Excel's conventions. */
 export const MARK_COLORS: Record<Severity, string> = { error: "#FFC7CE", warning: "#FFEB9C", info: "#FFFFCC" };
+
+/** Gravest last, so its format is added last — on top: a cell flagged twice shows the gravest colour. */
+const SEVERITIES = (Object.keys(MARK_COLORS) as Severity[]).sort((a, b) => SEVERITY_RANK[b] - SEVERITY_RANK[a]);
+
+const MARK_FORMULA = /^=ISTEXT\("PhuLuc:(error|warning|info)"\)$/;
+
+export function markFormula(severity: Severity): string {
+  return `=ISTEXT("PhuLuc:${severity}")`;
+}
 
 /** A cell to mark; a Finding has this shape. */
 export interface MarkTarget {
@@ -18,145 +33,123 @@ export interface MarkTarget {
   severity: Severity;
 }
 
-export interface SavedFill {
-  color: string | null;
-  /** "None" means no fill: restored with fill.clear(). */
-  pattern: string | null;
-  patternColor: string | null;
+/** Addresses per RangeAreas: Excel takes a comma-separated list; long lists are cut into several formats. */
+const ADDRESS_CHARS = 2000;
+
+/** The conditional formats of a whole sheet, loaded with what tells PhuLuc's apart (no sync). */
+function queueFormats(sheet: Excel.Worksheet): Excel.ConditionalFormatCollection {
+  const formats = sheet.getRange().conditionalFormats;
+  formats.load("items/id, items/customOrNullObject/rule/formula");
+  return formats;
 }
 
-export interface SavedMark {
-  sheet: string;
-  address: string;
-  original: SavedFill;
-  /** The colour PhuLuc put there: if the user recoloured the cell since, their colour is left alone. */
-  highlight: string;
+/** After the sync: PhuLuc's marks among `formats`. */
+function marksIn(formats: Excel.ConditionalFormatCollection): Excel.ConditionalFormat[] {
+  return formats.items.filter(
+    (f) => !f.customOrNullObject.isNullObject && MARK_FORMULA.test(f.customOrNullObject.rule.formula),
+  );
 }
 
-interface MarksState {
-  version: 1;
-  marks: SavedMark[];
-}
-
-function markKey(sheet: string, address: string): string {
-  return `${sheet}!${address.toUpperCase()}`;
-}
-
-function readState(setting: Excel.Setting): MarksState {
-  if (setting.isNullObject || typeof setting.value !== "string") return { version: 1, marks: [] };
-  try {
-    const parsed = JSON.parse(setting.value) as MarksState;
-    return Array.isArray(parsed.marks) ? parsed : { version: 1, marks: [] };
-  } catch {
-    // A damaged setting cannot tell us the original fills; start afresh rather than fail every later mark.
-    return { version: 1, marks: [] };
+function chunks(addresses: string[]): string[] {
+  const out: string[] = [];
+  let current = "";
+  for (const address of addresses) {
+    if (current && current.length + address.length + 1 > ADDRESS_CHARS) {
+      out.push(current);
+      current = "";
+    }
+    current = current ? `${current},${address}` : address;
   }
-}
-
-/** `setting` must have been loaded and synced (its isNullObject is read). */
-function writeState(context: Excel.RequestContext, setting: Excel.Setting, state: MarksState): void {
-  if (state.marks.length > 0) context.workbook.settings.add(MARKS_SETTING, JSON.stringify(state));
-  else if (!setting.isNullObject) setting.delete();
+  if (current) out.push(current);
+  return out;
 }
 
 /**
- * Colours each target cell (errors red, warnings yellow; a cell with both gets red) after saving its fill.
- * A cell already marked keeps its first saved fill, so marking twice never loses the original. Two syncs.
+ * Marks exactly the target cells (errors red, warnings yellow; a cell with both is red), replacing the marks of
+ * their sheets and of `sheets` (the checked sheet, even when nothing is flagged any more): cells no longer flagged
+ * look as before. Two syncs whatever the number of cells. Returns the number of cells marked.
  */
-export async function markCells(context: Excel.RequestContext, targets: readonly MarkTarget[]): Promise<number> {
+export async function markCells(
+  context: Excel.RequestContext,
+  targets: readonly MarkTarget[],
+  sheets: readonly string[] = [],
+): Promise<number> {
   const wanted = new Map<string, MarkTarget>();
   for (const t of targets) {
-    const key = markKey(t.sheet, t.cell);
+    const key = `${t.sheet}!${t.cell.toUpperCase()}`;
     const seen = wanted.get(key);
     if (!seen || SEVERITY_RANK[t.severity] < SEVERITY_RANK[seen.severity]) wanted.set(key, t);
   }
-  const setting = context.workbook.settings.getItemOrNullObject(MARKS_SETTING);
-  setting.load("value");
-  const cells = [...wanted.values()].map((t) => {
-    const range = context.workbook.worksheets.getItem(t.sheet).getRange(t.cell);
-    range.format.fill.load(["color", "pattern", "patternColor"]);
-    return { target: t, range };
+  const bySheet = new Map<string, MarkTarget[]>(sheets.map((name) => [name, []]));
+  for (const t of wanted.values()) bySheet.set(t.sheet, [...(bySheet.get(t.sheet) ?? []), t]);
+  const loaded = [...bySheet.keys()].map((name) => {
+    const sheet = context.workbook.worksheets.getItem(name);
+    return { name, sheet, formats: queueFormats(sheet) };
   });
   await context.sync();
 
-  const state = readState(setting);
-  const saved = new Map(state.marks.map((m) => [markKey(m.sheet, m.address), m]));
-  for (const { target, range } of cells) {
-    const key = markKey(target.sheet, target.cell);
-    const highlight = MARK_COLORS[target.severity];
-    const previous = saved.get(key);
-    if (previous) previous.highlight = highlight;
-    else {
-      const fill = range.format.fill;
-      const mark: SavedMark = {
-        sheet: target.sheet,
-        address: target.cell.toUpperCase(),
-        original: { color: fill.color ?? null, pattern: fill.pattern ?? null, patternColor: fill.patternColor ?? null },
-        highlight,
-      };
-      state.marks.push(mark);
-      saved.set(key, mark);
+  for (const { name, sheet, formats } of loaded) {
+    for (const mark of marksIn(formats)) mark.delete();
+    for (const severity of SEVERITIES) {
+      const cells = bySheet
+        .get(name)!
+        .filter((t) => t.severity === severity)
+        .map((t) => t.cell.toUpperCase());
+      for (const addresses of chunks(cells)) {
+        const format = sheet.getRanges(addresses).conditionalFormats.add("Custom");
+        format.custom.rule.formula = markFormula(severity);
+        format.custom.format.fill.color = MARK_COLORS[severity];
+      }
     }
-    range.format.fill.color = highlight;
   }
-  writeState(context, setting, state);
   await context.sync();
-  return cells.length;
+  return wanted.size;
 }
 
-function sameColor(a: string | null, b: string | null): boolean {
-  return (a ?? "").toUpperCase() === (b ?? "").toUpperCase();
-}
-
-function restoreFill(fill: Excel.RangeFill, original: SavedFill): void {
-  if (original.pattern === "None" || original.pattern === null || original.color === null) {
-    fill.clear();
-    return;
-  }
-  fill.color = original.color;
-  fill.pattern = original.pattern as Excel.FillPattern;
-  if (original.patternColor) fill.patternColor = original.patternColor;
-}
-
-/**
- * Gives every marked cell (of one sheet, or of all sheets) its saved fill back and forgets those marks.
- * Cells the user recoloured since, and sheets since deleted, are left as they are. Three syncs at most.
- */
+/** Removes PhuLuc's marks of one sheet, or of every sheet; returns how many cells they covered. */
 export async function unmarkCells(context: Excel.RequestContext, sheetName?: string): Promise<number> {
-  const setting = context.workbook.settings.getItemOrNullObject(MARKS_SETTING);
-  setting.load("value");
+  const names = sheetName === undefined ? await sheetNames(context) : [sheetName];
+  const sheets = names.map((name) => queueFormats(context.workbook.worksheets.getItem(name)));
+  await context.sync();
+  const covered = sheets.flatMap(marksIn).map((mark) => {
+    // Queued before the delete in the same batch, so it reads the ranges the mark covered.
+    const ranges = mark.getRanges();
+    ranges.load("cellCount");
+    mark.delete();
+    return ranges;
+  });
+  if (covered.length === 0) return 0;
+  await context.sync();
+  return covered.reduce((n, r) => n + r.cellCount, 0);
+}
+
+async function sheetNames(context: Excel.RequestContext): Promise<string[]> {
   const sheets = context.workbook.worksheets;
   sheets.load("items/name");
   await context.sync();
-
-  const state = readState(setting);
-  const existing = new Set(sheets.items.map((s) => s.name));
-  const chosen = state.marks.filter((m) => sheetName === undefined || m.sheet === sheetName);
-  const kept = state.marks.filter((m) => !chosen.includes(m));
-  const cells = chosen
-    .filter((m) => existing.has(m.sheet))
-    .map((mark) => {
-      const range = sheets.getItem(mark.sheet).getRange(mark.address);
-      range.format.fill.load(["color", "pattern", "patternColor"]);
-      return { mark, range };
-    });
-  if (cells.length) await context.sync();
-
-  let restored = 0;
-  for (const { mark, range } of cells) {
-    if (!sameColor(range.format.fill.color, mark.highlight)) continue;
-    restoreFill(range.format.fill, mark.original);
-    restored++;
-  }
-  writeState(context, setting, { version: 1, marks: kept });
-  await context.sync();
-  return restored;
+  return sheets.items.map((s) => s.name);
 }
 
-/** How many cells are marked now (per the saved state), e.g. to enable Bỏ đánh dấu after reopening. One sync. */
-export async function countMarks(context: Excel.RequestContext, sheetName?: string): Promise<number> {
-  const setting = context.workbook.settings.getItemOrNullObject(MARKS_SETTING);
-  setting.load("value");
-  await context.sync();
-  return readState(setting).marks.filter((m) => sheetName === undefined || m.sheet === sheetName).length;
+/**
+ * How many cells of the active sheet are marked, e.g. to enable Bỏ đánh dấu after reopening. Call it before the
+ * caller's own sync (readActiveSheetGrid): its load rides along, and only a sheet with marks costs one more sync.
+ */
+export function queueMarkCount(context: Excel.RequestContext): () => Promise<number> {
+  const sheet = context.workbook.worksheets.getActiveWorksheet();
+  let formats = queueFormats(sheet);
+  return async () => {
+    let marks: Excel.ConditionalFormat[];
+    try {
+      marks = marksIn(formats);
+    } catch {
+      // The caller's sync failed and was made again without this load (readSheet's fallbacks): load it now.
+      formats = queueFormats(sheet);
+      await context.sync();
+      marks = marksIn(formats);
+    }
+    if (marks.length === 0) return 0;
+    const ranges = marks.map((mark) => mark.getRanges().load("cellCount"));
+    await context.sync();
+    return ranges.reduce((n, r) => n + r.cellCount, 0);
+  };
 }

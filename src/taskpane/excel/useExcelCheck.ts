@@ -6,7 +6,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { selectCell, writeCells } from "../../adapters/excel/cells";
 import type { ExcelHost } from "../../adapters/excel/host";
-import { countMarks, markCells, unmarkCells } from "../../adapters/excel/marks";
+import { markCells, queueMarkCount, unmarkCells } from "../../adapters/excel/marks";
 import { readActiveSheetGrid } from "../../adapters/excel/readSheet";
 import type { Finding } from "../../engine/finding";
 import type { ProposedWrite } from "../check/attainment";
@@ -67,8 +67,9 @@ export function useExcelCheck(
   const readAndCheck = useCallback(async () => {
     const { mergedAreas } = excel.capabilities();
     const { grid, marks } = await excel.run(async (context) => {
+      const markCount = queueMarkCount(context);
       const grid = await readActiveSheetGrid(context, { mergedAreas });
-      return { grid, marks: await countMarks(context, grid.name) };
+      return { grid, marks: await markCount() };
     });
     const next = await engine().checkGrid(grid);
     setReport(next);
@@ -90,12 +91,8 @@ export function useExcelCheck(
     () =>
       perform("mark", async () => {
         if (!report) return;
-        // Marks follow the current findings: cells no longer flagged get their old fill back first.
-        await excel.run(async (context) => {
-          await unmarkCells(context, report.sheet);
-          await markCells(context, report.findings);
-        });
-        setMarkedCount(await excel.run((context) => countMarks(context, report.sheet)));
+        // Marks follow the current findings: cells no longer flagged lose their mark.
+        setMarkedCount(await excel.run((context) => markCells(context, report.findings, [report.sheet])));
       }),
     [excel, perform, report],
   );
@@ -105,7 +102,7 @@ export function useExcelCheck(
       perform("unmark", async () => {
         const sheet = report?.sheet;
         await excel.run((context) => unmarkCells(context, sheet));
-        setMarkedCount(await excel.run((context) => countMarks(context, sheet)));
+        setMarkedCount(0);
       }),
     [excel, perform, report],
   );
