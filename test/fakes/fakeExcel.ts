@@ -505,12 +505,12 @@ class FakeRange extends FakeClientObject {
     readonly rect: () => CellRange | null,
   ) {
     super(ctx);
-    const range = this;
+    const sheet = () => this.sheet();
     this.format = {
       fill: new FakeRangeFill(ctx, this),
       font: {
         set bold(_: boolean) {
-          ctx.enqueue(() => void range.sheet());
+          ctx.enqueue(() => void sheet());
         },
         get bold(): boolean {
           throw new Error("fake: PhuLuc never reads font.bold");
@@ -790,14 +790,14 @@ class FakeConditionalFormatProxy {
     private readonly loaded?: FakeConditionalFormat,
   ) {
     const set = (change: (cf: FakeConditionalFormat) => void) => this.ctx.enqueue(() => change(this.find()));
-    const proxy = this;
+    const loadedCustom = () => this.loadedCustom();
     this.custom = {
       rule: {
         set formula(formula: string) {
           set((cf) => (cf.formula = formula));
         },
         get formula(): string {
-          return proxy.loadedCustom().formula;
+          return loadedCustom().formula;
         },
       },
       format: {
