@@ -17,7 +17,10 @@ if (container) {
       <Spinner style={{ marginTop: 48 }} label={STRINGS.vi.connecting} />
     </FluentProvider>,
   );
+  performance.mark("phuluc:start");
   detectHost((host) => {
+    // Marks for the browser tests (and the browser's performance panel): when each mode was decided.
+    performance.mark(`phuluc:host-${host}`);
     root.render(<App key={host} host={host} excel={host === "excel" ? officeExcelHost : undefined} />);
   });
 }
