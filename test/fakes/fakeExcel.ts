@@ -105,6 +105,22 @@ export interface FakeChangeEvent {
   triggerSource?: "ThisLocalAddin" | "Unknown";
 }
 
+/**
+ * A fault to imitate: the next batch that writes values into `sheet` fails at that write (GeneralException),
+ * once — e.g. the connection to Excel on the web dropping midway through an apply.
+ */
+const faults = new WeakMap<FakeWorkbookFile, string[]>();
+export function failNextWrite(file: FakeWorkbookFile, sheet: string): void {
+  faults.set(file, [...(faults.get(file) ?? []), sheet]);
+}
+function takeFault(file: FakeWorkbookFile, sheet: string): boolean {
+  const pending = faults.get(file) ?? [];
+  const i = pending.indexOf(sheet);
+  if (i < 0) return false;
+  pending.splice(i, 1);
+  return true;
+}
+
 type Listener<E> = (event: E) => Promise<unknown> | void;
 
 /** Event subscribers of one open workbook, shared by every runtime (pane, ribbon) that has it open. */
@@ -321,6 +337,9 @@ class FakeWorksheets extends FakeClientObject {
     this.ctx.enqueue(() => void this.ctx.sheet(name));
     return new FakeWorksheet(this.ctx, () => name);
   }
+  getItemOrNullObject(name: string): FakeWorksheet {
+    return new FakeWorksheet(this.ctx, () => name, true);
+  }
   add(name: string): FakeWorksheet {
     this.ctx.enqueue(() => {
       if (this.ctx.file.sheets.some((s) => s.name === name)) {
@@ -342,6 +361,7 @@ class FakeWorksheet extends FakeClientObject {
   constructor(
     ctx: FakeContext,
     private readonly sheetName: () => string,
+    private readonly orNull = false,
   ) {
     super(ctx);
   }
@@ -349,6 +369,7 @@ class FakeWorksheet extends FakeClientObject {
     return this.ctx.sheet(this.sheetName());
   }
   protected resolve() {
+    if (this.orNull) return this.ctx.file.sheets.find((s) => s.name === this.sheetName()) ?? null;
     return this.sheet();
   }
   protected read(property: string, sheet: FakeSheet) {
@@ -591,6 +612,9 @@ class FakeRange extends FakeClientObject {
       if (values.length !== rows || values.some((row) => row.length !== cols)) {
         // Office.js: "The number of rows or columns in the input array doesn't match the size of the range."
         throw new FakeRichApiError("InvalidArgument", "the input array doesn't match the size of the range");
+      }
+      if (takeFault(this.ctx.file, this.sheetName())) {
+        throw new FakeRichApiError("GeneralException", "the connection to Excel was lost (injected fault)");
       }
       const cells = this.sheet().cells;
       values.forEach((row, r) =>

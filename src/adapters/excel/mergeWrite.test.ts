@@ -2,6 +2,7 @@
 import type { CellValue, Grid } from "../../engine/grid";
 import {
   fakeContext,
+  failNextWrite,
   fakeSheetFromGrid,
   sheetValues,
   type FakeContext,
@@ -22,7 +23,7 @@ import {
   withCell,
 } from "../../../test/fixtures/mergeCases";
 import { SEED_PHU_LUC_II } from "../../../test/fixtures/seedTables";
-import { mergeWrite } from "./mergeWrite";
+import { APPLY_JOURNAL, mergeWrite } from "./mergeWrite";
 
 function gridValues(grid: Grid, cols: number): (CellValue | string)[][] {
   return grid.rows.map((cells) => Array.from({ length: cols }, (_, c) => cells[c]?.value ?? ""));
@@ -45,12 +46,12 @@ function budgetMerge() {
 }
 
 describe("mergeWrite (Áp dụng)", () => {
-  it("kinh-phi: inserts the item rows, writes every value and the log sheet in one sync", async () => {
+  it("kinh-phi: inserts the item rows, writes every value and the log sheet in two syncs", async () => {
     const { template, result } = budgetMerge();
     const file = workbookOf(template.grid);
     const { context, fake } = fakeContext(file);
-    await mergeWrite(context, result, { existingSheets: ["Phụ lục II"] });
-    expect((fake as FakeContext).syncCount).toBe(1);
+    await mergeWrite(context, result);
+    expect((fake as FakeContext).syncCount).toBe(2);
     const grid = result.sheets[0].grid;
     expect(sheetValues(file, "Phụ lục II", grid.rows.length, 5)).toEqual(gridValues(grid, 5));
     const rows = logSheetRows(result.log);
@@ -60,7 +61,7 @@ describe("mergeWrite (Áp dụng)", () => {
   it("excel #1: a sub-item “- …” and an STT “-” stay text, not formulas", async () => {
     const { template, result } = budgetMerge();
     const file = workbookOf(template.grid);
-    await mergeWrite(fakeContext(file).context, result, { existingSheets: ["Phụ lục II"] });
+    await mergeWrite(fakeContext(file).context, result);
     const cells = Object.values(file.sheets[0].cells);
     const sub = cells.find((c) => c.value === "- Thuê chỗ đặt máy chủ");
     expect(sub).toMatchObject({ numberFormat: "@" });
@@ -70,7 +71,7 @@ describe("mergeWrite (Áp dụng)", () => {
     expect(Object.values(file.sheets[1].cells).filter((c) => c.formula)).toEqual([]);
   });
 
-  it("after a conflict is settled, writes only the changed cells and replaces the log sheet (still one sync)", async () => {
+  it("after a conflict is settled, writes only the changed cells and replaces the log sheet (still two syncs)", async () => {
     const filled = filledPhuLucI();
     const template = sheetOf(blankForm(filled));
     const internet = rowIndexOf(filled, "Tỷ lệ hộ gia đình có đường internet");
@@ -81,16 +82,31 @@ describe("mergeWrite (Áp dụng)", () => {
     const first = mergeWorkbook([template], inputs);
     const file = workbookOf(template.grid);
     const { context } = fakeContext(file);
-    await mergeWrite(context, first, { existingSheets: ["Phụ lục I"] });
+    await mergeWrite(context, first);
     const settled = mergeWorkbook([template], inputs, { resolutions: { [first.conflicts[0].id]: "TTBCXB" } });
     const again = fakeContext(file);
-    await mergeWrite(again.context, settled, { existingSheets: ["Phụ lục I", LOG_SHEET_NAME], previous: first });
-    expect(again.fake.syncCount).toBe(1);
+    await mergeWrite(again.context, settled, { previous: first });
+    expect(again.fake.syncCount).toBe(2);
     const grid = settled.sheets[0].grid;
     const values = sheetValues(file, "Phụ lục I", grid.rows.length, 9);
     expect(values).toEqual(gridValues(grid, 9));
     expect(values[template.table.rows[internet].row][COL.actual]).toBe(0.85);
     const log = sheetValues(file, LOG_SHEET_NAME, settled.log.length + 1, 8);
     expect(log.some((row) => row[3] === "TTBCXB" && String(row[7]).includes("KHTC chọn"))).toBe(true);
+  });
+
+  it("excel #3: a failure midway leaves the inserted rows; the retry inserts none again", async () => {
+    const { template, result } = budgetMerge();
+    const file = workbookOf(template.grid);
+    failNextWrite(file, "Phụ lục II");
+    await expect(mergeWrite(fakeContext(file).context, result)).rejects.toMatchObject({ code: "GeneralException" });
+    // Excel kept what came before the failure: the rows are in, the values are not.
+    const grid = result.sheets[0].grid;
+    expect(Object.keys(file.settings)).toEqual([APPLY_JOURNAL]);
+    await mergeWrite(fakeContext(file).context, result);
+    expect(sheetValues(file, "Phụ lục II", grid.rows.length, 5)).toEqual(gridValues(grid, 5));
+    const lastRow = Math.max(...Object.keys(file.sheets[0].cells).map((a) => Number(/\d+/.exec(a)![0])));
+    expect(lastRow).toBe(grid.rows.length);
+    expect(file.settings).toEqual({});
   });
 });

@@ -1,8 +1,13 @@
 /**
- * Áp dụng: writes a merge result into the open workbook in ONE batch (one sync): rows inserted or
- * deleted where kinh-phi/dịch vụ công changed length, the consolidated values, and the
- * `Nhật ký tổng hợp` sheet (replaced when it exists). With `previous` (an earlier result already
- * applied, e.g. before a conflict was settled) only the cells that changed are written.
+ * Áp dụng: writes a merge result into the open workbook: rows inserted or deleted where kinh-phi/dịch vụ công
+ * changed length, the consolidated values, and the `Nhật ký tổng hợp` sheet (replaced when it exists). With
+ * `previous` (an earlier result already applied, e.g. before a conflict was settled) only the changed cells.
+ *
+ * Excel has no rollback: when a batch fails, the commands before the failing one stay applied. So the rows
+ * inserted or deleted are recorded in the document's settings in the same batch, right after the insert, and the
+ * record is removed by the last command: a retry after a failure reads it (first sync) and inserts only what is
+ * still missing — never the same rows twice. Two syncs; a log too large for one request (5 MB on the web) adds one
+ * sync per part.
  */
 import type { CellValue } from "../../engine/grid";
 import { a1 } from "../../engine/grid";
@@ -10,11 +15,14 @@ import { PhuLucError } from "../../engine/errors";
 import type { MergeResult, SheetPatch } from "../../engine/merge";
 import { LOG_SHEET_NAME, logSheetRows, type NotMerged } from "../../engine/merge/logSheet";
 import { changedCells } from "../../engine/merge/patch";
+import { PAYLOAD_BUDGET, payloadBytes } from "./payload";
 import { becomesFormula, TEXT_FORMAT } from "./textValues";
 
+/** Rows already inserted (delta > 0) or deleted by an apply that did not finish, per sheet. */
+export const APPLY_JOURNAL = "phuluc.apply.v1";
+type Journal = Record<string, NonNullable<SheetPatch["rowChange"]>>;
+
 export interface MergeWriteOptions {
-  /** Sheet names of the workbook (known from reading it): decides whether the log sheet is replaced. */
-  existingSheets: string[];
   /** The result written last time, when the user settles a conflict after Áp dụng. */
   previous?: MergeResult;
   notMerged?: NotMerged[];
@@ -41,13 +49,24 @@ function segments(writes: SheetPatch["writes"]): SheetPatch["writes"][] {
   return out;
 }
 
-function queuePatch(sheet: Excel.Worksheet, patch: SheetPatch): void {
-  const change = patch.rowChange;
-  if (change && change.delta > 0) {
-    sheet.getRange(`${change.at + 1}:${change.at + change.delta}`).insert("Down");
-  } else if (change && change.delta < 0) {
-    sheet.getRange(`${change.at + 1}:${change.at - change.delta}`).delete("Up");
-  }
+function layoutChanged(sheet: string): PhuLucError {
+  return new PhuLucError(
+    "write-failed",
+    `Bố cục trang “${sheet}” đã đổi so với lần áp dụng trước; hãy mở lại mẫu tổng hợp và tổng hợp lại.`,
+    `The layout of “${sheet}” changed since the last apply; reopen the template and merge again.`,
+  );
+}
+
+/** Inserts or deletes the rows `wanted` asks for, minus those an unfinished apply already moved. */
+function queueRowChange(sheet: Excel.Worksheet, name: string, wanted: SheetPatch["rowChange"], done?: Journal[string]) {
+  if (done && wanted && done.at !== wanted.at) throw layoutChanged(name);
+  const delta = (wanted?.delta ?? 0) - (done?.delta ?? 0);
+  const at = wanted?.at ?? done?.at ?? 0;
+  if (delta > 0) sheet.getRange(`${at + 1}:${at + delta}`).insert("Down");
+  else if (delta < 0) sheet.getRange(`${at + 1}:${at - delta}`).delete("Up");
+}
+
+function queueWrites(sheet: Excel.Worksheet, patch: SheetPatch): void {
   for (const run of segments(patch.writes)) {
     const first = run[0];
     const address =
@@ -67,31 +86,79 @@ function queuePatch(sheet: Excel.Worksheet, patch: SheetPatch): void {
   }
 }
 
+/** The log's rows cut into parts that each fit one request. */
+function logParts(rows: (string | number)[][]): { first: number; rows: (string | number)[][] }[] {
+  const perRow = payloadBytes(rows) / rows.length;
+  const size = Math.max(1, Math.floor(PAYLOAD_BUDGET / 2 / perRow));
+  const parts = [];
+  for (let first = 0; first < rows.length; first += size) parts.push({ first, rows: rows.slice(first, first + size) });
+  return parts;
+}
+
+function queueLogPart(log: Excel.Worksheet, part: { first: number; rows: (string | number)[][] }): void {
+  const range = log.getRange(`${a1(part.first, 0)}:${a1(part.first + part.rows.length - 1, part.rows[0].length - 1)}`);
+  range.numberFormat = part.rows.map((row) => row.map((v) => (becomesFormula(v) ? TEXT_FORMAT : "General")));
+  range.values = part.rows;
+}
+
+async function writeLogParts(context: Excel.RequestContext, parts: ReturnType<typeof logParts>): Promise<void> {
+  if (parts.length === 0) return;
+  queueLogPart(context.workbook.worksheets.getItem(LOG_SHEET_NAME), parts[0]);
+  await context.sync();
+  return writeLogParts(context, parts.slice(1));
+}
+
+function readJournal(value: unknown): Journal {
+  try {
+    return typeof value === "string" ? (JSON.parse(value) as Journal) : {};
+  } catch {
+    return {};
+  }
+}
+
 export async function mergeWrite(
   context: Excel.RequestContext,
   result: MergeResult,
-  options: MergeWriteOptions,
+  options: MergeWriteOptions = {},
 ): Promise<void> {
   const sheets = context.workbook.worksheets;
+  const settings = context.workbook.settings;
+  const journalItem = settings.getItemOrNullObject(APPLY_JOURNAL);
+  journalItem.load("value");
+  const oldLog = sheets.getItemOrNullObject(LOG_SHEET_NAME);
+  oldLog.load("name");
+  await context.sync();
+
+  const journal = journalItem.isNullObject ? {} : readJournal(journalItem.value);
+  const applied: Journal = {};
   for (const merged of result.sheets) {
     const before = options.previous?.sheets.find((s) => s.sheet === merged.sheet);
     const patch = before ? changedCells(before, merged) : merged.patch;
-    if (!patch) {
-      throw new PhuLucError(
-        "write-failed",
-        `Bố cục trang “${merged.sheet}” đã đổi so với lần áp dụng trước; hãy mở lại mẫu tổng hợp và tổng hợp lại.`,
-        `The layout of “${merged.sheet}” changed since the last apply; reopen the template and merge again.`,
-      );
-    }
-    queuePatch(sheets.getItem(merged.sheet), patch);
+    if (!patch) throw layoutChanged(merged.sheet);
+    const sheet = sheets.getItem(merged.sheet);
+    queueRowChange(sheet, merged.sheet, patch.rowChange, journal[merged.sheet]);
+    if (patch.rowChange) applied[merged.sheet] = patch.rowChange;
+    else if (journal[merged.sheet]) applied[merged.sheet] = journal[merged.sheet];
+    // Recorded right after the rows moved: if a later command fails, a retry knows they are there.
+    if (Object.keys(applied).length) settings.add(APPLY_JOURNAL, JSON.stringify(applied));
+    queueWrites(sheet, patch);
   }
-  if (options.existingSheets.includes(LOG_SHEET_NAME)) sheets.getItem(LOG_SHEET_NAME).delete();
+  if (!oldLog.isNullObject) oldLog.delete();
   const log = sheets.add(LOG_SHEET_NAME);
   const rows = logSheetRows(result.log, options.notMerged);
-  const logRange = log.getRange(`A1:${a1(rows.length - 1, rows[0].length - 1)}`);
-  logRange.numberFormat = rows.map((row) => row.map((v) => (becomesFormula(v) ? TEXT_FORMAT : "General")));
-  logRange.values = rows;
+  const [first, ...rest] = logParts(rows);
+  queueLogPart(log, first);
   log.getRange("A1:H1").format.font.bold = true;
   log.freezePanes.freezeRows(1);
+  // The journal goes last, once everything it guards is written (with the last log part when there are several).
+  const clearJournal = () => {
+    if (Object.keys(applied).length || !journalItem.isNullObject) settings.getItemOrNullObject(APPLY_JOURNAL).delete();
+  };
+  if (rest.length === 0) clearJournal();
+  await context.sync();
+  if (rest.length === 0) return;
+  await writeLogParts(context, rest.slice(0, -1));
+  queueLogPart(log, rest[rest.length - 1]);
+  clearJournal();
   await context.sync();
 }

@@ -18,7 +18,7 @@ const filled = filledPhuLucI();
 const internet = rowIndexOf(filled, "Tỷ lệ hộ gia đình có đường internet");
 
 describe("MergeTab inside Excel (the fake Excel)", () => {
-  it("merges sheets already in the workbook, applies in one sync, and writes a settled conflict at once", async () => {
+  it("merges sheets already in the workbook, applies in two syncs, and writes a settled conflict at once", async () => {
     const sheets = [
       { seed: blankForm(filled), options: { sheetName: "Phụ lục I" } },
       { seed: unitCopy(filled, "CNTT-BCVT"), options: { sheetName: "CNTT-BCVT" } },
@@ -46,7 +46,7 @@ describe("MergeTab inside Excel (the fake Excel)", () => {
     const ask = await screen.findByRole("dialog", { hidden: true });
     fireEvent.click(within(ask).getByRole("button", { name: "Vẫn áp dụng", hidden: true }));
     await screen.findByText(/Đã ghi \d+ giá trị vào Phụ lục I/);
-    expect(syncs() - syncsBefore).toBe(1);
+    expect(syncs() - syncsBefore).toBe(2);
     const cell = () =>
       sheetValues(file, "Phụ lục I", layout.firstDataRow + internet + 1, COL.actual + 1)[
         layout.firstDataRow + internet
@@ -55,7 +55,7 @@ describe("MergeTab inside Excel (the fake Excel)", () => {
 
     await act(async () => fireEvent.click(within(conflict).getByRole("button", { name: "Giữ TTBCXB: 85%" })));
     await waitFor(() => expect(cell()).toBe(0.85));
-    expect(syncs() - syncsBefore).toBe(2);
+    expect(syncs() - syncsBefore).toBe(4);
     const log = sheetValues(file, LOG_SHEET_NAME, 80, 8);
     expect(log.some((row) => row[3] === "TTBCXB" && String(row[7]).includes("KHTC chọn"))).toBe(true);
   }, 60_000);

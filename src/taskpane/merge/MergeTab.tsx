@@ -73,16 +73,9 @@ export function MergeTab({ host, excel, engine: given, readWorkbookBytes, delive
   const fail = (error: unknown) =>
     setState((s) => ({ ...s, phase: s.outcome ? "preview" : "idle", error: shownError(error) }));
 
-  const apply = async (
-    result: MergeResult,
-    notMerged = state.outcome?.notMerged ?? [],
-    sheets = state.outcome?.workbookSheets ?? [],
-  ) => {
+  const apply = async (result: MergeResult, notMerged = state.outcome?.notMerged ?? []) => {
     if (inExcel) {
-      const existingSheets = applied.current ? [...sheets, LOG_SHEET_NAME] : sheets;
-      await excel.run((context) =>
-        mergeWrite(context, result, { existingSheets, previous: applied.current, notMerged }),
-      );
+      await excel.run((context) => mergeWrite(context, result, { previous: applied.current, notMerged }));
       applied.current = result;
       const values = result.sheets.reduce((n, s) => n + s.filled.length, 0);
       return m.wroteExcel(values, result.sheets.map((s) => s.sheet).join(", "), LOG_SHEET_NAME);
@@ -153,9 +146,7 @@ export function MergeTab({ host, excel, engine: given, readWorkbookBytes, delive
     try {
       const outcome = await engine.remerge(next);
       // After Áp dụng in Excel, a settled conflict goes into the workbook (and its log) at once.
-      const message = applied.current
-        ? await apply(outcome.result, outcome.notMerged, outcome.workbookSheets)
-        : undefined;
+      const message = applied.current ? await apply(outcome.result, outcome.notMerged) : undefined;
       setState((s) => ({ ...s, outcome, error: undefined, applied: message ?? s.applied }));
     } catch (error) {
       fail(error);
