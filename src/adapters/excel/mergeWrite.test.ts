@@ -5,6 +5,7 @@ import {
   failNextWrite,
   fakeSheetFromGrid,
   sheetValues,
+  userEdit,
   type FakeContext,
   type FakeWorkbookFile,
 } from "../../../test/fakes/fakeExcel";
@@ -33,11 +34,16 @@ function workbookOf(grid: Grid): FakeWorkbookFile {
   return { sheets: [fakeSheetFromGrid(grid)], activeSheet: grid.name, settings: {} };
 }
 
-/** Seed Phụ lục II by section; the first unit's section also lists a sub-item typed "- …" with STT "-". */
+/**
+ * Seed Phụ lục II by section; the first unit's section also lists a sub-item typed "- …" with STT "-"; the
+ * template's Tổng cộng amount is a SUM formula.
+ */
 function budgetMerge() {
   const { template: seed, parts } = budgetBySection(SEED_PHU_LUC_II);
   parts[0].rows.splice(2, 0, ["-", "- Thuê chỗ đặt máy chủ", "Sở TTTT", "120", ""]);
   const template = budgetSheet(seed);
+  const total = template.table.rows.find((r) => r.kind === "total")!.row;
+  template.grid.rows[total][3] = { value: 0, formula: `SUM(D${total - 2}:D${total})` };
   const result = mergeWorkbook(
     [template],
     parts.map((part, i) => ({ unitId: `U${i}`, file: `u${i}.xlsx`, table: budgetSheet(part).table })),
@@ -108,5 +114,19 @@ describe("mergeWrite (Áp dụng)", () => {
     const lastRow = Math.max(...Object.keys(file.sheets[0].cells).map((a) => Number(/\d+/.exec(a)![0])));
     expect(lastRow).toBe(grid.rows.length);
     expect(file.settings).toEqual({});
+  });
+
+  it("excel #2: Tổng cộng stays a SUM formula over the consolidated items, so later edits still add up", async () => {
+    const { template, result } = budgetMerge();
+    const file = workbookOf(template.grid);
+    await mergeWrite(fakeContext(file).context, result);
+    const grid = result.sheets[0].grid;
+    const totalRow = grid.rows.findIndex((row) => row.some((c) => c?.value === "Tổng cộng"));
+    const total = file.sheets[0].cells[`D${totalRow + 1}`];
+    expect(total.formula).toMatch(/^=SUM\(D\d+(:D\d+)?(,D\d+(:D\d+)?)*\)$/);
+    expect(total.value).toBe(grid.rows[totalRow][3]?.value);
+    const item = grid.rows.findIndex((row) => row[1]?.value === "Hệ thống bảo mật Endpoint");
+    userEdit(file, "Phụ lục II", `D${item + 1}`, { value: 31000 });
+    expect(file.sheets[0].cells[`D${totalRow + 1}`].value).toBe((grid.rows[totalRow][3]?.value as number) + 1000);
   });
 });

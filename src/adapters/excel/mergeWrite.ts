@@ -82,7 +82,10 @@ function queueWrites(sheet: Excel.Worksheet, patch: SheetPatch): void {
         if (formats[i]) sheet.getRange(a1(w.row, w.col)).numberFormat = [[formats[i]!]];
       });
     }
-    range.values = [run.map((w) => excelValue(w.value))];
+    // A total the template computed keeps a formula (excel #2); everything else is written as a value.
+    if (run.some((w) => w.formula))
+      range.formulas = [run.map((w) => (w.formula ? `=${w.formula}` : excelValue(w.value)))];
+    else range.values = [run.map((w) => excelValue(w.value))];
   }
 }
 

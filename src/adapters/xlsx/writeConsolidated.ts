@@ -51,7 +51,9 @@ function applyPatch(sheet: ExcelJS.Worksheet, patch: SheetPatch): void {
   if (patch.rowChange) changeRows(sheet, patch.rowChange);
   for (const write of patch.writes) {
     const cell = sheet.getCell(write.row + 1, write.col + 1);
-    cell.value = write.value;
+    cell.value = write.formula
+      ? ({ formula: write.formula, result: write.value as number } as ExcelJS.CellFormulaValue)
+      : write.value;
     if (write.numFmt) cell.numFmt = write.numFmt;
   }
 }

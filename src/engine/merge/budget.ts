@@ -350,9 +350,30 @@ function recomputeTotals(builder: SheetBuilder, template: Table): void {
     consolidated.amountColumns.forEach((column, index) => {
       const { sum } = sumCovered(consolidated, row, index);
       const format = row.amounts[index]?.cell?.numFmt ?? firstNumFmt(consolidated, row.covers!, index);
-      builder.set(row.row, column.col, format ? { value: sum, numFmt: format } : { value: sum });
+      // A template that summed with a formula gets one over the consolidated rows, so later edits still add up.
+      const formula = row.amounts[index]?.cell?.formula ? sumFormula(consolidated, row.covers!, column.col) : undefined;
+      builder.set(row.row, column.col, {
+        value: sum,
+        ...(format ? { numFmt: format } : {}),
+        ...(formula ? { formula } : {}),
+      });
     });
   }
+}
+
+/** SUM over the covered rows of one column, contiguous rows as one range: SUM(D6:D9,D11:D15). */
+function sumFormula(table: Table, covers: number[], col: number): string | undefined {
+  const rows = covers.map((i) => table.rows[i].row).sort((a, b) => a - b);
+  const runs: [number, number][] = [];
+  for (const row of rows) {
+    const last = runs[runs.length - 1];
+    if (last && row === last[1] + 1) last[1] = row;
+    else runs.push([row, row]);
+  }
+  // Excel's SUM takes at most 255 arguments; past that the total stays a number.
+  if (runs.length === 0 || runs.length > 255) return undefined;
+  const ref = ([from, to]: [number, number]) => (from === to ? a1(from, col) : `${a1(from, col)}:${a1(to, col)}`);
+  return `SUM(${runs.map(ref).join(",")})`;
 }
 
 function firstNumFmt(table: Table, covers: number[], index: number): string | undefined {

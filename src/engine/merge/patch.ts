@@ -21,9 +21,14 @@ export function changedCells(previous: SheetMerge, next: SheetMerge): SheetPatch
     for (let col = 0; col < width; col++) {
       const a = before[col];
       const b = cells[col];
-      if ((a?.value ?? null) === (b?.value ?? null) && (a?.numFmt ?? "") === (b?.numFmt ?? "")) continue;
+      const same =
+        (a?.value ?? null) === (b?.value ?? null) &&
+        (a?.numFmt ?? "") === (b?.numFmt ?? "") &&
+        (a?.formula ?? "") === (b?.formula ?? "");
+      if (same) continue;
       const write: SheetPatch["writes"][number] = { row, col, value: b?.value ?? null };
       if (b?.numFmt) write.numFmt = b.numFmt;
+      if (b?.formula) write.formula = b.formula;
       writes.push(write);
     }
   });

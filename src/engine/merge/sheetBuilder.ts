@@ -17,6 +17,7 @@ export class SheetBuilder {
     (this.rows[row] ??= [])[col] = cell;
     const write: SheetPatch["writes"][number] = { row, col, value: cell?.value ?? null };
     if (cell?.numFmt) write.numFmt = cell.numFmt;
+    if (cell?.formula) write.formula = cell.formula;
     this.writes.push(write);
   }
 

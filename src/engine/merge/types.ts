@@ -201,7 +201,14 @@ export interface SheetPatch {
   /** Rows to insert (delta > 0) or delete (delta < 0) at 0-based grid row `at`, before the writes. */
   rowChange?: { at: number; delta: number };
   /** Cells to write, in the consolidated grid's coordinates (value null clears the cell). */
-  writes: { row: number; col: number; value: CellValue; numFmt?: string }[];
+  writes: {
+    row: number;
+    col: number;
+    value: CellValue;
+    numFmt?: string;
+    /** A total the template computed with a formula keeps one (without "="), over the consolidated rows. */
+    formula?: string;
+  }[];
 }
 
 export interface SheetMerge {

@@ -62,6 +62,9 @@ function fakeExcel(file: FakeWorkbookFile) {
 }
 
 /** What the user sees: PhuLuc's marks are conditional formats drawn over the cell's own fill. */
+/** Waits sized for a loaded machine (the check runs the real engine). */
+const WAIT = { timeout: 15_000 };
+
 const fill = (file: FakeWorkbookFile, address: string) => displayedFill(file.sheets[0], address);
 
 describe("the pane inside Excel", () => {
@@ -70,12 +73,7 @@ describe("the pane inside Excel", () => {
     const { host } = fakeExcel(file);
     render(<App host="excel" excel={host} />);
 
-    // The first check waits for the engine's modules to load: allow for a loaded machine.
-    const total = await screen.findByText(
-      /Tổng cộng ghi 224\.591 nhưng tổng các mục là 225\.091/,
-      {},
-      { timeout: 30_000 },
-    );
+    const total = await screen.findByText(/Tổng cộng ghi 224\.591 nhưng tổng các mục là 225\.091/, undefined, WAIT);
     expect(screen.getByText("Phụ lục dự kiến kinh phí")).toBeTruthy();
     expect(screen.getByText("1 lỗi")).toBeTruthy();
     expect(screen.getByText("1 cảnh báo")).toBeTruthy();
@@ -84,7 +82,7 @@ describe("the pane inside Excel", () => {
     await waitFor(() => expect(file.selection).toEqual({ sheet: "Phụ lục II", address: "D19" }));
 
     fireEvent.click(screen.getByRole("button", { name: "Đánh dấu" }));
-    await screen.findByText("2 ô đang được đánh dấu");
+    await screen.findByText("2 ô đang được đánh dấu", undefined, WAIT);
     expect(fill(file, "D19").color).toBe(MARK_COLORS.error);
     expect(fill(file, "D7").color).toBe(MARK_COLORS.warning);
 
@@ -100,15 +98,15 @@ describe("the pane inside Excel", () => {
     const file: FakeWorkbookFile = { sheets: [phuLucII()], activeSheet: "Phụ lục II", settings: {} };
     const { host } = fakeExcel(file);
     render(<App host="excel" excel={host} />);
-    await screen.findByText(/Tổng cộng ghi 224\.591/);
+    await screen.findByText(/Tổng cộng ghi 224\.591/, undefined, WAIT);
     fireEvent.click(screen.getByRole("button", { name: "Đánh dấu" }));
-    await screen.findByText("2 ô đang được đánh dấu");
+    await screen.findByText("2 ô đang được đánh dấu", undefined, WAIT);
 
     file.sheets[0].cells["D7"].value = 40444; // the unit stores the amount as a number
     fireEvent.click(screen.getByRole("button", { name: "Kiểm tra" }));
-    await screen.findByText("0 cảnh báo");
+    await screen.findByText("0 cảnh báo", undefined, WAIT);
     fireEvent.click(screen.getByRole("button", { name: "Đánh dấu" }));
-    await screen.findByText("1 ô đang được đánh dấu");
+    await screen.findByText("1 ô đang được đánh dấu", undefined, WAIT);
     expect(fill(file, "D7")).toEqual(NO_FILL);
     expect(fill(file, "D19").color).toBe(MARK_COLORS.error);
   }, 30_000);
