@@ -41,11 +41,9 @@ export function isEntry(row: TableRow): boolean {
 }
 
 /**
- * Targets already read, per table: by cell (attainment and assessment rules both ask, 5.000-row
- * sheets), and by text, since the same Kế hoạch (`95%`, `Phấn đấu 100%`) is typed row after row and
- * parsing it is the costliest step of both rules. parseTarget depends on the text alone and nothing
- * changes a Target once made, so rows with the same text share one. Plain Maps held per table (not a
- * WeakMap per cell: thousands of weak entries cost every garbage collection).
+ * Targets already read, per table: by cell (attainment and assessment rules both ask) and by text (the
+ * same Kế hoạch is typed row after row). Sharing is safe because parseTarget depends on the text alone
+ * and a Target never changes once made. Measurements: bench/README.md.
  */
 const tableTargets = new WeakMap<Table, { byRef: Map<CellRef, Target>; byText: Map<string, Target> }>();
 
@@ -132,11 +130,9 @@ function foldChar(ch: string): string {
 const NEEDS_FOLDING = /[^\x20-\x7e]/gu;
 
 /**
- * foldText for text already tidied (NFC, single spaces: every CellRef.text and TableRow.label),
- * folded character by character with a cache: the same result, several times faster on 5.000-row
- * sheets where every label is folded. One replace and one toLowerCase build a flat string, which
- * Map keys (duplicate-row) hash faster than a string grown a character at a time. The final
- * toLowerCase only changes ASCII letters: folded characters are lower case already.
+ * foldText for text already tidied (NFC, single spaces: every CellRef.text and TableRow.label), folded
+ * character by character with a cache; the same result as foldText (measured: bench/README.md). The
+ * final toLowerCase only changes ASCII letters: folded characters are lower case already.
  */
 export function foldTidy(text: string): string {
   return text.replace(NEEDS_FOLDING, foldChar).toLowerCase();
