@@ -1,35 +1,44 @@
 /**
  * README "Add a rule", proven: a check PhuLuc does not have runs beside the built-in ones through the public
- * checkGrid. The rule below is what `src/engine/rules/<id>.ts` would hold; listing it in the registry is
- * replaced here by handing checkGrid the built-in rules plus this one.
+ * checkGrid. The definition below is what `src/engine/rules/<id>.ts` would hold; listing it in RULE_DEFINITIONS
+ * is replaced here by handing checkGrid the built-in sheet rules plus this one.
  */
 import { checkGrid } from "../../src/engine/check";
-import type { RuleId } from "../../src/engine/finding";
-import { buildFinding, quote } from "../../src/engine/messages";
+import { makeFinding, renderMessage, type FindingParams, type RuleId } from "../../src/engine/finding";
+import { LOCALES } from "../../src/engine/locale";
+import type { Assessment } from "../../src/engine/model";
 import { parseAssessment } from "../../src/engine/parse/assessment";
-import { SHEET_RULES, type Rule } from "../../src/engine/rules";
+import { SHEET_RULES, type Rule, type RuleDefinition, type SheetRule } from "../../src/engine/rules";
 import { filledPhuLucI, rowIndexOf, withCell, COL } from "../fixtures/mergeCases";
 import { seedGrid } from "../fixtures/seedGrids";
 
+interface GiaiTrinhParams extends FindingParams {
+  /** The indicator's label as written. */
+  indicator: string;
+  actual: Assessment;
+}
+
 /** `giai-trinh-missing`: an indicator assessed Chưa đạt / Không đạt whose Ghi chú gives no giải trình. */
-const giaiTrinhMissing: Rule = {
-  // A test cannot add the id to the registry's list, so it stands outside RuleId.
-  id: "giai-trinh-missing" as RuleId,
+const giaiTrinhMissing: SheetRule<"giai-trinh-missing", GiaiTrinhParams> = {
+  id: "giai-trinh-missing",
   severity: "warning",
+  tags: ["sheet", "completeness"],
+  label: { vi: "Chưa đạt mà chưa giải trình", en: "Shortfall not explained" },
+  message: {
+    vi: (p, f) => `chỉ tiêu ${f.quote(p.indicator)} được đánh giá ${p.actual} nhưng cột Ghi chú chưa có giải trình.`,
+    en: (p, f) => `the indicator ${f.quote(p.indicator)} is assessed ${p.actual} but its Ghi chú gives no explanation.`,
+  },
+  examples: [{ indicator: "Tỷ lệ hộ có phương tiện nghe, nhìn", actual: "Chưa đạt" }],
   check(table) {
     return table.rows.flatMap((row) => {
       const assessment = row.cells.assessment;
       const verdict = assessment && parseAssessment(assessment.text);
       if (!assessment || (verdict !== "Chưa đạt" && verdict !== "Không đạt")) return [];
       if (row.cells.note?.text.trim()) return [];
-      return [
-        buildFinding(table, this, {
-          cell: assessment.address,
-          vi: `chỉ tiêu ${quote(row.label)} được đánh giá ${verdict} nhưng cột Ghi chú chưa có giải trình.`,
-          en: `the indicator ${quote(row.label)} is assessed ${verdict} but its Ghi chú gives no explanation.`,
-          actual: verdict,
-        }),
-      ];
+      // The registry's RuleId cannot name a rule a test adds, hence the cast (a real rule is listed).
+      const listed = this as unknown as RuleDefinition<RuleId, GiaiTrinhParams>;
+      const params = { indicator: row.label, actual: verdict };
+      return [makeFinding(listed, { sheet: table.sheet, cell: assessment.address }, params)];
     });
   },
 };
@@ -48,7 +57,7 @@ describe("Add a rule (README recipe)", () => {
 
   it("fires on the two unexplained Chưa đạt rows, in both languages, beside the built-in rules' findings", () => {
     const builtIn = checkGrid(grid).findings;
-    const report = checkGrid(grid, {}, [...SHEET_RULES, giaiTrinhMissing]);
+    const report = checkGrid(grid, {}, [...SHEET_RULES, giaiTrinhMissing as unknown as Rule]);
 
     expect(report.template).toBe("chi-tieu");
     // Hộ có phương tiện nghe, nhìn (row 10) and thuê bao băng rộng cố định (row 16): Chưa đạt, no Ghi chú.
@@ -62,6 +71,15 @@ describe("Add a rule (README recipe)", () => {
       "Ô F10: chỉ tiêu “Tỷ lệ hộ có phương tiện nghe, nhìn” được đánh giá Chưa đạt nhưng cột Ghi chú chưa có giải trình.",
     );
     expect(added[0].messageEn).toMatch(/^Cell F10: the indicator “Tỷ lệ hộ có phương tiện nghe, nhìn” is assessed/);
+    expect(added[0].params).toEqual({ indicator: "Tỷ lệ hộ có phương tiện nghe, nhìn", actual: "Chưa đạt" });
     expect(report.findings.filter((f) => !added.includes(f))).toEqual(builtIn);
+  });
+
+  it("renders its examples in every locale (what the registry's parity test does for a listed rule)", () => {
+    for (const locale of LOCALES) {
+      for (const params of giaiTrinhMissing.examples) {
+        expect(renderMessage(giaiTrinhMissing, "F10", params, locale)).toMatch(/^(Ô|Cell) F10: \S/);
+      }
+    }
   });
 });
