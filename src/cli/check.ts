@@ -8,7 +8,7 @@ import path from "node:path";
 import { checkGrid } from "../engine/check";
 import { PhuLucError, userMessage } from "../engine/errors";
 import { readWorkbook, type ReadOptions } from "../adapters/xlsx/readWorkbook";
-import type { CliIO, Command } from "./io";
+import { maxMbArg, positiveNumber, type CliIO, type Command } from "./io";
 import type { Grid } from "../engine/grid";
 import { referenceBook, type ReferenceBook, type References } from "../engine/periods/reference";
 import {
@@ -33,7 +33,8 @@ Kiểm tra mọi trang tính của từng tệp theo các mẫu Phụ lục.
                    giảm, số liệu không được gấp 1.000 lần kỳ trước
   --max-rows N     số dòng tối đa đọc trên mỗi trang tính (mặc định 50000)
   --max-columns N  số cột tối đa đọc trên mỗi trang tính (mặc định 200)
-  --max-mb N       kích thước tệp tối đa, MB (mặc định 25; tệp lớn hơn cần rất nhiều bộ nhớ)
+  --max-mb N       kích thước tệp tối đa, MB (mặc định 25; tệp lớn hơn cần rất nhiều bộ nhớ);
+                   tệp giải nén ra quá 10 lần giới hạn này (bom nén) cũng bị từ chối
 Mã thoát: 0 không có lỗi; 1 có lỗi; 2 có tệp không đọc được.`;
 
 interface CheckArgs {
@@ -43,15 +44,6 @@ interface CheckArgs {
   json: boolean;
   help: boolean;
   limits: Pick<ReadOptions, "maxRows" | "maxColumns" | "maxBytes">;
-}
-
-function positiveNumber(flag: string, text: string | undefined, integer = true): number {
-  const value = Number(text);
-  if (!text || !(value > 0) || (integer && !Number.isInteger(value))) {
-    const wanted = integer ? "một số nguyên dương" : "một số dương";
-    throw new PhuLucError("bad-argument", `${flag} cần ${wanted} (nhận được “${text ?? ""}”).`);
-  }
-  return value;
 }
 
 export function parseCheckArgs(args: string[]): CheckArgs {
@@ -68,7 +60,7 @@ export function parseCheckArgs(args: string[]): CheckArgs {
       parsed[arg === "--plan" ? "plan" : "previous"] = file;
     } else if (arg === "--max-rows") parsed.limits.maxRows = positiveNumber(arg, args[++i]);
     else if (arg === "--max-columns") parsed.limits.maxColumns = positiveNumber(arg, args[++i]);
-    else if (arg === "--max-mb") parsed.limits.maxBytes = positiveNumber(arg, args[++i], false) * 1024 * 1024;
+    else if (arg === "--max-mb") parsed.limits.maxBytes = maxMbArg(arg, args[++i]);
     else if (arg.startsWith("-") && arg !== "-") {
       throw new PhuLucError("bad-argument", `Tùy chọn không hợp lệ: ${arg}`, `Unknown option: ${arg}`);
     } else parsed.files.push(arg);

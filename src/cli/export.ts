@@ -1,7 +1,7 @@
 /**
  * `phuluc export IN.xlsx -o OUT.xlsx [--force] [--settings S.json]` (spec §7, §8): checks the
  * consolidated workbook first; with errors it lists them on stderr and writes nothing (exit 1)
- * unless --force. `-o` may name a folder: the file then gets the standard name
+ * unless --force (which also lets an existing output be replaced). `-o` may name a folder: the file then gets the standard name
  * `<cơ quan>_<phụ lục>_<kỳ>_<yyyymmdd>.xlsx`. The input file is only read, never written.
  */
 import { promises as fs } from "node:fs";
@@ -11,17 +11,19 @@ import { writeSubmission } from "../adapters/xlsx/writeSubmission";
 import { PhuLucError, userMessage } from "../engine/errors";
 import { buildSubmission, planExport } from "../engine/export";
 import { parseSettings, type Settings } from "../engine/settings";
-import type { CliIO, Command } from "./io";
+import { maxMbArg, type CliIO, type Command } from "./io";
+import { checkOutputPath, writeOutput, type InputFile } from "./outputPath";
 
-export const EXPORT_USAGE = `Cách dùng: phuluc export TỆP.xlsx [-o ĐÍCH.xlsx | -o THƯ_MỤC] [--force] [--settings CÀI_ĐẶT.json]
+export const EXPORT_USAGE = `Cách dùng: phuluc export TỆP.xlsx [-o ĐÍCH.xlsx | -o THƯ_MỤC] [--force] [--settings CÀI_ĐẶT.json] [--max-mb N]
 
 Xuất file nộp từ bảng tổng hợp: chỉ các trang Phụ lục, tổng là công thức SUM, phông Times New Roman,
 khối tiêu đề theo Nghị định 30/2020/NĐ-CP, A4 ngang vừa một trang bề ngang.
   -o ĐÍCH          tệp cần ghi, hoặc thư mục (tên chuẩn <cơ quan>_<phụ lục>_<kỳ>_<yyyymmdd>.xlsx);
                    mặc định: tên chuẩn, cạnh tệp nguồn
-  --force          vẫn xuất khi bảng còn lỗi
+  --force          vẫn xuất khi bảng còn lỗi, và ghi đè tệp đích nếu đã có
   --settings TỆP   cài đặt khối tiêu đề (JSON: coQuanChuQuan, coQuanBanHanh, soKyHieu, diaDanh,
                    ngay "yyyy-mm-dd", kyBaoCao, tenVietTat, vanBanKemTheo, units)
+  --max-mb N       kích thước tối đa của tệp tổng hợp, MB (mặc định 25)
 Mã thoát: 0 đã ghi; 1 còn lỗi nên chưa ghi; 2 không đọc/ghi được tệp hoặc tham số sai.`;
 
 interface ExportArgs {
@@ -30,6 +32,7 @@ interface ExportArgs {
   settings?: string;
   force: boolean;
   help: boolean;
+  maxBytes?: number;
 }
 
 export function parseExportArgs(args: string[]): ExportArgs {
@@ -44,6 +47,7 @@ export function parseExportArgs(args: string[]): ExportArgs {
     else if (arg === "--help" || arg === "-h") parsed.help = true;
     else if (arg === "-o" || arg === "--output") parsed.output = value(arg, args[++i]);
     else if (arg === "--settings") parsed.settings = value(arg, args[++i]);
+    else if (arg === "--max-mb") parsed.maxBytes = maxMbArg(arg, args[++i]);
     else if (arg.startsWith("-")) {
       throw new PhuLucError("bad-argument", `Tùy chọn không hợp lệ: ${arg}`, `Unknown option: ${arg}`);
     } else if (parsed.input) {
@@ -54,6 +58,12 @@ export function parseExportArgs(args: string[]): ExportArgs {
     throw new PhuLucError("bad-argument", "Chưa nêu tệp tổng hợp cần xuất.", "No consolidated workbook given.");
   }
   return parsed;
+}
+
+/** The consolidated workbook and the settings file, for the output to differ from. */
+function exportInputs(parsed: ExportArgs): InputFile[] {
+  const settings = parsed.settings ? [{ path: parsed.settings, role: "tệp cài đặt" }] : [];
+  return [{ path: parsed.input!, role: "tệp nguồn" }, ...settings];
 }
 
 async function loadSettings(file: string | undefined): Promise<Settings> {
@@ -95,7 +105,7 @@ export const exportCommand: Command = async (args: string[], io: CliIO) => {
   const input = parsed.input!;
   try {
     const settings = await loadSettings(parsed.settings);
-    const read = await readWorkbook(input);
+    const read = await readWorkbook(input, { maxBytes: parsed.maxBytes });
     const plan = planExport(read.grids, settings);
     if (plan.errors.length) {
       const lines = plan.errors.map((f) => `  ${f.sheet}!${f.cell} [${f.rule}] ${f.message}`);
@@ -108,17 +118,8 @@ export const exportCommand: Command = async (args: string[], io: CliIO) => {
     }
     const submission = buildSubmission(plan.sheets, settings);
     const target = await outputPath(input, parsed.output, submission.fileName);
-    if (path.resolve(target) === path.resolve(input)) {
-      throw new PhuLucError(
-        "bad-argument",
-        "Tệp đích trùng tệp nguồn: không ghi đè tệp nguồn.",
-        "Output is the input.",
-      );
-    }
-    const bytes = await writeSubmission(submission);
-    await fs.writeFile(target, bytes).catch((error: unknown) => {
-      throw new PhuLucError("write-failed", `Không ghi được ${target}.`, `Cannot write ${target}.`, { cause: error });
-    });
+    await checkOutputPath(target, exportInputs(parsed), parsed.force);
+    await writeOutput(target, await writeSubmission(submission));
     const names = submission.sheets.map((s) => s.name).join(", ");
     io.out(`Đã ghi ${target} (${submission.sheets.length} Phụ lục: ${names}).`);
     for (const s of submission.skipped) io.out(`  Bỏ qua trang “${s.sheet}”: ${s.reason}.`);

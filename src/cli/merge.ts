@@ -9,7 +9,8 @@
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import type ExcelJS from "exceljs";
-import { loadWorkbook } from "../adapters/xlsx/readWorkbook";
+import { DEFAULT_MAX_BYTES, mergeBudget } from "../adapters/xlsx/inputLimits";
+import { loadWorkbook, type ReadOptions } from "../adapters/xlsx/readWorkbook";
 import { writeConsolidated } from "../adapters/xlsx/writeConsolidated";
 import { PhuLucError, userMessage } from "../engine/errors";
 import type { Finding } from "../engine/finding";
@@ -22,17 +23,21 @@ import type { References } from "../engine/periods/reference";
 import { readReference } from "./check";
 import { findingJson, type FileResult, type FindingJson } from "./checkResult";
 import { SEVERITY_LABEL } from "./checkTable";
-import type { CliIO, Command } from "./io";
+import { maxMbArg, type CliIO, type Command } from "./io";
+import { checkOutputPath, writeOutput, type InputFile } from "./outputPath";
 
-export const MERGE_USAGE = `Cách dùng: phuluc merge --template MẪU.xlsx ĐƠN_VỊ.xlsx... -o KẾT_QUẢ.xlsx [--json] [--plan KẾ_HOẠCH.xlsx]
+export const MERGE_USAGE = `Cách dùng: phuluc merge --template MẪU.xlsx ĐƠN_VỊ.xlsx... -o KẾT_QUẢ.xlsx [--json] [--plan KẾ_HOẠCH.xlsx] [--force] [--max-mb N]
 
 Tổng hợp các tệp của đơn vị vào mẫu tổng hợp: mỗi chỉ tiêu lấy số của đơn vị chủ trì, số khác của
 đơn vị khác là xung đột, đơn vị chủ trì chưa gửi là thiếu báo cáo; kinh phí được gộp theo mục và
 tính lại tổng. Kết quả có thêm trang “Nhật ký tổng hợp” ghi mọi dòng của từng tệp.
   --template MẪU   tệp mẫu tổng hợp (chỉ đọc, không bị sửa)
-  -o KẾT_QUẢ       tệp kết quả cần ghi (khác tệp mẫu)
+  -o KẾT_QUẢ       tệp kết quả cần ghi (khác tệp mẫu và các tệp đơn vị)
+  --force          ghi đè tệp kết quả nếu đã có
   --json           in các phát hiện dạng JSON (như lệnh check)
   --plan TỆP       kế hoạch được duyệt: số tổng hợp được so với kế hoạch (Kế hoạch khác, chỉ tiêu thiếu)
+  --max-mb N       kích thước tối đa mỗi tệp, MB (mặc định 25); mỗi tệp giải nén ra tối đa 10 lần,
+                   mọi tệp cộng lại tối đa 40 lần giới hạn này
 Tên tệp nên chứa mã đơn vị (vd. CNTT-BCVT.xlsx); nếu không, đơn vị được suy từ cột Đơn vị chủ trì.
 Mã thoát: 0 không còn lỗi; 1 còn xung đột/lỗi; 2 không tổng hợp được tệp nào hoặc tham số sai.`;
 
@@ -43,10 +48,12 @@ interface MergeArgs {
   units: string[];
   json: boolean;
   help: boolean;
+  force: boolean;
+  maxBytes?: number;
 }
 
 export function parseMergeArgs(args: string[]): MergeArgs {
-  const parsed: MergeArgs = { units: [], json: false, help: false };
+  const parsed: MergeArgs = { units: [], json: false, help: false, force: false };
   const value = (flag: string, text: string | undefined): string => {
     if (!text) throw new PhuLucError("bad-argument", `${flag} cần một giá trị.`, `${flag} needs a value.`);
     return text;
@@ -58,6 +65,8 @@ export function parseMergeArgs(args: string[]): MergeArgs {
     else if (arg === "--template" || arg === "-t") parsed.template = value(arg, args[++i]);
     else if (arg === "-o" || arg === "--output") parsed.output = value(arg, args[++i]);
     else if (arg === "--plan") parsed.plan = value(arg, args[++i]);
+    else if (arg === "--force") parsed.force = true;
+    else if (arg === "--max-mb") parsed.maxBytes = maxMbArg(arg, args[++i]);
     else if (arg.startsWith("-")) {
       throw new PhuLucError("bad-argument", `Tùy chọn không hợp lệ: ${arg}`, `Unknown option: ${arg}`);
     } else parsed.units.push(arg);
@@ -68,13 +77,6 @@ export function parseMergeArgs(args: string[]): MergeArgs {
   if (parsed.units.length === 0) {
     throw new PhuLucError("bad-argument", "Chưa nêu tệp nào của đơn vị.", "No unit file given.");
   }
-  if (path.resolve(parsed.output) === path.resolve(parsed.template)) {
-    throw new PhuLucError(
-      "bad-argument",
-      "Tệp kết quả trùng tệp mẫu; hãy chọn tên khác để mẫu không bị ghi đè.",
-      "The output is the template file; choose another name so the template is not overwritten.",
-    );
-  }
   return parsed;
 }
 
@@ -82,7 +84,10 @@ export function parseMergeArgs(args: string[]): MergeArgs {
  * Reads the unit files one by one (the same reader as the pane's); unreadable or unrecognised ones are
  * set aside with the reason. A workbook that does not say when it was saved is dated by its file.
  */
-export async function readUnits(paths: string[]): Promise<{ inputs: UnitInput[]; notMerged: NotMerged[] }> {
+export async function readUnits(
+  paths: string[],
+  limits: ReadOptions = {},
+): Promise<{ inputs: UnitInput[]; notMerged: NotMerged[] }> {
   const files = await Promise.all(
     paths.map(async (file) => {
       const mtime = await fs.stat(file).then(
@@ -92,7 +97,7 @@ export async function readUnits(paths: string[]): Promise<{ inputs: UnitInput[];
       return { name: path.basename(file), source: file, ...(mtime ? { lastModified: mtime } : {}) };
     }),
   );
-  return readUnitFiles(files);
+  return readUnitFiles(files, limits);
 }
 
 interface MergeJson {
@@ -171,17 +176,13 @@ function summary(result: MergeResult, output: string, notMerged: NotMerged[]): s
   return lines.join("\n");
 }
 
-async function readTemplateBytes(file: string): Promise<Uint8Array> {
-  try {
-    return new Uint8Array(await fs.readFile(file));
-  } catch (error) {
-    throw new PhuLucError(
-      "file-not-found",
-      `Không đọc được tệp mẫu “${file}” (không có tệp này hoặc không có quyền đọc).`,
-      `Cannot read the template “${file}” (missing or not readable).`,
-      { cause: error },
-    );
-  }
+/** The template, every unit file and the plan, for `-o` to differ from. */
+function mergeInputs(parsed: MergeArgs): InputFile[] {
+  return [
+    { path: parsed.template!, role: "tệp mẫu" },
+    ...parsed.units.map((unit) => ({ path: unit, role: "tệp của đơn vị" })),
+    ...(parsed.plan ? [{ path: parsed.plan, role: "tệp kế hoạch" }] : []),
+  ];
 }
 
 export const merge: Command = async (args: string[], io: CliIO) => {
@@ -198,11 +199,19 @@ export const merge: Command = async (args: string[], io: CliIO) => {
   }
   const templatePath = parsed.template!;
   const output = parsed.output!;
+  const maxBytes = parsed.maxBytes ?? DEFAULT_MAX_BYTES;
+  const limits = { maxBytes, budget: mergeBudget(maxBytes) };
+  try {
+    await checkOutputPath(output, mergeInputs(parsed), parsed.force);
+  } catch (error) {
+    io.err(userMessage(error));
+    return 2;
+  }
   let templateBook: ExcelJS.Workbook;
   let templates;
   try {
     // Loaded once: its grids are merged into, and the same workbook is patched by the writer.
-    const loaded = await loadWorkbook(await readTemplateBytes(templatePath), { fileName: path.basename(templatePath) });
+    const loaded = await loadWorkbook(templatePath, limits);
     templateBook = loaded.workbook;
     templates = templateSheets(loaded.read.grids);
   } catch (error) {
@@ -214,7 +223,7 @@ export const merge: Command = async (args: string[], io: CliIO) => {
     return 2;
   }
 
-  const { inputs, notMerged } = await readUnits(parsed.units);
+  const { inputs, notMerged } = await readUnits(parsed.units, limits);
   if (inputs.length === 0) {
     io.err(["Không tổng hợp được tệp nào của đơn vị:", ...notMerged.map((n) => `  ${n.file}: ${n.reason}`)].join("\n"));
     return 2;
@@ -228,7 +237,7 @@ export const merge: Command = async (args: string[], io: CliIO) => {
   }
   const result = mergeWorkbook(templates, inputs, { references });
   try {
-    await fs.writeFile(output, await writeConsolidated(templateBook, result, { notMerged }));
+    await writeOutput(output, await writeConsolidated(templateBook, result, { notMerged }));
   } catch (error) {
     io.err(`Không ghi được tệp kết quả “${output}”: ${userMessage(error)}`);
     return 2;

@@ -5,12 +5,16 @@
  *
  * Memory: exceljs' in-memory reader in both Node and the browser, because header detection and the
  * formula notes need the merged ranges and shared formulas its streaming reader drops (measured:
- * bench/README.md); the grid keeps at most maxRows × maxColumns and larger files are refused.
+ * bench/README.md); the grid keeps at most maxRows × maxColumns, and a file above maxBytes, or whose
+ * zip would inflate beyond its limit (zipLimits), is refused before exceljs inflates anything.
  */
 import ExcelJS from "exceljs";
 import type { Cell, CellRange, CellValue, Grid } from "../../engine/grid";
 import { PhuLucError } from "../../engine/errors";
 import { fileKind, zipKind } from "./fileKind";
+import { assertFileSize, DEFAULT_MAX_BYTES, INFLATE_RATIO, type InflateBudget } from "./inputLimits";
+import { readRegularFile } from "./readRegularFile";
+import { checkZipLimits, corruptError } from "./zipLimits";
 
 export interface ReadOptions {
   /** Name used in messages and results (defaults to the path's base name, or "sổ tính"). */
@@ -25,6 +29,10 @@ export interface ReadOptions {
    * message rather than left to exhaust memory. Phụ lục workbooks are well under 1 MB.
    */
   maxBytes?: number;
+  /** Largest total the file's zip parts may inflate to (spec §8: 10 × maxBytes). */
+  maxInflatedBytes?: number;
+  /** Shared by the files of one merge: what they may inflate to together. */
+  budget?: InflateBudget;
 }
 
 export interface WorkbookRead {
@@ -36,7 +44,6 @@ export interface WorkbookRead {
 
 export const DEFAULT_MAX_ROWS = 50_000;
 export const DEFAULT_MAX_COLUMNS = 200;
-export const DEFAULT_MAX_BYTES = 25 * 1024 * 1024;
 
 export async function readWorkbook(
   source: string | Uint8Array | ArrayBuffer,
@@ -54,21 +61,21 @@ export async function loadWorkbook(
   options: ReadOptions = {},
 ): Promise<{ read: WorkbookRead; workbook: ExcelJS.Workbook }> {
   const fileName = options.fileName ?? (typeof source === "string" ? baseName(source) : "sổ tính");
-  const bytes = typeof source === "string" ? await readFileBytes(source, fileName) : toBytes(source);
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const bytes = typeof source === "string" ? await readRegularFile(source, fileName, maxBytes) : toBytes(source);
   assertSpreadsheetBytes(bytes, fileName);
-  assertSize(bytes, fileName, options.maxBytes ?? DEFAULT_MAX_BYTES);
+  assertFileSize(bytes.length, fileName, maxBytes);
+  await checkZipLimits(bytes, fileName, {
+    maxInflatedBytes: options.maxInflatedBytes ?? maxBytes * INFLATE_RATIO,
+    budget: options.budget,
+  });
 
   const workbook = new ExcelJS.Workbook();
   try {
     // exceljs only reads the buffer; the caller's bytes and the file on disk stay untouched.
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (error) {
-    throw new PhuLucError(
-      "corrupt",
-      `Tệp “${fileName}” bị hỏng hoặc không đúng cấu trúc .xlsx nên không đọc được; hãy mở lại trong Excel và Lưu thành bản mới.`,
-      `File “${fileName}” is damaged or not a valid .xlsx; open it in Excel and save a new copy.`,
-      { cause: error },
-    );
+    throw corruptError(fileName, error);
   }
   if (workbook.worksheets.length === 0) {
     throw new PhuLucError(
@@ -110,36 +117,6 @@ function baseName(path: string): string {
 
 function toBytes(source: Uint8Array | ArrayBuffer): Uint8Array {
   return source instanceof Uint8Array ? source : new Uint8Array(source);
-}
-
-async function readFileBytes(path: string, fileName: string): Promise<Uint8Array> {
-  // Node only; the pane always passes bytes. webpackIgnore keeps the browser bundle free of node:fs.
-  const fs = await import(/* webpackIgnore: true */ "node:fs/promises");
-  try {
-    return await fs.readFile(path);
-  } catch (error) {
-    const code = (error as { code?: string }).code;
-    if (code === "EISDIR") {
-      throw new PhuLucError(
-        "not-xlsx",
-        `“${fileName}” là một thư mục, không phải tệp .xlsx.`,
-        `“${fileName}” is a folder.`,
-      );
-    }
-    if (code === "EACCES" || code === "EPERM") {
-      throw new PhuLucError(
-        "file-not-found",
-        `Không có quyền đọc tệp “${fileName}”.`,
-        `No permission to read “${fileName}”.`,
-      );
-    }
-    throw new PhuLucError(
-      "file-not-found",
-      `Không tìm thấy tệp “${fileName}” (${path}).`,
-      `File “${fileName}” not found (${path}).`,
-      { cause: error },
-    );
-  }
 }
 
 function assertSpreadsheetBytes(bytes: Uint8Array, fileName: string): void {
@@ -192,16 +169,6 @@ function assertXlsxZip(bytes: Uint8Array, fileName: string): void {
         `File “${fileName}” is a zip archive but not an Excel .xlsx workbook.`,
       );
   }
-}
-
-function assertSize(bytes: Uint8Array, fileName: string, maxBytes: number): void {
-  if (bytes.length <= maxBytes) return;
-  const mb = (n: number) => (n / 1024 / 1024).toFixed(1).replace(".", ",");
-  throw new PhuLucError(
-    "too-large",
-    `Tệp “${fileName}” quá lớn (${mb(bytes.length)} MB; giới hạn ${mb(maxBytes)} MB); hãy chỉ giữ các trang Phụ lục cần kiểm tra rồi lưu thành tệp mới.`,
-    `File “${fileName}” is too large (${mb(bytes.length)} MB; limit ${mb(maxBytes)} MB); keep only the Phụ lục sheets to check and save a new file.`,
-  );
 }
 
 interface Limits {
