@@ -25,11 +25,12 @@ export function zipParts(parts: ZipPart[]): Uint8Array {
   const central: number[] = [];
   let offset = 0;
   for (const part of parts) {
-    const name = new TextEncoder().encode(part.name);
+    const name = Buffer.from(part.name, "utf8");
+    // Not `instanceof Uint8Array`: under jsdom the bytes may come from another realm.
     const packed =
-      part.data instanceof Uint8Array
-        ? { deflated: deflateRawSync(part.data), size: part.data.length, crc: crc32(part.data) }
-        : part.data;
+      "deflated" in part.data
+        ? part.data
+        : { deflated: deflateRawSync(part.data), size: part.data.length, crc: crc32(part.data) };
     const size = part.declaredSize ?? packed.size;
     const common = [...u16(20), ...u16(0), ...u16(8), ...u16(0), ...u16(0x21), ...u32(packed.crc)];
     const sizes = [...u32(packed.deflated.length), ...u32(size), ...u16(name.length), ...u16(0)];
@@ -72,16 +73,26 @@ async function smallWorkbookParts(): Promise<ZipPart[]> {
   return Object.entries(files).map(([name, data]) => ({ name, data }));
 }
 
+const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+
 /**
- * A real workbook whose xl/sharedStrings.xml inflates to `megabytes` MB of tiny strings;
- * `lie` writes a 4 KB size in its headers instead.
+ * A real workbook with one part that inflates to `megabytes` MB: by default xl/sharedStrings.xml
+ * of tiny strings (the costliest shape for exceljs); `part` names another part (customXml/item1.xml
+ * is read by exceljs but not parsed: cheap); `lie` writes a 4 KB size in its headers instead.
  */
-export async function bombXlsx(megabytes: number, options: { lie?: boolean } = {}): Promise<Uint8Array> {
-  const parts = (await smallWorkbookParts()).filter((p) => p.name !== "xl/sharedStrings.xml");
-  const head =
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">';
-  const strings = deflatedRepetition(head, "<si><t>x</t></si>", megabytes, "</sst>");
-  parts.push({ name: "xl/sharedStrings.xml", data: strings, declaredSize: options.lie ? 4096 : undefined });
+export async function bombXlsx(megabytes: number, options: { lie?: boolean; part?: string } = {}): Promise<Uint8Array> {
+  const name = options.part ?? "xl/sharedStrings.xml";
+  const parts = (await smallWorkbookParts()).filter((p) => p.name !== name);
+  const data =
+    name === "xl/sharedStrings.xml"
+      ? deflatedRepetition(
+          `${XML_HEAD}<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">`,
+          "<si><t>x</t></si>",
+          megabytes,
+          "</sst>",
+        )
+      : deflatedRepetition(`${XML_HEAD}<bom>`, "<x/>", megabytes, "</bom>");
+  parts.push({ name, data, declaredSize: options.lie ? 4096 : undefined });
   return zipParts(parts);
 }
 
@@ -90,11 +101,11 @@ export async function duplicatePartXlsx(name = "xl/worksheets/sheet1.xml", secon
   const parts = await smallWorkbookParts();
   const original = parts.find((p) => p.name === name);
   if (!original) throw new Error(`no ${name} in the workbook`);
-  const other = new TextDecoder()
-    .decode(original.data as Uint8Array)
+  const other = Buffer.from(original.data as Uint8Array)
+    .toString("utf8")
     .replace(
       /<sheetData\/>|<sheetData>.*<\/sheetData>/s,
       '<sheetData><row r="1"><c r="A1"><v>999</v></c></row></sheetData>',
     );
-  return zipParts([...parts, { name: secondName, data: new TextEncoder().encode(other) }]);
+  return zipParts([...parts, { name: secondName, data: Buffer.from(other, "utf8") }]);
 }

@@ -34,3 +34,12 @@ export function assertFileSize(size: number, fileName: string, maxBytes = DEFAUL
     `File “${fileName}” is too large (${megabytes(size)} MB; limit ${megabytes(maxBytes)} MB); keep only the Phụ lục sheets to check and save a new file.`,
   );
 }
+
+/** A file the user picked in the pane, read into memory only once its size is within the limit. */
+export async function readPickedFile(
+  file: Blob & { name: string },
+  maxBytes = DEFAULT_MAX_BYTES,
+): Promise<ArrayBuffer> {
+  assertFileSize(file.size, file.name, maxBytes);
+  return file.arrayBuffer();
+}

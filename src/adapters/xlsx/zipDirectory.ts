@@ -4,6 +4,7 @@
  * Offsets are resolved the way JSZip (exceljs' unzipper) resolves them, so the bytes measured here
  * are the bytes exceljs will inflate.
  */
+import { strFromU8 } from "fflate";
 
 export interface ZipEntry {
   /** Every name the entry goes by: the local header's (which JSZip uses), the central one, a Unicode path. */
@@ -125,9 +126,11 @@ function extraFields(extra: Uint8Array): Map<number, Uint8Array> {
   return fields;
 }
 
-const utf8 = new TextDecoder("utf-8");
-/** Names not flagged UTF-8 are CP437; their ASCII part (all an .xlsx part name uses) reads the same. */
-const nameText = (bytes: Uint8Array) => utf8.decode(bytes);
+/**
+ * Names not flagged UTF-8 are CP437; their ASCII part (all an .xlsx part name uses) reads the same.
+ * fflate's decoder, unlike TextDecoder, also exists where jsdom runs the pane's tests.
+ */
+const nameText = (bytes: Uint8Array) => strFromU8(bytes);
 
 export function readZipEntries(bytes: Uint8Array): ZipEntry[] {
   const reader = new Reader(bytes);

@@ -2,6 +2,7 @@
  * What the pane calls to check: the check worker in the browser, the same work on the page where there is no
  * Worker (jsdom tests) or it cannot start. Both answer with the same types.
  */
+import { readPickedFile } from "../../adapters/xlsx/inputLimits";
 import type { Grid } from "../../engine/grid";
 import { ShownError } from "../shownError";
 import type { CheckedSheet } from "./checkedSheet";
@@ -15,7 +16,7 @@ export interface CheckEngine {
 
 export function inlineCheckEngine(): CheckEngine {
   return {
-    checkFile: async (file, onProgress) => checkFileBytes(file.name, await file.arrayBuffer(), onProgress),
+    checkFile: async (file, onProgress) => checkFileBytes(file.name, await readPickedFile(file), onProgress),
     checkGrid: async (grid) => checkOneGrid(grid),
   };
 }
@@ -50,7 +51,7 @@ export function workerCheckEngine(): CheckEngine {
     });
   return {
     async checkFile(file, onProgress) {
-      const bytes = await file.arrayBuffer();
+      const bytes = await readPickedFile(file);
       const answer = await call({ type: "file", id: next++, name: file.name, bytes }, onProgress, [bytes]);
       if (answer.type !== "file") throw new Error(`Trả lời không mong đợi: ${answer.type}`);
       return answer.file;

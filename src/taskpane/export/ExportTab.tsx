@@ -10,6 +10,7 @@ import { deliverToExcel } from "../../adapters/excel/exportDeliver";
 import { readDocumentBytes } from "../../adapters/excel/exportRead";
 import { loadExportSettings, saveExportSettings } from "../../adapters/excel/exportSettings";
 import type { ExcelHost } from "../../adapters/excel/host";
+import { readPickedFile } from "../../adapters/xlsx/inputLimits";
 import { PhuLucError } from "../../engine/errors";
 import type { Settings } from "../../engine/settings";
 import type { HostMode } from "../host";
@@ -67,7 +68,7 @@ export function ExportTab({ host, excel }: ExportTabProps) {
                 "Chưa chọn file tổng hợp để xuất.",
                 "No consolidated file chosen to export.",
               );
-            return gridsOf(new Uint8Array(await chosen.arrayBuffer()), chosen.name);
+            return gridsOf(new Uint8Array(await readPickedFile(chosen)), chosen.name);
           },
           deliver: async (bytes, fileName) => downloadFile(bytes, fileName),
         };

@@ -6,6 +6,7 @@
  */
 import { useEffect, useMemo, useRef, useState } from "react";
 import { readDocumentBytes } from "../../adapters/excel/exportRead";
+import { readPickedFile } from "../../adapters/xlsx/inputLimits";
 import type { ExcelHost } from "../../adapters/excel/host";
 import { listSheetNames } from "../../adapters/excel/mergeSheets";
 import { mergeWrite } from "../../adapters/excel/mergeWrite";
@@ -33,7 +34,11 @@ export interface MergeTabProps {
 }
 
 async function payload(file: File): Promise<FilePayload> {
-  return { name: file.name, bytes: await file.arrayBuffer(), lastModified: new Date(file.lastModified).toISOString() };
+  return {
+    name: file.name,
+    bytes: await readPickedFile(file),
+    lastModified: new Date(file.lastModified).toISOString(),
+  };
 }
 
 function upsert(list: FileProgress[], progress: FileProgress): FileProgress[] {

@@ -3,6 +3,7 @@
  * template and the unit files with the xlsx reader, recognise, merge, and write the consolidated file.
  * It keeps the last files so a settled conflict is merged again without reading them twice.
  */
+import { mergeBudget, type InflateBudget } from "../../adapters/xlsx/inputLimits";
 import { PhuLucError } from "../../engine/errors";
 import type { Grid } from "../../engine/grid";
 import { mergeWorkbook, type MergeOptions, type TemplateSheet, type UnitInput } from "../../engine/merge";
@@ -18,9 +19,10 @@ const STAGE_FRACTION: Record<Exclude<ProgressStage, "waiting">, number> = {
   failed: 1,
 };
 
-async function readGrids(bytes: ArrayBuffer, fileName: string): Promise<Grid[]> {
+/** Reads one file of a merge; `budget` is what the merge's files may still inflate to (spec §8). */
+async function readGrids(bytes: ArrayBuffer, fileName: string, budget: InflateBudget): Promise<Grid[]> {
   const { readWorkbook } = await import(/* webpackChunkName: "xlsx-reader" */ "../../adapters/xlsx/readWorkbook");
-  return (await readWorkbook(new Uint8Array(bytes), { fileName })).grids;
+  return (await readWorkbook(new Uint8Array(bytes), { fileName, budget })).grids;
 }
 
 interface Loaded {
@@ -38,7 +40,8 @@ export class MergeSession {
   async merge(request: MergeRequest, progress: (p: FileProgress) => void): Promise<MergeOutcome> {
     for (const unit of request.units) progress({ file: unit.name, stage: "waiting", fraction: 0 });
     progress({ file: request.template.name, stage: "reading", fraction: 0.2 });
-    const grids = await readGrids(request.template.bytes, request.template.name);
+    const budget = mergeBudget();
+    const grids = await readGrids(request.template.bytes, request.template.name, budget);
     const isUnitSheet = (grid: Grid) => request.unitSheets.includes(grid.name);
     const templates = templateSheets(grids.filter((grid) => !isUnitSheet(grid)));
     if (templates.length === 0) {
@@ -56,7 +59,7 @@ export class MergeSession {
     const { readUnitFiles } = await import(/* webpackChunkName: "xlsx-reader" */ "../../adapters/xlsx/readUnitFiles");
     const read = await readUnitFiles(
       request.units.map((unit) => ({ name: unit.name, source: unit.bytes, lastModified: unit.lastModified })),
-      {},
+      { budget },
       (file, stage, message) => progress({ file, stage, fraction: STAGE_FRACTION[stage], message }),
     );
     inputs.push(...read.inputs);
