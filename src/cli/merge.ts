@@ -230,7 +230,7 @@ export const merge: Command = async (args: string[], io: CliIO) => {
   }
   let references: References = {};
   try {
-    if (parsed.plan) references = { plan: await readReference(parsed.plan) };
+    if (parsed.plan) references = { plan: await readReference(parsed.plan, { maxBytes }) };
   } catch (error) {
     io.err(`Không đọc được tệp kế hoạch (--plan): ${userMessage(error)}`);
     return 2;
