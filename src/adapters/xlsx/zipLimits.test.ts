@@ -67,6 +67,12 @@ describe("readWorkbook: decompression bombs", () => {
     );
   });
 
+  it("leaves a lie too small to matter to JSZip, which compares each part with its header: still damaged", async () => {
+    const error = await failure(await bombXlsx(1, { lie: true }), { fileName: "noi-doi-nho.xlsx" });
+    expect(error.code).toBe("corrupt");
+    expect(error.messageVi).toMatch(/^Tệp “noi-doi-nho\.xlsx” bị hỏng/);
+  }, 30_000);
+
   it("reads a bomb that stays within the limit (the limit is the rule, not the shape)", async () => {
     const read = await readWorkbook(await bombXlsx(8, { part: "customXml/item1.xml" }), { maxBytes: MB });
     expect(read.grids.map((g) => g.name)).toEqual(["Phụ lục II"]);

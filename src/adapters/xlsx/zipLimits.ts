@@ -52,8 +52,32 @@ export async function checkZipLimits(bytes: Uint8Array, fileName: string, limits
   }
   const declared = entries.reduce((sum, entry) => sum + entry.uncompressedSize, 0);
   assertInflatedSize(declared, fileName, limits);
-  for (const entry of entries) await assertInflatesAsDeclared(bytes, entry, fileName);
+  for (const entry of partsToCount(entries, Math.min(limits.maxInflatedBytes, limits.budget?.remaining ?? Infinity))) {
+    await assertInflatesAsDeclared(bytes, entry, fileName);
+  }
   if (limits.budget) limits.budget.remaining -= declared;
+}
+
+/** Deflate cannot expand data more than 1032 times (zlib's technical details). */
+const DEFLATE_MAX_RATIO = 1032;
+const mostItCouldInflateTo = (entry: ZipEntry) =>
+  entry.method === 8 ? entry.compressedSize * DEFLATE_MAX_RATIO : entry.compressedSize;
+
+/**
+ * The parts that must be inflated and counted: the largest, until what the rest could inflate to at
+ * most, whatever their headers say, fits within the limit. An ordinary workbook (under ~240 KB at the
+ * default limit) needs none; a part whose header lies beyond that is then refused here, and any
+ * smaller lie by JSZip itself (it compares each part's size with its header, as a damaged file).
+ */
+function partsToCount(entries: ZipEntry[], limit: number): ZipEntry[] {
+  let worst = entries.reduce((sum, entry) => sum + mostItCouldInflateTo(entry), 0);
+  const counted: ZipEntry[] = [];
+  for (const entry of [...entries].sort((a, b) => b.compressedSize - a.compressedSize)) {
+    if (worst <= limit) break;
+    counted.push(entry);
+    worst += entry.uncompressedSize - mostItCouldInflateTo(entry);
+  }
+  return counted;
 }
 
 function assertInflatedSize(declared: number, fileName: string, { maxInflatedBytes, budget }: ZipLimits): void {

@@ -1,0 +1,102 @@
+/**
+ * Hostile inputs (issue 14, spec §8): peak memory (maxRSS of the CLI's own process) and wall time
+ * for decompression bombs checked and merged, and what the zip checks cost on an ordinary file.
+ * Goal for refused bombs: < 600 MiB, exit 2, no stack trace. Bombs are built here, never stored.
+ */
+import { spawnSync } from "node:child_process";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import ExcelJS from "exceljs";
+import { checkZipLimits } from "../src/adapters/xlsx/zipLimits";
+import { addGridSheet, seedWorkbook } from "../test/fixtures/seedGrids";
+import { blankForm, filledPhuLucI } from "../test/fixtures/mergeCases";
+import { bombXlsx } from "../test/helpers/zipBomb";
+import { kinhPhiGrid } from "./lib/synthetic";
+import { medianMs, ms } from "./lib/timing";
+import type { BenchContext } from "./run";
+
+const root = resolve(__dirname, "..");
+const cli = join(root, "dist", "cli", "phuluc.cjs");
+const RSS_PRELOAD = join(__dirname, "lib", "maxRss.cjs");
+const STACK = /\n\s+at |RangeError|FATAL|Allocation failed/;
+
+interface Run {
+  code: number | null;
+  mib: number;
+  seconds: number;
+  stack: boolean;
+}
+
+function runCli(tmp: string, args: string[]): Run {
+  const rssFile = join(tmp, "rss");
+  const start = performance.now();
+  const run = spawnSync(process.execPath, ["-r", RSS_PRELOAD, cli, ...args], {
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+    env: { ...process.env, PHULUC_BENCH_RSS: rssFile },
+  });
+  const seconds = (performance.now() - start) / 1000;
+  const mib = Number(readFileSync(rssFile, "utf8")) / 1024;
+  rmSync(rssFile, { force: true });
+  return { code: run.status, mib, seconds, stack: STACK.test(run.stderr + run.stdout) };
+}
+
+const row = (what: string, run: Run, goal?: string): [string, string, string] => [
+  what,
+  `${run.mib.toFixed(0)} MiB`,
+  `exit ${run.code}, ${run.seconds.toFixed(1)} s${run.stack ? ", STACK TRACE" : ""}${goal ? `; ${goal}` : ""}`,
+];
+
+const refusedGoal = (run: Run) =>
+  run.mib < 600 && run.code === 2 && !run.stack ? "goal (<600 MiB, exit 2, no trace): met" : "goal: MISSED";
+
+export default async function benchHostile({ tmp, report }: BenchContext): Promise<void> {
+  const file = (name: string, bytes: Uint8Array) => {
+    writeFileSync(join(tmp, name), bytes);
+    return join(tmp, name);
+  };
+  const honest = file("bom-1g.xlsx", await bombXlsx(1024));
+  const lying = file("bom-1g-noi-doi.xlsx", await bombXlsx(1024, { lie: true }));
+  const issueBomb = file("bom-200m.xlsx", await bombXlsx(200));
+  const template = join(tmp, "TONG-HOP.xlsx");
+  await seedWorkbook(template, [{ seed: blankForm(filledPhuLucI()), options: { sheetName: "Phụ lục I" } }]);
+  const fourteen = Array.from({ length: 14 }, (_, i) => (i % 2 ? honest : lying));
+  const fourteenIssue = Array.from({ length: 14 }, () => issueBomb);
+  const out = (name: string) => join(tmp, name);
+
+  const kb = (path: string) => `${(readFileSync(path).length / 1024).toFixed(0)} KB`;
+  const oneHonest = runCli(tmp, ["check", honest]);
+  const oneLying = runCli(tmp, ["check", lying]);
+  const issueRefused = runCli(tmp, ["check", issueBomb, "--max-mb", "10"]);
+  const mergeBombs = runCli(tmp, ["merge", "--template", template, ...fourteen, "-o", out("a.xlsx")]);
+  const mergeIssue = runCli(tmp, [
+    "merge",
+    "--template",
+    template,
+    ...fourteenIssue,
+    "-o",
+    out("b.xlsx"),
+    "--max-mb",
+    "10",
+  ]);
+  const issueRead = runCli(tmp, ["check", issueBomb]);
+  report("hostile inputs: peak memory of the CLI process (maxRSS)", [
+    row(`check, 1 GB bomb (${kb(honest)}), honest headers`, oneHonest, refusedGoal(oneHonest)),
+    row(`check, 1 GB bomb (${kb(lying)}), headers say 4 KB`, oneLying, refusedGoal(oneLying)),
+    row("merge, 14 such bombs (7 + 7) as units", mergeBombs, refusedGoal(mergeBombs)),
+    row(`check, issue's 200 MB bomb (${kb(issueBomb)}), --max-mb 10`, issueRefused, refusedGoal(issueRefused)),
+    row("merge, 14 × the 200 MB bomb, --max-mb 10", mergeIssue, refusedGoal(mergeIssue)),
+    row("check, the 200 MB bomb at the default 25 MB (within 10 ×: read)", issueRead),
+  ]);
+
+  // What the zip checks add to reading an ordinary file.
+  const workbook = new ExcelJS.Workbook();
+  addGridSheet(workbook, kinhPhiGrid(5_000));
+  const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+  const zipChecks = await medianMs(() => checkZipLimits(bytes, "x.xlsx", { maxInflatedBytes: Infinity }), 7, 2);
+  const exceljsLoad = await medianMs(() => new ExcelJS.Workbook().xlsx.load(bytes as unknown as ArrayBuffer), 5, 1);
+  report(`zip checks on an ordinary 5,000-row file (${(bytes.length / 1024).toFixed(0)} KB)`, [
+    ["directory + counted inflate, median of 7", ms(zipChecks), ""],
+    ["exceljs load, median of 5", ms(exceljsLoad), `checks add ${((100 * zipChecks) / exceljsLoad).toFixed(1)} %`],
+  ]);
+}
