@@ -211,7 +211,7 @@ interface CaseResult {
 }
 
 function runCase(files: { template: string; units: string[] }, out: string, scripts: Scripts, runs = RUNS): CaseResult {
-  const args = [cli, "merge", "--template", files.template, ...files.units, "-o", out, "--json"];
+  const args = [cli, "merge", "--template", files.template, ...files.units, "-o", out, "--json", "--force"];
   const merge = measure(args, scripts.preload, [0, 1], runs);
   const read = measure([scripts.readOnly, files.template, ...files.units], scripts.preload, [0], runs);
   return { merge, read, json: JSON.parse(merge.stdout) };

@@ -14,7 +14,7 @@ export const USAGE = `PhuLuc ${version} — kiểm tra, tổng hợp và xuất 
 
 Cách dùng:
   phuluc check TỆP.xlsx... [--json]          kiểm tra các Phụ lục trong từng tệp
-  phuluc merge --template MẪU.xlsx ĐƠN_VỊ.xlsx... -o KẾT_QUẢ.xlsx [--json]
+  phuluc merge --template MẪU.xlsx ĐƠN_VỊ.xlsx... -o KẾT_QUẢ.xlsx [--json] [--force]
                                              tổng hợp các tệp của đơn vị vào mẫu
   phuluc export TỆP.xlsx -o ĐÍCH [--force] [--settings CÀI_ĐẶT.json]
                                              xuất file nộp từ bảng tổng hợp
