@@ -25,7 +25,7 @@ import { hasFigures, sameTarget } from "../periods/sameTarget";
 import { labelAddress, whereOf, whereText, type Where } from "../periods/where";
 import { matchUnit, splitUnits, type UnitDef } from "../units";
 import { assessmentContradiction } from "./assessment-contradiction";
-import { resultValueOf, targetOf } from "./cells";
+import { perText, resultValueOf, targetOf } from "./cells";
 import { missingReport } from "./missing-report";
 import type { RuleContext, SheetRule } from "./rule";
 
@@ -158,9 +158,10 @@ function leadUnitsOf(text: string, units: UnitDef[]): string[] {
  * other's); a whole-plan sheet owes every indicator.
  */
 function absentRows(ref: Table, present: Set<TableRow>, units: UnitDef[]): TableRow[] {
+  const leadsOf = perText((text) => leadUnitsOf(text, units));
   const planned = ref.rows
     .filter((row) => row.kind !== "total" && row.kind !== "subtotal" && row.cells.target?.text)
-    .map((row) => ({ row, leads: leadUnitsOf(row.cells.leadUnit?.text ?? "", units) }));
+    .map((row) => ({ row, leads: leadsOf(row.cells.leadUnit?.text ?? "") }));
   const count = new Map<string, { total: number; present: number }>();
   for (const { row, leads } of planned) {
     for (const lead of leads.length ? leads : [""]) {
