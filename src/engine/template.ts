@@ -95,6 +95,50 @@ export const CumulativeSchema = z.object({
   overrides: z.record(z.string(), z.boolean()).default({}),
 });
 
+export const REQUIRED_ROLES = ["target", "leadUnit", "actual", "dvcTotal"] as const;
+
+/**
+ * What the rules and the merge ask of a template, so that none of them asks which template it is.
+ * Each field defaults to the indicator table's answer (chi-tieu).
+ */
+export const PoliciesSchema = z.object({
+  /**
+   * Which rows must state which cells (required-empty): `leaves` — every row without children except
+   * subtotals and totals (a section without children is itself an indicator); `entry-leaves` — items
+   * and sub-items without children; `non-sections` — every row but section headings (totals included).
+   */
+  required: z
+    .object({
+      rows: z.enum(["leaves", "entry-leaves", "non-sections"]),
+      /** The roles required-empty can name (each has its message). */
+      roles: z.array(z.enum(REQUIRED_ROLES)),
+      /** At least one amount column must be filled (a budget split by source needs only one). */
+      anyAmount: z.boolean().default(false),
+    })
+    .default({ rows: "leaves", roles: ["target", "leadUnit"], anyAmount: false }),
+  /** Where a label must not repeat (duplicate-row): within its section, and per lead unit (owner). */
+  duplicateScope: z.object({ section: z.boolean(), owner: z.boolean() }).default({ section: true, owner: false }),
+  /** A `Tổng` amount column equals the sum of the row's other amount columns (total-mismatch across). */
+  totalsAcross: z.boolean().default(false),
+  /** What the figures are: money amounts (kinh phí) or counts; messages name a negative one so. */
+  figures: z.enum(["amounts", "counts"]).default("counts"),
+  /** The scale check's basis: the other items of an amount column, or none (counts differ by nature). */
+  scaleBasis: z.enum(["column-items", "none"]).default("none"),
+  /** Lead units must be in the units list, or any owner is accepted (budget tables name outside owners). */
+  leadUnits: z.enum(["units-list", "any"]).default("units-list"),
+  /** Service counts whose whole and parts are checked (parts-mismatch, the tích hợp share). */
+  serviceParts: z.boolean().default(false),
+  /** How a merge consolidates the sheet: indicator rows by lead unit, budget items, or one row per unit. */
+  mergeStrategy: z.enum(["indicator-rows", "budget-items", "unit-rows"]).default("indicator-rows"),
+  /**
+   * The single-column roles whose values a unit fills in (amounts are separate), and the period each
+   * reports when the form fixes one (`plan`, `result`; period columns are read by recognition).
+   */
+  values: z.array(z.object({ role: z.enum(COLUMN_ROLES), period: z.enum(["plan", "result"]).optional() })).default([]),
+  /** Whether a filled target counts as the row being reported when the form has no result columns. */
+  reportedByTarget: z.boolean().default(false),
+});
+
 export const TemplateDefSchema = z.object({
   id: z.enum(TEMPLATE_IDS),
   /** Vietnamese and English names shown to the user. */
@@ -115,11 +159,13 @@ export const TemplateDefSchema = z.object({
   hasUnitLine: z.boolean().default(false),
   /** Indicator templates: which of their figures are cumulative over the year (period-regression). */
   cumulative: CumulativeSchema.optional(),
+  policies: PoliciesSchema.default(() => PoliciesSchema.parse({})),
 });
 
 export type ColumnDef = z.infer<typeof ColumnDefSchema>;
 export type TemplateDef = z.infer<typeof TemplateDefSchema>;
 export type CumulativeDef = z.infer<typeof CumulativeSchema>;
+export type Policies = z.infer<typeof PoliciesSchema>;
 
 /** Validates a definition; throws a ZodError naming the bad field. */
 export function defineTemplate(def: z.input<typeof TemplateDefSchema>): TemplateDef {

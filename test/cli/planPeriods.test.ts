@@ -251,3 +251,38 @@ describe("phuluc merge --plan", () => {
     }
   });
 });
+
+describe("phuluc merge: outlier across units on the consolidated dịch vụ công", () => {
+  const template: SeedTable = {
+    ...SERVICES_CLEAN,
+    rows: SERVICES_CLEAN.rows.map((row) => row.map((text, c) => (c < 2 ? text : ""))),
+  };
+  const own = (seed: SeedTable, i: number): SeedTable => ({ ...seed, rows: [seed.rows[i]] });
+
+  async function merged(seed: SeedTable, name: string) {
+    const files = DISTRICTS.map((_, i) => file(`${name}-${i + 1}.xlsx`));
+    for (const [i, unitFile] of files.entries()) await seedWorkbook(unitFile, [sheet(own(seed, i), "DVC")]);
+    const run = await runMain([
+      "merge",
+      "--template",
+      file("mau-dvc.xlsx"),
+      ...files,
+      "-o",
+      file(`${name}-tong-hop.xlsx`),
+      "--json",
+    ]);
+    const consolidated = JSON.parse(run.out).files[0].sheets[0];
+    return consolidated.findings as FindingJson[];
+  }
+
+  beforeAll(() => seedWorkbook(file("mau-dvc.xlsx"), [sheet(template, "DVC")]), 60_000);
+
+  it("a district's total 1000× the others' is an outlier in the consolidated sheet; the clean twin has none", async () => {
+    expect((await merged(SERVICES_CLEAN, "huyen")).filter((f) => f.rule === "outlier")).toEqual([]);
+    const row = 4 + DISTRICTS.indexOf(OUTLIER_DISTRICT);
+    const outliers = (await merged(SERVICES_OUTLIER, "huyen-sai")).filter((f) => f.rule === "outlier");
+    expect(outliers).toEqual([
+      expect.objectContaining({ cell: `C${row}`, severity: "warning", expected: 303, actual: 296000 }),
+    ]);
+  });
+});

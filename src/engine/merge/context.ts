@@ -18,7 +18,7 @@ import type {
   Proposal,
   ValueFate,
 } from "./types";
-import { displayParsed, explanationOf, rowValueCells, valueRefs, VALUE_ROLES, type ValueCell } from "./values";
+import { displayParsed, explanationOf, rowValueCells, valueRefs, valueRoles, type ValueCell } from "./values";
 
 /** A unit's recognised sheet, with the unit it belongs to and its place in the deterministic order. */
 export interface UnitSheet {
@@ -198,7 +198,7 @@ export function proposalFor(
 
 /** The figures of a row (its template's value roles and amounts). */
 export function rowValueRefs(table: Table, row: TableRow): CellRef[] {
-  return valueRefs(row, VALUE_ROLES[table.templateId]);
+  return valueRefs(row, valueRoles(table));
 }
 
 /** A row worth logging: it carries a figure, a giải trình, or a value in a column the table does not read. */

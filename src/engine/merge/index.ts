@@ -55,6 +55,13 @@ interface Placed {
   template?: TemplateSheet;
 }
 
+/** How each merge strategy (the template's policies) consolidates a sheet. */
+const MERGES = {
+  "indicator-rows": mergeIndicatorSheet,
+  "budget-items": mergeBudgetSheet,
+  "unit-rows": mergeServicesSheet,
+};
+
 function templateFor(input: UnitInput, templates: TemplateSheet[]): TemplateSheet | undefined {
   const same = templates.filter((t) => t.table.templateId === input.table.templateId);
   return same.find((t) => foldText(t.table.sheet) === foldText(input.table.sheet)) ?? same[0];
@@ -146,12 +153,7 @@ export function mergeWorkbook(
   const parts: SheetCompleteness[] = [];
   for (const template of templates) {
     const mine = ordered.filter((p) => p.template === template).map((p) => sources.get(p)!);
-    const merge =
-      template.table.templateId === "kinh-phi"
-        ? mergeBudgetSheet
-        : template.table.templateId === "dich-vu-cong"
-          ? mergeServicesSheet
-          : mergeIndicatorSheet;
+    const merge = MERGES[template.table.template.policies.mergeStrategy];
     const { sheet, completeness } = merge(run, template, mine);
     sheets.push(sheet);
     parts.push(completeness);

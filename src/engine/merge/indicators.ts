@@ -20,7 +20,7 @@ import { filledValue, resolveCell, type Candidate, type CellQuestion } from "./r
 import { SheetBuilder } from "./sheetBuilder";
 import type { SheetMerge, TemplateSheet } from "./types";
 import { leadUnitsOf } from "./unitOf";
-import { copyCell, explanationOf, isEmptyRef, reportRoles, VALUE_ROLES } from "./values";
+import { copyCell, explanationOf, isEmptyRef, reportRoles, valueRoles } from "./values";
 
 /** Matches every non-empty unit row to a template row; unmatched rows are logged unknown (with a proposal). */
 export function collectContributions(
@@ -91,7 +91,7 @@ export function mergeIndicatorSheet(
   const builder = new SheetBuilder(template.grid);
   const matcher = new RowMatcher(table, run.accepted);
   const bySlot = collectContributions(run, matcher, sources);
-  const reportCols = reportRoles(table.templateId, table.columns);
+  const reportCols = reportRoles(table);
   const filled: SheetMerge["filled"] = [];
   const completeness: SheetCompleteness = {
     expected: [],
@@ -106,7 +106,7 @@ export function mergeIndicatorSheet(
     const row = slot.row;
     const contributions = bySlot.get(slot.index) ?? [];
     const leads = leadUnitsOf(row.cells.leadUnit?.text ?? "", run.units);
-    for (const role of VALUE_ROLES[table.templateId]) {
+    for (const role of valueRoles(table)) {
       const col = table.columns[role];
       if (col === undefined) continue;
       const address = a1(row.row, col);

@@ -41,7 +41,8 @@ export class RowMatcher {
   private readonly byKey = new Map<string, Slot[]>();
   private readonly byLabel = new Map<string, Slot[]>();
   private readonly sections = new Set<string>();
-  private readonly near = new ProposalIndex<Slot>();
+  /** Built on the first row without an exact match: most runs (and every clean one) never need it. */
+  private nearIndex?: ProposalIndex<Slot>;
 
   constructor(
     readonly table: Table,
@@ -55,7 +56,6 @@ export class RowMatcher {
       push(this.byKey, slot.key, slot);
       push(this.byLabel, slot.label, slot);
       if (slot.row.kind === "section") this.sections.add(slot.label);
-      this.near.add(slot.row.label, slot);
     }
   }
 
@@ -90,7 +90,11 @@ export class RowMatcher {
     sectionKey: string,
     used: Set<number>,
   ): { slot: Slot; similarity: number } | undefined {
-    const near = this.near.nearest(
+    if (!this.nearIndex) {
+      this.nearIndex = new ProposalIndex<Slot>();
+      for (const slot of this.slots) this.nearIndex.add(slot.row.label, slot);
+    }
+    const near = this.nearIndex.nearest(
       label,
       (slot) => !used.has(slot.index),
       // The same section wins a tie, so a retyped row is proposed where the unit put it.

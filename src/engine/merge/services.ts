@@ -25,7 +25,7 @@ import { filledValue, looksScaled, resolveCell, type Candidate, type CellQuestio
 import { replaceRegion, SheetBuilder, type RegionRow } from "./sheetBuilder";
 import type { SheetMerge, TemplateSheet } from "./types";
 import { namesNoUnit, UnitRowIndex, unitNamed, type UnitRowEntry } from "./unitRows";
-import { copyCell, isEmptyRef, VALUE_ROLES } from "./values";
+import { copyCell, isEmptyRef, valueRoles } from "./values";
 
 const COUNT_ROLES: ColumnRole[] = ["dvcTotal", "dvcInfo", "dvcPartial", "dvcFull", "dvcIntegrated"];
 
@@ -130,7 +130,7 @@ export function mergeServicesSheet(
     const at = first + i;
     // Every row placed here names this unit; its own file's value, where sent, is the one taken.
     const leads = entry.unit && entry.contributions.some((c) => c.source.unit === entry.unit) ? [entry.unit] : [];
-    for (const role of VALUE_ROLES[table.templateId]) {
+    for (const role of valueRoles(table)) {
       const col = cols[role];
       if (col === undefined) continue;
       const candidates: Candidate[] = entry.contributions.flatMap((contribution) => {

@@ -4,7 +4,7 @@ import { foldText, tidyText } from "../text";
 import { isAllUnits, matchUnit, splitUnits, type UnitDef } from "../units";
 import type { UnitAssignment, UnitInput } from "./types";
 import { unitNamed } from "./unitRows";
-import { reportRoles, valueRefs, VALUE_ROLES } from "./values";
+import { reportRoles, valueRefs, valueRoles } from "./values";
 
 /** Letters and digits only: `Phòng CNTT - BCVT` → `phongcnttbcvt`, so names match inside file names. */
 function compact(text: string): string {
@@ -62,10 +62,10 @@ const leadCache = new WeakMap<UnitDef[], Map<string, string[]>>();
  */
 export function unitFromRows(table: Table, units: UnitDef[]): UnitDef | undefined {
   const counts = new Map<string, number>();
-  const roles = reportRoles(table.templateId, table.columns);
+  const roles = reportRoles(table);
   for (const row of table.rows) {
     const lead = row.cells.leadUnit;
-    if (!lead || valueRefs(row, roles.length ? roles : VALUE_ROLES[table.templateId]).length === 0) continue;
+    if (!lead || valueRefs(row, roles.length ? roles : valueRoles(table)).length === 0) continue;
     for (const id of leadUnitsOf(lead.text, units)) counts.set(id, (counts.get(id) ?? 0) + 1);
   }
   let best: UnitDef | undefined;

@@ -1,23 +1,22 @@
 /** Reading, comparing and showing the values a merge moves between sheets. */
 import type { Cell, CellValue } from "../grid";
 import type { CellRef, ParsedValue, Table, TableRow } from "../model";
-import type { ColumnRole, TemplateId } from "../template";
+import type { ColumnRole } from "../template";
 import { foldText } from "../text";
 import { vnNumber } from "../messages";
 import type { ExtraCell } from "./types";
 
-/** The single-column roles whose values a unit fills in, per template (kinh-phi's are its amounts). */
-export const VALUE_ROLES: Record<TemplateId, ColumnRole[]> = {
-  "chi-tieu": ["target", "actual", "ratio", "assessment"],
-  "ket-qua": ["actual", "assessment"],
-  "kinh-phi": [],
-  "dich-vu-cong": ["dvcTotal", "dvcInfo", "dvcPartial", "dvcFull", "dvcIntegrated", "onTimeRate"],
-};
+/** The single-column roles whose values a unit fills in (the template's policies; amounts are separate). */
+export function valueRoles(table: Pick<Table, "template">): ColumnRole[] {
+  return table.template.policies.values.map((value) => value.role);
+}
 
-/** The roles that say a chi-tieu/ket-qua row has been reported (results when the form has them, else targets). */
-export function reportRoles(templateId: TemplateId, columns: Partial<Record<ColumnRole, number>>): ColumnRole[] {
+/** The roles that say an indicator row has been reported (results when the form has them, else targets). */
+export function reportRoles(table: Pick<Table, "template" | "columns">): ColumnRole[] {
+  const { columns } = table;
   const results = (["actual", "ratio", "assessment"] as ColumnRole[]).filter((role) => columns[role] !== undefined);
-  if (templateId === "chi-tieu" && results.length === 0) return columns.target !== undefined ? ["target"] : [];
+  if (table.template.policies.reportedByTarget && results.length === 0)
+    return columns.target !== undefined ? ["target"] : [];
   return results;
 }
 

@@ -7,7 +7,7 @@
 import { labelKey } from "../merge/keys";
 import type { TableRow } from "../model";
 import type { CumulativeDef } from "../template";
-import { foldText } from "../text";
+import { foldTidy } from "../rules/cells";
 
 interface Compiled {
   def: CumulativeDef;
@@ -38,12 +38,15 @@ const anyMatch = (patterns: RegExp[], text: string) => text !== "" && patterns.s
 export function isCumulative(def: CumulativeDef | undefined, row: TableRow, percentValue: boolean): boolean {
   if (!def) return false;
   const rules = compile(def);
-  const code = row.cells.code?.text.trim();
-  const override = (code ? rules.overrides.get(labelKey(code)) : undefined) ?? rules.overrides.get(labelKey(row.label));
-  if (override !== undefined) return override;
+  if (rules.overrides.size > 0) {
+    const code = row.cells.code?.text.trim();
+    const override =
+      (code ? rules.overrides.get(labelKey(code)) : undefined) ?? rules.overrides.get(labelKey(row.label));
+    if (override !== undefined) return override;
+  }
   if (percentValue) return false;
-  const measure = foldText(row.cells.measure?.text ?? "");
-  const wording = foldText(row.label);
+  const measure = foldTidy(row.cells.measure?.text ?? "");
+  const wording = foldTidy(row.label);
   if (anyMatch(rules.notCumulative.measures, measure) || anyMatch(rules.notCumulative.wording, wording)) return false;
   return anyMatch(rules.cumulative.measures, measure) || anyMatch(rules.cumulative.wording, wording);
 }

@@ -78,13 +78,9 @@ function answers(pairing: Pairing): boolean {
   return pairing.pairs.length > 0 && pairing.pairs.length * 2 >= pairing.candidates;
 }
 
-const INDICATOR_TEMPLATES = new Set(["chi-tieu", "ket-qua"]);
-
-/** Sheets that can be compared: the same template, or two indicator templates (a plan and its results). */
+/** Sheets that can be compared: of the same merge strategy (a plan and its results are both indicator rows). */
 export function comparable(a: Table, b: Table): boolean {
-  return (
-    a.templateId === b.templateId || (INDICATOR_TEMPLATES.has(a.templateId) && INDICATOR_TEMPLATES.has(b.templateId))
-  );
+  return a.template.policies.mergeStrategy === b.template.policies.mergeStrategy;
 }
 
 const pairings = new WeakMap<Table, Map<ReferenceBook, Pairing | null>>();

@@ -22,10 +22,10 @@ interface DuplicateRowParams extends FindingParams {
  * build and hash on 5.000-row sheets).
  */
 function scopeOf(table: Table, row: TableRow, foldOwner: (text: string) => string): string {
-  const scope =
-    row.kind === "subitem" ? `p${row.parent ?? "-"}` : table.templateId === "chi-tieu" ? `s${row.section ?? "-"}` : "";
-  const owner = table.templateId === "kinh-phi" ? foldOwner(row.cells.leadUnit?.text ?? "") : "";
-  return `${scope}|${owner}`;
+  const scope = table.template.policies.duplicateScope;
+  const where = row.kind === "subitem" ? `p${row.parent ?? "-"}` : scope.section ? `s${row.section ?? "-"}` : "";
+  const owner = scope.owner ? foldOwner(row.cells.leadUnit?.text ?? "") : "";
+  return `${where}|${owner}`;
 }
 
 /** The label's column: the indicator for most templates, the reporting unit for dich-vu-cong. */

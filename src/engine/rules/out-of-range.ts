@@ -98,7 +98,7 @@ export const outOfRange: SheetRule<"out-of-range", OutOfRangeParams> = {
     const countRoles = columnsOfKind(table, "number").filter(
       (role) => table.columns[role] === undefined || !amountCols.has(table.columns[role]),
     );
-    const of = table.templateId === "kinh-phi" ? "amount" : "count";
+    const of = table.template.policies.figures === "amounts" ? "amount" : "count";
     const share = (ref: CellRef, value: number) => {
       const bound = value < 0 ? 0 : 100;
       findings.push(

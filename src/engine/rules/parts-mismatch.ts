@@ -135,7 +135,7 @@ export const partsMismatch: SheetRule<"parts-mismatch", PartsParams> = {
     },
   ],
   check(table) {
-    if (table.templateId !== "dich-vu-cong") return [];
+    if (!table.template.policies.serviceParts) return [];
     return table.rows.filter((row) => row.kind !== "section").flatMap((row) => checkRow(this, table, row));
   },
 };

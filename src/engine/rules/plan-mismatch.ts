@@ -7,9 +7,8 @@
  * - attainment and Đánh giá are computed against the approved target: the mismatch message says what
  *   the result is worth against it; a row that states no target of its own (a ket-qua sheet) gets
  *   `assessment-contradiction` when its Đánh giá contradicts the approved target, naming that target;
- * - an indicator of the plan absent from the sheet is `missing-report` (warning). When the sheet has
- *   an Đơn vị chủ trì column, only the plan's indicators led by the units the sheet reports for are
- *   expected (a unit's sheet carrying only its own rows is not missing the others').
+ * - an indicator of the plan absent from the sheet is `missing-report` (warning), for the lead units
+ *   the sheet reports for (a unit's sheet carrying only its own rows is not missing the others').
  *
  * Decisions: only targets with figures are compared (text targets are assessed by hand); a blank
  * Kế hoạch in the sheet is not a mismatch (the approved one is used). A near match (a retyped
@@ -26,7 +25,7 @@ import { hasFigures, sameTarget } from "../periods/sameTarget";
 import { labelAddress, whereOf, whereText, type Where } from "../periods/where";
 import { matchUnit, splitUnits, type UnitDef } from "../units";
 import { assessmentContradiction } from "./assessment-contradiction";
-import { resultValueOf, targetOf } from "./cells";
+import { perText, resultValueOf, targetOf } from "./cells";
 import { missingReport } from "./missing-report";
 import type { RuleContext, SheetRule } from "./rule";
 
@@ -152,15 +151,33 @@ function leadUnitsOf(text: string, units: UnitDef[]): string[] {
   return splitUnits(text, units).map((part) => matchUnit(part, units)?.id ?? part);
 }
 
-/** The plan rows this sheet must report: rows with a target, led by a unit the sheet reports for. */
-function expectedRows(table: Table, ref: Table, units: UnitDef[]): TableRow[] {
-  const withTarget = ref.rows.filter(
-    (row) => row.kind !== "total" && row.kind !== "subtotal" && row.cells.target?.text,
-  );
-  if (table.columns.leadUnit === undefined || ref.columns.leadUnit === undefined) return withTarget;
-  const reported = new Set(table.rows.flatMap((row) => leadUnitsOf(row.cells.leadUnit?.text ?? "", units)));
-  if (reported.size === 0) return withTarget;
-  return withTarget.filter((row) => leadUnitsOf(row.cells.leadUnit?.text ?? "", units).some((u) => reported.has(u)));
+/**
+ * The plan rows this sheet must report but does not: rows with a target whose lead unit the sheet
+ * reports for — a unit at least half of whose plan rows are in the sheet. A unit's own sheet then
+ * owes only that unit's indicators (a row it co-leads with another unit does not make it owe the
+ * other's); a whole-plan sheet owes every indicator.
+ */
+function absentRows(ref: Table, present: Set<TableRow>, units: UnitDef[]): TableRow[] {
+  const leadsOf = perText((text) => leadUnitsOf(text, units));
+  const planned = ref.rows
+    .filter((row) => row.kind !== "total" && row.kind !== "subtotal" && row.cells.target?.text)
+    .map((row) => ({ row, leads: leadsOf(row.cells.leadUnit?.text ?? "") }));
+  const count = new Map<string, { total: number; present: number }>();
+  for (const { row, leads } of planned) {
+    for (const lead of leads.length ? leads : [""]) {
+      const c = count.get(lead) ?? { total: 0, present: 0 };
+      c.total++;
+      if (present.has(row)) c.present++;
+      count.set(lead, c);
+    }
+  }
+  const reported = (lead: string) => {
+    const c = count.get(lead)!;
+    return c.present * 2 >= c.total;
+  };
+  return planned
+    .filter(({ row, leads }) => !present.has(row) && (leads.length ? leads : [""]).some(reported))
+    .map(({ row }) => row);
 }
 
 function absentFromSheet(table: Table, pairing: Pairing, ref: TableRow): Finding {
@@ -247,10 +264,8 @@ export const planMismatch: SheetRule<"plan-mismatch", PlanMismatchParams> = {
         if (finding) findings.push(finding);
       }
     }
-    const seen = new Set([...pairing.pairs, ...pairing.proposals].map((p) => p.ref));
-    for (const ref of expectedRows(table, pairing.ref, ctx.units)) {
-      if (!seen.has(ref)) findings.push(absentFromSheet(table, pairing, ref));
-    }
+    const present = new Set([...pairing.pairs, ...pairing.proposals].map((p) => p.ref));
+    for (const ref of absentRows(pairing.ref, present, ctx.units)) findings.push(absentFromSheet(table, pairing, ref));
     return findings;
   },
 };

@@ -142,7 +142,7 @@ export const ratioMismatch: SheetRule<"ratio-mismatch", MismatchParams> = {
     const findings: Finding[] = [];
     for (const row of table.rows) {
       findings.push(...checkRow(this, table, row));
-      if (table.templateId === "dich-vu-cong") findings.push(...integratedShare(this, table, row));
+      if (table.template.policies.serviceParts) findings.push(...integratedShare(this, table, row));
     }
     return findings;
   },

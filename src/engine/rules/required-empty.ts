@@ -1,5 +1,6 @@
 /**
- * `required-empty`: a row that states nothing where its template needs a value.
+ * `required-empty`: a row that states nothing where its template needs a value (the template's
+ * `policies.required` says which rows need which cells):
  * - chi-tieu: an indicator without Kế hoạch or without Đơn vị chủ trì. A row with children (a
  *   section or item grouping others) needs neither; a section without children is itself an
  *   indicator (the seed's rows I and V) and needs both.
@@ -12,12 +13,12 @@ import { makeFinding, type Finding, type FindingParams } from "../finding";
 import { a1 } from "../grid";
 import type { Localized } from "../locale";
 import type { Table, TableRow } from "../model";
-import type { ColumnRole } from "../template";
+import type { ColumnRole, REQUIRED_ROLES } from "../template";
 import { addressOf, isBlank, isEntry, ownOrInherited, parentsOf } from "./cells";
 import type { SheetRule } from "./rule";
 
-/** What is missing: one of the required cells, or (kinh-phi) any amount at all. */
-type Missing = "target" | "leadUnit" | "actual" | "dvcTotal" | "amount";
+/** What is missing: one of the required cells, or any amount at all (policies.required.anyAmount). */
+type Missing = (typeof REQUIRED_ROLES)[number] | "amount";
 
 interface RequiredEmptyParams extends FindingParams {
   missing: Missing;
@@ -43,21 +44,18 @@ const MISSING: Localized<Record<Missing, string>> = {
   },
 };
 
-type Requirement = Exclude<Missing, "amount"> & ColumnRole;
+type Requirement = (typeof REQUIRED_ROLES)[number];
 
 /** The requirements a row must meet, by template; none for structural rows. */
 function requirementsOf(table: Table, row: TableRow, hasChildren: boolean): Requirement[] {
-  switch (table.templateId) {
-    case "chi-tieu":
-      if (hasChildren || row.kind === "subtotal" || row.kind === "total") return [];
-      return ["target", "leadUnit"];
-    case "kinh-phi":
-      return isEntry(row) && !hasChildren ? ["leadUnit"] : [];
-    case "ket-qua":
-      return isEntry(row) && !hasChildren ? ["actual"] : [];
-    case "dich-vu-cong":
-      return row.kind === "section" ? [] : ["dvcTotal"];
-  }
+  const { rows, roles } = table.template.policies.required;
+  const applies =
+    rows === "leaves"
+      ? !hasChildren && row.kind !== "subtotal" && row.kind !== "total"
+      : rows === "entry-leaves"
+        ? isEntry(row) && !hasChildren
+        : row.kind !== "section";
+  return applies ? roles : [];
 }
 
 function params(row: TableRow, missing: Missing): RequiredEmptyParams {
@@ -91,7 +89,7 @@ export const requiredEmpty: SheetRule<"required-empty", RequiredEmptyParams> = {
         if (table.columns[need] === undefined || !isBlank(cellFor(row, need))) continue;
         findings.push(makeFinding(this, { sheet: table.sheet, cell: addressOf(table, row, need) }, params(row, need)));
       }
-      const needsAmount = table.templateId === "kinh-phi" && isEntry(row) && !hasChildren;
+      const needsAmount = table.template.policies.required.anyAmount && isEntry(row) && !hasChildren;
       if (needsAmount && table.amountColumns.length > 0 && row.amounts.every((ref) => isBlank(ref))) {
         const cell = row.amounts[0]?.address ?? a1(row.row, table.amountColumns[0].col);
         findings.push(makeFinding(this, { sheet: table.sheet, cell }, params(row, "amount")));

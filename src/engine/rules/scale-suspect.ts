@@ -125,7 +125,7 @@ export const scaleSuspect: SheetRule<"scale-suspect", ScaleParams> = {
     { kind: "kept-value", unit: "XA-017", value: "2,12", kept: "2.120", keptBy: "XA-001" },
   ],
   check(table) {
-    if (table.templateId !== "kinh-phi") return [];
+    if (table.template.policies.scaleBasis === "none") return [];
     const findings: Finding[] = [];
     const unit = unitOf(table);
     const suggest = (

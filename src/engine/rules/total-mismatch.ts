@@ -75,7 +75,7 @@ export const totalMismatch: SheetRule<"total-mismatch", MismatchParams> = {
   check(table, ctx) {
     const findings: Finding[] = [];
     for (const total of expectedTotals(table)) {
-      if (total.direction === "across" && table.templateId !== "kinh-phi") continue;
+      if (total.direction === "across" && !table.template.policies.totalsAcross) continue;
       const { subject, basis } = wording(table, total);
       const parsed = total.cell.parsed;
       if (parsed.kind === "empty") {

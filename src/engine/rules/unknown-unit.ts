@@ -30,7 +30,7 @@ export const unknownUnit: SheetRule<"unknown-unit", UnknownUnitParams> = {
   },
   examples: [{ name: "Phòng CNTT", closest: { id: "CNTT-BCVT", name: "Phòng Công nghệ thông tin" } }, { name: "Sở X" }],
   check(table, ctx) {
-    if (table.templateId === "kinh-phi") return [];
+    if (table.template.policies.leadUnits === "any") return [];
     const findings: Finding[] = [];
     // The unknown names of a cell text, with their closest unit (the same few texts repeat down a sheet).
     const unknownIn = perText((text) =>

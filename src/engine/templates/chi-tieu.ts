@@ -27,4 +27,16 @@ export const CHI_TIEU = defineTemplate({
   subtotalLabels: SUBTOTAL_LABELS,
   totalLabels: TOTAL_LABELS,
   cumulative: INDICATOR_CUMULATIVE,
+  policies: {
+    required: { rows: "leaves", roles: ["target", "leadUnit"] },
+    duplicateScope: { section: true, owner: false },
+    mergeStrategy: "indicator-rows",
+    values: [
+      { role: "target", period: "plan" },
+      { role: "actual", period: "result" },
+      { role: "ratio", period: "result" },
+      { role: "assessment", period: "result" },
+    ],
+    reportedByTarget: true,
+  },
 });

@@ -94,4 +94,18 @@ export const DICH_VU_CONG = defineTemplate({
     "^cong[:.]?$",
     "^toan nganh\\b",
   ],
+  policies: {
+    required: { rows: "non-sections", roles: ["dvcTotal"] },
+    duplicateScope: { section: false, owner: false },
+    serviceParts: true,
+    mergeStrategy: "unit-rows",
+    values: [
+      { role: "dvcTotal", period: "result" },
+      { role: "dvcInfo", period: "result" },
+      { role: "dvcPartial", period: "result" },
+      { role: "dvcFull", period: "result" },
+      { role: "dvcIntegrated", period: "result" },
+      { role: "onTimeRate", period: "result" },
+    ],
+  },
 });

@@ -25,4 +25,13 @@ export const KET_QUA = defineTemplate({
   ],
   numbering: "flat",
   cumulative: INDICATOR_CUMULATIVE,
+  policies: {
+    required: { rows: "entry-leaves", roles: ["actual"] },
+    duplicateScope: { section: false, owner: false },
+    mergeStrategy: "indicator-rows",
+    values: [
+      { role: "actual", period: "result" },
+      { role: "assessment", period: "result" },
+    ],
+  },
 });

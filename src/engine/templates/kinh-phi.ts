@@ -51,4 +51,13 @@ export const KINH_PHI = defineTemplate({
   subtotalLabels: SUBTOTAL_LABELS,
   totalLabels: TOTAL_LABELS,
   hasUnitLine: true,
+  policies: {
+    required: { rows: "entry-leaves", roles: ["leadUnit"], anyAmount: true },
+    duplicateScope: { section: false, owner: true },
+    totalsAcross: true,
+    figures: "amounts",
+    scaleBasis: "column-items",
+    leadUnits: "any",
+    mergeStrategy: "budget-items",
+  },
 });
