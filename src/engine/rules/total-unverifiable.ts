@@ -50,7 +50,7 @@ export const totalUnverifiable: SheetRule<"total-unverifiable", TotalUnverifiabl
   check(table) {
     const findings: Finding[] = [];
     for (const total of expectedTotals(table)) {
-      if (total.complete || (total.direction === "across" && table.templateId !== "kinh-phi")) continue;
+      if (total.complete || (total.direction === "across" && !table.template.policies.totalsAcross)) continue;
       if (total.cell.parsed.kind === "empty") continue;
       const row = table.rows[total.rowIndex];
       const label = row.kind === "section" ? `Mục ${row.stt}` : row.label || "tổng";
