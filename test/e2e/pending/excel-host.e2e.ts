@@ -3,7 +3,7 @@
  * file mode within 2 s; and the Content-Security-Policy is in force (a page script cannot load a foreign script)
  * while the pane itself — office.js, the bundle, Fluent's styles, the exceljs chunk — causes no violation.
  */
-import { expectThat, type E2EHarness } from "./harness";
+import { expectThat, type E2EHarness } from "../harness";
 
 export default async function excelHost(h: E2EHarness): Promise<void> {
   const { page } = h;

@@ -7,9 +7,9 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { STRINGS } from "../../src/taskpane/i18n";
-import { MERGE_STRINGS } from "../../src/taskpane/merge/mergeStrings";
-import { expectThat, type E2EHarness } from "./harness";
+import { STRINGS } from "../../../src/taskpane/i18n";
+import { MERGE_STRINGS } from "../../../src/taskpane/merge/mergeStrings";
+import { expectThat, type E2EHarness } from "../harness";
 
 const TABS = {
   vi: ["Kiểm tra", "Tổng hợp", "Xuất file nộp"],
