@@ -10,7 +10,6 @@ import { act, fireEvent, render, screen, waitFor, within } from "@testing-librar
 import { SEED_PHU_LUC_II } from "../../../test/fixtures/seedTables";
 import { seedGrid } from "../../../test/fixtures/seedGrids";
 import {
-  FakeContext,
   fakeSheetFromGrid,
   fakeSheetFromRows,
   displayedFill,
@@ -18,7 +17,7 @@ import {
   type FakeSheet,
   type FakeWorkbookFile,
 } from "../../../test/fakes/fakeExcel";
-import type { ExcelHost } from "../../adapters/excel/host";
+import { fakeHost } from "../../../test/fakes/fakeHost";
 import { MARK_COLORS } from "../../adapters/excel/marks";
 import { PhuLucError } from "../../engine/errors";
 import { gridFromValues } from "../../engine/grid";
@@ -38,33 +37,12 @@ function phuLucII(): FakeSheet {
   return sheet;
 }
 
-function fakeExcel(file: FakeWorkbookFile) {
-  const listeners: (() => void)[] = [];
-  const contexts: FakeContext[] = [];
-  const host: ExcelHost = {
-    run: (work) => {
-      const context = new FakeContext(file);
-      contexts.push(context);
-      return work(context as unknown as Excel.RequestContext);
-    },
-    capabilities: () => ({ mergedAreas: true, triggerSource: true }),
-    watchSheets: async (listener) => {
-      listeners.push(listener);
-      return async () => void listeners.splice(listeners.indexOf(listener), 1);
-    },
-  };
-  return {
-    host,
-    changeSheet: () => listeners.forEach((l) => l()),
-    /** Round trips to Excel so far, over every Excel.run. */
-    syncs: () => contexts.reduce((n, c) => n + c.syncCount, 0),
-  };
-}
+const fakeExcel = (file: FakeWorkbookFile) => fakeHost(file);
 
-/** What the user sees: PhuLuc's marks are conditional formats drawn over the cell's own fill. */
 /** Waits sized for a loaded machine (the check runs the real engine). */
 const WAIT = { timeout: 15_000 };
 
+/** What the user sees: PhuLuc's marks are conditional formats drawn over the cell's own fill. */
 const fill = (file: FakeWorkbookFile, address: string) => displayedFill(file.sheets[0], address);
 
 describe("the pane inside Excel", () => {
