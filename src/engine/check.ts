@@ -9,13 +9,13 @@
 import { userMessage } from "./errors";
 import { sortFindings, type Finding } from "./finding";
 import { a1, firstTextOf, type CellRange, type Grid } from "./grid";
-import { LOG_SHEET_NAME } from "./merge/logSheet";
+import { isMergeLogSheet } from "./merge/logSheet";
 import type { Table, TableStop } from "./model";
 import { formatVietnameseNumber } from "./parse/number";
 import { recogniseTable } from "./recognise";
 import { SHEET_RULES } from "./rules";
 import { BLANK_RUN_END } from "./structure";
-import { foldText, tidyText } from "./text";
+import { tidyText } from "./text";
 import type { Rule, RuleContext } from "./rules/rule";
 import type { TemplateId } from "./template";
 import { DEFAULT_UNITS } from "./units";
@@ -121,11 +121,6 @@ export function stopNote(grid: Grid, table: Table): string[] {
     `Từ hàng ${formatVietnameseNumber(stop.row + 1)} trở xuống không được đọc` +
       `${quoted ? ` (bắt đầu bằng “${quoted}”)` : ""}: ${STOP_REASONS[stop.reason]}.`,
   ];
-}
-
-/** The `Nhật ký tổng hợp` sheet a merge writes into the consolidated workbook. */
-export function isMergeLogSheet(name: string): boolean {
-  return foldText(name) === foldText(LOG_SHEET_NAME);
 }
 
 /**

@@ -56,9 +56,11 @@ describe("buildSubmission", () => {
       consolidated(gridFromValues("Nhật ký tổng hợp", [["Tệp", "Trạng thái"]])),
       consolidated({ ...seedGrid(SEED_PHU_LUC_II, { sheetName: "Tạm" }), hidden: true }),
       consolidated(gridFromValues("Ghi chép", [["xin chào"]])),
+      consolidated(seedGrid(SEED_PHU_LUC_II, { sheetName: "Nhật ký công tác" })),
     ];
     const submission = buildSubmission(sheets, defaultSettings());
-    expect(submission.sheets.map((s) => s.name)).toEqual(["Phụ lục I"]);
+    // One log-sheet test with check (merge/logSheet.ts): a Phụ lục on a sheet the user named Nhật ký… is submitted.
+    expect(submission.sheets.map((s) => s.name)).toEqual(["Phụ lục I", "Nhật ký công tác"]);
     expect(submission.skipped.map((s) => s.sheet)).toEqual(["Nhật ký tổng hợp", "Tạm", "Ghi chép"]);
     expect(submission.skipped[1].reason).toMatch(/ẩn/);
   });

@@ -2,9 +2,22 @@
  * The merge log as the rows of the `Nhật ký tổng hợp` sheet, shared by the xlsx writer and the
  * pane's Office.js writer so both files say the same thing.
  */
+import { foldText } from "../text";
 import type { MergeLogEntry, MergeStatus } from "./types";
 
 export const LOG_SHEET_NAME = "Nhật ký tổng hợp";
+
+/** The folded log sheet name, and Excel's name for a copy of the sheet (`Nhật ký tổng hợp (2)`). */
+const LOG_SHEET = new RegExp(`^${foldText(LOG_SHEET_NAME)}(?: \\(\\d+\\))?$`);
+
+/**
+ * The one test for the `Nhật ký tổng hợp` sheet a merge writes (check skips it, export leaves it out):
+ * by its name however typed (case, diacritics, NFD), or a copy Excel named ` (2)`; another `Nhật ký…`
+ * sheet is the user's own.
+ */
+export function isMergeLogSheet(name: string): boolean {
+  return LOG_SHEET.test(foldText(name));
+}
 
 export const LOG_HEADER = [
   "Tệp",
