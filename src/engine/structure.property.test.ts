@@ -1,6 +1,8 @@
 import fc from "fast-check";
 import { gridFromValues, type CellValue } from "./grid";
+import { checkGrid } from "./check";
 import { recogniseTable } from "./recognise";
+import { toRoman } from "./roman";
 import { expectedTotals } from "./totals";
 
 /** Cells drawn from what Phụ lục sheets hold, so random grids often form tables. */
@@ -17,10 +19,18 @@ const CELL = fc.oneof(
     "Đvt: triệu đồng",
     "I",
     "II",
+    "XXI",
+    "XL",
     "A",
+    "C",
+    "i",
+    "ii",
+    "(3)",
+    "I.2",
     "1",
     "2",
     "1.1",
+    "1.2.3",
     "a)",
     "-",
     "+",
@@ -72,6 +82,43 @@ describe("recogniseTable on random sheets", () => {
         }
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe("STT read once for the structure and the numbering rule", () => {
+  it("any run of Roman sections with numbered items and sub-items is read as written, with no numbering finding", () => {
+    const SECTION = fc.record({
+      items: fc.integer({ min: 1, max: 3 }),
+      subs: fc.constantFrom("1.1", "a)", "i", "-"),
+    });
+    fc.assert(
+      fc.property(fc.array(SECTION, { minLength: 1, maxLength: 45 }), fc.boolean(), (sections, restart) => {
+        const rows: CellValue[][] = [["STT", "Chỉ tiêu", "Đơn vị chủ trì", "Kế hoạch", "Thực hiện"]];
+        let item = 0;
+        const expected: string[] = [];
+        sections.forEach((section, s) => {
+          rows.push([toRoman(s + 1), `Lĩnh vực ${s + 1}`]);
+          expected.push("section");
+          if (restart) item = 0;
+          for (let i = 0; i < section.items; i++) {
+            item += 1;
+            rows.push([String(item), `Chỉ tiêu ${s + 1}.${i + 1}`, "Sở TTTT", "100%", "100%"]);
+            expected.push("item");
+            const first = section.subs === "1.1" ? `${item}.1` : section.subs;
+            const second =
+              section.subs === "1.1" ? `${item}.2` : section.subs === "a)" ? "b)" : section.subs === "i" ? "ii" : "-";
+            for (const sub of [first, second]) {
+              rows.push([sub, `Nội dung ${sub}`, "Sở TTTT", "100%", "100%"]);
+              expected.push("subitem");
+            }
+          }
+        });
+        const report = checkGrid(gridFromValues("Phụ lục I", rows));
+        expect(report.table?.rows.map((r) => r.kind)).toEqual(expected);
+        expect(report.findings.filter((f) => f.rule === "numbering")).toEqual([]);
+      }),
+      { numRuns: 40 },
     );
   });
 });

@@ -2,6 +2,7 @@ import { seedGrid } from "../../test/fixtures/seedGrids";
 import { SEED_DICH_VU_CONG, SEED_PHU_LUC_II, type SeedTable } from "../../test/fixtures/seedTables";
 import type { Table } from "./model";
 import { recogniseTable } from "./recognise";
+import { toRoman } from "./roman";
 import { classifyStt, coveredRows } from "./structure";
 
 const HEADER = ["STT", "Nội dung, nhiệm vụ", "Đơn vị chủ trì", "Kinh phí", "Ghi chú"];
@@ -30,6 +31,9 @@ describe("classifyStt", () => {
     ["XX", "section"],
     ["V.", "section"],
     ["B", "section"],
+    ["XXI", "section"],
+    ["XL", "section"],
+    ["(XXV)", "section"],
     ["1", "item"],
     ["12.", "item"],
   ])("%s is a %s", (stt, type) => {
@@ -48,6 +52,10 @@ describe("classifyStt", () => {
     expect(classifyStt("X.1")).toEqual({ type: "item" });
     expect(classifyStt("XIV.10")).toEqual({ type: "item" });
     expect(classifyStt("I.1.2")).toEqual({ type: "decimal", depth: 2 });
+    expect(classifyStt("XXI.1")).toEqual({ type: "item" });
+    expect(classifyStt("i")).toEqual({ type: "relative", key: "roman-lower" });
+    expect(classifyStt("iii)")).toEqual({ type: "relative", key: "roman-lower" });
+    expect(classifyStt("v")).toEqual({ type: "relative", key: "letter" });
   });
 
   it("does not take words or odd codes for numbering", () => {
@@ -99,6 +107,26 @@ describe("row structure", () => {
       ["1", "Bảo trì", "Sở TTTT", "100", ""],
     ]);
     expect(shape(table)).toEqual(["A:section:0", "-:item:1", "B:section:0", "1:item:1"]);
+  });
+
+  it("reads sections past XX as sections, each with its own items and subtotal (was a sub-item of XX)", () => {
+    const rows: string[][] = [];
+    for (let n = 19; n <= 23; n++) {
+      rows.push([toRoman(n), `Lĩnh vực ${n}`, "", "", ""], ["1", `Dự án ${n}`, "Sở TTTT", String(n), ""]);
+      rows.push(["", `Cộng mục ${toRoman(n)}`, "", String(n), ""]);
+    }
+    const table = budget(rows);
+    expect(table.rows.filter((r) => r.kind === "section").map((r) => r.stt)).toEqual([
+      "XIX",
+      "XX",
+      "XXI",
+      "XXII",
+      "XXIII",
+    ]);
+    for (const subtotal of table.rows.filter((r) => r.kind === "subtotal")) {
+      expect(coverStts(table, subtotal.label)).toEqual(["1"]);
+      expect(table.rows[subtotal.section!].stt).toBe(subtotal.label.replace("Cộng mục ", ""));
+    }
   });
 
   it("reads numbered STT cells stored as numbers", () => {

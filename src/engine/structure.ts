@@ -3,9 +3,9 @@
  * section, and which rows each subtotal/total/section row should add up (`covers`).
  *
  * Decisions:
- * - STT `I` … `XX` is a section (level 0). A single capital letter `A`, `B` … (a "phần" above or
- *   instead of Roman sections in budget tables) is a section too; the model has one section level,
- *   so letter parts and Roman sections are siblings.
+ * - STTs are read by stt.ts. A Roman numeral is a section (level 0); a lettered part `A`, `B` … (a
+ *   "phần" above or instead of Roman sections in budget tables) is a section too; the model has one
+ *   section level, so letter parts and Roman sections are siblings.
  * - `1`, `2` … is an item (level 1); `1.1` is level 2, `1.1.1` level 3. Relative markers — `a`,
  *   `a)`, `i`, `-`, `+`, `*`, `•` and rows with content but no STT — go one level below the row
  *   they follow, and a marker already open at some depth returns to that depth (`a`, `-`, `b`).
@@ -31,6 +31,7 @@ import { displayText } from "./cellRefs";
 import { cellText, firstTextOf, type Cell, type Grid } from "./grid";
 import type { AmountColumn, CellRef, Table, TableRow, TableStop } from "./model";
 import type { ColumnDef, ColumnRole, TemplateDef } from "./template";
+import { opensSection, readStt } from "./stt";
 import { foldText } from "./text";
 
 type Kind = ColumnDef["kind"];
@@ -55,30 +56,28 @@ export type SttMarker =
   /** `a`, `-`, `+` …: one level below whatever it follows; the key groups equal markers. */
   | { type: "relative"; key: string };
 
-const ROMAN = /^(XX|X{0,1}(IX|IV|V?I{0,3}))$/;
 const ITEM: SttMarker = { type: "item" };
 
-/** Reads a tidied STT; undefined when it is empty or not a numbering (then the row is unnumbered). */
-export function classifyStt(stt: string): SttMarker | undefined {
-  // Plain item numbers are most rows of a long sheet: none of the rewrites below applies to them.
-  if (/^\d+$/.test(stt)) return ITEM;
-  // `I.2` numbers item 2 of section I: the item number is what places the row.
-  const t = stt
-    .replace(/^\((.*)\)$/, "$1")
-    .replace(/[.)]$/, "")
-    .replace(/^(XX|X|X?(IX|IV|V?I{1,3}|V))\.(?=\d)/, "")
-    .trim();
-  if (!t) return undefined;
-  if (ROMAN.test(t) || /^[A-Z]$/.test(t)) return { type: "section" };
-  if (/^\d+$/.test(t)) return ITEM;
-  if (/^\d+(\.\d+)+$/.test(t)) return { type: "decimal", depth: t.split(".").length };
-  if (/^(i|ii|iii|iv|vi|vii|viii|ix)$/.test(t)) return { type: "relative", key: "roman-lower" };
-  if (/^[a-zđ]$/.test(t)) return { type: "relative", key: "letter" };
-  if (/^[-–—−]+$/.test(t)) return { type: "relative", key: "dash" };
-  if (/^\++$/.test(t)) return { type: "relative", key: "plus" };
-  if (/^\*+$/.test(t)) return { type: "relative", key: "star" };
-  if (/^[•·●○▪]$/.test(t)) return { type: "relative", key: "bullet" };
-  return undefined;
+/** Where an STT places its row (stt.ts reads it); undefined when it is empty or not a numbering. */
+export function classifyStt(text: string): SttMarker | undefined {
+  const stt = readStt(text);
+  switch (stt.kind) {
+    case "roman":
+    case "part":
+      return { type: "section" };
+    case "number":
+      return ITEM;
+    case "dotted":
+      return { type: "decimal", depth: stt.depth };
+    case "letter":
+      return { type: "relative", key: "letter" };
+    case "roman-lower":
+      return { type: "relative", key: "roman-lower" };
+    case "bullet":
+      return { type: "relative", key: stt.bullet };
+    case "none":
+      return undefined;
+  }
 }
 
 /** What closes a table's data (spec §2.0): notes, footnotes, sources, signature blocks. */
@@ -353,14 +352,17 @@ function hasAmount(row: TableRow): boolean {
 
 /** The section a subtotal's label names (`Cộng A`, `Cộng mục II`, `Cộng (III)`), the latest with that STT. */
 function namedSection(rows: TableRow[], subtotal: TableRow): TableRow | undefined {
-  const match = /^(?:cong|tong)(?: cong)?(?: (?:muc|phan))? \(?([a-z]|[ivxlc]+)\)?[:.]?$/.exec(
+  const match = /^(?:cong|tong)(?: cong)?(?: (?:muc|phan))? \(?([a-z]|[ivxlcdm]+)\)?[:.]?$/.exec(
     foldText(subtotal.label),
   );
   if (!match) return undefined;
-  const stt = match[1].toUpperCase();
+  const named = readStt(match[1].toUpperCase());
+  if (!opensSection(named)) return undefined;
   for (let i = subtotal.index - 1; i >= 0; i--) {
     const row = rows[i];
-    if (row.kind === "section" && row.stt.replace(/[.)]$/, "").toUpperCase() === stt) return row;
+    if (row.kind !== "section") continue;
+    const stt = readStt(row.stt);
+    if (opensSection(stt) && stt.kind === named.kind && stt.value === named.value) return row;
   }
   return undefined;
 }

@@ -1,7 +1,8 @@
 import { buildTable, type RowSpec } from "../../../test/fixtures/tables";
 import type { TemplateId } from "../template";
 import { DEFAULT_UNITS } from "../units";
-import { numbering, readStt } from "./numbering";
+import { toRoman } from "../roman";
+import { numbering } from "./numbering";
 
 const ctx = { units: DEFAULT_UNITS };
 const rows = (...stts: string[]): RowSpec[] => stts.map((stt, i) => ({ stt, label: `Dòng ${i + 1}` }));
@@ -11,14 +12,6 @@ const check = (templateId: TemplateId, ...stts: string[]) =>
     .map((f) => [f.cell, f.expected]);
 
 describe("numbering", () => {
-  it("reads STT forms", () => {
-    expect(readStt("IV")).toEqual({ kind: "roman", value: 4 });
-    expect(readStt("3.")).toEqual({ kind: "number", value: 3 });
-    expect(readStt("1.2")).toEqual({ kind: "dotted", prefix: "1", value: 2 });
-    expect(readStt("b)")).toEqual({ kind: "letter", value: 2 });
-    expect(readStt("-")).toEqual({ kind: "none" });
-  });
-
   it("accepts chi-tieu restarting per section and kinh-phi running on (near misses)", () => {
     expect(check("chi-tieu", "I", "1", "2", "II", "1", "2", "3")).toEqual([]);
     expect(check("kinh-phi", "I", "1", "2", "II", "3", "4", "III", "5", "6")).toEqual([]);
@@ -43,6 +36,20 @@ describe("numbering", () => {
       ["A8", "6"],
     ]);
     expect(check("chi-tieu", "I", "1", "III", "1")).toEqual([["A6", "II"]]);
+  });
+
+  it("runs sections on past XX, and lets them start again under a lettered part (near miss: no part, no restart)", () => {
+    const sections = Array.from({ length: 24 }, (_, i) => toRoman(i + 1));
+    expect(check("kinh-phi", ...sections)).toEqual([]);
+    expect(check("kinh-phi", ...sections.filter((s) => s !== "XXII"))).toEqual([["A25", "XXII"]]);
+    expect(check("kinh-phi", "A", "I", "II", "B", "I", "II")).toEqual([]);
+    expect(check("kinh-phi", "A", "I", "II", "I")).toEqual([["A7", "III"]]);
+  });
+
+  it("reads STT the way the structure does: I.2 is item 2, i, ii run on, a decimal's parent by its number", () => {
+    expect(check("chi-tieu", "I", "I.1", "I.2", "II", "II.1", "II.3")).toEqual([["A9", "2"]]);
+    expect(check("chi-tieu", "I", "1", "i", "ii", "iv")).toEqual([["A8", "iii"]]);
+    expect(check("chi-tieu", "I", "01", "01.1", "01.2")).toEqual([]);
   });
 
   it("checks sub-item levels against their parent", () => {

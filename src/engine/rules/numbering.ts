@@ -1,15 +1,18 @@
 /**
  * `numbering`: STT gaps, repeats and levels out of order.
- * - Sections (I, II, …) run on from I.
+ * - STTs are read by stt.ts, the reader the table's structure uses.
+ * - Sections (I, II, …) run on from I; under a lettered part (A, B) they may restart at I.
  * - Items (1, 2, …) run on within their scope. chi-tieu restarts in each section and kinh-phi runs
  *   across sections (template `numbering`), but both styles are met in real reports, so at a
  *   section's first item either a restart at 1 or the continuation is accepted; inside a section
  *   the numbers must be consecutive.
  * - Sub-items `1.1`, `1.2` must carry their parent's number and run on within it; letters a, b, c…
- *   run on within their parent (đ may follow d). Bullets (`-`, `+`) and empty STT carry no number.
+ *   run on within their parent (đ may follow d), and so do i, ii, iii. Parts (A, B), bullets (`-`,
+ *   `+`) and empty STT carry no number checked here.
  */
 import { makeFinding, type Finding, type FindingParams } from "../finding";
-import { romanValue, toRoman } from "../roman";
+import { toRoman } from "../roman";
+import { LETTERS, opensSection, readStt, sttPath, type Stt } from "../stt";
 import type { TableRow } from "../model";
 import { addressOf } from "./cells";
 import type { SheetRule } from "./rule";
@@ -27,31 +30,12 @@ interface NumberingParams extends FindingParams {
   parent?: string;
 }
 
-const LETTERS = "abcdđefghijklmnopqrstuvwxyz";
-
-type Stt =
-  | { kind: "roman"; value: number }
-  | { kind: "number"; value: number }
-  | { kind: "dotted"; prefix: string; value: number }
-  | { kind: "letter"; value: number }
-  | { kind: "none" };
-
-/** Reads an STT as written: `II`, `3`, `3.`, `1.2`, `a)`, `-`. */
-export function readStt(raw: string): Stt {
-  const text = raw.trim().replace(/[.)]$/, "");
-  if (/^[IVXLC]+$/.test(text)) return { kind: "roman", value: romanValue(text) };
-  if (/^\d+$/.test(text)) return { kind: "number", value: Number(text) };
-  const dotted = /^(\d+(?:\.\d+)*)\.(\d+)$/.exec(text);
-  if (dotted) return { kind: "dotted", prefix: dotted[1], value: Number(dotted[2]) };
-  const letter = LETTERS.indexOf(text);
-  if (text.length === 1 && letter >= 0) return { kind: "letter", value: letter + 1 };
-  return { kind: "none" };
-}
-
 function showStt(stt: Stt, value: number): string {
   switch (stt.kind) {
     case "roman":
       return toRoman(value);
+    case "roman-lower":
+      return toRoman(value).toLowerCase();
     case "dotted":
       return `${stt.prefix}.${value}`;
     case "letter":
@@ -140,14 +124,20 @@ export const numbering: SheetRule<"numbering", NumberingParams> = {
       } else report(row, { kind: "order", expected });
     };
 
+    /** A part (A, B) opened since the last section: its Roman sections may start again at I. */
+    let partOpened = false;
     for (const row of table.rows) {
       if (row.kind === "subtotal" || row.kind === "total") continue;
       const stt = readStt(row.stt);
-      if (stt.kind === "none") continue;
+      if (stt.kind === "none" || stt.kind === "bullet") continue;
       const sectionScope = `s${row.section ?? "-"}`;
-      if (stt.kind === "roman") {
+      if (stt.kind === "part") partOpened = true;
+      else if (stt.kind === "roman") {
         const previous = seq.get("sections");
-        follow(row, stt, "sections", stt.value, [(previous ?? 0) + 1]);
+        const accepted = [(previous ?? 0) + 1];
+        if (partOpened && previous !== undefined) accepted.push(1);
+        partOpened = false;
+        follow(row, stt, "sections", stt.value, accepted);
       } else if (stt.kind === "number") {
         const previous = seq.get(sectionScope);
         if (previous !== undefined) follow(row, stt, sectionScope, stt.value, [previous + 1]);
@@ -160,12 +150,13 @@ export const numbering: SheetRule<"numbering", NumberingParams> = {
         lastItem = stt.value;
       } else {
         const parent = row.parent !== undefined ? table.rows[row.parent] : undefined;
-        if (stt.kind === "dotted" && (!parent || readStt(parent.stt).kind === "roman")) {
+        const parentStt = parent && readStt(parent.stt);
+        if (stt.kind === "dotted" && (!parentStt || opensSection(parentStt))) {
           report(row, { kind: "orphan", expected: stt.prefix });
           continue;
         }
-        if (stt.kind === "dotted" && parent) {
-          const parentNumber = parent.stt.trim().replace(/[.)]$/, "");
+        if (stt.kind === "dotted" && parent && parentStt) {
+          const parentNumber = sttPath(parentStt) ?? parent.stt;
           if (parentNumber !== stt.prefix) {
             report(row, { kind: "parent", expected: `${parentNumber}.x`, parent: parent.stt });
             continue;
