@@ -1,15 +1,11 @@
 /** The human-readable rendering of a check: grouped by file and sheet, one line per finding, a summary. */
 import type { Severity } from "../engine/finding";
+import { tidyText } from "../engine/text";
 import { countBySeverity, type CheckResult, type FileResult, type SheetResult } from "./checkResult";
 
 /** How the CLI names a severity (check table, merge summary). */
 export const SEVERITY_LABEL: Record<Severity, string> = { error: "LỖI", warning: "CẢNH BÁO", info: "THÔNG TIN" };
 const HEADINGS = { severity: "Mức độ", cell: "Ô", rule: "Quy tắc", message: "Nội dung" };
-
-/** Cell text may carry line breaks; a table line must not. */
-function oneLine(text: string): string {
-  return text.replace(/\s+/g, " ").trim();
-}
 
 function pad(text: string, width: number): string {
   return text + " ".repeat(Math.max(0, width - [...text].length));
@@ -26,14 +22,14 @@ function sheetLines(sheet: SheetResult): string[] {
   const lines = [sheetHeading(sheet)];
   if (sheet.error !== undefined) lines.push(`    KHÔNG KIỂM TRA ĐƯỢC: ${sheet.error}`);
   if (sheet.findings.length > 0) {
-    const rows = sheet.findings.map((f) => [SEVERITY_LABEL[f.severity], f.cell, f.rule, oneLine(f.message)]);
+    const rows = sheet.findings.map((f) => [SEVERITY_LABEL[f.severity], f.cell, f.rule, tidyText(f.message)]);
     const head = [HEADINGS.severity, HEADINGS.cell, HEADINGS.rule, HEADINGS.message];
     const widths = [0, 1, 2].map((i) => Math.max(...[head, ...rows].map((r) => [...r[i]].length)));
     const format = (r: string[]) =>
       `    ${pad(r[0], widths[0])}  ${pad(r[1], widths[1])}  ${pad(r[2], widths[2])}  ${r[3]}`;
     lines.push(format(head), ...rows.map(format));
   }
-  for (const note of sheet.notes) lines.push(`    Ghi chú: ${oneLine(note)}`);
+  for (const note of sheet.notes) lines.push(`    Ghi chú: ${tidyText(note)}`);
   return lines;
 }
 

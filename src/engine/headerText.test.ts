@@ -1,4 +1,4 @@
-import { foldHeader, periodOf } from "./headerText";
+import { columnName, foldHeader, periodOf } from "./headerText";
 
 describe("foldHeader", () => {
   it("spells out the forms' abbreviations where they open a header", () => {
@@ -27,5 +27,14 @@ describe("periodOf", () => {
     expect(periodOf("uoc thuc hien nam")).toEqual({ months: 12, estimate: true });
     expect(periodOf("ke hoach nam 2024")).toEqual({ months: 12, estimate: false });
     expect(periodOf("ket qua thuc hien")).toBeUndefined();
+  });
+});
+
+describe("columnName", () => {
+  it("names a column by its header on one line, else by its letter", () => {
+    const table = { headers: { 2: "Kế hoạch\n  năm 2024 ", 3: "   " } };
+    expect(columnName(table, 2)).toBe("Kế hoạch năm 2024");
+    expect(columnName(table, 3)).toBe("Cột D");
+    expect(columnName(table, 27)).toBe("Cột AB");
   });
 });

@@ -10,7 +10,9 @@
  *   `năm` of `đầu năm` is not the year), `Quý II` (6), `Cả năm`, `Năm`, `Năm 2024`; `Ước` marks an
  *   estimate. A header naming no period is annual (what a Phụ lục's Kế hoạch column is).
  */
-import { foldText } from "./text";
+import { columnLetters } from "./grid";
+import type { Table } from "./model";
+import { foldText, tidyText } from "./text";
 
 const ABBREVIATIONS: [RegExp, string][] = [
   [/\bdv (?=(chu tri|phoi hop|thuc hien|phu trach)\b)/g, "don vi "],
@@ -19,6 +21,11 @@ const ABBREVIATIONS: [RegExp, string][] = [
   [/^kh(?= |$)/, "ke hoach"],
   [/^(uoc )?th(?= |$)/, "$1thuc hien"],
 ];
+
+/** A column as messages and the merge log name it: its header on one line, else `Cột D`. */
+export function columnName(table: Pick<Table, "headers">, col: number): string {
+  return tidyText(table.headers[col] ?? "") || `Cột ${columnLetters(col)}`;
+}
 
 /** foldText with the forms' abbreviations spelled out. */
 export function foldHeader(text: string): string {

@@ -7,6 +7,7 @@ import type { FindingParams } from "./finding";
 import type { Localized, Words } from "./locale";
 import { formatVietnameseNumber } from "./parse/number";
 import type { MessageRenderer } from "./rules/rule";
+import { tidyText } from "./text";
 
 /** Longest text quoted back in a message; long indicator texts are cut with an ellipsis. */
 const QUOTE_LIMIT = 80;
@@ -51,7 +52,7 @@ export function enNumber(value: number, style: NumberStyle = {}): string {
 
 /** A text quoted in a message: “…”, cut when very long. */
 export function quote(text: string): string {
-  const tidy = text.replace(/\s+/g, " ").trim();
+  const tidy = tidyText(text);
   return `“${tidy.length > QUOTE_LIMIT ? `${tidy.slice(0, QUOTE_LIMIT - 1)}…` : tidy}”`;
 }
 

@@ -27,7 +27,7 @@ import { unknownTemplate as unknownTemplateRule } from "./rules/unknown-template
 import { buildTableRows } from "./structure";
 import type { ColumnDef, ColumnRole, TemplateDef } from "./template";
 import { TEMPLATES } from "./templates";
-import { foldText, tidyText } from "./text";
+import { foldText, tidyText, trimText } from "./text";
 
 /** How far down the header is looked for (spec §2). */
 export const HEADER_SEARCH_ROWS = 30;
@@ -285,8 +285,7 @@ const UNIT_LINE = /^\(?\s*(dvt|don vi tinh|don vi)\s*[:.]\s*(.+?)\s*\)?$/;
 const HEADER_UNIT = /\(\s*((?:trieu|nghin|ngan|ty)?\s*(?:dong|vnd))\s*\)/;
 
 /** Multiplier to đồng of a folded money unit; undefined when the text is not one. */
-export function moneyScale(unit: string): number | undefined {
-  const u = unit.replace(/\s+/g, " ").trim();
+export function moneyScale(u: string): number | undefined {
   if (/^(trieu|tr\.?) ?(dong|d|vnd)\b/.test(u)) return 1e6;
   if (/^(nghin|ngan) ?(dong|d|vnd)\b/.test(u)) return 1e3;
   if (/^ty ?(dong|d|vnd)\b/.test(u)) return 1e9;
@@ -327,7 +326,7 @@ function readTitleLines(grid: Grid, beforeRow: number, unitLine: UnitLine | unde
   for (let row = 0; row < beforeRow; row++) {
     const parts: string[] = [];
     for (let col = 0; col < rowWidth(grid, row); col++) {
-      const text = cellText(grid.rows[row][col]).normalize("NFC").trim();
+      const text = trimText(cellText(grid.rows[row][col]));
       if (text && a1(row, col) !== unitLine?.address) parts.push(text);
     }
     if (parts.length) lines.push(parts.join(" "));

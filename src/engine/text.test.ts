@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { foldText, tidyText } from "./text";
+import { foldText, foldTidy, tidyText, trimText, withoutDiacritics } from "./text";
 
 /** tidyText as specified, without its fast path. */
 const tidySlowly = (text: string) =>
@@ -27,5 +27,34 @@ describe("tidyText", () => {
     expect(tidyText("Tổng cộng".normalize("NFD"))).toBe("Tổng cộng");
     expect(tidyText("   > 80%")).toBe("> 80%");
     expect(foldText("Đơn vị\n Chủ Trì")).toBe("don vi chu tri");
+  });
+});
+
+describe("foldTidy", () => {
+  it("folds tidy text exactly as foldText does", () => {
+    for (const text of [
+      "Tỷ lệ hộ xem được Đài truyền hình VN",
+      "ĐÀI TRUYỀN THANH cấp xã",
+      "Sở TTTT",
+      "Ban QLDA ĐTXD&KVPT ĐT AG",
+    ]) {
+      expect(foldTidy(text)).toBe(foldText(text));
+    }
+  });
+
+  it("folds every character of the Basic Multilingual Plane as foldText does", () => {
+    for (let code = 0; code <= 0xffff; code++) {
+      // Tidy text holds no whitespace but single spaces (between words).
+      const text = /\s/.test(String.fromCharCode(code)) ? "Mục A" : `Mục ${String.fromCharCode(code)}Ǆ`;
+      if (foldTidy(text) !== foldText(text)) expect([code, foldTidy(text)]).toEqual([code, foldText(text)]);
+    }
+  });
+});
+
+describe("withoutDiacritics and trimText", () => {
+  it("strips marks but keeps case; trims but keeps the blanks inside a title line", () => {
+    expect(withoutDiacritics("Sở TTTT Đồng Tháp".normalize("NFD"))).toBe("So TTTT Dong Thap");
+    expect(foldText("Sở TTTT  Đồng\nTháp")).toBe("so tttt dong thap");
+    expect(trimText("  Số:    /KH-STTTT ".normalize("NFD"))).toBe("Số:    /KH-STTTT");
   });
 });

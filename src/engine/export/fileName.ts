@@ -1,14 +1,10 @@
 /** The standard file name of a submission: `<cơ quan>_<phụ lục>_<kỳ>_<yyyymmdd>.xlsx` (spec §7). */
 import type { Settings } from "../settings";
+import { withoutDiacritics } from "../text";
 
 /** ASCII without diacritics or spaces: `Sở TTTT 9T/2024` → `So-TTTT-9T-2024`. */
 export function asciiToken(text: string): string {
-  return text
-    .normalize("NFC")
-    .replace(/đ/g, "d")
-    .replace(/Đ/g, "D")
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
+  return withoutDiacritics(text)
     .replace(/[^A-Za-z0-9]+/g, "-")
     .replace(/^-+|-+$/g, "");
 }

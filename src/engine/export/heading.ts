@@ -5,7 +5,7 @@
 import { cellText, type Grid } from "../grid";
 import type { Table } from "../model";
 import { QUOC_HIEU, TIEU_NGU, type Settings } from "../settings";
-import { foldText, tidyText } from "../text";
+import { foldText, tidyText, trimText } from "../text";
 
 export interface PhuLucHeading {
   /** `PHỤ LỤC II` */
@@ -32,7 +32,7 @@ function linesAbove(grid: Grid, table: Table): string[] {
   const lines: string[] = [];
   for (let r = 0; r < first; r++) {
     const text = (grid.rows[r] ?? [])
-      .map((cell) => cellText(cell).normalize("NFC").trim())
+      .map((cell) => trimText(cellText(cell)))
       .filter(Boolean)
       .join(" ");
     if (text) lines.push(text);

@@ -26,6 +26,7 @@ import { replaceRegion, SheetBuilder, type RegionRow } from "./sheetBuilder";
 import type { Proposal, SheetMerge, TemplateSheet } from "./types";
 import { leadUnitsOf } from "./unitOf";
 import { copyCell, isEmptyRef } from "./values";
+import { tidyText } from "../text";
 
 interface BudgetItem {
   key: string;
@@ -306,7 +307,7 @@ function layOut(
         sheet: table.sheet,
         cell: address,
         indicator: item.label,
-        column: column.header.replace(/\s+/g, " ").trim(),
+        column: tidyText(column.header),
         leads,
         candidates,
       };

@@ -19,6 +19,7 @@ import type {
   ValueFate,
 } from "./types";
 import { displayParsed, explanationOf, rowValueCells, valueRefs, valueRoles, type ValueCell } from "./values";
+import { columnName } from "../headerText";
 
 /** A unit's recognised sheet, with the unit it belongs to and its place in the deterministic order. */
 export interface UnitSheet {
@@ -114,7 +115,7 @@ export class MergeRun {
       cell: (refs[0] ?? row.cells.indicator ?? row.cells.reportingUnit)?.address ?? `A${row.row + 1}`,
       unit: source.unit,
       indicator: row.label,
-      value: refs.map((ref) => `${headerOf(source.table, ref)}: ${displayParsed(ref.parsed)}`).join("; "),
+      value: refs.map((ref) => `${columnName(source.table, ref.col)}: ${displayParsed(ref.parsed)}`).join("; "),
       status,
     };
     const explanation = explanationOf(row);
@@ -219,10 +220,6 @@ function notMergedReason(cell: ValueCell, template: Table): string {
   if (cell.amount !== undefined) return `cột tiền “${cell.column}” không khớp cột nào của mẫu tổng hợp`;
   if (cell.role && template.columns[cell.role] === undefined) return `mẫu tổng hợp không có cột “${cell.column}”`;
   return `cột “${cell.column}” không được tổng hợp`;
-}
-
-export function headerOf(table: Table, ref: CellRef): string {
-  return (table.headers[ref.col] ?? "").replace(/\s+/g, " ").trim() || `Cột ${ref.address.replace(/\d+/g, "")}`;
 }
 
 /** A shallow copy of a cell list, so the template grid is never modified. */

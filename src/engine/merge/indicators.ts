@@ -21,6 +21,7 @@ import { SheetBuilder } from "./sheetBuilder";
 import type { SheetMerge, TemplateSheet } from "./types";
 import { leadUnitsOf } from "./unitOf";
 import { copyCell, explanationOf, isEmptyRef, reportRoles, valueRoles } from "./values";
+import { columnName } from "../headerText";
 
 /** Matches every non-empty unit row to a template row; unmatched rows are logged unknown (with a proposal). */
 export function collectContributions(
@@ -115,7 +116,7 @@ export function mergeIndicatorSheet(
         sheet: table.sheet,
         cell: address,
         indicator: row.label,
-        column: (table.headers[col] ?? role).replace(/\s+/g, " ").trim(),
+        column: columnName(table, col),
         leads,
         candidates: candidatesFor(contributions, role),
         fixed: role === "target" && !isEmptyRef(templateRef) ? { parsed: templateRef!.parsed } : undefined,

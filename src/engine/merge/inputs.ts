@@ -1,11 +1,12 @@
 /** From read grids to merge inputs: the same steps for the CLI, the pane's worker and the bench. */
-import { a1, cellText, columnLetters, type Grid } from "../grid";
+import { a1, cellText, type Grid } from "../grid";
 import type { Table } from "../model";
 import { recogniseTable } from "../recognise";
 import { parseCell } from "../parse/number";
 import { tidyText } from "../text";
 import { displayParsed } from "./values";
 import type { ExtraCell, TemplateSheet, UnitInput } from "./types";
+import { columnName } from "../headerText";
 
 function hasContent(grid: Grid): boolean {
   return grid.rows.some((cells) => cells.some((cell) => cell && (cell.error || String(cell.value ?? "").trim())));
@@ -28,9 +29,7 @@ export function extraCells(grid: Grid, table: Table): ExtraCell[] {
       if (read.has(col) || !tidyText(cellText(cell))) return;
       // Shown as the sheet shows it: 0.95 formatted 0% is 95%.
       const text = displayParsed(parseCell(cell, "result"));
-      const header = tidyText(table.headers[col] ?? "");
-      const address = a1(row.row, col);
-      extras.push({ row: row.row, col, address, column: header || `Cột ${columnLetters(col)}`, text });
+      extras.push({ row: row.row, col, address: a1(row.row, col), column: columnName(table, col), text });
     });
   }
   return extras;

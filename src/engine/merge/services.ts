@@ -26,6 +26,7 @@ import { replaceRegion, SheetBuilder, type RegionRow } from "./sheetBuilder";
 import type { SheetMerge, TemplateSheet } from "./types";
 import { namesNoUnit, UnitRowIndex, unitNamed, type UnitRowEntry } from "./unitRows";
 import { copyCell, isEmptyRef, valueRoles } from "./values";
+import { columnName } from "../headerText";
 
 const COUNT_ROLES: ColumnRole[] = ["dvcTotal", "dvcInfo", "dvcPartial", "dvcFull", "dvcIntegrated"];
 
@@ -143,7 +144,7 @@ export function mergeServicesSheet(
         sheet: table.sheet,
         cell: a1(at, col),
         indicator: entry.label,
-        column: (table.headers[col] ?? role).replace(/\s+/g, " ").trim(),
+        column: columnName(table, col),
         leads,
         candidates,
       };

@@ -5,6 +5,7 @@ import type { ColumnRole } from "../template";
 import { foldText } from "../text";
 import { vnNumber } from "../messages";
 import type { ExtraCell } from "./types";
+import { columnName } from "../headerText";
 
 /** The single-column roles whose values a unit fills in (the template's policies; amounts are separate). */
 export function valueRoles(table: Pick<Table, "template">): ColumnRole[] {
@@ -108,10 +109,6 @@ export interface ValueCell {
   extra?: boolean;
 }
 
-function header(table: Table, col: number, address: string): string {
-  return (table.headers[col] ?? "").replace(/\s+/g, " ").trim() || `Cột ${address.replace(/\d+/g, "")}`;
-}
-
 /** Every non-empty value of a row (figures, Ghi chú, extra columns), each cell once, in column order. */
 export function rowValueCells(table: Table, row: TableRow, extras: readonly ExtraCell[] = []): ValueCell[] {
   const cells: ValueCell[] = [];
@@ -122,7 +119,7 @@ export function rowValueCells(table: Table, row: TableRow, extras: readonly Extr
     cells.push({
       col: ref.col,
       address: ref.address,
-      column: header(table, ref.col, ref.address),
+      column: columnName(table, ref.col),
       text: displayParsed(ref.parsed),
       role,
     });
@@ -133,7 +130,7 @@ export function rowValueCells(table: Table, row: TableRow, extras: readonly Extr
     cells.push({
       col: ref.col,
       address: ref.address,
-      column: header(table, ref.col, ref.address),
+      column: columnName(table, ref.col),
       text: displayParsed(ref.parsed),
       amount,
     });

@@ -122,7 +122,6 @@ export function parseTarget(text: string): Target {
   const tidy = tidyText(text);
   if (!tidy) return { kind: "empty", text: "" };
   const pieces = text
-    .normalize("NFC")
     .split(PART_SEPARATOR)
     .map((piece) => tidyText(piece))
     .filter(Boolean);

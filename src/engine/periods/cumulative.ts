@@ -7,7 +7,7 @@
 import { labelKey } from "../merge/keys";
 import type { TableRow } from "../model";
 import type { CumulativeDef } from "../template";
-import { foldTidy } from "../rules/cells";
+import { foldTidy } from "../text";
 
 interface Compiled {
   def: CumulativeDef;

@@ -4,7 +4,6 @@ import type { CellRef, Table, TableRow, Target } from "../model";
 import { NUMBER_PATTERN, numberFromDigits } from "../parse/number";
 import { parseRatioText, ratioPercent } from "../parse/ratioText";
 import { parseTargetCell } from "../parse/target";
-import { foldText } from "../text";
 import type { ColumnRole } from "../template";
 
 /** The number a cell holds (percent points for shares), or undefined for anything else. */
@@ -123,28 +122,4 @@ export function resultValueOf(ref: CellRef | undefined): { value: number; percen
   const ratio = parseRatioText(parsed.text);
   const value = ratio && ratioPercent(ratio);
   return value === undefined ? undefined : { value, percent: true };
-}
-
-/** Folded form of each character met so far (a sheet uses a few dozen distinct letters). */
-const foldedChars = new Map<string, string>();
-
-function foldChar(ch: string): string {
-  let folded = foldedChars.get(ch);
-  if (folded === undefined) {
-    folded = foldText(ch);
-    foldedChars.set(ch, folded);
-  }
-  return folded;
-}
-
-/** Characters that foldText does more to than lower-case: all but printable ASCII (per code point). */
-const NEEDS_FOLDING = /[^\x20-\x7e]/gu;
-
-/**
- * foldText for text already tidied (NFC, single spaces: every CellRef.text and TableRow.label), folded
- * character by character with a cache; the same result as foldText (measured: bench/README.md). The
- * final toLowerCase only changes ASCII letters: folded characters are lower case already.
- */
-export function foldTidy(text: string): string {
-  return text.replace(NEEDS_FOLDING, foldChar).toLowerCase();
 }

@@ -1,7 +1,5 @@
 import { buildTable } from "../../../test/fixtures/tables";
 import { DEFAULT_UNITS } from "../units";
-import { foldText } from "../text";
-import { foldTidy } from "./cells";
 import { duplicateRow } from "./duplicate-row";
 
 const ctx = { units: DEFAULT_UNITS };
@@ -59,26 +57,5 @@ describe("duplicate-row", () => {
       ],
     });
     expect(duplicateRow.check(table, ctx).map((f) => f.cell)).toEqual(["B6"]);
-  });
-});
-
-describe("foldTidy", () => {
-  it("folds tidy text exactly as foldText does", () => {
-    for (const text of [
-      "Tỷ lệ hộ xem được Đài truyền hình VN",
-      "ĐÀI TRUYỀN THANH cấp xã",
-      "Sở TTTT",
-      "Ban QLDA ĐTXD&KVPT ĐT AG",
-    ]) {
-      expect(foldTidy(text)).toBe(foldText(text));
-    }
-  });
-
-  it("folds every character of the Basic Multilingual Plane as foldText does", () => {
-    for (let code = 0; code <= 0xffff; code++) {
-      // Tidy text holds no whitespace but single spaces (between words).
-      const text = /\s/.test(String.fromCharCode(code)) ? "Mục A" : `Mục ${String.fromCharCode(code)}Ǆ`;
-      if (foldTidy(text) !== foldText(text)) expect([code, foldTidy(text)]).toEqual([code, foldText(text)]);
-    }
   });
 });

@@ -6,7 +6,8 @@
  */
 import { makeFinding, type Finding, type FindingParams } from "../finding";
 import type { Table, TableRow } from "../model";
-import { addressOf, foldTidy, perText } from "./cells";
+import { foldTidy } from "../text";
+import { addressOf, perText } from "./cells";
 import type { SheetRule } from "./rule";
 
 interface DuplicateRowParams extends FindingParams {

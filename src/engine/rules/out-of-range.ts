@@ -10,7 +10,8 @@
 import { makeFinding, type Finding, type FindingParams } from "../finding";
 import type { CellRef, Table, TableRow, Target } from "../model";
 import type { ColumnRole } from "../template";
-import { foldTidy, isEntry, ownOrInherited, resultValueOf, targetOf } from "./cells";
+import { foldTidy } from "../text";
+import { isEntry, ownOrInherited, resultValueOf, targetOf } from "./cells";
 import type { SheetRule } from "./rule";
 
 type OutOfRangeParams = FindingParams & { actual: number; expected: number } & (

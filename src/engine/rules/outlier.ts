@@ -20,6 +20,7 @@ import { whereOf, whereText, type Where } from "../periods/where";
 import type { ColumnRole } from "../template";
 import { isEntry, numberOf, resultValueOf } from "./cells";
 import type { SheetRule } from "./rule";
+import { columnName } from "../headerText";
 
 /** `gấp 1.000 lần` (times) or `chỉ bằng 1/1.000` (part). */
 interface Factor {
@@ -56,10 +57,6 @@ function figureOf(ref: CellRef | undefined): number | undefined {
 function median(sorted: number[]): number {
   const mid = sorted.length >> 1;
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
-
-function header(table: Table, ref: CellRef): string {
-  return (table.headers[ref.col] ?? "").replace(/\s+/g, " ").trim();
 }
 
 function factorOf(value: number, base: number): Factor {
@@ -101,7 +98,7 @@ function acrossUnits(rule: Rule, table: Table): Finding[] {
           {
             kind: "units",
             label: row.label,
-            column: header(table, ref),
+            column: columnName(table, ref.col),
             units: cells.length,
             factor: factorOf(value, centre),
             expected: centre,

@@ -16,6 +16,7 @@ import type { Table, TableRow } from "../model";
 import { matchesStated } from "../tolerance";
 import { expectedTotals, type ExpectedTotal } from "../totals";
 import type { SheetRule } from "./rule";
+import { tidyText } from "../text";
 
 type Words = { vi: string; en: string };
 
@@ -25,22 +26,20 @@ function rowSubject(row: TableRow): Words {
   return { vi: label, en: label };
 }
 
-const tidyHeader = (header: string) => header.replace(/\s+/g, " ").trim();
-
 /** Names the column when there are several (`(cột Vốn đầu tư)`). */
 function columnSuffix(table: Table, amountIndex: number): Words {
   if (table.amountColumns.length < 2) return { vi: "", en: "" };
-  const name = tidyHeader(table.amountColumns[amountIndex].header);
+  const name = tidyText(table.amountColumns[amountIndex].header);
   return { vi: ` (cột ${name})`, en: ` (column ${name})` };
 }
 
 function wording(table: Table, total: ExpectedTotal): { subject: Words; basis: Words } {
   const row = table.rows[total.rowIndex];
   if (total.direction === "across") {
-    const header = tidyHeader(table.amountColumns[total.amountIndex].header);
+    const header = tidyText(table.amountColumns[total.amountIndex].header);
     const others = table.amountColumns
       .filter((_, i) => i !== total.amountIndex)
-      .map((column) => tidyHeader(column.header))
+      .map((column) => tidyText(column.header))
       .join(" + ");
     return {
       subject: { vi: `Cột ${header}`, en: `The ${header} column` },
