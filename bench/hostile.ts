@@ -61,6 +61,8 @@ export default async function benchHostile({ tmp, report }: BenchContext): Promi
   const honest = file("bom-1g.xlsx", await bombXlsx(1024));
   const lying = file("bom-1g-noi-doi.xlsx", await bombXlsx(1024, { lie: true }));
   const issueBomb = file("bom-200m.xlsx", await bombXlsx(200));
+  // The most an accepted file can inflate to: 10 × --max-mb, every part within 100 × its size.
+  const honestLargest = file("240m-ty-le-100.xlsx", await bombXlsx(240, { ratio: 100 }));
   const template = join(tmp, "TONG-HOP.xlsx");
   await seedWorkbook(template, [{ seed: blankForm(filledPhuLucI()), options: { sheetName: "Phụ lục I" } }]);
   const fourteen = Array.from({ length: 14 }, (_, i) => (i % 2 ? honest : lying));
@@ -83,6 +85,7 @@ export default async function benchHostile({ tmp, report }: BenchContext): Promi
     "10",
   ]);
   const issueRead = runCli(tmp, ["check", issueBomb]);
+  const largestRead = runCli(tmp, ["check", honestLargest]);
   const mergeIssueDefault = runCli(tmp, ["merge", "--template", template, ...fourteenIssue, "-o", out("c.xlsx")]);
   report("hostile inputs: peak memory of the CLI process (maxRSS)", [
     row(`check, 1 GB bomb (${kb(honest)}), honest headers`, oneHonest, refusedGoal(oneHonest)),
@@ -92,6 +95,7 @@ export default async function benchHostile({ tmp, report }: BenchContext): Promi
     row("merge, 14 × the 200 MB bomb, --max-mb 10", mergeIssue, refusedGoal(mergeIssue)),
     row("check, the 200 MB bomb at the default --max-mb 25 (part ratio)", issueRead, refusedGoal(issueRead)),
     row("merge, 14 × the 200 MB bomb, default --max-mb", mergeIssueDefault, refusedGoal(mergeIssueDefault)),
+    row(`check, 240 MB of shared strings at ≤ 100 × (${kb(honestLargest)}): accepted, read`, largestRead),
   ]);
 
   // What the zip checks add to reading an ordinary file.
