@@ -7,6 +7,7 @@ import { spawnSync } from "node:child_process";
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import ExcelJS from "exceljs";
+import { DEFAULT_MAX_BYTES, INFLATE_RATIO } from "../src/adapters/xlsx/inputLimits";
 import { checkZipLimits } from "../src/adapters/xlsx/zipLimits";
 import { addGridSheet, seedWorkbook } from "../test/fixtures/seedGrids";
 import { blankForm, filledPhuLucI } from "../test/fixtures/mergeCases";
@@ -18,6 +19,8 @@ import type { BenchContext } from "./run";
 const root = resolve(__dirname, "..");
 const cli = join(root, "dist", "cli", "phuluc.cjs");
 const RSS_PRELOAD = join(__dirname, "lib", "maxRss.cjs");
+/** What readWorkbook passes at the default --max-mb. */
+const DEFAULT_LIMITS = { maxInflatedBytes: DEFAULT_MAX_BYTES * INFLATE_RATIO, partGraceBytes: DEFAULT_MAX_BYTES };
 const STACK = /\n\s+at |RangeError|FATAL|Allocation failed/;
 
 interface Run {
@@ -58,6 +61,8 @@ export default async function benchHostile({ tmp, report }: BenchContext): Promi
   const honest = file("bom-1g.xlsx", await bombXlsx(1024));
   const lying = file("bom-1g-noi-doi.xlsx", await bombXlsx(1024, { lie: true }));
   const issueBomb = file("bom-200m.xlsx", await bombXlsx(200));
+  // The most an accepted file can inflate to: 10 × --max-mb, every part within 100 × its size.
+  const honestLargest = file("240m-ty-le-100.xlsx", await bombXlsx(240, { ratio: 100 }));
   const template = join(tmp, "TONG-HOP.xlsx");
   await seedWorkbook(template, [{ seed: blankForm(filledPhuLucI()), options: { sheetName: "Phụ lục I" } }]);
   const fourteen = Array.from({ length: 14 }, (_, i) => (i % 2 ? honest : lying));
@@ -80,20 +85,24 @@ export default async function benchHostile({ tmp, report }: BenchContext): Promi
     "10",
   ]);
   const issueRead = runCli(tmp, ["check", issueBomb]);
+  const largestRead = runCli(tmp, ["check", honestLargest]);
+  const mergeIssueDefault = runCli(tmp, ["merge", "--template", template, ...fourteenIssue, "-o", out("c.xlsx")]);
   report("hostile inputs: peak memory of the CLI process (maxRSS)", [
     row(`check, 1 GB bomb (${kb(honest)}), honest headers`, oneHonest, refusedGoal(oneHonest)),
     row(`check, 1 GB bomb (${kb(lying)}), headers say 4 KB`, oneLying, refusedGoal(oneLying)),
     row("merge, 14 such bombs (7 + 7) as units", mergeBombs, refusedGoal(mergeBombs)),
     row(`check, issue's 200 MB bomb (${kb(issueBomb)}), --max-mb 10`, issueRefused, refusedGoal(issueRefused)),
     row("merge, 14 × the 200 MB bomb, --max-mb 10", mergeIssue, refusedGoal(mergeIssue)),
-    row("check, the 200 MB bomb at the default 25 MB (within 10 ×: read)", issueRead),
+    row("check, the 200 MB bomb at the default --max-mb 25 (part ratio)", issueRead, refusedGoal(issueRead)),
+    row("merge, 14 × the 200 MB bomb, default --max-mb", mergeIssueDefault, refusedGoal(mergeIssueDefault)),
+    row(`check, 240 MB of shared strings at ≤ 100 × (${kb(honestLargest)}): accepted, read`, largestRead),
   ]);
 
   // What the zip checks add to reading an ordinary file.
   const workbook = new ExcelJS.Workbook();
   addGridSheet(workbook, kinhPhiGrid(5_000));
   const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
-  const zipChecks = await medianMs(() => checkZipLimits(bytes, "x.xlsx", { maxInflatedBytes: Infinity }), 7, 2);
+  const zipChecks = await medianMs(() => checkZipLimits(bytes, "x.xlsx", DEFAULT_LIMITS), 7, 2);
   const exceljsLoad = await medianMs(() => new ExcelJS.Workbook().xlsx.load(bytes as unknown as ArrayBuffer), 5, 1);
   report(`zip checks on an ordinary 5,000-row file (${(bytes.length / 1024).toFixed(0)} KB)`, [
     ["directory + counted inflate, median of 7", ms(zipChecks), ""],

@@ -27,7 +27,7 @@ await fs.writeFile(out + '/settings.json', JSON.stringify({
   vanBanKemTheo: 'Báo cáo số 215/BC-STTTT ngày 01 tháng 10 năm 2024',
 }));
 const io = { out: (t: string) => console.log(t), err: (t: string) => console.error(t) };
-process.exitCode = await exportCommand([out + '/TongHop.xlsx', '-o', out + '/', '--force', '--settings', out + '/settings.json'], io);
+process.exitCode = await exportCommand([out + '/TongHop.xlsx', '-o', out + '/', '--allow-errors', '--force', '--settings', out + '/settings.json'], io);
 })();
 "
 XLSX=$(ls "$OUT"/STTTT_*.xlsx)

@@ -29,15 +29,15 @@ describe("phuluc export", () => {
     expect(result.code).toBe(1);
     expect(result.err).toMatch(/còn 1 lỗi/);
     expect(result.err).toMatch(/Phụ lục II!D19 \[total-mismatch\].*224\.591.*225\.091/);
-    expect(result.err).toMatch(/--force/);
+    expect(result.err).toMatch(/--allow-errors để vẫn xuất/);
     await expect(fs.stat(out)).rejects.toThrow();
   });
 
-  it("--force writes the file with the standard name into a folder given as -o, and leaves the input untouched", async () => {
+  it("--allow-errors writes the file with the standard name into a folder given as -o, and leaves the input untouched", async () => {
     const before = await fs.readFile(input);
     const settingsFile = path.join(dir, "settings.json");
     await fs.writeFile(settingsFile, JSON.stringify({ kyBaoCao: "9T-2024", ngay: "2024-10-01" }));
-    const result = await run([input, "-o", dir, "--force", "--settings", settingsFile]);
+    const result = await run([input, "-o", dir, "--allow-errors", "--settings", settingsFile]);
     expect(result.code).toBe(0);
     const written = path.join(dir, "STTTT_PhuLuc-I-II_9T-2024_20241001.xlsx");
     expect(result.out).toContain(written);
@@ -51,14 +51,14 @@ describe("phuluc export", () => {
 
   it("writes to the exact path -o names", async () => {
     const out = path.join(dir, "nop.xlsx");
-    expect((await run([input, "-o", out, "--force"])).code).toBe(0);
+    expect((await run([input, "-o", out, "--allow-errors"])).code).toBe(0);
     expect((await fs.stat(out)).size).toBeGreaterThan(0);
   });
 
   it("exits 2 with a Vietnamese message for a bad settings file, a missing input or a bad option", async () => {
     const bad = path.join(dir, "bad.json");
     await fs.writeFile(bad, JSON.stringify({ ngay: "1/10/2024" }));
-    const badSettings = await run([input, "--force", "--settings", bad]);
+    const badSettings = await run([input, "--allow-errors", "--settings", bad]);
     expect(badSettings).toMatchObject({ code: 2 });
     expect(badSettings.err).toMatch(/bad\.json: trường "ngay"/);
     const missing = await run([path.join(dir, "khong-co.xlsx"), "-o", dir]);
@@ -67,8 +67,27 @@ describe("phuluc export", () => {
     expect((await run([input, "--fast"])).code).toBe(2);
   });
 
+  it("keeps the two permissions apart: errors allowed never replaces a file, --force never exports errors", async () => {
+    const existing = path.join(dir, "ban-cu.xlsx");
+    await fs.writeFile(existing, "bản cũ");
+    const allowed = await run([input, "-o", existing, "--allow-errors"]);
+    expect(allowed.code).toBe(2);
+    expect(allowed.err).toContain(`Tệp “${existing}” đã có; PhuLuc không ghi đè khi chưa được phép: thêm --force`);
+    expect(await fs.readFile(existing, "utf8")).toBe("bản cũ");
+
+    const fresh = path.join(dir, "moi.xlsx");
+    const forced = await run([input, "-o", fresh, "--force"]);
+    expect(forced.code).toBe(1);
+    expect(forced.err).toMatch(/còn 1 lỗi/);
+    await expect(fs.stat(fresh)).rejects.toThrow();
+
+    const both = await run([input, "-o", existing, "--allow-errors", "--force"]);
+    expect(both.code).toBe(0);
+    expect((await fs.readFile(existing)).subarray(0, 2).toString()).toBe("PK");
+  });
+
   it("never overwrites the input", async () => {
-    const result = await run([input, "-o", input, "--force"]);
+    const result = await run([input, "-o", input, "--allow-errors", "--force"]);
     expect(result.code).toBe(2);
     expect(result.err).toMatch(/trùng tệp nguồn/);
   });

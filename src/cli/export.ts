@@ -1,12 +1,16 @@
 /**
- * `phuluc export IN.xlsx -o OUT.xlsx [--force] [--settings S.json]` (spec §7, §8): checks the
- * consolidated workbook first; with errors it lists them on stderr and writes nothing (exit 1)
- * unless --force (which also lets an existing output be replaced). `-o` may name a folder: the file then gets the standard name
- * `<cơ quan>_<phụ lục>_<kỳ>_<yyyymmdd>.xlsx`. The input file is only read, never written.
+ * `phuluc export IN.xlsx -o OUT.xlsx [--allow-errors] [--force] [--settings S.json]` (spec §7, §8):
+ * checks the consolidated workbook first; with errors it lists them on stderr and writes nothing
+ * (exit 1) unless --allow-errors. `--force` only lets an existing output be replaced, as for merge,
+ * so going on despite errors never also overwrites a file. `-o` may name a folder: the file then
+ * gets the standard name `<cơ quan>_<phụ lục>_<kỳ>_<yyyymmdd>.xlsx`. The input and the settings file
+ * are only read, within the input limits, never written.
  */
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import { readWorkbook } from "../adapters/xlsx/readWorkbook";
+import { megabytes } from "../adapters/xlsx/inputLimits";
+import { readRegularFile, type ExpectedFile } from "../adapters/xlsx/readRegularFile";
 import { writeSubmission } from "../adapters/xlsx/writeSubmission";
 import { PhuLucError, userMessage } from "../engine/errors";
 import { buildSubmission, planExport } from "../engine/export";
@@ -14,13 +18,14 @@ import { parseSettings, type Settings } from "../engine/settings";
 import { maxMbArg, type CliIO, type Command } from "./io";
 import { checkOutputPath, writeOutput, type InputFile } from "./outputPath";
 
-export const EXPORT_USAGE = `Cách dùng: phuluc export TỆP.xlsx [-o ĐÍCH.xlsx | -o THƯ_MỤC] [--force] [--settings CÀI_ĐẶT.json] [--max-mb N]
+export const EXPORT_USAGE = `Cách dùng: phuluc export TỆP.xlsx [-o ĐÍCH.xlsx | -o THƯ_MỤC] [--allow-errors] [--force] [--settings CÀI_ĐẶT.json] [--max-mb N]
 
 Xuất file nộp từ bảng tổng hợp: chỉ các trang Phụ lục, tổng là công thức SUM, phông Times New Roman,
 khối tiêu đề theo Nghị định 30/2020/NĐ-CP, A4 ngang vừa một trang bề ngang.
   -o ĐÍCH          tệp cần ghi, hoặc thư mục (tên chuẩn <cơ quan>_<phụ lục>_<kỳ>_<yyyymmdd>.xlsx);
                    mặc định: tên chuẩn, cạnh tệp nguồn
-  --force          vẫn xuất khi bảng còn lỗi, và ghi đè tệp đích nếu đã có
+  --allow-errors   vẫn xuất khi bảng còn lỗi (các lỗi vẫn được liệt kê)
+  --force          ghi đè tệp đích nếu đã có
   --settings TỆP   cài đặt khối tiêu đề (JSON: coQuanChuQuan, coQuanBanHanh, soKyHieu, diaDanh,
                    ngay "yyyy-mm-dd", kyBaoCao, tenVietTat, vanBanKemTheo, units)
   --max-mb N       kích thước tối đa của tệp tổng hợp, MB (mặc định 25)
@@ -30,13 +35,14 @@ interface ExportArgs {
   input?: string;
   output?: string;
   settings?: string;
+  allowErrors: boolean;
   force: boolean;
   help: boolean;
   maxBytes?: number;
 }
 
 export function parseExportArgs(args: string[]): ExportArgs {
-  const parsed: ExportArgs = { force: false, help: false };
+  const parsed: ExportArgs = { allowErrors: false, force: false, help: false };
   const value = (flag: string, text: string | undefined): string => {
     if (!text) throw new PhuLucError("bad-argument", `${flag} cần một giá trị.`, `${flag} needs a value.`);
     return text;
@@ -44,6 +50,7 @@ export function parseExportArgs(args: string[]): ExportArgs {
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     if (arg === "--force") parsed.force = true;
+    else if (arg === "--allow-errors") parsed.allowErrors = true;
     else if (arg === "--help" || arg === "-h") parsed.help = true;
     else if (arg === "-o" || arg === "--output") parsed.output = value(arg, args[++i]);
     else if (arg === "--settings") parsed.settings = value(arg, args[++i]);
@@ -66,17 +73,39 @@ function exportInputs(parsed: ExportArgs): InputFile[] {
   return [{ path: parsed.input!, role: "tệp nguồn" }, ...settings];
 }
 
+/** Header texts are a few hundred bytes; a settings file a thousand times that is not one. */
+const SETTINGS_MAX_BYTES = 256 * 1024;
+
+const SETTINGS_FILE: ExpectedFile = {
+  vi: "tệp cài đặt JSON",
+  en: "JSON settings files",
+  assertSize(size, fileName, maxBytes) {
+    if (size <= maxBytes) return;
+    throw new PhuLucError(
+      "too-large",
+      `Tệp cài đặt “${fileName}” quá lớn (${megabytes(size)} MB; giới hạn ${maxBytes / 1024} KB): đây không phải tệp cài đặt khối tiêu đề.`,
+      `Settings file “${fileName}” is too large (${megabytes(size)} MB; limit ${maxBytes / 1024} KB).`,
+    );
+  },
+};
+
+/** The settings file, read as the inputs are: a regular file, its size checked before reading. */
 async function loadSettings(file: string | undefined): Promise<Settings> {
   if (!file) return parseSettings({});
-  let text: string;
-  try {
-    text = await fs.readFile(file, "utf8");
-  } catch {
-    throw new PhuLucError("file-not-found", `Không đọc được tệp cài đặt ${file}.`, `Cannot read settings ${file}.`);
-  }
+  const bytes = await readRegularFile(file, path.basename(file), SETTINGS_MAX_BYTES, SETTINGS_FILE).catch(
+    (error: unknown) => {
+      if (!(error instanceof PhuLucError)) throw error;
+      throw new PhuLucError(
+        error.code,
+        `Không đọc được tệp cài đặt (--settings): ${error.messageVi}`,
+        `Cannot read the settings file (--settings): ${error.messageEn}`,
+        { cause: error },
+      );
+    },
+  );
   let raw: unknown;
   try {
-    raw = JSON.parse(text);
+    raw = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
   } catch {
     throw new PhuLucError("bad-argument", `Tệp cài đặt ${file} không phải JSON hợp lệ.`, `${file} is not valid JSON.`);
   }
@@ -110,11 +139,11 @@ export const exportCommand: Command = async (args: string[], io: CliIO) => {
     if (plan.errors.length) {
       const lines = plan.errors.map((f) => `  ${f.sheet}!${f.cell} [${f.rule}] ${f.message}`);
       io.err(`${input}: còn ${plan.errors.length} lỗi trong các Phụ lục:\n${lines.join("\n")}`);
-      if (!parsed.force) {
-        io.err("Chưa xuất file nộp. Sửa các lỗi trên, hoặc dùng --force để vẫn xuất.");
+      if (!parsed.allowErrors) {
+        io.err("Chưa xuất file nộp. Sửa các lỗi trên, hoặc dùng --allow-errors để vẫn xuất.");
         return 1;
       }
-      io.err("--force: vẫn xuất dù còn lỗi.");
+      io.err("--allow-errors: vẫn xuất dù còn lỗi.");
     }
     const submission = buildSubmission(plan.sheets, settings);
     const target = await outputPath(input, parsed.output, submission.fileName);

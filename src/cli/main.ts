@@ -16,7 +16,7 @@ Cách dùng:
   phuluc check TỆP.xlsx... [--json]          kiểm tra các Phụ lục trong từng tệp
   phuluc merge --template MẪU.xlsx ĐƠN_VỊ.xlsx... -o KẾT_QUẢ.xlsx [--json] [--force]
                                              tổng hợp các tệp của đơn vị vào mẫu
-  phuluc export TỆP.xlsx -o ĐÍCH [--force] [--settings CÀI_ĐẶT.json]
+  phuluc export TỆP.xlsx -o ĐÍCH [--allow-errors] [--force] [--settings CÀI_ĐẶT.json]
                                              xuất file nộp từ bảng tổng hợp
   phuluc --help                              hướng dẫn này
   phuluc --version                           phiên bản

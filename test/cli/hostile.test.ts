@@ -42,6 +42,7 @@ beforeAll(async () => {
   ]);
   writeFileSync(at("bom-1g.xlsx"), await bombXlsx(1024));
   writeFileSync(at("bom-noi-doi.xlsx"), await bombXlsx(300, { lie: true }));
+  writeFileSync(at("bom-200m.xlsx"), await bombXlsx(200));
   writeFileSync(at("hai-ban.xlsx"), await duplicatePartXlsx());
   await seedWorkbook(at("tong-hop-da-duyet.xlsx"), [{ seed: SEED_PHU_LUC_I, options: { sheetName: "Phụ lục I" } }]);
   execFileSync("mkfifo", [at("ong.xlsx")]);
@@ -62,6 +63,14 @@ describe("check: inputs that are not what they claim", () => {
       "Tệp “bom-noi-doi.xlsx” bị hỏng hoặc đã bị sửa ngoài Excel (phần “xl/sharedStrings.xml” khai 4096 byte nhưng giải nén ra nhiều hơn)",
     );
   }, 60_000);
+
+  it("refuses the issue's 211 KB file of 200 MB shared strings at the default --max-mb, by its part's ratio", async () => {
+    const run = await runKeeping(["check", at("bom-200m.xlsx"), "--json"], [at("bom-200m.xlsx")]);
+    expect(run.code).toBe(2);
+    expect(JSON.parse(run.out).files[0].error).toMatch(
+      /^Tệp “bom-200m\.xlsx”: phần “xl\/sharedStrings\.xml” giải nén từ \d+ KB lên tới 200,0 MB \(gấp \d+ lần; một phần lớn hơn 25,0 MB — mức --max-mb — chỉ được nén tối đa 100 lần\): có thể là tệp “bom nén”; PhuLuc không đọc tệp này\.$/,
+    );
+  });
 
   it("refuses a zip holding the same part twice", async () => {
     const run = await runKeeping(["check", at("hai-ban.xlsx"), "--json"], [at("hai-ban.xlsx")]);
@@ -172,6 +181,31 @@ describe("export: the same output rules", () => {
     const forced = await runKeeping(["export", input(), "-o", at("nop.xlsx"), "--force"], [input()]);
     expect(forced.code).toBe(0);
     expect(readFileSync(at("nop.xlsx")).subarray(0, 2).toString()).toBe("PK");
+  }, 60_000);
+});
+
+describe("export --settings: read as the inputs are", () => {
+  const input = () => at("tong-hop-da-duyet.xlsx");
+
+  it("refuses the zero device, a FIFO, a folder and an oversized file at once, exit 2, nothing written", async () => {
+    writeFileSync(at("qua-lon.json"), `{"kyBaoCao": "${"x".repeat(300 * 1024)}"}`);
+    const cases: [string, string][] = [
+      [
+        "/dev/zero",
+        "“zero” (/dev/zero) không phải tệp thông thường (là thiết bị, ống dẫn FIFO hay socket); PhuLuc chỉ đọc tệp cài đặt JSON.",
+      ],
+      [at("ong.xlsx"), `“ong.xlsx” (${at("ong.xlsx")}) không phải tệp thông thường`],
+      [dir, `“${path.basename(dir)}” (${dir}) là một thư mục, không phải tệp cài đặt JSON.`],
+      [at("qua-lon.json"), "Tệp cài đặt “qua-lon.json” quá lớn (0,3 MB; giới hạn 256 KB)"],
+      [at("khong-co.json"), `Không tìm thấy tệp “khong-co.json” (${at("khong-co.json")}).`],
+    ];
+    for (const [settings, message] of cases) {
+      const out = at("nop-cai-dat.xlsx");
+      const run = await runKeeping(["export", input(), "-o", out, "--settings", settings], [input()]);
+      expect(run.code).toBe(2);
+      expect(run.err).toContain(`Không đọc được tệp cài đặt (--settings): ${message}`);
+      await expect(fs.access(out)).rejects.toThrow();
+    }
   }, 60_000);
 });
 

@@ -46,20 +46,31 @@ export function zipParts(parts: ZipPart[]): Uint8Array {
   return Buffer.concat(chunks);
 }
 
-/** `head`, then `unit` repeated to about `megabytes` MB, then `tail`, deflated without building the text. */
-export function deflatedRepetition(head: string, unit: string, megabytes: number, tail: string) {
+/**
+ * `head`, then `unit` repeated to about `megabytes` MB, then `tail`, deflated without building the
+ * text. With `ratio`, spaces stored uncompressed follow the head (XML ignores them there), so that the
+ * part inflates only about `ratio` times its compressed size, as an honest file could.
+ */
+export function deflatedRepetition(head: string, unit: string, megabytes: number, tail: string, ratio?: number) {
   const encode = (text: string) => Buffer.from(text, "utf8");
   const block = encode(unit.repeat(Math.ceil((1024 * 1024) / unit.length)));
-  const flushed = (bytes: Uint8Array) => deflateRawSync(bytes, { finishFlush: constants.Z_FULL_FLUSH, level: 9 });
+  const flushed = (bytes: Uint8Array, level = 9) =>
+    deflateRawSync(bytes, { finishFlush: constants.Z_FULL_FLUSH, level });
   const blockDeflated = flushed(block);
   const repeats = Math.ceil(megabytes);
-  const parts = [flushed(encode(head)), ...Array<Buffer>(repeats).fill(blockDeflated), deflateRawSync(encode(tail))];
-  let crc = crc32(encode(head));
+  const padding = encode(ratio ? " ".repeat(Math.ceil((block.length * repeats) / ratio)) : "");
+  const parts = [
+    flushed(encode(head)),
+    flushed(padding, 0),
+    ...Array<Buffer>(repeats).fill(blockDeflated),
+    deflateRawSync(encode(tail)),
+  ];
+  let crc = crc32(padding, crc32(encode(head)));
   for (let i = 0; i < repeats; i++) crc = crc32(block, crc);
   crc = crc32(encode(tail), crc);
   return {
     deflated: Buffer.concat(parts),
-    size: Buffer.byteLength(head) + block.length * repeats + Buffer.byteLength(tail),
+    size: Buffer.byteLength(head) + padding.length + block.length * repeats + Buffer.byteLength(tail),
     crc,
   };
 }
@@ -78,9 +89,13 @@ const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 /**
  * A real workbook with one part that inflates to `megabytes` MB: by default xl/sharedStrings.xml
  * of tiny strings (the costliest shape for exceljs); `part` names another part (customXml/item1.xml
- * is read by exceljs but not parsed: cheap); `lie` writes a 4 KB size in its headers instead.
+ * is read by exceljs but not parsed: cheap); `lie` writes a 4 KB size in its headers instead;
+ * `ratio` pads the part so that it inflates only about that many times its compressed size.
  */
-export async function bombXlsx(megabytes: number, options: { lie?: boolean; part?: string } = {}): Promise<Uint8Array> {
+export async function bombXlsx(
+  megabytes: number,
+  options: { lie?: boolean; part?: string; ratio?: number } = {},
+): Promise<Uint8Array> {
   const name = options.part ?? "xl/sharedStrings.xml";
   const parts = (await smallWorkbookParts()).filter((p) => p.name !== name);
   const data =
@@ -90,8 +105,9 @@ export async function bombXlsx(megabytes: number, options: { lie?: boolean; part
           "<si><t>x</t></si>",
           megabytes,
           "</sst>",
+          options.ratio,
         )
-      : deflatedRepetition(`${XML_HEAD}<bom>`, "<x/>", megabytes, "</bom>");
+      : deflatedRepetition(`${XML_HEAD}<bom>`, "<x/>", megabytes, "</bom>", options.ratio);
   parts.push({ name, data, declaredSize: options.lie ? 4096 : undefined });
   return zipParts(parts);
 }

@@ -1,7 +1,7 @@
 /**
  * How many bytes a raw-deflate stream inflates to, counted chunk by chunk with the output dropped at
  * once, stopping as soon as the count passes `stopAfter`: memory stays bounded whatever the stream
- * holds. Uses the host's native DecompressionStream (Node ≥ 20, current browsers and WebView2),
+ * holds. Uses Node's zlib for small parts, else the host's native DecompressionStream (Node ≥ 20, current browsers and WebView2),
  * else fflate's streaming inflater (jsdom, older WebKit) — five times slower on a cold start.
  */
 import { Inflate } from "fflate";
@@ -9,9 +9,34 @@ import { Inflate } from "fflate";
 /** Compressed bytes fed at once: even a 1:1000 bomb yields at most ~16 MB per step. */
 const CHUNK = 16 * 1024;
 
+/** Up to this output, Node's zlib inflates in one call (the output held briefly), not chunk by chunk. */
+const ONE_CALL_BYTES = 32 * 1024 * 1024;
+
 /** Throws (a plain Error) when the data is not a valid deflate stream. */
 export async function inflatedSize(data: Uint8Array, stopAfter: number): Promise<number> {
+  const zlib = stopAfter <= ONE_CALL_BYTES ? await nodeZlib() : undefined;
+  if (zlib) return countOneCall(zlib, data, stopAfter);
   return nativeInflateAvailable() ? countNative(data, stopAfter) : countFflate(data, stopAfter);
+}
+
+type Zlib = typeof import("node:zlib");
+
+/**
+ * Node's zlib where it exists (the CLI; the pane's bundle never loads it): a part of an ordinary large
+ * workbook (1 MB of sheet XML) costs 4 ms this way against 19 ms through a DecompressionStream's chunks.
+ */
+async function nodeZlib(): Promise<Zlib | undefined> {
+  if (typeof process === "undefined" || !process.versions?.node) return undefined;
+  return import(/* webpackIgnore: true */ "node:zlib").catch(() => undefined);
+}
+
+function countOneCall(zlib: Zlib, data: Uint8Array, stopAfter: number): number {
+  try {
+    return zlib.inflateRawSync(data, { maxOutputLength: stopAfter + 1 }).length;
+  } catch (error) {
+    if ((error as { code?: string }).code === "ERR_BUFFER_TOO_LARGE") return stopAfter + 1;
+    throw error;
+  }
 }
 
 function nativeInflateAvailable(): boolean {

@@ -8,6 +8,12 @@ import { PhuLucError } from "../../engine/errors";
 export const DEFAULT_MAX_BYTES = 25 * 1024 * 1024;
 /** Spec §8: a file's parts may inflate to at most this many times the file-size limit. */
 export const INFLATE_RATIO = 10;
+/**
+ * A part inflating beyond --max-mb may do so at most this many times its compressed size. Real parts
+ * (XML whose cell references and values change from row to row) compress far less; a bomb's repeated
+ * bytes near deflate's 1032. Apache POI refuses the same (ZipSecureFile's minimum inflate ratio 0.01).
+ */
+export const MAX_PART_RATIO = 100;
 /** A merge reads at most this many files' worth of the per-file inflate limit, all its files together. */
 export const MERGE_BUDGET_FILES = 4;
 

@@ -7,8 +7,26 @@ import { PhuLucError } from "../../engine/errors";
 import { fileLabel, fileSystemError } from "./fileErrors";
 import { assertFileSize } from "./inputLimits";
 
-/** `path` names the file in file-system messages, `fileName` in the others (as for bytes). */
-export async function readRegularFile(path: string, fileName: string, maxBytes: number): Promise<Uint8Array> {
+/** What the caller reads, as its messages call it. */
+export interface ExpectedFile {
+  vi: string;
+  en: string;
+  /** Refuses a size above the limit; by default the workbook limit's message (assertFileSize). */
+  assertSize?: (size: number, fileName: string, maxBytes: number) => void;
+}
+
+export const XLSX_FILE: ExpectedFile = { vi: "tệp .xlsx", en: ".xlsx files" };
+
+/**
+ * `path` names the file in file-system messages, `fileName` in the others (as for bytes); `expected`
+ * says what else the file should have been.
+ */
+export async function readRegularFile(
+  path: string,
+  fileName: string,
+  maxBytes: number,
+  expected: ExpectedFile = XLSX_FILE,
+): Promise<Uint8Array> {
   // Node only; the pane always passes bytes. webpackIgnore keeps the browser bundle free of node:fs.
   const fs = await import(/* webpackIgnore: true */ "node:fs/promises");
   // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer before fstat can refuse it.
@@ -18,15 +36,21 @@ export async function readRegularFile(path: string, fileName: string, maxBytes: 
   });
   try {
     const stat = await handle.stat();
-    if (stat.isDirectory()) throw fileSystemError({ code: "EISDIR" }, path, "read", fileName);
+    if (stat.isDirectory()) {
+      throw new PhuLucError(
+        "not-xlsx",
+        `${fileLabel(path, fileName)} là một thư mục, không phải ${expected.vi}.`,
+        `${fileLabel(path, fileName)} is a folder.`,
+      );
+    }
     if (!stat.isFile()) {
       throw new PhuLucError(
         "not-xlsx",
-        `${fileLabel(path, fileName)} không phải tệp thông thường (là thiết bị, ống dẫn FIFO hay socket); PhuLuc chỉ đọc tệp .xlsx.`,
-        `${fileLabel(path, fileName)} is not a regular file (a device, FIFO or socket); PhuLuc only reads .xlsx files.`,
+        `${fileLabel(path, fileName)} không phải tệp thông thường (là thiết bị, ống dẫn FIFO hay socket); PhuLuc chỉ đọc ${expected.vi}.`,
+        `${fileLabel(path, fileName)} is not a regular file (a device, FIFO or socket); PhuLuc only reads ${expected.en}.`,
       );
     }
-    assertFileSize(stat.size, fileName, maxBytes);
+    (expected.assertSize ?? assertFileSize)(stat.size, fileName, maxBytes);
     // Exactly the size fstat gave: a file that grows meanwhile is not followed.
     const bytes = new Uint8Array(stat.size);
     let filled = 0;

@@ -67,6 +67,7 @@ export async function loadWorkbook(
   assertFileSize(bytes.length, fileName, maxBytes);
   await checkZipLimits(bytes, fileName, {
     maxInflatedBytes: options.maxInflatedBytes ?? maxBytes * INFLATE_RATIO,
+    partGraceBytes: maxBytes,
     budget: options.budget,
   });
 

@@ -73,15 +73,34 @@ describe("readWorkbook: decompression bombs", () => {
     expect(error.messageVi).toMatch(/^Tệp “noi-doi-nho\.xlsx” bị hỏng/);
   }, 30_000);
 
-  it("reads a bomb that stays within the limit (the limit is the rule, not the shape)", async () => {
-    const read = await readWorkbook(await bombXlsx(8, { part: "customXml/item1.xml" }), { maxBytes: MB });
+  it("refuses a part above --max-mb that inflates more than 100 times its size, though within 10 × --max-mb", async () => {
+    const bomb = await bombXlsx(8);
+    const error = await failure(bomb, { fileName: "bom.xlsx", maxBytes: MB });
+    expect(error.code).toBe("too-large");
+    expect(error.messageVi).toMatch(
+      /^Tệp “bom\.xlsx”: phần “xl\/sharedStrings\.xml” giải nén từ \d+ KB lên tới 8,0 MB \(gấp \d{3,4} lần; một phần lớn hơn 1,0 MB — mức --max-mb — chỉ được nén tối đa 100 lần\): có thể là tệp “bom nén”; PhuLuc không đọc tệp này\.$/,
+    );
+  });
+
+  it("counts a part whose header hides its ratio, and refuses it as tampered before exceljs inflates it", async () => {
+    // 4 MB declared as 4 KB: within every total, so only the part's own allowance makes it counted.
+    const error = await failure(await bombXlsx(4, { lie: true }), { fileName: "an.xlsx", maxBytes: 2 * MB });
+    expect(error.code).toBe("corrupt");
+    expect(error.messageVi).toContain("phần “xl/sharedStrings.xml” khai 4096 byte nhưng giải nén ra nhiều hơn");
+  });
+
+  it("reads what an honest file could be: any ratio up to --max-mb, and at most 100 × beyond it", async () => {
+    const withinGrace = await readWorkbook(await bombXlsx(1, { part: "customXml/item1.xml" }), { maxBytes: 2 * MB });
+    expect(withinGrace.grids.map((g) => g.name)).toEqual(["Phụ lục II"]);
+    const modest = await bombXlsx(8, { part: "customXml/item1.xml", ratio: 90 });
+    const read = await readWorkbook(modest, { maxBytes: MB });
     expect(read.grids.map((g) => g.name)).toEqual(["Phụ lục II"]);
   }, 60_000);
 
   it("shares one budget between the files of a merge: 40 × --max-mb in all", async () => {
     const maxBytes = MB / 4; // 2.5 MB per file, 10 MB for the merge
     const budget = mergeBudget(maxBytes);
-    const twoMb = await bombXlsx(2, { part: "customXml/item1.xml" });
+    const twoMb = await bombXlsx(2, { part: "customXml/item1.xml", ratio: 50 });
     for (let i = 0; i < 4; i++) await readWorkbook(twoMb, { maxBytes, budget });
     const error = await failure(twoMb, { fileName: "thu-5.xlsx", maxBytes, budget });
     expect(error.code).toBe("too-large");

@@ -6,13 +6,16 @@
  * because a hostile file's headers can lie. Host-free: the CLI and the pane's worker share it.
  */
 import { PhuLucError } from "../../engine/errors";
+import { vnNumber } from "../../engine/messages";
 import { inflatedSize } from "./inflatedSize";
-import { INFLATE_RATIO, MERGE_BUDGET_FILES, megabytes, type InflateBudget } from "./inputLimits";
+import { INFLATE_RATIO, MAX_PART_RATIO, MERGE_BUDGET_FILES, megabytes, type InflateBudget } from "./inputLimits";
 import { duplicatePart, readZipEntries, ZipStructureError, type ZipEntry } from "./zipDirectory";
 
 export interface ZipLimits {
   /** Largest total the parts of one file may inflate to. */
   maxInflatedBytes: number;
+  /** What one part may inflate to at any ratio; beyond it, at most MAX_PART_RATIO × its compressed size. */
+  partGraceBytes: number;
   budget?: InflateBudget;
 }
 
@@ -52,7 +55,9 @@ export async function checkZipLimits(bytes: Uint8Array, fileName: string, limits
   }
   const declared = entries.reduce((sum, entry) => sum + entry.uncompressedSize, 0);
   assertInflatedSize(declared, fileName, limits);
-  for (const entry of partsToCount(entries, Math.min(limits.maxInflatedBytes, limits.budget?.remaining ?? Infinity))) {
+  for (const entry of entries) assertPartRatio(entry, fileName, limits.partGraceBytes);
+  const limit = Math.min(limits.maxInflatedBytes, limits.budget?.remaining ?? Infinity);
+  for (const entry of partsToCount(entries, limit, limits.partGraceBytes)) {
     await assertInflatesAsDeclared(bytes, entry, fileName);
   }
   if (limits.budget) limits.budget.remaining -= declared;
@@ -63,22 +68,49 @@ const DEFLATE_MAX_RATIO = 1032;
 const mostItCouldInflateTo = (entry: ZipEntry) =>
   entry.method === 8 ? entry.compressedSize * DEFLATE_MAX_RATIO : entry.compressedSize;
 
+/** The most a part may inflate to (its header having said so): the grace, or MAX_PART_RATIO × its size. */
+const partAllowance = (entry: ZipEntry, graceBytes: number) =>
+  Math.max(graceBytes, entry.compressedSize * MAX_PART_RATIO);
+
 /**
- * The parts that must be inflated and counted: the largest, until what the rest could inflate to at
- * most, whatever their headers say, fits within the limit. An ordinary workbook (under ~240 KB at the
- * default limit) needs none; a part whose header lies beyond that is then refused here, and any
- * smaller lie by JSZip itself (it compares each part's size with its header, as a damaged file).
+ * The parts that must be inflated and counted, whatever their headers say: every part that could
+ * inflate past its allowance (at the default limit, deflated parts above ~25 KB), then the largest
+ * others until what the rest could inflate to at most fits within the total limit. A part whose
+ * header lies is refused here; smaller lies, within what memory can bear, by JSZip itself (it
+ * compares each part's size with its header, as a damaged file).
  */
-function partsToCount(entries: ZipEntry[], limit: number): ZipEntry[] {
-  let worst = entries.reduce((sum, entry) => sum + mostItCouldInflateTo(entry), 0);
-  const counted: ZipEntry[] = [];
+function partsToCount(entries: ZipEntry[], limit: number, graceBytes: number): ZipEntry[] {
+  const counted = entries.filter((entry) => mostItCouldInflateTo(entry) > partAllowance(entry, graceBytes));
+  let worst = entries.reduce(
+    (sum, entry) => sum + (counted.includes(entry) ? entry.uncompressedSize : mostItCouldInflateTo(entry)),
+    0,
+  );
   for (const entry of [...entries].sort((a, b) => b.compressedSize - a.compressedSize)) {
     if (worst <= limit) break;
+    if (counted.includes(entry)) continue;
     counted.push(entry);
     worst += entry.uncompressedSize - mostItCouldInflateTo(entry);
   }
   return counted;
 }
+
+/**
+ * A part inflating beyond the grace (--max-mb) at more than MAX_PART_RATIO times its compressed size
+ * is a bomb, even within the total limit: exceljs holds a part about three times over while it parses
+ * it, so the issue's 200 MB of shared strings from a 211 KB file would take ~680 MiB.
+ */
+function assertPartRatio(entry: ZipEntry, fileName: string, graceBytes: number): void {
+  if (entry.uncompressedSize <= partAllowance(entry, graceBytes)) return;
+  const ratio = Math.round(entry.uncompressedSize / Math.max(entry.compressedSize, 1));
+  const name = entry.names[0];
+  throw new PhuLucError(
+    "too-large",
+    `Tệp “${fileName}”: phần “${name}” giải nén từ ${kilobytes(entry.compressedSize)} KB lên tới ${megabytes(entry.uncompressedSize)} MB (gấp ${ratio} lần; một phần lớn hơn ${megabytes(graceBytes)} MB — mức --max-mb — chỉ được nén tối đa ${MAX_PART_RATIO} lần): có thể là tệp “bom nén”; PhuLuc không đọc tệp này.`,
+    `File “${fileName}”: part “${name}” inflates from ${kilobytes(entry.compressedSize)} KB to ${megabytes(entry.uncompressedSize)} MB (${ratio} ×; a part above ${megabytes(graceBytes)} MB, the --max-mb limit, may be compressed at most ${MAX_PART_RATIO} ×): possibly a decompression bomb; PhuLuc does not read it.`,
+  );
+}
+
+const kilobytes = (n: number) => vnNumber(Math.ceil(n / 1024));
 
 function assertInflatedSize(declared: number, fileName: string, { maxInflatedBytes, budget }: ZipLimits): void {
   if (declared > maxInflatedBytes) {
