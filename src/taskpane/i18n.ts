@@ -99,6 +99,12 @@ const vi = {
   exportPickFile: "Chọn file tổng hợp…",
   exportPickFileLabel: "Chọn file tổng hợp",
   exportPickFirst: "Chọn file tổng hợp (.xlsx) trước.",
+  referencesTitle: "So sánh với kế hoạch và kỳ trước",
+  referenceRole: { plan: "Kế hoạch được duyệt", previous: "Kết quả kỳ trước" },
+  referenceNone: "chưa chọn — chưa so sánh",
+  referencePick: "Chọn tệp…",
+  referenceChange: "Đổi tệp…",
+  referenceRemove: "Bỏ",
 };
 
 export type Strings = typeof vi;
@@ -196,6 +202,12 @@ const en: Strings = {
   exportPickFile: "Choose the consolidated file…",
   exportPickFileLabel: "Choose the consolidated file",
   exportPickFirst: "Choose the consolidated file (.xlsx) first.",
+  referencesTitle: "Compare with the plan and the previous period",
+  referenceRole: { plan: "Approved plan", previous: "Previous period" },
+  referenceNone: "none — not compared",
+  referencePick: "Choose file…",
+  referenceChange: "Change…",
+  referenceRemove: "Remove",
 };
 
 export const STRINGS: Record<Lang, Strings> = { vi, en };

@@ -8,6 +8,7 @@ import path from "node:path";
 import type { Page } from "playwright-core";
 import { chiTieuGrid } from "../../bench/lib/synthetic";
 import { seedWorkbook, type SeedSheet } from "../fixtures/seedGrids";
+import { PLAN_SEED, planted9Thang } from "../fixtures/periodCases";
 import { SEED_DICH_VU_CONG, SEED_KET_QUA, SEED_PHU_LUC_I, SEED_PHU_LUC_II } from "../fixtures/seedTables";
 
 export interface E2EHarness {
@@ -33,6 +34,9 @@ export const FIXTURES = {
     { seed: SEED_KET_QUA, options: { sheetName: "Kết quả" } },
     { seed: SEED_DICH_VU_CONG, options: { sheetName: "Dịch vụ công" } },
   ],
+  /** The approved plan (Phụ lục I of 000_…) and a 9-tháng result with its target lowered (test/fixtures/periodCases). */
+  "ke-hoach-2024.xlsx": [{ seed: PLAN_SEED, options: { sheetName: "Phụ lục I" } }],
+  "ket-qua-9-thang-sai.xlsx": [{ seed: planted9Thang(), options: { sheetName: "Chỉ tiêu ngành" } }],
   /** The benchmark's 5,000-indicator chi-tieu sheet in 10 sections (bench/lib/synthetic.ts). */
   "chi-tieu-5000.xlsx": [{ grid: chiTieuGrid(5000) }],
 } satisfies Record<string, SeedSheet[]>;

@@ -20,6 +20,8 @@
  *   change events without it.
  * - Conditional formats (ExcelApi 1.6, RangeAreas/getRanges 1.9) are drawn over the cell's own fill, top
  *   priority first; `stopIfTrue` hides the lower ones (typings, ConditionalFormat.stopIfTrue / priority).
+ * - `Worksheet.visibility` is "Visible", "Hidden" or "VeryHidden" (typings, Excel.SheetVisibility; "ExcelApi 1.1 for
+ *   reading visibility; 1.2 for setting it"); a new sheet is visible. Any other value is refused.
  * - Inserting or deleting whole rows moves cells, merges, hidden rows, conditional formats and references.
  * Only what PhuLuc calls is implemented; anything else throws, so the fake cannot silently drift.
  */
@@ -62,6 +64,8 @@ export interface FakeSheet {
   hiddenRows: number[];
   /** Highest priority first. */
   conditionalFormats?: FakeConditionalFormat[];
+  /** Absent: "Visible" (Excel.SheetVisibility). */
+  visibility?: "Visible" | "Hidden" | "VeryHidden";
 }
 
 /** What a workbook file keeps: cells, fills, and the add-in's settings (saved as JSON, like Excel does). */
@@ -373,11 +377,25 @@ class FakeWorksheet extends FakeClientObject {
     return this.sheet();
   }
   protected read(property: string, sheet: FakeSheet) {
+    if (property === "visibility") return sheet.visibility ?? "Visible";
     if (property !== "name") throw new Error(`fake: unsupported load ${property}`);
     return sheet.name;
   }
   get name(): string {
     return this.get("name");
+  }
+  get visibility(): string {
+    return this.get("visibility");
+  }
+  /** Typings: `visibility: Excel.SheetVisibility | "Visible" | "Hidden" | "VeryHidden"` (set from ExcelApi 1.2). */
+  set visibility(visibility: string) {
+    if (this.ctx.profile.api < 2) throw new Error("fake: Worksheet.visibility is set from ExcelApi 1.2");
+    this.ctx.enqueue(() => {
+      if (visibility !== "Visible" && visibility !== "Hidden" && visibility !== "VeryHidden") {
+        throw new FakeRichApiError("InvalidArgument", `visibility ${visibility}`);
+      }
+      this.sheet().visibility = visibility;
+    });
   }
   activate(): void {
     this.ctx.enqueue(() => {

@@ -23,6 +23,7 @@
  * - The consolidated sheets are then checked with the same rules as a unit's sheet (checkGrid).
  */
 import { checkGrid } from "../check";
+import { oneFindingPerCause } from "./oneCause";
 import { parseA1 } from "../grid";
 import { sortFindings, type Finding } from "../finding";
 import { DEFAULT_UNITS } from "../units";
@@ -160,7 +161,10 @@ export function mergeWorkbook(
   }
 
   const context = { units, references: options.references };
-  const checked = sheets.flatMap((sheet) => explain(checkGrid(sheet.grid, context).findings, sheet));
+  const { mergeFindings, checked } = oneFindingPerCause(
+    run.findings,
+    sheets.flatMap((sheet) => explain(checkGrid(sheet.grid, context).findings, sheet)),
+  );
   // A sheet of another template is not a report: its unit has not sent one unless another sheet matched.
   const sent = [...new Set(placed.filter((p) => p.template).map((p) => p.unit))].sort(compareText);
   const completeness = summarise(parts, sent);
@@ -171,7 +175,7 @@ export function mergeWorkbook(
   return {
     sheets,
     log,
-    findings: sortFindings([...run.findings, ...checked]),
+    findings: sortFindings([...mergeFindings, ...checked]),
     proposals: run.proposals,
     conflicts: run.conflicts,
     completeness,

@@ -1,22 +1,29 @@
 /// <reference lib="webworker" />
-/** Checking off the page's thread: reading a 5,000-row workbook and checking it never freezes the pane. */
+/**
+ * Checking off the page's thread: reading a 5,000-row workbook and checking it never freezes the pane. The
+ * plan and previous period are read (or restored) here once and kept for every later check.
+ */
 import { shownError } from "../shownError";
-import { checkFileBytes, checkOneGrid } from "./checkWork";
+import { CheckWork } from "./checkWork";
 import type { FromCheckWorker, ToCheckWorker } from "./checkProtocol";
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const post = (message: FromCheckWorker) => scope.postMessage(message);
+const work = new CheckWork();
 
 scope.onmessage = async (event: MessageEvent<ToCheckWorker>) => {
   const message = event.data;
   try {
     if (message.type === "file") {
-      const file = await checkFileBytes(message.name, message.bytes, (progress) =>
+      const file = await work.checkFile(message.name, message.bytes, (progress) =>
         post({ type: "progress", id: message.id, progress }),
       );
       post({ type: "file", id: message.id, file });
+    } else if (message.type === "grid") {
+      post({ type: "sheet", id: message.id, sheet: work.checkGrid(message.grid) });
     } else {
-      post({ type: "sheet", id: message.id, sheet: checkOneGrid(message.grid) });
+      const inUse = await work.setReference(message.role, message.source);
+      post({ type: "reference", id: message.id, inUse });
     }
   } catch (error) {
     post({ type: "error", id: message.id, error: shownError(error) });

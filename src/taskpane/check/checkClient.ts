@@ -7,17 +7,38 @@ import type { Grid } from "../../engine/grid";
 import { ShownError } from "../shownError";
 import type { CheckedSheet } from "./checkedSheet";
 import type { FromCheckWorker, ToCheckWorker } from "./checkProtocol";
-import { checkFileBytes, checkOneGrid, type CheckedFile, type CheckProgress } from "./checkWork";
+import {
+  CheckWork,
+  type CheckedFile,
+  type CheckProgress,
+  type ReferenceInUse,
+  type ReferenceRole,
+  type ReferenceSource,
+} from "./checkWork";
+
+/** A reference as the pane hands it over: a picked file (read where the checks run), a remembered snapshot, or none. */
+export type PickedReference = { file: File } | Exclude<ReferenceSource, { file: unknown }>;
 
 export interface CheckEngine {
   checkFile(file: File, onProgress: (progress: CheckProgress) => void): Promise<CheckedFile>;
   checkGrid(grid: Grid): Promise<CheckedSheet>;
+  /** Every later check answers to this plan or previous period (null: no longer compared). */
+  setReference(role: ReferenceRole, reference: PickedReference): Promise<ReferenceInUse | undefined>;
+}
+
+async function sourceOf(reference: PickedReference): Promise<ReferenceSource> {
+  if (reference && "file" in reference) {
+    return { file: { name: reference.file.name, bytes: await readPickedFile(reference.file) } };
+  }
+  return reference;
 }
 
 export function inlineCheckEngine(): CheckEngine {
+  const work = new CheckWork();
   return {
-    checkFile: async (file, onProgress) => checkFileBytes(file.name, await readPickedFile(file), onProgress),
-    checkGrid: async (grid) => checkOneGrid(grid),
+    checkFile: async (file, onProgress) => work.checkFile(file.name, await readPickedFile(file), onProgress),
+    checkGrid: async (grid) => work.checkGrid(grid),
+    setReference: async (role, reference) => work.setReference(role, await sourceOf(reference)),
   };
 }
 
@@ -60,6 +81,13 @@ export function workerCheckEngine(): CheckEngine {
       const answer = await call({ type: "grid", id: next++, grid });
       if (answer.type !== "sheet") throw new Error(`Trả lời không mong đợi: ${answer.type}`);
       return answer.sheet;
+    },
+    async setReference(role, reference) {
+      const source = await sourceOf(reference);
+      const transfer = source && "file" in source ? [source.file.bytes] : [];
+      const answer = await call({ type: "reference", id: next++, role, source }, undefined, transfer);
+      if (answer.type !== "reference") throw new Error(`Trả lời không mong đợi: ${answer.type}`);
+      return answer.inUse;
     },
   };
 }

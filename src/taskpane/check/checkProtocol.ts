@@ -2,16 +2,19 @@
 import type { Grid } from "../../engine/grid";
 import type { Bilingual } from "../shownError";
 import type { CheckedSheet } from "./checkedSheet";
-import type { CheckedFile, CheckProgress } from "./checkWork";
+import type { CheckedFile, CheckProgress, ReferenceInUse, ReferenceRole, ReferenceSource } from "./checkWork";
 
 export type ToCheckWorker =
   /** An opened .xlsx: read it and check every sheet (the bytes are transferred, not copied). */
   | { type: "file"; id: number; name: string; bytes: ArrayBuffer }
   /** The active sheet as read from Excel. */
-  | { type: "grid"; id: number; grid: Grid };
+  | { type: "grid"; id: number; grid: Grid }
+  /** The plan or previous period every later check answers to: sent once, kept by the worker. */
+  | { type: "reference"; id: number; role: ReferenceRole; source: ReferenceSource };
 
 export type FromCheckWorker =
   | { type: "progress"; id: number; progress: CheckProgress }
   | { type: "file"; id: number; file: CheckedFile }
   | { type: "sheet"; id: number; sheet: CheckedSheet }
+  | { type: "reference"; id: number; inUse?: ReferenceInUse }
   | { type: "error"; id: number; error: Bilingual };

@@ -1,9 +1,13 @@
 /**
  * The checking the pane hands to its worker (check.worker.ts), also run on the page where there is no Worker:
- * an opened .xlsx read and every sheet checked, or one sheet read from Excel checked.
+ * an opened .xlsx read and every sheet checked, or one sheet read from Excel checked — both against the plan
+ * and previous period set once (spec §9), which the worker keeps between checks.
  */
 import { checkGrid } from "../../engine/check";
+import { PhuLucError } from "../../engine/errors";
 import type { Grid } from "../../engine/grid";
+import { referenceBook, type ReferenceBook, type References } from "../../engine/periods/reference";
+import { restoreSnapshot, snapshotOf, type ReferenceSnapshot } from "../../engine/periods/snapshot";
 import { checkedSheet, type CheckedSheet } from "./checkedSheet";
 
 export type CheckProgress = { stage: "reading" } | { stage: "checking"; done: number; total: number };
@@ -15,22 +19,69 @@ export interface CheckedFile {
   notes: string[];
 }
 
-export async function checkFileBytes(
-  name: string,
-  bytes: ArrayBuffer,
-  onProgress: (progress: CheckProgress) => void,
-): Promise<CheckedFile> {
-  onProgress({ stage: "reading" });
-  const { readWorkbook } = await import(/* webpackChunkName: "xlsx-reader" */ "../../adapters/xlsx/readWorkbook");
-  const read = await readWorkbook(new Uint8Array(bytes), { fileName: name });
-  const sheets: CheckedSheet[] = [];
-  for (const grid of read.grids) {
-    onProgress({ stage: "checking", done: sheets.length, total: read.grids.length });
-    sheets.push(checkedSheet(checkGrid(grid)));
-  }
-  return { fileName: read.fileName, sheets, notes: read.notes };
+export type ReferenceRole = keyof References;
+
+/** Where a reference comes from: a file just picked, what the workbook remembered, or nothing (stop using it). */
+export type ReferenceSource = { file: { name: string; bytes: ArrayBuffer } } | { snapshot: ReferenceSnapshot } | null;
+
+/** A reference now in use: its file name, and (when read from a file) the snapshot to remember. */
+export interface ReferenceInUse {
+  file: string;
+  snapshot?: ReferenceSnapshot;
 }
 
-export function checkOneGrid(grid: Grid): CheckedSheet {
-  return checkedSheet(checkGrid(grid));
+async function readGrids(name: string, bytes: ArrayBuffer) {
+  const { readWorkbook } = await import(/* webpackChunkName: "xlsx-reader" */ "../../adapters/xlsx/readWorkbook");
+  return readWorkbook(new Uint8Array(bytes), { fileName: name });
+}
+
+function noTables(file: string): PhuLucError {
+  return new PhuLucError(
+    "bad-template",
+    `Tệp “${file}” không có bảng Phụ lục nào nhận diện được, nên không dùng được để so sánh.`,
+    `The file “${file}” has no appendix table PhuLuc recognises, so it cannot be compared against.`,
+  );
+}
+
+/** One checking session: the references it was given, and the checks that use them. */
+export class CheckWork {
+  private references: References = {};
+
+  async checkFile(
+    name: string,
+    bytes: ArrayBuffer,
+    onProgress: (progress: CheckProgress) => void,
+  ): Promise<CheckedFile> {
+    onProgress({ stage: "reading" });
+    const read = await readGrids(name, bytes);
+    const sheets: CheckedSheet[] = [];
+    for (const grid of read.grids) {
+      onProgress({ stage: "checking", done: sheets.length, total: read.grids.length });
+      sheets.push(checkedSheet(checkGrid(grid, { references: this.references, file: read.fileName })));
+    }
+    return { fileName: read.fileName, sheets, notes: read.notes };
+  }
+
+  checkGrid(grid: Grid): CheckedSheet {
+    return checkedSheet(checkGrid(grid, { references: this.references }));
+  }
+
+  /** Sets (or, given null, stops using) the plan or previous period every later check answers to. */
+  async setReference(role: ReferenceRole, source: ReferenceSource): Promise<ReferenceInUse | undefined> {
+    if (!source) {
+      this.references = { ...this.references, [role]: undefined };
+      return undefined;
+    }
+    let book: ReferenceBook;
+    let snapshot: ReferenceSnapshot | undefined;
+    if ("snapshot" in source) book = restoreSnapshot(source.snapshot);
+    else {
+      const read = await readGrids(source.file.name, source.file.bytes);
+      book = referenceBook(read.fileName, read.grids);
+      snapshot = snapshotOf(book, read.grids);
+    }
+    if (book.tables.length === 0) throw noTables(book.file);
+    this.references = { ...this.references, [role]: book };
+    return { file: book.file, snapshot };
+  }
 }

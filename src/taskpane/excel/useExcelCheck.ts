@@ -1,7 +1,7 @@
 /**
  * The Kiểm tra tab inside Excel: reads the active sheet, has the check worker run the engine on it, and
  * carries out the user's actions (select, mark, unmark, compute) against the workbook. Re-checks when the
- * sheet changes, debounced.
+ * sheet changes, debounced, and when the plan or previous period it answers to changes (`referencesVersion`).
  */
 import { useCallback, useEffect, useRef, useState } from "react";
 import { selectCell, writeCells } from "../../adapters/excel/cells";
@@ -24,6 +24,7 @@ export function useExcelCheck(
   t: Strings,
   onReport?: (report: CheckedSheet) => void,
   engine: () => CheckEngine = checkEngine,
+  referencesVersion = 0,
 ): CheckPanelProps {
   const [report, setReport] = useState<CheckedSheet | undefined>();
   const [busy, setBusy] = useState<BusyAction | undefined>();
@@ -139,6 +140,13 @@ export function useExcelCheck(
     },
     [pendingFill, pendingReplace, write],
   );
+
+  const checkedWith = useRef(referencesVersion);
+  useEffect(() => {
+    if (checkedWith.current === referencesVersion) return;
+    checkedWith.current = referencesVersion;
+    void check();
+  }, [referencesVersion, check]);
 
   // Check on open, then again (debounced) whenever the workbook changes or another sheet is activated.
   useEffect(() => {

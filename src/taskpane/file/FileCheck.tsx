@@ -4,12 +4,19 @@ import { useRef } from "react";
 import { CheckPanel } from "../check/CheckPanel";
 import { useStrings } from "../i18n";
 import { usePane } from "../PaneContext";
+import { ReferencePicker } from "../references/ReferencePicker";
+import { localReferenceStore, useReferences } from "../references/useReferences";
+import { checkEngine, type CheckEngine } from "../check/checkClient";
 import { useFileCheck } from "./useFileCheck";
 
-export function FileCheck() {
+/** Outside Excel there is no workbook to remember the plan in: the browser remembers it. */
+const referenceStore = localReferenceStore();
+
+export function FileCheck({ engine = checkEngine }: { engine?: () => CheckEngine }) {
   const { t } = useStrings();
   const { setReports } = usePane();
-  const file = useFileCheck(setReports);
+  const references = useReferences(referenceStore, engine);
+  const file = useFileCheck(setReports, engine, references.version);
   const input = useRef<HTMLInputElement>(null);
   return (
     <CheckPanel
@@ -45,6 +52,7 @@ export function FileCheck() {
           }}
         />
       </div>
+      <ReferencePicker state={references} />
       {file.fileName && (
         <Caption1>
           {t.fileLabel}: {file.fileName}

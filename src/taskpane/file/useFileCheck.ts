@@ -1,7 +1,8 @@
 /**
  * File mode (outside Excel): the user picks an .xlsx; the check worker reads it (exceljs) and checks every
  * sheet, so the pane stays responsive. The file is only read, never changed. A new file clears the previous
- * file's results before it is read, so nothing of the old file shows beside the new one.
+ * file's results before it is read, so nothing of the old file shows beside the new one. When the plan or the
+ * previous period changes (`referencesVersion`), the open file is checked again against them.
  */
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { BusyAction } from "../check/CheckPanel";
@@ -27,6 +28,7 @@ export interface FileCheckState {
 export function useFileCheck(
   onReports?: (reports: CheckedSheet[]) => void,
   engine: () => CheckEngine = checkEngine,
+  referencesVersion = 0,
 ): FileCheckState {
   const [fileName, setFileName] = useState<string | undefined>();
   const [reports, setReports] = useState<CheckedSheet[]>([]);
@@ -40,8 +42,11 @@ export function useFileCheck(
     onReportsRef.current = onReports;
   }, [onReports]);
 
+  const opened = useRef<File | undefined>(undefined);
+
   const open = useCallback(
     async (file: File) => {
+      opened.current = file;
       setBusy("read");
       setError(undefined);
       setFileName(file.name);
@@ -64,6 +69,13 @@ export function useFileCheck(
     },
     [engine],
   );
+
+  const checkedWith = useRef(referencesVersion);
+  useEffect(() => {
+    if (checkedWith.current === referencesVersion) return;
+    checkedWith.current = referencesVersion;
+    if (opened.current) void open(opened.current);
+  }, [referencesVersion, open]);
 
   return {
     fileName,

@@ -1,0 +1,53 @@
+/**
+ * A sheet of PhuLuc's own records kept in the workbook, very hidden (Excel.SheetVisibility.veryHidden: Excel's
+ * Unhide does not list it, so nobody edits it by accident): the `PhuLuc` sheet of giải trình and Tình trạng
+ * nộp records (engine/review/store.ts lays out its rows). Reading: one sync to learn whether the sheet exists,
+ * one more for its values when it does. Writing: one sync to learn whether it exists, then one batch that
+ * replaces it, its values as given (text formatted `@`, so `=…` and date-like text stay text), and hides it.
+ */
+import { a1, type CellValue, type Grid } from "../../engine/grid";
+import { TEXT_FORMAT } from "./textValues";
+
+/** The sheet's values as a grid (row 1 = grid row 0), or undefined when the workbook has no such sheet. */
+export async function readHiddenSheet(context: Excel.RequestContext, name: string): Promise<Grid | undefined> {
+  const sheet = context.workbook.worksheets.getItemOrNullObject(name);
+  sheet.load("name");
+  await context.sync();
+  if (sheet.isNullObject) return undefined;
+  const used = sheet.getUsedRange(true);
+  used.load("values, rowIndex, columnIndex");
+  await context.sync();
+  const rows: Grid["rows"] = [];
+  (used.values as unknown[][]).forEach((values, r) => {
+    const cells = (rows[used.rowIndex + r] = [] as Grid["rows"][number]);
+    values.forEach((value, c) => {
+      if (value !== "" && value !== null && value !== undefined)
+        cells[used.columnIndex + c] = { value: value as CellValue };
+    });
+  });
+  for (let r = 0; r < rows.length; r++) rows[r] ??= [];
+  return { name: sheet.name, rows, merges: [], hiddenRows: [] };
+}
+
+/** Replaces the sheet (creating it when missing) with `rows` and makes it very hidden. */
+export async function writeVeryHiddenSheet(
+  context: Excel.RequestContext,
+  name: string,
+  rows: CellValue[][],
+): Promise<void> {
+  const sheets = context.workbook.worksheets;
+  const old = sheets.getItemOrNullObject(name);
+  old.load("name");
+  await context.sync();
+  if (!old.isNullObject) old.delete();
+  const sheet = sheets.add(name);
+  const width = Math.max(1, ...rows.map((row) => row.length));
+  if (rows.length > 0) {
+    const square = rows.map((row) => Array.from({ length: width }, (_, c) => row[c] ?? ""));
+    const range = sheet.getRange(`A1:${a1(rows.length - 1, width - 1)}`);
+    range.numberFormat = square.map((row) => row.map((v) => (typeof v === "string" ? TEXT_FORMAT : "General")));
+    range.values = square.map((row) => row.map((v) => (v instanceof Date ? v.toISOString() : v)));
+  }
+  sheet.visibility = "VeryHidden";
+  await context.sync();
+}
