@@ -9,16 +9,16 @@
 import { userMessage } from "./errors";
 import { sortFindings, type Finding } from "./finding";
 import { a1, firstTextOf, type CellRange, type Grid } from "./grid";
-import { LOG_SHEET_NAME } from "./merge/logSheet";
 import type { Table, TableStop } from "./model";
 import { formatVietnameseNumber } from "./parse/number";
 import { recogniseTable } from "./recognise";
 import { SHEET_RULES } from "./rules";
 import { BLANK_RUN_END } from "./structure";
-import { foldText, tidyText } from "./text";
+import { tidyText } from "./text";
 import type { Rule, RuleContext } from "./rules/rule";
 import type { TemplateId } from "./template";
 import { DEFAULT_UNITS } from "./units";
+import { ownSheetKind } from "./review/sheets";
 
 export interface SheetReport {
   sheet: string;
@@ -123,11 +123,6 @@ export function stopNote(grid: Grid, table: Table): string[] {
   ];
 }
 
-/** The `Nhật ký tổng hợp` sheet a merge writes into the consolidated workbook. */
-export function isMergeLogSheet(name: string): boolean {
-  return foldText(name) === foldText(LOG_SHEET_NAME);
-}
-
 /**
  * Excel error values (#REF!, #DIV/0!…) in the table's rows that no finding already names (those in
  * number columns are not-a-number findings; elsewhere they are still worth saying).
@@ -178,8 +173,9 @@ export function checkGrid(
     return { sheet: grid.name, template: null, findings: [], notes };
   }
   const { table, findings } = recognised;
-  if (!table && isMergeLogSheet(grid.name)) {
-    const note = `Trang tính “${grid.name}” là nhật ký tổng hợp do PhuLuc ghi, không phải Phụ lục; bỏ qua.`;
+  const own = table ? undefined : ownSheetKind(grid.name);
+  if (own) {
+    const note = `Trang tính “${grid.name}” là ${own.vi} do PhuLuc ghi, không phải Phụ lục; bỏ qua.`;
     return { sheet: grid.name, template: null, findings: [], notes: [note] };
   }
   notes.push(...gridNotes(grid, table));
