@@ -7,3 +7,4 @@ export * from "./status";
 export * from "./store";
 export * from "./sheets";
 export { carryExplanations } from "./carry";
+export { reviewFindings, receiptCounts } from "./receipt";
