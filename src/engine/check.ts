@@ -9,7 +9,6 @@
 import { userMessage } from "./errors";
 import { sortFindings, type Finding } from "./finding";
 import { a1, firstTextOf, type CellRange, type Grid } from "./grid";
-import { isMergeLogSheet } from "./merge/logSheet";
 import type { Table, TableStop } from "./model";
 import { formatVietnameseNumber } from "./parse/number";
 import { recogniseTable } from "./recognise";
@@ -19,6 +18,7 @@ import { tidyText } from "./text";
 import type { Rule, RuleContext } from "./rules/rule";
 import type { TemplateId } from "./template";
 import { DEFAULT_UNITS } from "./units";
+import { ownSheetKind } from "./review/sheets";
 
 export interface SheetReport {
   sheet: string;
@@ -173,8 +173,9 @@ export function checkGrid(
     return { sheet: grid.name, template: null, findings: [], notes };
   }
   const { table, findings } = recognised;
-  if (!table && isMergeLogSheet(grid.name)) {
-    const note = `Trang tính “${grid.name}” là nhật ký tổng hợp do PhuLuc ghi, không phải Phụ lục; bỏ qua.`;
+  const own = table ? undefined : ownSheetKind(grid.name);
+  if (own) {
+    const note = `Trang tính “${grid.name}” là ${own.vi} do PhuLuc ghi, không phải Phụ lục; bỏ qua.`;
     return { sheet: grid.name, template: null, findings: [], notes: [note] };
   }
   notes.push(...gridNotes(grid, table));

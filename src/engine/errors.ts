@@ -12,7 +12,10 @@ export type PhuLucErrorCode =
   | "excel-too-old"
   | "not-in-excel"
   | "write-failed"
-  | "bad-argument";
+  | "bad-argument"
+  | "unknown-unit"
+  | "not-submitted"
+  | "approved-unit";
 
 export class PhuLucError extends Error {
   constructor(

@@ -45,6 +45,10 @@ export interface Finding {
   file?: string;
   /** The unit's giải trình of this figure (its Ghi chú): the finding is shown as accepted, not hidden. */
   explanation?: string;
+  /** A giải trình stored in the workbook's `PhuLuc` sheet for this finding (review/explanations.ts). */
+  explanationRecord?: { text: string; by: string; at: string };
+  /** In a consolidated workbook: the unit whose stored giải trình it is. */
+  explanationUnit?: string;
 }
 
 /** A rule's message for one finding in one language: `Ô D15: ` then the rule's own text. */

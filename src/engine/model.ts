@@ -101,6 +101,8 @@ export interface TableRow {
    * enclosing row's cell they inherit (spec §2.0). Absent when the row states its own.
    */
   inherited?: Partial<Record<"target" | "leadUnit", CellRef>>;
+  /** Giải trình stored in the workbook's PhuLuc sheet for findings on this row (review/explanations.ts). */
+  storedExplanation?: string;
 }
 
 export interface AmountColumn {

@@ -1,7 +1,8 @@
 /**
  * The units' files → merge inputs, the same for the CLI and the pane's worker: each file is read,
  * its Phụ lục sheets recognised and its tables kept, and its workbook let go before the next file is
- * read, so memory holds the tables, not every workbook. A file that cannot be read, or has no Phụ lục
+ * read, so memory holds the tables, not every workbook. Each file read is also a receipt (Tình trạng
+ * nộp): its SHA-256 and the findings of its sheets on arrival. A file that cannot be read, or has no Phụ lục
  * sheet, is set aside with the reason; a non-empty sheet not recognised beside recognised ones is
  * listed too (nothing is dropped without a word).
  */
@@ -11,6 +12,8 @@ import { unitInputs } from "../../engine/merge/inputs";
 import type { NotMerged } from "../../engine/merge/logSheet";
 import type { UnitInput } from "../../engine/merge/types";
 import { loadWorkbook, type ReadOptions } from "./readWorkbook";
+import { receiptCounts, reviewFindings, type Receipt } from "../../engine/review";
+import { sha256Hex } from "./reviewSheets";
 
 export interface UnitFile {
   /** The name the merge and its messages use (the file's base name). */
@@ -20,6 +23,9 @@ export interface UnitFile {
   /** ISO time the file itself was last modified: used when the workbook does not say when it was saved. */
   lastModified?: string;
 }
+
+/** A file as received (Tình trạng nộp): the unit is the merge's to decide. */
+export type FileReceipt = Omit<Receipt, "unit">;
 
 export type UnitFileStage = "reading" | "recognising" | "done" | "failed";
 
@@ -33,13 +39,14 @@ export async function readUnitFiles(
   files: UnitFile[],
   options: ReadOptions = {},
   progress: (file: string, stage: UnitFileStage, message?: string) => void = () => {},
-): Promise<{ inputs: UnitInput[]; notMerged: NotMerged[] }> {
+): Promise<{ inputs: UnitInput[]; notMerged: NotMerged[]; receipts: FileReceipt[] }> {
   const inputs: UnitInput[] = [];
   const notMerged: NotMerged[] = [];
+  const receipts: FileReceipt[] = [];
   for (const file of files) {
     try {
       progress(file.name, "reading");
-      const { read, workbook } = await loadWorkbook(file.source, { ...options, fileName: file.name });
+      const { read, workbook, bytes } = await loadWorkbook(file.source, { ...options, fileName: file.name });
       const saved = workbookModified(workbook);
       const dated: Pick<UnitInput, "receivedAt" | "receivedFrom"> = saved
         ? { receivedAt: saved, receivedFrom: "workbook" }
@@ -56,6 +63,12 @@ export async function readUnitFiles(
         );
       }
       inputs.push(...found.inputs);
+      receipts.push({
+        file: file.name,
+        ...(dated.receivedAt ? { modified: dated.receivedAt } : {}),
+        sha256: await sha256Hex(bytes),
+        ...receiptCounts(reviewFindings(read.grids)),
+      });
       for (const sheet of found.unrecognised) {
         notMerged.push({
           file: file.name,
@@ -70,5 +83,5 @@ export async function readUnitFiles(
       progress(file.name, "failed", reason);
     }
   }
-  return { inputs, notMerged };
+  return { inputs, notMerged, receipts };
 }

@@ -54,12 +54,12 @@ export async function readWorkbook(
 
 /**
  * readWorkbook that also hands back the loaded exceljs workbook, so a caller that writes into the
- * same file (the merge's template) does not parse it a second time.
+ * same file (the merge's template) does not parse it a second time, and the bytes read (to hash).
  */
 export async function loadWorkbook(
   source: string | Uint8Array | ArrayBuffer,
   options: ReadOptions = {},
-): Promise<{ read: WorkbookRead; workbook: ExcelJS.Workbook }> {
+): Promise<{ read: WorkbookRead; workbook: ExcelJS.Workbook; bytes: Uint8Array }> {
   const fileName = options.fileName ?? (typeof source === "string" ? baseName(source) : "sổ tính");
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const bytes = typeof source === "string" ? await readRegularFile(source, fileName, maxBytes) : toBytes(source);
@@ -91,7 +91,7 @@ export async function loadWorkbook(
     maxColumns: options.maxColumns ?? DEFAULT_MAX_COLUMNS,
   };
   const grids = workbook.worksheets.map((sheet) => worksheetToGrid(sheet, limits));
-  return { read: { fileName, grids, notes: grids.flatMap(gridReadNotes) }, workbook };
+  return { read: { fileName, grids, notes: grids.flatMap(gridReadNotes) }, workbook, bytes };
 }
 
 export function hiddenSheetNote(grid: Grid): string[] {

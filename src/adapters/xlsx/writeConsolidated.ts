@@ -2,12 +2,15 @@
  * Writes the consolidated workbook: the template workbook loaded from its bytes (the template file
  * itself is never written), each consolidated sheet patched in place (rows inserted above Tổng cộng
  * where kinh-phi/dịch vụ công grew, values written with their number formats), and the
- * `Nhật ký tổng hợp` log sheet added (replaced when the template already has one).
+ * `Nhật ký tổng hợp` log sheet added (replaced when the template already has one), and the review
+ * records (PhuLuc, Tình trạng nộp) when given.
  */
 import ExcelJS from "exceljs";
 import { PhuLucError } from "../../engine/errors";
 import type { MergeResult, SheetPatch } from "../../engine/merge";
 import { LOG_SHEET_NAME, logSheetRows, type NotMerged } from "../../engine/merge/logSheet";
+import type { ReviewStore } from "../../engine/review";
+import { writeReviewStore } from "./reviewSheets";
 
 interface Range {
   top: number;
@@ -90,6 +93,8 @@ export async function writeConsolidated(
   result: MergeResult,
   options: {
     notMerged?: NotMerged[];
+    /** The review records after this merge (giải trình carried, Tình trạng nộp updated): PhuLuc + Tình trạng nộp sheets. */
+    review?: ReviewStore;
   } = {},
 ): Promise<Uint8Array> {
   const workbook = template instanceof ExcelJS.Workbook ? template : await loadTemplate(template);
@@ -105,6 +110,7 @@ export async function writeConsolidated(
     applyPatch(sheet, merged.patch);
   }
   addLogSheet(workbook, result, options.notMerged ?? []);
+  if (options.review) writeReviewStore(workbook, options.review);
   // Deflate level 1 instead of jszip's 6: the pure-JS deflate was a third of the write time for a
   // file a few hundred kB larger; the workbook's content is the same.
   return new Uint8Array(await workbook.xlsx.writeBuffer({ zip: { compressionOptions: { level: 1 } } }));

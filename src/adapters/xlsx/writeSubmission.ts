@@ -5,6 +5,8 @@
  */
 import ExcelJS from "exceljs";
 import type { Submission, SubmissionCell, SubmissionSheet } from "../../engine/export/model";
+import { EXPLANATION_SHEET_NAME } from "../../engine/review";
+import { writeListSheet } from "./reviewSheets";
 import { PhuLucError } from "../../engine/errors";
 
 const FONT_NAME = "Times New Roman";
@@ -55,12 +57,21 @@ function writeSheet(workbook: ExcelJS.Workbook, sheet: SubmissionSheet): void {
   for (const r of sheet.hiddenRows) ws.getRow(r + 1).hidden = true;
 }
 
-/** The .xlsx file's bytes. Throws PhuLucError("write-failed") naming the file when exceljs fails. */
-export async function writeSubmission(submission: Submission): Promise<Uint8Array> {
+/**
+ * The .xlsx file's bytes. Throws PhuLucError("write-failed") naming the file when exceljs fails.
+ * `explanations`: the rows of a "Giải trình" list sheet added after the Phụ lục (export --with-explanations).
+ */
+export async function writeSubmission(
+  submission: Submission,
+  options: { explanations?: string[][] } = {},
+): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "PhuLuc";
   try {
     for (const sheet of submission.sheets) writeSheet(workbook, sheet);
+    if (options.explanations) {
+      writeListSheet(workbook, EXPLANATION_SHEET_NAME, options.explanations, [14, 8, 22, 10, 60, 50, 14, 18, 18]);
+    }
     return new Uint8Array(await workbook.xlsx.writeBuffer());
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);

@@ -7,11 +7,11 @@ import { PhuLucError } from "../errors";
 import { cellText, type CellRange, type Grid } from "../grid";
 import type { Table } from "../model";
 import type { Settings } from "../settings";
-import { isMergeLogSheet } from "../merge/logSheet";
 import { documentDate, exportFileName } from "./fileName";
 import { headerBlockLines, phuLucHeading, type HeaderBlockLine } from "./heading";
 import { PAGE_LAYOUT, type Submission, type SubmissionCell, type SubmissionSheet, type SubmissionStyle } from "./model";
 import { rowHeights } from "./rowHeights";
+import { ownSheetKind } from "../review/sheets";
 import { TABLE_FONT_SIZE, tableCells, tableRegion } from "./tableCells";
 
 export interface ConsolidatedSheet {
@@ -24,8 +24,8 @@ const HEADER_FONT_SIZE = 13;
 
 /** Why a sheet is not submitted, or undefined when it is. */
 function skipReason(sheet: ConsolidatedSheet): string | undefined {
-  // The merge log is internal, never submitted.
-  if (isMergeLogSheet(sheet.grid.name)) return "nhật ký tổng hợp (chỉ dùng nội bộ)";
+  const own = ownSheetKind(sheet.grid.name);
+  if (own) return `${own.vi} (chỉ dùng nội bộ)`;
   if (sheet.grid.hidden) return "trang tính ẩn (trang phụ trợ)";
   if (!sheet.table) return "không phải bảng Phụ lục (không nhận ra mẫu)";
   return undefined;

@@ -46,6 +46,7 @@ import type {
   UnitInput,
 } from "./types";
 import { assignUnit } from "./unitOf";
+import { withStoredExplanations } from "../review/explanations";
 
 export type * from "./types";
 
@@ -141,7 +142,7 @@ export function mergeWorkbook(
   const sheetOf = (p: Placed, rank: number): UnitSheet => ({
     unit: p.unit,
     file: p.input.file,
-    table: p.input.table,
+    table: withStoredExplanations(p.input.table, p.input.explanations),
     rank,
     extras: extrasByRow(p.input),
   });

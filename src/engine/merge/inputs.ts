@@ -7,6 +7,8 @@ import { tidyText } from "../text";
 import { displayParsed } from "./values";
 import type { ExtraCell, TemplateSheet, UnitInput } from "./types";
 import { columnName } from "../headerText";
+import { ownSheetKind } from "../review/sheets";
+import { reviewStoreOf } from "../review/store";
 
 function hasContent(grid: Grid): boolean {
   return grid.rows.some((cells) => cells.some((cell) => cell && (cell.error || String(cell.value ?? "").trim())));
@@ -37,7 +39,8 @@ export function extraCells(grid: Grid, table: Table): ExtraCell[] {
 
 /**
  * Which sheets of a unit's file are merge inputs: each non-empty sheet a template recognises, with
- * the cells of its rows the table does not read; the names of non-empty sheets not recognised.
+ * the cells of its rows the table does not read and the giải trình the workbook stores for it; the
+ * names of non-empty sheets not recognised (PhuLuc's own sheets are neither).
  * Nothing of the grid is kept but what the table refers to, so a caller may drop the workbook.
  */
 export function unitInputs(
@@ -47,15 +50,21 @@ export function unitInputs(
 ): { inputs: UnitInput[]; unrecognised: string[] } {
   const inputs: UnitInput[] = [];
   const unrecognised: string[] = [];
+  const { explanations } = reviewStoreOf(grids);
   for (const grid of grids) {
-    if (!hasContent(grid)) continue;
+    // PhuLuc's own sheets (its records, a status or feedback list) are not the unit's report.
+    if (!hasContent(grid) || ownSheetKind(grid.name)) continue;
     const { table } = recogniseTable(grid);
     if (!table) {
       unrecognised.push(grid.name);
       continue;
     }
+    const input: UnitInput = { file, table, ...extra };
     const extras = extraCells(grid, table);
-    inputs.push(extras.length ? { file, table, ...extra, extraCells: extras } : { file, table, ...extra });
+    if (extras.length) input.extraCells = extras;
+    const mine = explanations.filter((e) => e.sheet === grid.name);
+    if (mine.length) input.explanations = mine;
+    inputs.push(input);
   }
   return { inputs, unrecognised };
 }

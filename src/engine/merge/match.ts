@@ -20,7 +20,7 @@ export interface Slot {
 }
 
 /** Section and (for sub-items) parent labels make the key: the same text under two sections is two rows. */
-function rowKey(table: Table, row: TableRow): { key: string; sectionKey: string; label: string } {
+export function rowKey(table: Table, row: TableRow): { key: string; sectionKey: string; label: string } {
   const label = labelKey(row.label);
   if (row.kind === "section") return { key: `§|${label}`, sectionKey: label, label };
   const sectionKey = row.section !== undefined ? labelKey(table.rows[row.section].label) : "";
@@ -31,7 +31,7 @@ function rowKey(table: Table, row: TableRow): { key: string; sectionKey: string;
 
 const MATCHABLE = new Set(["section", "item", "subitem"]);
 
-function codeOf(row: TableRow): string {
+export function codeOf(row: TableRow): string {
   return row.cells.code?.text.trim().toUpperCase() ?? "";
 }
 

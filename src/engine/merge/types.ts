@@ -8,6 +8,7 @@ import type { Table } from "../model";
 import type { TemplateId } from "../template";
 import type { References } from "../periods/reference";
 import type { UnitDef } from "../units";
+import type { Explanation } from "../review/explanations";
 
 /** One sheet of the consolidated template workbook, as read and as recognised. */
 export interface TemplateSheet {
@@ -49,6 +50,8 @@ export interface UnitInput {
   receivedFrom?: "workbook" | "file";
   /** Its rows' cells in columns the table does not read. */
   extraCells?: ExtraCell[];
+  /** The giải trình its workbook stores (PhuLuc sheet) for findings on this sheet's rows. */
+  explanations?: Explanation[];
 }
 
 export interface MergeOptions {

@@ -79,10 +79,12 @@ export function valueRefs(row: TableRow, roles: ColumnRole[]): CellRef[] {
   return refs;
 }
 
-/** The giải trình a unit typed in the row's Ghi chú. */
+/** The giải trình a unit typed in the row's Ghi chú, and the ones it stored for the row's findings (PhuLuc sheet). */
 export function explanationOf(row: TableRow): string | undefined {
   const note = row.cells.note;
-  return note && !isEmptyRef(note) ? note.text : undefined;
+  const typed = note && !isEmptyRef(note) ? note.text : undefined;
+  if (!row.storedExplanation || typed?.includes(row.storedExplanation)) return typed;
+  return typed ? `${typed}; ${row.storedExplanation}` : row.storedExplanation;
 }
 
 /** Columns that say which row it is and who leads it, not a figure the unit reports. */

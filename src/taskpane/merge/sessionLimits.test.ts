@@ -5,12 +5,17 @@
  * tampered files as not merged (jsdom has no DecompressionStream, so this runs the fflate inflater
  * that older WebKit uses), and a picked file above the limit is refused before it is read.
  */
+import { webcrypto } from "node:crypto";
 import { readPickedFile } from "../../adapters/xlsx/inputLimits";
 import { seedWorkbookBuffer } from "../../../test/fixtures/seedGrids";
 import { blankForm, filledPhuLucI, unitCopy } from "../../../test/fixtures/mergeCases";
 import { bombXlsx, duplicatePartXlsx } from "../../../test/helpers/zipBomb";
 import type { FilePayload } from "./protocol";
 import { MergeSession } from "./session";
+
+// The merge hashes each file it receives with SubtleCrypto, which browsers give pages and workers in a
+// secure context (https, localhost — MDN “SubtleCrypto”); jsdom has none, Node's is the same Web Crypto API.
+if (!globalThis.crypto?.subtle) Object.defineProperty(globalThis, "crypto", { value: webcrypto, configurable: true });
 
 const filled = filledPhuLucI();
 const payload = (name: string, bytes: Uint8Array): FilePayload => ({

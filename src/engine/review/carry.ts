@@ -1,0 +1,55 @@
+/**
+ * After a merge: the units' stored giải trình, re-keyed to the consolidated sheets (the consolidated
+ * sheet's name and the consolidated row's indicator key), each naming its unit, for the
+ * consolidated workbook's PhuLuc sheet. A unit's explanation follows its row's values: it travels
+ * only where the row was merged (not where it was superseded, unknown or refused).
+ */
+import { a1, parseA1 } from "../grid";
+import type { MergeResult, UnitInput } from "../merge/types";
+import type { Table } from "../model";
+import { recogniseTable } from "../recognise";
+import { indicatorKey, upsertExplanation, type Explanation } from "./explanations";
+
+const rowOf = (cell: string) => parseA1(cell)?.row ?? -1;
+
+export function carryExplanations(result: MergeResult, inputs: readonly UnitInput[]): Explanation[] {
+  const tables = new Map<string, Table | undefined>();
+  const consolidated = (sheet: string): Table | undefined => {
+    if (!tables.has(sheet)) {
+      const merged = result.sheets.find((s) => s.sheet === sheet);
+      tables.set(sheet, merged ? recogniseTable(merged.grid).table : undefined);
+    }
+    return tables.get(sheet);
+  };
+  const unitOf = new Map(result.units.map((u) => [u.file, u.unit]));
+  let carried: Explanation[] = [];
+  for (const input of inputs) {
+    for (const e of input.explanations ?? []) {
+      if (e.sheet !== input.table.sheet) continue;
+      const row = input.table.rows.find((r) => indicatorKey(input.table, r) === e.key);
+      if (!row) continue;
+      const entry = result.log.find(
+        (l) =>
+          l.file === input.file &&
+          l.sheet === input.table.sheet &&
+          l.status === "merged" &&
+          l.target &&
+          rowOf(l.cell) === row.row,
+      );
+      const table = entry?.target && consolidated(entry.target.sheet);
+      const target = table && table.rows.find((r) => r.row === rowOf(entry.target!.cell));
+      if (!table || !target) continue;
+      const unit = e.unit ?? unitOf.get(input.file) ?? "";
+      carried = upsertExplanation(carried, {
+        ...e,
+        sheet: table.sheet,
+        key: indicatorKey(table, target),
+        label: target.label,
+        // The finding's column on the consolidated row (informative: the key is what finds it).
+        cell: a1(target.row, parseA1(e.cell)?.col ?? 0),
+        ...(unit ? { unit } : {}),
+      });
+    }
+  }
+  return carried;
+}
