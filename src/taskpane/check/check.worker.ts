@@ -1,5 +1,6 @@
 /// <reference lib="webworker" />
 /** Checking off the page's thread: reading a 5,000-row workbook and checking it never freezes the pane. */
+import "../noEval";
 import { shownError } from "../shownError";
 import { checkFileBytes, checkOneGrid } from "./checkWork";
 import type { FromCheckWorker, ToCheckWorker } from "./checkProtocol";
