@@ -66,7 +66,9 @@ class BundleBudgetPlugin {
  * The pages' Content-Security-Policy: scripts, workers and requests only from the add-in's own origin and, in
  * production, Microsoft's office.js CDN (office.js loads its host scripts from there). Styles allow 'unsafe-inline'
  * because Fluent UI (griffel) inserts its style rules at run time; images may be data: URLs (Fluent icons).
- * Development builds use eval source maps, hence 'unsafe-eval' there only.
+ * Development builds use eval source maps, hence 'unsafe-eval' there only. Frames fall under default-src: office.js
+ * embeds a logging frame from telemetryservice.firstpartyapps.oaspapps.com three seconds after it loads (its
+ * ULSEndpointProxy, only for uploading its own logs); the pane needs no telemetry, so that frame is refused.
  */
 function csp({ officeOrigin, production }) {
   const office = officeOrigin ? ` ${officeOrigin}` : "";

@@ -2,6 +2,7 @@
  * Entry of the task pane: a spinner until the host is known (≤ 2 s, host.ts), then the pane — in file mode first
  * when Office is slow to answer, and the Excel pane as soon as Excel does.
  */
+import "./noEval";
 import { FluentProvider, Spinner, webLightTheme } from "@fluentui/react-components";
 import { createRoot } from "react-dom/client";
 import { officeExcelHost } from "../adapters/excel/host";

@@ -89,6 +89,13 @@ async function main() {
   try {
     for (const spec of specs) {
       const page = await browser.newPage();
+      // tsx compiles the specs with esbuild's keepNames, which wraps named functions in `__name(fn, "name")`; a
+      // function a spec passes to page.evaluate is sent as its source text and runs in the page, where that
+      // helper must exist too (the same definition esbuild emits: it names the function and returns it).
+      await page.addInitScript({
+        content:
+          'globalThis.__name = (target, value) => Object.defineProperty(target, "name", { value, configurable: true });',
+      });
       const consoleErrors = [];
       page.on("pageerror", (err) => consoleErrors.push(err.message));
       try {

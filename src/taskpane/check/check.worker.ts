@@ -3,6 +3,7 @@
  * Checking off the page's thread: reading a 5,000-row workbook and checking it never freezes the pane. The
  * plan and previous period are read (or restored) here once and kept for every later check.
  */
+import "../noEval";
 import { shownError } from "../shownError";
 import { CheckWork } from "./checkWork";
 import type { FromCheckWorker, ToCheckWorker } from "./checkProtocol";

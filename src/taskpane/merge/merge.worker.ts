@@ -1,5 +1,6 @@
 /// <reference lib="webworker" />
 /** The merge off the UI thread: reading, recognising and merging dozens of files never blocks Excel's pane. */
+import "../noEval";
 import { userMessage } from "../../engine/errors";
 import type { FromWorker, ToWorker } from "./protocol";
 import { MergeSession } from "./session";

@@ -3,7 +3,9 @@
  * file mode within 2 s; and the Content-Security-Policy is in force (a page script cannot load a foreign script)
  * while the pane itself — office.js, the bundle, Fluent's styles, the exceljs chunk — causes no violation.
  */
-import { expectThat, type E2EHarness } from "../harness";
+import { expectThat, type E2EHarness } from "./harness";
+
+const OFFICE_TELEMETRY_FRAME = "frame-src https://telemetryservice.firstpartyapps.oaspapps.com";
 
 export default async function excelHost(h: E2EHarness): Promise<void> {
   const { page } = h;
@@ -44,7 +46,9 @@ export default async function excelHost(h: E2EHarness): Promise<void> {
   await page.getByText("Không chạy trong Excel").waitFor({ timeout: 10_000 });
   await page.getByTestId("open-file").setInputFiles(await h.fixture("phu-luc-ii.xlsx"));
   await page.getByText("Trang tính: Phụ lục II").waitFor({ timeout: 20_000 });
-  expectThat(violations.length === 0, `the pane itself must not violate its CSP: ${violations.join(" | ")}`);
+  // office.js's own log-upload frame is refused on purpose (webpack.config.js, csp); nothing else may be.
+  const pane = violations.filter((v) => v !== OFFICE_TELEMETRY_FRAME);
+  expectThat(pane.length === 0, `the pane itself must not violate its CSP: ${pane.join(" | ")}`);
 
   const blocked = await page.evaluate(
     () =>

@@ -7,9 +7,9 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { STRINGS } from "../../../src/taskpane/i18n";
-import { MERGE_STRINGS } from "../../../src/taskpane/merge/mergeStrings";
-import { expectThat, type E2EHarness } from "../harness";
+import { STRINGS } from "../../src/taskpane/i18n";
+import { MERGE_STRINGS } from "../../src/taskpane/merge/mergeStrings";
+import { expectThat, type E2EHarness } from "./harness";
 
 const TABS = {
   vi: ["Kiểm tra", "Tổng hợp", "Xuất file nộp"],
@@ -30,6 +30,55 @@ function vietnameseOnly(): string[] {
   return [...texts(STRINGS.vi), ...texts(MERGE_STRINGS.vi)].filter((s) => !en.has(s) && /[^\x20-\x7e…—“”’]/.test(s));
 }
 
+/**
+ * Fluent's TabList moves between tabs with the arrow keys through Tabster, which puts an <i tabindex="0"
+ * aria-hidden="true" data-tabster-dummy> before and after the tabs: a focus bumper that hands focus on the moment
+ * it gets it, hidden from screen readers on purpose (Tabster's maintainers: microsoft/tabster#288; by design in
+ * microsoft/fluentui#27517). axe cannot see a focus listener added with addEventListener, so it reports
+ * aria-hidden-focus there; Accessibility Insights, built on axe, leaves these elements out for that reason. They
+ * are left out of the scan here too — only they, every rule still runs on the rest — and `keyboardThroughTabs`
+ * proves what the rule protects: no aria-hidden element ever keeps the focus.
+ */
+const TABSTER_BUMPER = "[data-tabster-dummy]";
+
+/**
+ * Tab from the language switch lands on the selected tab, the arrows move between tabs, Tab leaves the list and
+ * Shift+Tab comes back — and no bumper keeps the focus, even when focused directly.
+ */
+async function keyboardThroughTabs(page: E2EHarness["page"], switchName: string, tabNames: readonly string[]) {
+  const focused = () =>
+    page.evaluate(() => {
+      const el = document.activeElement;
+      return {
+        role: el?.getAttribute("role") ?? el?.tagName.toLowerCase(),
+        text: (el as HTMLElement | null)?.innerText?.trim() ?? "",
+        hidden: el?.closest("[aria-hidden=true]") !== null,
+      };
+    });
+  await page.getByRole("button", { name: switchName }).focus();
+  await page.keyboard.press("Tab");
+  let at = await focused();
+  expectThat(at.role === "tab" && at.text === tabNames[0], `Tab should reach the selected tab: ${JSON.stringify(at)}`);
+  await page.keyboard.press("ArrowRight");
+  at = await focused();
+  expectThat(at.role === "tab" && at.text === tabNames[1], `→ should move to the next tab: ${JSON.stringify(at)}`);
+  await page.keyboard.press("ArrowLeft");
+  await page.keyboard.press("Tab");
+  at = await focused();
+  expectThat(at.role !== "tab" && !at.hidden, `Tab should leave the tab list for the panel: ${JSON.stringify(at)}`);
+  await page.keyboard.press("Shift+Tab");
+  at = await focused();
+  expectThat(at.role === "tab" && !at.hidden, `Shift+Tab should come back to a tab: ${JSON.stringify(at)}`);
+  const kept = await page.evaluate((selector) => {
+    const bumpers = [...document.querySelectorAll<HTMLElement>(selector)];
+    return bumpers.filter((b) => {
+      b.focus();
+      return document.activeElement === b;
+    }).length;
+  }, TABSTER_BUMPER);
+  expectThat(kept === 0, `${kept} aria-hidden focus bumper(s) kept the focus`);
+}
+
 interface AxeViolation {
   id: string;
   impact: string | null;
@@ -47,8 +96,10 @@ export default async function tabs(h: E2EHarness): Promise<void> {
   const focused = await page.evaluate(() => document.activeElement?.getAttribute("aria-label"));
   expectThat(focused === "Kết quả kiểm tra", `focus should move to the results after a load, is on ${focused}`);
   await page.getByRole("button").filter({ hasText: "Tổng không khớp" }).first().click();
+  await keyboardThroughTabs(page, "English", TABS.vi);
 
-  await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
+  // Evaluated through the DevTools protocol: the pane's CSP (script-src 'self') rightly refuses a script tag.
+  await page.evaluate(fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8"));
   const axeResults: Record<string, { violations: number; seriousOrCritical: AxeViolation[]; passes: number }> = {};
   const problems: string[] = [];
   for (const lang of ["vi", "en"] as const) {
@@ -58,13 +109,13 @@ export default async function tabs(h: E2EHarness): Promise<void> {
       await page.waitForTimeout(300);
       const file = `tab-${["check", "merge", "export"][i]}-${lang}-350.png`;
       await page.screenshot({ path: path.join(h.artifactsDir, file), fullPage: true });
-      const result = await page.evaluate(async () => {
+      const result = await page.evaluate(async (TABSTER_BUMPER) => {
         const axe = (window as unknown as { axe: { run(c: unknown, o: unknown): Promise<unknown> } }).axe;
-        return axe.run(document, { resultTypes: ["violations"] }) as Promise<{
+        return axe.run({ exclude: [[TABSTER_BUMPER]] }, { resultTypes: ["violations"] }) as Promise<{
           violations: AxeViolation[];
           passes: unknown[];
         }>;
-      });
+      }, TABSTER_BUMPER);
       const serious = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
       axeResults[`${lang}/${name}`] = {
         violations: result.violations.length,
