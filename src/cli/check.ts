@@ -16,6 +16,7 @@ import {
   exitCode,
   isEmptyGrid,
   sheetResult,
+  sheetResultOf,
   type CheckResult,
   type FileResult,
   type SheetResult,
@@ -104,10 +105,7 @@ function checkSheet(grid: Grid, context: { references: References; file: string 
   } catch (error) {
     // An engine fault on one odd sheet must not hide the other sheets' findings; it is still reported (exit 2).
     return {
-      sheet: grid.name,
-      template: null,
-      findings: [],
-      notes: [],
+      ...sheetResultOf(grid.name, null, [], []),
       error: `Lỗi của PhuLuc khi kiểm tra trang tính này (${faultDetail(error)}); hãy báo cho người quản trị PhuLuc.`,
     };
   }

@@ -6,6 +6,8 @@ import type { Grid } from "../engine/grid";
 import type { Finding, Severity } from "../engine/finding";
 import type { SheetReport } from "../engine/check";
 import type { TemplateId } from "../engine/template";
+import { makeNote, type Note } from "../engine/notes/note";
+import { sheetEmpty } from "../engine/notes/workbook";
 import { hiddenSheetNote } from "../adapters/xlsx/readWorkbook";
 
 export interface FindingJson {
@@ -21,12 +23,17 @@ export interface FindingJson {
   params: Finding["params"];
 }
 
+/** A note as the JSON carries it: id, severity `info`, both messages and the params they come from. */
+export type NoteJson = Pick<Note, "id" | "severity" | "message" | "messageEn" | "params">;
+
 export interface SheetResult {
   sheet: string;
   template: TemplateId | null;
   findings: FindingJson[];
-  /** Plain statements about odd input (hidden, truncated, empty, uncalculated formulas…). */
+  /** Plain Vietnamese statements about odd input (hidden, truncated, empty, uncalculated formulas…). */
   notes: string[];
+  /** Added after `notes`: the same notes, typed (id, params) and in English too. */
+  typedNotes: NoteJson[];
   /** Set when the engine failed on this sheet (a fault to report, exit 2), not when it found problems. */
   error?: string;
 }
@@ -70,19 +77,39 @@ export function isEmptyGrid(grid: Grid): boolean {
   );
 }
 
-export function emptySheetResult(grid: Grid): SheetResult {
+function noteJson(note: Note): NoteJson {
   return {
-    sheet: grid.name,
-    template: null,
-    findings: [],
-    notes: [...hiddenSheetNote(grid), `Trang tính “${grid.name}” trống; bỏ qua.`],
+    id: note.id,
+    severity: note.severity,
+    message: note.message,
+    messageEn: note.messageEn,
+    params: note.params,
   };
+}
+
+/** A sheet's result from what was found and said about it. */
+export function sheetResultOf(
+  sheet: string,
+  template: TemplateId | null,
+  findings: Finding[],
+  notes: Note[],
+): SheetResult {
+  return {
+    sheet,
+    template,
+    findings: findings.map(findingJson),
+    notes: notes.map((n) => n.message),
+    typedNotes: notes.map(noteJson),
+  };
+}
+
+export function emptySheetResult(grid: Grid): SheetResult {
+  return sheetResultOf(grid.name, null, [], [...hiddenSheetNote(grid), makeNote(sheetEmpty, { sheet: grid.name })]);
 }
 
 export function sheetResult(grid: Grid, report: SheetReport): SheetResult {
   // The engine says what the reader skipped; a hidden sheet only the reader knows.
-  const notes = [...hiddenSheetNote(grid), ...report.notes];
-  return { sheet: report.sheet, template: report.template, findings: report.findings.map(findingJson), notes };
+  return sheetResultOf(report.sheet, report.template, report.findings, [...hiddenSheetNote(grid), ...report.notes]);
 }
 
 export function countBySeverity(result: CheckResult): Record<Severity, number> {

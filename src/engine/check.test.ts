@@ -18,6 +18,9 @@ import { formatVietnameseNumber } from "./parse/number";
 import { SHEET_RULES } from "./rules";
 import { numbering } from "./rules/numbering";
 import type { Rule } from "./rules/rule";
+import type { Note } from "./notes/note";
+
+const texts = (notes: Note[]) => notes.map((n) => n.message);
 
 /** A copy of a seed with its data rows edited. */
 function edited(seed: SeedTable, edit: (rows: string[][]) => string[][]): SeedTable {
@@ -249,8 +252,12 @@ describe("checkGrid notes and robustness", () => {
     };
     const report = checkGrid(seedLayout(SEED_PHU_LUC_II).grid, {}, [broken, ...SHEET_RULES]);
     expect(summary(report.findings)).toEqual([`total-mismatch@${cellOf(SEED_PHU_LUC_II, II_TOTAL, II_AMOUNT)}`]);
-    expect(report.notes).toEqual([expect.stringContaining("Không thực hiện được quy tắc “numbering”")]);
-    expect(report.notes[0]).toContain("boom");
+    expect(texts(report.notes)).toEqual([expect.stringContaining("Không thực hiện được quy tắc “numbering”")]);
+    expect(report.notes[0]).toMatchObject({ id: "rule-failed", severity: "info", params: { rule: "numbering" } });
+    expect(report.notes[0].message).toContain("boom");
+    expect(report.notes[0].messageEn).toMatch(
+      /^The rule “numbering” could not run on this sheet \(Unexpected error: .*boom/,
+    );
   });
 
   it("a sheet the recogniser cannot read becomes a note, not a crash", () => {
@@ -262,7 +269,7 @@ describe("checkGrid notes and robustness", () => {
     });
     const report = checkGrid(broken);
     expect(report).toMatchObject({ sheet: "Hỏng", template: null, findings: [] });
-    expect(report.notes).toEqual([expect.stringContaining("Không đọc được cấu trúc bảng")]);
+    expect(texts(report.notes)).toEqual([expect.stringContaining("Không đọc được cấu trúc bảng")]);
   });
 
   it("a total over a formula never calculated: no mismatch claimed; total-unverifiable names the cell", () => {
@@ -277,7 +284,9 @@ describe("checkGrid notes and robustness", () => {
       }),
     ]);
     expect(report.findings[0].message).toContain(`${item} (“=SUM(X1:X2)”)`);
-    expect(report.notes).toEqual([expect.stringContaining(`(${item}): giá trị chưa biết cho đến khi Excel tính lại`)]);
+    expect(texts(report.notes)).toEqual([
+      expect.stringContaining(`(${item}): giá trị chưa biết cho đến khi Excel tính lại`),
+    ]);
   });
 
   it("says hidden rows, truncated rows and columns, merged data cells and very long text", () => {
@@ -287,7 +296,7 @@ describe("checkGrid notes and robustness", () => {
     grid.rows[layout.firstDataRow + 1][4] = { value: "x".repeat(2500) };
     const report = checkGrid(grid);
     const hidden = [layout.firstDataRow + 3, layout.firstDataRow + 4];
-    expect(report.notes).toEqual([
+    expect(texts(report.notes)).toEqual([
       `Có 2 dòng bị ẩn (dòng ${hidden.join(", ")}); các dòng ẩn vẫn được kiểm tra.`,
       expect.stringContaining(`văn bản rất dài (trên 2.000 ký tự: ${a1(layout.firstDataRow + 1, 4)})`),
       "Đã bỏ qua 12.000 dòng cuối của trang tính để giới hạn bộ nhớ; các dòng đó không được kiểm tra.",
@@ -308,7 +317,7 @@ describe("checkGrid notes and robustness", () => {
     expect(report.findings.filter((f) => f.rule === "not-a-number")).toEqual([
       expect.objectContaining({ cell: amount, actual: "#DIV/0!" }),
     ]);
-    expect(report.notes).toContain(
+    expect(texts(report.notes)).toContain(
       `Có ô mang giá trị lỗi của Excel: ${cellOf(SEED_PHU_LUC_II, 1, 4)} (#REF!); hãy kiểm tra công thức của các ô đó.`,
     );
   });
@@ -324,7 +333,7 @@ describe("checkGrid notes and robustness", () => {
 });
 
 describe("checkGrid: content left unread below the table", () => {
-  const unread = (notes: string[]) => notes.filter((n) => n.includes("không được đọc"));
+  const unread = (notes: Note[]) => texts(notes).filter((n) => n.includes("không được đọc"));
   const BLANK = ["", "", "", "", ""];
   /** The 1-based row number a seed data row index lands on, as the notes write it. */
   const rowNumber = (seed: SeedTable, index: number) =>
@@ -409,7 +418,15 @@ describe("checkGrid on the merge log sheet", () => {
       sheet: LOG_SHEET_NAME,
       template: null,
       findings: [],
-      notes: ["Trang tính “Nhật ký tổng hợp” là nhật ký tổng hợp do PhuLuc ghi, không phải Phụ lục; bỏ qua."],
+      notes: [
+        {
+          id: "own-sheet-skipped",
+          severity: "info",
+          params: { sheet: LOG_SHEET_NAME, kind: { vi: "nhật ký tổng hợp", en: "the merge log" } },
+          message: "Trang tính “Nhật ký tổng hợp” là nhật ký tổng hợp do PhuLuc ghi, không phải Phụ lục; bỏ qua.",
+          messageEn: "Sheet “Nhật ký tổng hợp” is the merge log PhuLuc wrote, not a Phụ lục; skipped.",
+        },
+      ],
     });
   });
 

@@ -6,11 +6,25 @@
  * note and the other rules still run. PhuLuc's own merge log sheet is not a Phụ lục: it is skipped
  * with a note, not reported as an unknown template.
  */
-import { userMessage } from "./errors";
+import { userMessages } from "./errors";
 import { sortFindings, type Finding } from "./finding";
 import { a1, firstTextOf, type CellRange, type Grid } from "./grid";
-import type { Table, TableStop } from "./model";
-import { formatVietnameseNumber } from "./parse/number";
+import type { Table } from "./model";
+import type { Note } from "./notes";
+import { makeNote } from "./notes/note";
+import {
+  columnsCut,
+  excelErrors,
+  hiddenRows,
+  longText,
+  mergedData,
+  ownSheetSkipped,
+  rowsCut,
+  ruleFailed,
+  structureUnreadable,
+  tableStopped,
+  uncalculatedFormulas,
+} from "./notes/sheet";
 import { recogniseTable } from "./recognise";
 import { SHEET_RULES } from "./rules";
 import { BLANK_RUN_END } from "./structure";
@@ -24,34 +38,18 @@ export interface SheetReport {
   sheet: string;
   template: TemplateId | null;
   findings: Finding[];
-  /** Vietnamese plain statements about odd input (never errors by themselves). */
-  notes: string[];
+  /** Plain statements about odd input (never errors by themselves), rendered per locale like findings. */
+  notes: Note[];
   table?: Table;
 }
 
 /** Text longer than this is said (Excel allows 32.767 characters; a Phụ lục cell rarely needs 1.000). */
 export const LONG_TEXT = 2000;
-/** At most this many addresses are listed in one note; the rest are counted. */
-const LIST_LIMIT = 10;
-
-function listAddresses(addresses: string[]): string {
-  const shown = addresses.slice(0, LIST_LIMIT).join(", ");
-  const rest = addresses.length - LIST_LIMIT;
-  return rest > 0 ? `${shown} và ${formatVietnameseNumber(rest)} ô khác` : shown;
-}
-
-function rangeText(range: CellRange): string {
-  return `${a1(range.top, range.left)}:${a1(range.bottom, range.right)}`;
-}
 
 /** Notes that need only the grid (and, for merged data cells, where the data starts). */
-export function gridNotes(grid: Grid, table?: Table): string[] {
-  const notes: string[] = [];
-  if (grid.hiddenRows.length > 0) {
-    const rows = grid.hiddenRows.map((r) => String(r + 1));
-    const shown = rows.slice(0, LIST_LIMIT).join(", ") + (rows.length > LIST_LIMIT ? ", …" : "");
-    notes.push(`Có ${formatVietnameseNumber(rows.length)} dòng bị ẩn (dòng ${shown}); các dòng ẩn vẫn được kiểm tra.`);
-  }
+export function gridNotes(grid: Grid, table?: Table): Note[] {
+  const notes: Note[] = [];
+  if (grid.hiddenRows.length > 0) notes.push(makeNote(hiddenRows, { rows: grid.hiddenRows.map((r) => r + 1) }));
   const uncalculated: string[] = [];
   const long: string[] = [];
   grid.rows.forEach((cells, r) =>
@@ -61,29 +59,11 @@ export function gridNotes(grid: Grid, table?: Table): string[] {
       if (typeof cell.value === "string" && cell.value.length > LONG_TEXT) long.push(a1(r, c));
     }),
   );
-  if (uncalculated.length > 0) {
-    notes.push(
-      `Có ${formatVietnameseNumber(uncalculated.length)} ô công thức chưa có kết quả lưu sẵn (${listAddresses(uncalculated)}): ` +
-        `giá trị chưa biết cho đến khi Excel tính lại; hãy mở tệp bằng Excel, lưu lại rồi kiểm tra lần nữa.`,
-    );
-  }
-  if (long.length > 0) {
-    notes.push(
-      `Có ô chứa văn bản rất dài (trên ${formatVietnameseNumber(LONG_TEXT)} ký tự: ${listAddresses(long)}); ` +
-        `vẫn được kiểm tra, nhưng thông báo chỉ trích phần đầu.`,
-    );
-  }
+  if (uncalculated.length > 0) notes.push(makeNote(uncalculatedFormulas, { cells: uncalculated }));
+  if (long.length > 0) notes.push(makeNote(longText, { cells: long, limit: LONG_TEXT }));
   const truncated = grid.truncated;
-  if (truncated?.rows) {
-    notes.push(
-      `Đã bỏ qua ${formatVietnameseNumber(truncated.rows)} dòng cuối của trang tính để giới hạn bộ nhớ; các dòng đó không được kiểm tra.`,
-    );
-  }
-  if (truncated?.columns) {
-    notes.push(
-      `Đã bỏ qua ${formatVietnameseNumber(truncated.columns)} cột bên phải của trang tính để giới hạn bộ nhớ; các cột đó không được kiểm tra.`,
-    );
-  }
+  if (truncated?.rows) notes.push(makeNote(rowsCut, { rows: truncated.rows }));
+  if (truncated?.columns) notes.push(makeNote(columnsCut, { columns: truncated.columns }));
   if (table) {
     const dataRows = new Set(table.rows.map((row) => row.row));
     const inData = (m: CellRange) => {
@@ -91,43 +71,32 @@ export function gridNotes(grid: Grid, table?: Table): string[] {
       return false;
     };
     const merged = grid.merges.filter((m) => (m.bottom > m.top || m.right > m.left) && inData(m));
-    if (merged.length > 0) {
-      notes.push(
-        `Có ô gộp (merge) trong vùng dữ liệu (${merged.slice(0, LIST_LIMIT).map(rangeText).join(", ")}` +
-          `${merged.length > LIST_LIMIT ? ", …" : ""}); giá trị được đọc từ ô đầu tiên của mỗi vùng gộp.`,
-      );
-    }
+    if (merged.length > 0) notes.push(makeNote(mergedData, { ranges: merged.map(rangeText) }));
   }
   return notes;
 }
 
-/** Why reading stopped, for every reason but a signature footer (the ordinary end of a Phụ lục). */
-const STOP_REASONS: Record<Exclude<TableStop["reason"], "footer">, string> = {
-  "blank-run": `bảng được coi là đã hết sau ${BLANK_RUN_END} hàng trống liên tiếp. Nếu phần đó vẫn là dữ liệu của bảng, hãy xóa bớt các hàng trống`,
-  "after-total":
-    "bảng được coi là đã hết ở dòng tổng cộng phía trên. Nếu phần đó vẫn là dữ liệu của bảng, hãy đưa dòng tổng cộng xuống cuối bảng",
-  "next-table": "ở đó bắt đầu một Phụ lục khác. Hãy đặt mỗi Phụ lục trên một trang tính riêng để được kiểm tra",
-};
+function rangeText(range: CellRange): string {
+  return `${a1(range.top, range.left)}:${a1(range.bottom, range.right)}`;
+}
+
 /** How much of the first text of the unread row is quoted. */
 const QUOTE_LENGTH = 60;
 
 /** Content left below the table, unless it is only the signature footer. */
-export function stopNote(grid: Grid, table: Table): string[] {
+export function stopNote(grid: Grid, table: Table): Note[] {
   const stop = table.stoppedAt;
   if (!stop || stop.reason === "footer") return [];
   const first = tidyText(firstTextOf(grid.rows[stop.row]));
   const quoted = first.length > QUOTE_LENGTH ? `${first.slice(0, QUOTE_LENGTH)}…` : first;
-  return [
-    `Từ hàng ${formatVietnameseNumber(stop.row + 1)} trở xuống không được đọc` +
-      `${quoted ? ` (bắt đầu bằng “${quoted}”)` : ""}: ${STOP_REASONS[stop.reason]}.`,
-  ];
+  return [makeNote(tableStopped, { row: stop.row + 1, quoted, reason: stop.reason, blankRun: BLANK_RUN_END })];
 }
 
 /**
  * Excel error values (#REF!, #DIV/0!…) in the table's rows that no finding already names (those in
  * number columns are not-a-number findings; elsewhere they are still worth saying).
  */
-function errorNotes(grid: Grid, table: Table, findings: Finding[]): string[] {
+function errorNotes(grid: Grid, table: Table, findings: Finding[]): Note[] {
   const named = new Set(findings.map((f) => f.cell));
   const errors: string[] = [];
   for (const row of table.rows) {
@@ -137,20 +106,15 @@ function errorNotes(grid: Grid, table: Table, findings: Finding[]): string[] {
       if (!named.has(address)) errors.push(`${address} (${cell.error})`);
     });
   }
-  return errors.length === 0
-    ? []
-    : [`Có ô mang giá trị lỗi của Excel: ${listAddresses(errors)}; hãy kiểm tra công thức của các ô đó.`];
+  return errors.length === 0 ? [] : [makeNote(excelErrors, { cells: errors })];
 }
 
 /** Runs one rule; a rule that throws says so in a note instead of ending the check. */
-function runRule(rule: Rule, table: Table, ctx: RuleContext, notes: string[]): Finding[] {
+function runRule(rule: Rule, table: Table, ctx: RuleContext, notes: Note[]): Finding[] {
   try {
     return rule.check(table, ctx);
   } catch (error) {
-    notes.push(
-      `Không thực hiện được quy tắc “${rule.id}” trên trang tính này (${userMessage(error)}); ` +
-        `các quy tắc khác vẫn được kiểm tra. Hãy báo lỗi này cho người quản trị PhuLuc.`,
-    );
+    notes.push(makeNote(ruleFailed, { rule: rule.id, error: userMessages(error) }));
     return [];
   }
 }
@@ -161,22 +125,20 @@ export function checkGrid(
   ctx: Partial<RuleContext> = {},
   rules: readonly Rule[] = SHEET_RULES,
 ): SheetReport {
-  const notes: string[] = [];
+  const notes: Note[] = [];
   let recognised: ReturnType<typeof recogniseTable>;
   try {
     recognised = recogniseTable(grid);
   } catch (error) {
     // Never expected; but one odd sheet must not stop the check of the others.
-    notes.push(
-      `Không đọc được cấu trúc bảng của trang tính này (${userMessage(error)}); trang tính chưa được kiểm tra.`,
-    );
+    notes.push(makeNote(structureUnreadable, { error: userMessages(error) }));
     return { sheet: grid.name, template: null, findings: [], notes };
   }
   const { table, findings } = recognised;
   const own = table ? undefined : ownSheetKind(grid.name);
   if (own) {
-    const note = `Trang tính “${grid.name}” là ${own.vi} do PhuLuc ghi, không phải Phụ lục; bỏ qua.`;
-    return { sheet: grid.name, template: null, findings: [], notes: [note] };
+    const notes = [makeNote(ownSheetSkipped, { sheet: grid.name, kind: own })];
+    return { sheet: grid.name, template: null, findings: [], notes };
   }
   notes.push(...gridNotes(grid, table));
   if (!table) return { sheet: grid.name, template: null, findings: sortFindings(findings), notes };
@@ -185,9 +147,9 @@ export function checkGrid(
     units: ctx.units ?? DEFAULT_UNITS,
     references: ctx.references,
     file: ctx.file,
-    note: (text) => {
-      notes.push(text);
-      ctx.note?.(text);
+    note: (note) => {
+      notes.push(note);
+      ctx.note?.(note);
     },
   };
   for (const rule of rules) findings.push(...runRule(rule, table, context, notes));

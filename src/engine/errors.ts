@@ -32,7 +32,12 @@ export class PhuLucError extends Error {
 
 /** The Vietnamese message of any thrown value, for showing to the user (never a stack trace). */
 export function userMessage(error: unknown): string {
-  if (error instanceof PhuLucError) return error.messageVi;
+  return userMessages(error).vi;
+}
+
+/** The messages of any thrown value in every language (a note that quotes an error renders either). */
+export function userMessages(error: unknown): { vi: string; en: string } {
+  if (error instanceof PhuLucError) return { vi: error.messageVi, en: error.messageEn };
   const detail = error instanceof Error ? error.message : String(error);
-  return `Lỗi không mong đợi: ${detail}`;
+  return { vi: `Lỗi không mong đợi: ${detail}`, en: `Unexpected error: ${detail}` };
 }

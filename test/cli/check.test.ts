@@ -104,6 +104,16 @@ describe("phuluc check on files it cannot read", () => {
       template: null,
       findings: [],
       notes: ["Trang tính “Nhật ký tổng hợp” là nhật ký tổng hợp do PhuLuc ghi, không phải Phụ lục; bỏ qua."],
+      // Added after spec §8's `notes`: the same note typed, with its English text.
+      typedNotes: [
+        {
+          id: "own-sheet-skipped",
+          severity: "info",
+          message: "Trang tính “Nhật ký tổng hợp” là nhật ký tổng hợp do PhuLuc ghi, không phải Phụ lục; bỏ qua.",
+          messageEn: "Sheet “Nhật ký tổng hợp” is the merge log PhuLuc wrote, not a Phụ lục; skipped.",
+          params: { sheet: "Nhật ký tổng hợp", kind: { vi: "nhật ký tổng hợp", en: "the merge log" } },
+        },
+      ],
     });
     const run = await runMain(["check", path("tong-hop.xlsx")]);
     expect(run.out).toContain("Ghi chú: Trang tính “Nhật ký tổng hợp” là nhật ký tổng hợp do PhuLuc ghi");

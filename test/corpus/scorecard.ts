@@ -21,7 +21,7 @@ export interface FileScore {
   problems: string[];
 }
 
-const RULE_FAILED = /^Không (thực hiện được quy tắc|đọc được cấu trúc bảng)/;
+const RULE_FAILED = new Set(["rule-failed", "structure-unreadable"]);
 
 export async function scoreCase(corpusCase: CorpusCase): Promise<FileScore> {
   const read = await readWorkbook(await workbookBytes(corpusCase), { fileName: corpusCase.file });
@@ -40,7 +40,9 @@ export async function scoreCase(corpusCase: CorpusCase): Promise<FileScore> {
     if (report.template !== sheet.template) {
       score.problems.push(`“${sheet.name}” đọc thành mẫu ${report.template ?? "không rõ"}, cần ${sheet.template}`);
     }
-    score.problems.push(...report.notes.filter((note) => RULE_FAILED.test(note)).map((n) => `“${sheet.name}”: ${n}`));
+    score.problems.push(
+      ...report.notes.filter((note) => RULE_FAILED.has(note.id)).map((n) => `“${sheet.name}”: ${n.message}`),
+    );
     const expected = (f: Finding) => sheet.expect.some((e) => e.rule === f.rule && e.cell === f.cell);
     for (const e of sheet.expect) {
       score.planted++;

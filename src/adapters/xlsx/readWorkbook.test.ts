@@ -66,7 +66,7 @@ describe("readWorkbook: values as Excel shows them", () => {
     });
     const read = await readWorkbook(bytes, { fileName: "kinh-phi.xlsx" });
     [grid, hiddenSheet] = read.grids;
-    notes = read.notes;
+    notes = read.notes.map((n) => n.message);
   });
 
   it("keeps numbers, shares with their format, booleans and dates", () => {
@@ -121,7 +121,7 @@ describe("readWorkbook: bounded size", () => {
     expect(grid.rows).toHaveLength(20);
     expect(Math.max(...grid.rows.map((r) => r.length))).toBe(10);
     expect(grid.truncated).toEqual({ rows: 10, columns: 2 });
-    expect(read.notes).toEqual([
+    expect(read.notes.map((n) => n.message)).toEqual([
       "Trang tính “Rộng” quá dài: chỉ đọc 20 dòng đầu, bỏ qua 10 dòng sau.",
       "Trang tính “Rộng” quá rộng: bỏ qua 2 cột cuối.",
     ]);

@@ -11,6 +11,8 @@
 import ExcelJS from "exceljs";
 import type { Cell, CellRange, CellValue, Grid } from "../../engine/grid";
 import { PhuLucError } from "../../engine/errors";
+import { makeNote, type Note } from "../../engine/notes/note";
+import { sheetHidden, sheetTooLong, sheetTooWide } from "../../engine/notes/workbook";
 import { fileKind, zipKind } from "./fileKind";
 import { assertFileSize, DEFAULT_MAX_BYTES, INFLATE_RATIO, type InflateBudget } from "./inputLimits";
 import { readRegularFile } from "./readRegularFile";
@@ -39,7 +41,7 @@ export interface WorkbookRead {
   fileName: string;
   grids: Grid[];
   /** Vietnamese plain statements about the workbook as a whole (hidden sheets, skipped rows/columns). */
-  notes: string[];
+  notes: Note[];
 }
 
 export const DEFAULT_MAX_ROWS = 50_000;
@@ -94,21 +96,18 @@ export async function loadWorkbook(
   return { read: { fileName, grids, notes: grids.flatMap(gridReadNotes) }, workbook, bytes };
 }
 
-export function hiddenSheetNote(grid: Grid): string[] {
-  return grid.hidden ? [`Trang tính “${grid.name}” đang bị ẩn; vẫn được đọc và kiểm tra.`] : [];
+export function hiddenSheetNote(grid: Grid): Note[] {
+  return grid.hidden ? [makeNote(sheetHidden, { sheet: grid.name })] : [];
 }
 
 /** What reading did to a sheet that the user should be told: hidden, or cut to the limits. */
-function gridReadNotes(grid: Grid): string[] {
+function gridReadNotes(grid: Grid): Note[] {
   const notes = hiddenSheetNote(grid);
   if (grid.truncated?.rows) {
-    notes.push(
-      `Trang tính “${grid.name}” quá dài: chỉ đọc ${grid.rows.length} dòng đầu, bỏ qua ${grid.truncated.rows} dòng sau.`,
-    );
+    notes.push(makeNote(sheetTooLong, { sheet: grid.name, read: grid.rows.length, skipped: grid.truncated.rows }));
   }
-  if (grid.truncated?.columns) {
-    notes.push(`Trang tính “${grid.name}” quá rộng: bỏ qua ${grid.truncated.columns} cột cuối.`);
-  }
+  if (grid.truncated?.columns)
+    notes.push(makeNote(sheetTooWide, { sheet: grid.name, skipped: grid.truncated.columns }));
   return notes;
 }
 

@@ -5,7 +5,9 @@
  * and the periods used.
  */
 import type { Table } from "../model";
-import { periodOf, periodText, type Period } from "./period";
+import { makeNote, type Note } from "../notes/note";
+import { previousCompared, previousNotPaired } from "../notes/references";
+import { periodOf, type Period } from "./period";
 import { bestPairing, type Pairing, type ReferenceBook } from "./reference";
 
 export interface PeriodComparison {
@@ -14,8 +16,8 @@ export interface PeriodComparison {
   previous: Period;
   /** Cumulative figures may be compared: not known to be another year, nor a later or equal period. */
   cumulative: boolean;
-  /** Why they may not (Vietnamese), when they may not. */
-  why?: string;
+  /** Why they may not, when they may not: another year, or a period not earlier than this one. */
+  why?: "other-year" | "not-earlier";
 }
 
 const comparisons = new WeakMap<Table, Map<ReferenceBook, PeriodComparison | null>>();
@@ -25,11 +27,11 @@ function compare(table: Table, book: ReferenceBook, file: string | undefined): P
   if (!pairing) return null;
   const current = periodOf(table, file);
   const previous = periodOf(pairing.ref, book.file);
-  let why: string | undefined;
+  let why: PeriodComparison["why"];
   if (current.year !== undefined && previous.year !== undefined && current.year !== previous.year) {
-    why = `kỳ trước thuộc năm ${previous.year}, kỳ này năm ${current.year}`;
+    why = "other-year";
   } else if (current.months !== undefined && previous.months !== undefined && previous.months >= current.months) {
-    why = `kỳ trước (${periodText(previous)}) không sớm hơn kỳ này (${periodText(current)})`;
+    why = "not-earlier";
   }
   return { pairing, current, previous, cumulative: why === undefined, why };
 }
@@ -46,14 +48,9 @@ export function periodComparison(table: Table, book: ReferenceBook, file?: strin
 }
 
 /** The note that says which previous period a sheet was compared with (or why it was not). */
-export function periodNote(table: Table, book: ReferenceBook, comparison: PeriodComparison | undefined): string {
-  if (!comparison) {
-    return `Trang tính “${table.sheet}” không có đủ dòng chung với tệp kỳ trước ${book.file} để so sánh; chưa so với kỳ trước.`;
-  }
-  const { pairing, current, previous } = comparison;
-  const label = (period: Period) => periodText(period) || "chưa rõ kỳ";
-  const head =
-    `Đã so với kỳ trước: tệp ${book.file}, trang tính “${pairing.ref.sheet}” (${label(previous)}; kỳ này: ` +
-    `${label(current)}; ${pairing.pairs.length} dòng khớp)`;
-  return comparison.why ? `${head}; không so số lũy kế vì ${comparison.why}.` : `${head}.`;
+export function periodNote(table: Table, book: ReferenceBook, comparison: PeriodComparison | undefined): Note {
+  if (!comparison) return makeNote(previousNotPaired, { sheet: table.sheet, file: book.file });
+  const { pairing, current, previous, why } = comparison;
+  const params = { file: book.file, sheet: pairing.ref.sheet, rows: pairing.pairs.length, previous, current };
+  return makeNote(previousCompared, why ? { ...params, why } : params);
 }

@@ -78,6 +78,8 @@ describe("plan-mismatch against the approved plan", () => {
     };
     const report = check(retyped);
     expect(report.findings).toEqual([]);
-    expect(report.notes.join(" ")).toContain("gần giống chỉ tiêu “Tỷ lệ hộ có phương tiện nghe, nhìn” của kế hoạch");
+    expect(report.notes.map((n) => n.message).join(" ")).toContain(
+      "gần giống chỉ tiêu “Tỷ lệ hộ có phương tiện nghe, nhìn” của kế hoạch",
+    );
   });
 });

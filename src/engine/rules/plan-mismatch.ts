@@ -17,8 +17,10 @@
 import { computeAttainment } from "../attainment";
 import { makeFinding, type Finding, type FindingParams } from "../finding";
 import type { LocaleFormat } from "../locale";
-import { quote, type NumberStyle } from "../messages";
+import type { NumberStyle } from "../messages";
 import type { Table, TableRow, Target } from "../model";
+import { makeNote } from "../notes/note";
+import { planCompared, planNearMatch, planNotPaired } from "../notes/references";
 import { parseAssessment } from "../parse/assessment";
 import { bestPairing, type Pairing, type ReferenceBook } from "../periods/reference";
 import { hasFigures, sameTarget } from "../periods/sameTarget";
@@ -197,21 +199,19 @@ function absentFromSheet(table: Table, pairing: Pairing, ref: TableRow): Finding
 
 function notePairing(ctx: RuleContext, table: Table, plan: ReferenceBook, pairing: Pairing | undefined): void {
   if (!pairing) {
-    ctx.note?.(
-      `Trang tính “${table.sheet}” không có đủ chỉ tiêu của kế hoạch được duyệt (tệp ${plan.file}) để so sánh; ` +
-        `chưa so với kế hoạch.`,
-    );
+    ctx.note?.(makeNote(planNotPaired, { sheet: table.sheet, file: plan.file }));
     return;
   }
-  ctx.note?.(
-    `Đã so với kế hoạch được duyệt: tệp ${plan.file}, trang tính “${pairing.ref.sheet}” ` +
-      `(${pairing.pairs.length} dòng khớp).`,
-  );
+  ctx.note?.(makeNote(planCompared, { file: plan.file, sheet: pairing.ref.sheet, rows: pairing.pairs.length }));
   for (const near of pairing.proposals) {
     ctx.note?.(
-      `Dòng ${quote(near.row.label)} (ô ${labelAddress(near.row)}) gần giống chỉ tiêu ${quote(near.ref.label)} của kế hoạch ` +
-        `(ô ${labelAddress(near.ref)}, giống ${Math.round(near.similarity * 100)}%) nhưng không trùng tên; ` +
-        `chưa so sánh — hãy ghi đúng tên chỉ tiêu như kế hoạch.`,
+      makeNote(planNearMatch, {
+        label: near.row.label,
+        cell: labelAddress(near.row),
+        planLabel: near.ref.label,
+        planCell: labelAddress(near.ref),
+        similarity: Math.round(near.similarity * 100),
+      }),
     );
   }
 }

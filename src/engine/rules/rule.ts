@@ -6,6 +6,7 @@
 import type { Finding, FindingParams, RuleId, Severity } from "../finding";
 import type { LocaleFormat, Localized, Words } from "../locale";
 import type { Table } from "../model";
+import type { Note } from "../notes/note";
 import type { References } from "../periods/reference";
 import type { UnitDef } from "../units";
 
@@ -46,10 +47,10 @@ export interface RuleContext {
   /** The units list (settings; DEFAULT_UNITS when the user has none). */
   units: UnitDef[];
   /**
-   * Plain Vietnamese statements about what a rule could not judge (a total over unreadable cells…).
-   * checkGrid collects them into SheetReport.notes; optional so rules can run without it.
+   * Statements about what a rule could not judge or what it compared with (a total left empty, the
+   * plan used). checkGrid collects them into SheetReport.notes; optional so rules can run without it.
    */
-  note?: (text: string) => void;
+  note?: (note: Note) => void;
   /** The approved plan and the previous period the sheet answers to (spec §9); rules needing them skip without. */
   references?: References;
   /** The name of the file the sheet is in (its period may be written only there: `ket-qua-9-thang.xlsx`). */

@@ -13,7 +13,10 @@ const budget = (rows: RowSpec[], amounts: ColumnSpec[] = [{ amount: "Nhu cầu k
   buildTable("kinh-phi", { columns: ["stt", "indicator", "leadUnit", ...amounts], rows });
 const run = (rows: RowSpec[], amounts?: ColumnSpec[]) => {
   const notes: string[] = [];
-  const findings = totalMismatch.check(budget(rows, amounts), { units: DEFAULT_UNITS, note: (n) => notes.push(n) });
+  const findings = totalMismatch.check(budget(rows, amounts), {
+    units: DEFAULT_UNITS,
+    note: (n) => notes.push(n.message),
+  });
   return { findings, notes };
 };
 

@@ -11,10 +11,12 @@
  * or truncates to it (tolerance.ts).
  */
 import { makeFinding, type Finding } from "../finding";
-import { mismatch, MISMATCH_MESSAGE, vnNumber, type MismatchParams } from "../messages";
+import { mismatch, MISMATCH_MESSAGE, type MismatchParams } from "../messages";
 import type { Table, TableRow } from "../model";
 import { matchesStated } from "../tolerance";
 import { expectedTotals, type ExpectedTotal } from "../totals";
+import { makeNote } from "../notes/note";
+import { totalEmpty } from "../notes/sheet";
 import type { SheetRule } from "./rule";
 import { tidyText } from "../text";
 
@@ -78,9 +80,7 @@ export const totalMismatch: SheetRule<"total-mismatch", MismatchParams> = {
       const { subject, basis } = wording(table, total);
       const parsed = total.cell.parsed;
       if (parsed.kind === "empty") {
-        ctx.note?.(
-          `Ô ${total.cell.address}: ${subject.vi} bỏ trống trong khi ${basis.vi} là ${vnNumber(total.expected)}.`,
-        );
+        ctx.note?.(makeNote(totalEmpty, { cell: total.cell.address, subject, basis, expected: total.expected }));
         continue;
       }
       if (parsed.kind !== "number") continue; // not-a-number reports it

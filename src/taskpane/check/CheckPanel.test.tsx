@@ -138,3 +138,23 @@ describe("CheckPanel errors", () => {
     expect(screen.getByRole("alert").textContent).toContain("The file is damaged.");
   });
 });
+
+describe("CheckPanel notes", () => {
+  // A real sheet's note: the seed's table with one row hidden.
+  const grid = seedGrid(SEED_PHU_LUC_II, { sheetName: "Phụ lục II" });
+  grid.hiddenRows = [8];
+  const noted = checkedSheet(checkGrid(grid));
+
+  it("shows the engine's notes in the chosen language", () => {
+    expect(noted.notes.map((n) => n.id)).toEqual(["hidden-rows"]);
+    renderPanel(noted, "en");
+    expect(screen.getByText("Notes")).toBeTruthy();
+    expect(screen.getByText("1 row is hidden (row 9); hidden rows are checked all the same.")).toBeTruthy();
+    expect(screen.queryByText(/dòng bị ẩn/)).toBeNull();
+  });
+
+  it("in Vietnamese by default", () => {
+    renderPanel(noted);
+    expect(screen.getByText("Có 1 dòng bị ẩn (dòng 9); các dòng ẩn vẫn được kiểm tra.")).toBeTruthy();
+  });
+});

@@ -28,6 +28,7 @@ import { useEffect, useRef, useState, type ReactNode } from "react";
 import type { Finding } from "../../engine/finding";
 import { formatVietnameseNumber } from "../../engine/parse/number";
 import { templateById } from "../../engine/templates";
+import { NotesBar } from "./NotesBar";
 import { useStrings, type Strings } from "../i18n";
 import type { Bilingual } from "../shownError";
 import { AttainmentChart } from "./AttainmentChart";
@@ -125,16 +126,7 @@ function ReportView({ report, onSelect }: { report: CheckedSheet; onSelect?: (f:
           </>
         )}
       </div>
-      {report.notes.length > 0 && (
-        <MessageBar intent="info" layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>{t.notes}</MessageBarTitle>
-            {report.notes.map((note) => (
-              <div key={note}>{note}</div>
-            ))}
-          </MessageBarBody>
-        </MessageBar>
-      )}
+      <NotesBar notes={report.notes} />
       {report.findings.length > 0 && (
         <FindingsList
           findings={report.findings}

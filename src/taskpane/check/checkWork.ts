@@ -9,6 +9,7 @@ import type { Grid } from "../../engine/grid";
 import { referenceBook, type ReferenceBook, type References } from "../../engine/periods/reference";
 import { restoreSnapshot, snapshotOf, type ReferenceSnapshot } from "../../engine/periods/snapshot";
 import { checkedSheet, type CheckedSheet } from "./checkedSheet";
+import type { Note } from "../../engine/notes/note";
 
 export type CheckProgress = { stage: "reading" } | { stage: "checking"; done: number; total: number };
 
@@ -16,7 +17,7 @@ export interface CheckedFile {
   fileName: string;
   sheets: CheckedSheet[];
   /** Notes about the workbook as a whole (hidden sheets, skipped rows). */
-  notes: string[];
+  notes: Note[];
 }
 
 export type ReferenceRole = keyof References;

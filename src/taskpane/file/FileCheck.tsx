@@ -2,6 +2,7 @@
 import { Button, Caption1, MessageBar, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
 import { useRef } from "react";
 import { CheckPanel } from "../check/CheckPanel";
+import { NotesBar } from "../check/NotesBar";
 import { useStrings } from "../i18n";
 import { usePane } from "../PaneContext";
 import { ReferencePicker } from "../references/ReferencePicker";
@@ -58,16 +59,7 @@ export function FileCheck({ engine = checkEngine }: { engine?: () => CheckEngine
           {t.fileLabel}: {file.fileName}
         </Caption1>
       )}
-      {file.notes.length > 0 && (
-        <MessageBar intent="info" layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>{t.notes}</MessageBarTitle>
-            {file.notes.map((n) => (
-              <div key={n}>{n}</div>
-            ))}
-          </MessageBarBody>
-        </MessageBar>
-      )}
+      <NotesBar notes={file.notes} />
       {file.fileName && file.reports.length === 0 && <Caption1>{t.noSheets}</Caption1>}
     </CheckPanel>
   );

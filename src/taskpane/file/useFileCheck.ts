@@ -10,12 +10,13 @@ import { checkEngine, type CheckEngine } from "../check/checkClient";
 import type { CheckedSheet } from "../check/checkedSheet";
 import type { CheckProgress } from "../check/checkWork";
 import { shownError, type Bilingual } from "../shownError";
+import type { Note } from "../../engine/notes/note";
 
 export interface FileCheckState {
   fileName?: string;
   reports: CheckedSheet[];
   /** Notes about the workbook as a whole (hidden sheets, skipped rows). */
-  notes: string[];
+  notes: Note[];
   busy?: BusyAction;
   progress?: CheckProgress;
   error?: Bilingual;
@@ -32,7 +33,7 @@ export function useFileCheck(
 ): FileCheckState {
   const [fileName, setFileName] = useState<string | undefined>();
   const [reports, setReports] = useState<CheckedSheet[]>([]);
-  const [notes, setNotes] = useState<string[]>([]);
+  const [notes, setNotes] = useState<Note[]>([]);
   const [busy, setBusy] = useState<BusyAction | undefined>();
   const [progress, setProgress] = useState<CheckProgress | undefined>();
   const [error, setError] = useState<Bilingual | undefined>();
