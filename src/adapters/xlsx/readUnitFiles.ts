@@ -7,7 +7,8 @@
  * listed too (nothing is dropped without a word).
  */
 import type ExcelJS from "exceljs";
-import { PhuLucError, userMessage } from "../../engine/errors";
+import { PhuLucError, userMessages } from "../../engine/errors";
+import type { Words } from "../../engine/locale";
 import { unitInputs } from "../../engine/merge/inputs";
 import type { NotMerged } from "../../engine/merge/logSheet";
 import type { UnitInput } from "../../engine/merge/types";
@@ -38,7 +39,7 @@ export function workbookModified(workbook: ExcelJS.Workbook): string | undefined
 export async function readUnitFiles(
   files: UnitFile[],
   options: ReadOptions = {},
-  progress: (file: string, stage: UnitFileStage, message?: string) => void = () => {},
+  progress: (file: string, stage: UnitFileStage, message?: Words) => void = () => {},
 ): Promise<{ inputs: UnitInput[]; notMerged: NotMerged[]; receipts: FileReceipt[] }> {
   const inputs: UnitInput[] = [];
   const notMerged: NotMerged[] = [];
@@ -74,12 +75,14 @@ export async function readUnitFiles(
           file: file.name,
           sheet,
           reason: `Trang tính “${sheet}” của tệp “${file.name}” không theo mẫu Phụ lục nào nên không được tổng hợp.`,
+          reasonEn: `Sheet “${sheet}” of file “${file.name}” follows no Phụ lục template, so it was not merged.`,
         });
       }
-      progress(file.name, "done", found.inputs.map((input) => input.table.sheet).join(", "));
+      const sheets = found.inputs.map((input) => input.table.sheet).join(", ");
+      progress(file.name, "done", { vi: sheets, en: sheets });
     } catch (error) {
-      const reason = userMessage(error);
-      notMerged.push({ file: file.name, reason });
+      const reason = userMessages(error);
+      notMerged.push({ file: file.name, reason: reason.vi, reasonEn: reason.en });
       progress(file.name, "failed", reason);
     }
   }

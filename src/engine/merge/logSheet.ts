@@ -46,7 +46,10 @@ export interface NotMerged {
   file: string;
   /** The sheet, when only that sheet of the file was not merged. */
   sheet?: string;
+  /** Vietnamese (the log sheet and the JSON say it). */
   reason: string;
+  /** The same in English, for the pane's English switch. */
+  reasonEn?: string;
 }
 
 /** Header + one row per log entry, then one per file not merged: every input is accounted for. */

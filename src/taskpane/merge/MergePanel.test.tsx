@@ -13,6 +13,7 @@ import {
   withCell,
 } from "../../../test/fixtures/mergeCases";
 import { MergePanel, displayValue, type MergePanelProps, type MergeViewState } from "./MergePanel";
+import { LangContext } from "../i18n";
 
 // jsdom has no ResizeObserver (Fluent's MessageBar reflows with it); nothing here asserts layout.
 globalThis.ResizeObserver ??= class {
@@ -30,12 +31,18 @@ const result = mergeWorkbook(
     unitInput(withCell(unitCopy(filled, "TTBCXB"), internet, COL.actual, "85%"), "TTBCXB.xlsx"),
   ],
 );
-const notMerged = [{ file: "hong.xlsx", reason: "không phải .xlsx" }];
+const notMerged = [{ file: "hong.xlsx", reason: "không phải .xlsx", reasonEn: "not an .xlsx file" }];
 const preview: MergeViewState = {
   phase: "preview",
   progress: [
     { file: "CNTT-BCVT.xlsx", stage: "done", fraction: 1 },
-    { file: "hong.xlsx", stage: "failed", fraction: 1, message: "Tệp “hong.xlsx” không phải .xlsx" },
+    {
+      file: "hong.xlsx",
+      stage: "failed",
+      fraction: 1,
+      message: "Tệp “hong.xlsx” không phải .xlsx",
+      messageEn: "File “hong.xlsx” is not an .xlsx file",
+    },
   ],
   outcome: {
     result,
@@ -68,6 +75,25 @@ describe("MergePanel", () => {
     expect(screen.getAllByTestId("merge-progress")).toHaveLength(2);
     expect(screen.getByText(/hong\.xlsx — Không tổng hợp được/)).toBeTruthy();
     expect(screen.getByRole("status").textContent).toMatch(/1 xung đột · 1 thiếu báo cáo · 0 dòng không khớp mẫu/);
+  });
+
+  it("shows progress and the files not merged in English when the pane is switched", () => {
+    render(
+      <LangContext.Provider value="en">
+        <MergePanel
+          mode="file"
+          state={preview}
+          templateName="TONG-HOP.xlsx"
+          onMerge={() => {}}
+          onApply={() => {}}
+          onResolve={() => {}}
+          onAcceptProposal={() => {}}
+        />
+      </LangContext.Provider>,
+    );
+    expect(screen.getByText(/hong\.xlsx — .*: File “hong\.xlsx” is not an \.xlsx file/)).toBeTruthy();
+    expect(screen.getByText("hong.xlsx: not an .xlsx file")).toBeTruthy();
+    expect(screen.queryByText(/không phải \.xlsx/)).toBeNull();
   });
 
   it("conflict picker: nothing pressed until decided, the lead unit marked, buttons that stay in place", () => {

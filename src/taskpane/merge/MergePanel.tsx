@@ -259,6 +259,7 @@ function Preview(props: MergePanelProps & { outcome: MergeOutcome }) {
   const openConflicts = result.conflicts.filter((c) => !c.resolved).length;
   const conflictCells = new Set(result.conflicts.map((c) => c.id));
   const m = useMergeStrings();
+  const lang = useContext(LangContext);
   const applyLabel = props.mode === "excel" ? m.applyExcel : m.applyFile;
   const numFmts = new Map(filled.map((v) => [`${v.sheet}!${v.cell}`, v.numFmt]));
   const [asking, setAsking] = useState(false);
@@ -273,7 +274,7 @@ function Preview(props: MergePanelProps & { outcome: MergeOutcome }) {
           <ul>
             {props.outcome.notMerged.map((n) => (
               <li key={n.file}>
-                <Caption1>{`${n.file}: ${n.reason}`}</Caption1>
+                <Caption1>{`${n.file}: ${lang === "vi" ? n.reason : (n.reasonEn ?? n.reason)}`}</Caption1>
               </li>
             ))}
           </ul>
@@ -456,7 +457,7 @@ export function MergePanel(props: MergePanelProps) {
           {state.progress.map((p) => (
             <Field
               key={p.file}
-              label={`${p.file} — ${m.stage[p.stage]}${p.message ? `: ${p.message}` : ""}`}
+              label={`${p.file} — ${m.stage[p.stage]}${p.message ? `: ${lang === "vi" ? p.message : p.messageEn}` : ""}`}
               validationState={p.stage === "failed" ? "error" : "none"}
             >
               <ProgressBar

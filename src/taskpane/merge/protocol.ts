@@ -29,8 +29,9 @@ export interface FileProgress {
   stage: ProgressStage;
   /** 0..1 for the progress bar. */
   fraction: number;
-  /** Vietnamese: why the file failed, or what was found in it. */
+  /** Why the file failed, or what was found in it: Vietnamese, and English for the pane's switch. */
   message?: string;
+  messageEn?: string;
 }
 
 export interface MergeOutcome {

@@ -33,6 +33,12 @@ describe("MergeSession (the worker's work)", () => {
       "done",
     ]);
     expect(progress.find((p) => p.file === "hong.xlsx" && p.stage === "failed")?.message).toContain("hong.xlsx");
+    // Progress in both languages: the failed file's reason and the template's sheets.
+    const failed = progress.find((p) => p.file === "hong.xlsx" && p.stage === "failed")!;
+    expect(failed.messageEn).toContain("hong.xlsx");
+    expect(failed.messageEn).not.toBe(failed.message);
+    expect(outcome.notMerged[0].reasonEn).toBe(failed.messageEn);
+    expect(progress.find((p) => p.stage === "done" && p.messageEn?.startsWith("Template: "))).toBeTruthy();
     expect(outcome.notMerged.map((n) => n.file)).toEqual(["hong.xlsx"]);
     expect(outcome.workbookSheets).toEqual(["Phụ lục I"]);
     expect(outcome.result.conflicts).toHaveLength(1);

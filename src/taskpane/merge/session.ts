@@ -52,7 +52,13 @@ export class MergeSession {
       );
     }
     const sheetsFound = templates.map((t) => t.table.sheet).join(", ");
-    progress({ file: request.template.name, stage: "done", fraction: 1, message: `Mẫu: ${sheetsFound}` });
+    progress({
+      file: request.template.name,
+      stage: "done",
+      fraction: 1,
+      message: `Mẫu: ${sheetsFound}`,
+      messageEn: `Template: ${sheetsFound}`,
+    });
 
     const inputs: UnitInput[] = [];
     for (const grid of grids.filter(isUnitSheet)) inputs.push(...unitInputs(grid.name, [grid]).inputs);
@@ -60,7 +66,8 @@ export class MergeSession {
     const read = await readUnitFiles(
       request.units.map((unit) => ({ name: unit.name, source: unit.bytes, lastModified: unit.lastModified })),
       { budget },
-      (file, stage, message) => progress({ file, stage, fraction: STAGE_FRACTION[stage], message }),
+      (file, stage, message) =>
+        progress({ file, stage, fraction: STAGE_FRACTION[stage], message: message?.vi, messageEn: message?.en }),
     );
     inputs.push(...read.inputs);
     const notMerged = read.notMerged;
