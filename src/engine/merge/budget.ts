@@ -16,6 +16,7 @@ import {
   proposalFor,
   type Contribution,
   type MergeRun,
+  noCompleteness,
   type SheetCompleteness,
   type UnitSheet,
 } from "./context";
@@ -248,13 +249,7 @@ function layOut(
 
   const region: RegionRow[] = [];
   const placedItems: { item: BudgetItem; at: number }[] = [];
-  const completeness: SheetCompleteness = {
-    expected: [],
-    reporting: [],
-    indicatorRows: 0,
-    filledRows: 0,
-    emptyRows: [],
-  };
+  const completeness = noCompleteness();
   let number = 0;
   const place = (item: BudgetItem, top: boolean) => {
     const cells: RegionRow = item.templateRow ? [...(grid.rows[item.templateRow.row] ?? [])] : [];

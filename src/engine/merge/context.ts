@@ -237,6 +237,11 @@ export interface SheetCompleteness {
   emptyRows: EmptyRow[];
 }
 
+/** A sheet's completeness before any row is counted. */
+export function noCompleteness(): SheetCompleteness {
+  return { expected: [], reporting: [], indicatorRows: 0, filledRows: 0, emptyRows: [] };
+}
+
 export function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);

@@ -12,6 +12,7 @@ import {
   settle,
   type Contribution,
   type MergeRun,
+  noCompleteness,
   type SheetCompleteness,
   type UnitSheet,
 } from "./context";
@@ -94,13 +95,7 @@ export function mergeIndicatorSheet(
   const bySlot = collectContributions(run, matcher, sources);
   const reportCols = reportRoles(table);
   const filled: SheetMerge["filled"] = [];
-  const completeness: SheetCompleteness = {
-    expected: [],
-    reporting: [],
-    indicatorRows: 0,
-    filledRows: 0,
-    emptyRows: [],
-  };
+  const completeness = noCompleteness();
   const hasLeadColumn = table.columns.leadUnit !== undefined;
 
   for (const slot of matcher.slots) {

@@ -17,6 +17,7 @@ import {
   proposalFor,
   type Contribution,
   type MergeRun,
+  noCompleteness,
   type SheetCompleteness,
   type UnitSheet,
 } from "./context";
@@ -120,13 +121,7 @@ export function mergeServicesSheet(
   const rowChange = replaceRegion(builder, first, oldCount, region, width);
 
   const filled: SheetMerge["filled"] = [];
-  const completeness: SheetCompleteness = {
-    expected: [],
-    reporting: [],
-    indicatorRows: 0,
-    filledRows: 0,
-    emptyRows: [],
-  };
+  const completeness = noCompleteness();
   entries.forEach((entry, i) => {
     const at = first + i;
     // Every row placed here names this unit; its own file's value, where sent, is the one taken.

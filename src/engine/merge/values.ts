@@ -115,28 +115,16 @@ export interface ValueCell {
 export function rowValueCells(table: Table, row: TableRow, extras: readonly ExtraCell[] = []): ValueCell[] {
   const cells: ValueCell[] = [];
   const seen = new Set<number>();
-  for (const [role, ref] of Object.entries(row.cells) as [ColumnRole, CellRef][]) {
-    if (IDENTITY_ROLES.has(role) || isEmptyRef(ref) || seen.has(ref.col)) continue;
-    seen.add(ref.col);
-    cells.push({
-      col: ref.col,
-      address: ref.address,
-      column: columnName(table, ref.col),
-      text: displayParsed(ref.parsed),
-      role,
-    });
-  }
-  row.amounts.forEach((ref, amount) => {
+  const add = (ref: CellRef, what: Pick<ValueCell, "role" | "amount">) => {
     if (isEmptyRef(ref) || seen.has(ref.col)) return;
     seen.add(ref.col);
-    cells.push({
-      col: ref.col,
-      address: ref.address,
-      column: columnName(table, ref.col),
-      text: displayParsed(ref.parsed),
-      amount,
-    });
-  });
+    const column = columnName(table, ref.col);
+    cells.push({ col: ref.col, address: ref.address, column, text: displayParsed(ref.parsed), ...what });
+  };
+  for (const [role, ref] of Object.entries(row.cells) as [ColumnRole, CellRef][]) {
+    if (!IDENTITY_ROLES.has(role)) add(ref, { role });
+  }
+  row.amounts.forEach((ref, amount) => add(ref, { amount }));
   for (const extra of extras) {
     if (seen.has(extra.col)) continue;
     seen.add(extra.col);

@@ -29,6 +29,11 @@ interface AssessmentParams extends FindingParams {
 const MET = new Set(["Đạt", "Vượt"]);
 const MISSED = new Set(["Chưa đạt", "Không đạt"]);
 
+/** True when the written Đánh giá says the opposite of the verdict the figures give (met or missed). */
+export function contradicts(verdict: string, assessment: string): boolean {
+  return verdict !== "Chưa đạt" ? MISSED.has(assessment) : MET.has(assessment);
+}
+
 export const assessmentContradiction: SheetRule<"assessment-contradiction", AssessmentParams> = {
   id: "assessment-contradiction",
   severity: "error",
@@ -81,8 +86,7 @@ export const assessmentContradiction: SheetRule<"assessment-contradiction", Asse
       const target = targetOf(table, ownOrInherited(row, "target"));
       const { verdict } = computeAttainment(target, result.value);
       if (!verdict) continue;
-      const metByNumbers = verdict !== "Chưa đạt";
-      if (metByNumbers ? !MISSED.has(assessment) : !MET.has(assessment)) continue;
+      if (!contradicts(verdict, assessment)) continue;
       findings.push(
         makeFinding(
           this,
@@ -93,7 +97,7 @@ export const assessmentContradiction: SheetRule<"assessment-contradiction", Asse
             style: { percent: result.percent },
             target: target.text,
             verdict,
-            met: metByNumbers,
+            met: verdict !== "Chưa đạt",
             expected: verdict,
             actual: assessment,
           },

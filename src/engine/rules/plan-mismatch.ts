@@ -26,7 +26,7 @@ import { bestPairing, type Pairing, type ReferenceBook } from "../periods/refere
 import { hasFigures, sameTarget } from "../periods/sameTarget";
 import { labelAddress, whereOf, whereText, type Where } from "../periods/where";
 import { matchUnit, splitUnits, type UnitDef } from "../units";
-import { assessmentContradiction } from "./assessment-contradiction";
+import { assessmentContradiction, contradicts } from "./assessment-contradiction";
 import { perText, resultValueOf, targetOf } from "./cells";
 import { missingReport } from "./missing-report";
 import type { RuleContext, SheetRule } from "./rule";
@@ -51,9 +51,6 @@ interface PlanMismatchParams extends FindingParams {
 }
 
 type Rule = typeof planMismatch;
-
-const MET = new Set(["Đạt", "Vượt"]);
-const MISSED = new Set(["Chưa đạt", "Không đạt"]);
 
 /** A sheet of indicators with targets or results (chi-tieu, ket-qua), not a budget or a services count. */
 export function isIndicatorSheet(table: Table): boolean {
@@ -129,8 +126,7 @@ function assessmentAgainstPlan(against: Against): Finding | undefined {
   if (!cell || !assessment || !result) return undefined;
   const { verdict } = computeAttainment(approved, result.value);
   if (!verdict) return undefined;
-  const met = verdict !== "Chưa đạt";
-  if (met ? !MISSED.has(assessment) : !MET.has(assessment)) return undefined;
+  if (!contradicts(verdict, assessment)) return undefined;
   const planCell = ref.cells.target?.address ?? labelAddress(ref);
   return makeFinding(
     assessmentContradiction,
@@ -142,7 +138,7 @@ function assessmentAgainstPlan(against: Against): Finding | undefined {
       target: approved.text,
       approvedAt: whereOf(pairing.book, pairing.ref, planCell),
       verdict,
-      met,
+      met: verdict !== "Chưa đạt",
       expected: verdict,
       actual: assessment,
     },
