@@ -1,6 +1,6 @@
 /** Properties of the sheet rules over generated tables and grids (fast-check). */
 import fc from "fast-check";
-import { buildTable } from "../../../test/fixtures/tables";
+import { budgetTable } from "../../../test/fixtures/tables";
 import { checkGrid } from "../check";
 import type { Cell, Grid } from "../grid";
 import { DEFAULT_UNITS } from "../units";
@@ -8,19 +8,7 @@ import { totalMismatch } from "./total-mismatch";
 
 const ctx = { units: DEFAULT_UNITS };
 
-const budget = (amounts: number[], total: number) =>
-  buildTable("kinh-phi", {
-    columns: ["stt", "indicator", "leadUnit", { amount: "Nhu cầu kinh phí" }],
-    rows: [
-      ...amounts.map((amount, i) => ({
-        stt: String(i + 1),
-        label: `Dự án ${i + 1}`,
-        cells: { leadUnit: "Sở TTTT" },
-        amounts: [amount],
-      })),
-      { label: "Tổng cộng", amounts: [total] },
-    ],
-  });
+const budget = (amounts: number[], total: number) => budgetTable(amounts, total);
 
 describe("rule properties", () => {
   const amounts = fc.array(fc.integer({ min: 0, max: 10_000_000 }), { minLength: 1, maxLength: 30 });

@@ -1,4 +1,4 @@
-import { buildTable } from "../../../test/fixtures/tables";
+import { budgetTable } from "../../../test/fixtures/tables";
 import type { CellValue } from "../grid";
 import { DEFAULT_UNITS } from "../units";
 import { scaleSuspect } from "./scale-suspect";
@@ -6,20 +6,7 @@ import { scaleSuspect } from "./scale-suspect";
 const ctx = { units: DEFAULT_UNITS };
 /** The seed's Phụ lục II amounts (triệu đồng), one of them replaced. */
 const SEED_AMOUNTS = [40444, 6440, 25500, 30000, 30000, 396, 830, 998, 900, 89583];
-const budget = (amounts: CellValue[], total?: CellValue) =>
-  buildTable("kinh-phi", {
-    unitLine: "Đvt: triệu đồng",
-    columns: ["stt", "indicator", "leadUnit", { amount: "Nhu cầu kinh phí năm 2024" }],
-    rows: [
-      ...amounts.map((amount, i) => ({
-        stt: String(i + 1),
-        label: `Dự án ${i + 1}`,
-        cells: { leadUnit: "Sở TTTT" },
-        amounts: [amount],
-      })),
-      ...(total === undefined ? [] : [{ label: "Tổng cộng", amounts: [total] }]),
-    ],
-  });
+const budget = (amounts: CellValue[], total?: CellValue) => budgetTable(amounts, total, "Đvt: triệu đồng");
 const replaced = (index: number, value: number) => SEED_AMOUNTS.map((v, i) => (i === index ? value : v));
 
 describe("scale-suspect", () => {

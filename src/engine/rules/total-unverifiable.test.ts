@@ -1,22 +1,9 @@
-import { buildTable } from "../../../test/fixtures/tables";
-import type { CellValue } from "../grid";
+import { budgetTable } from "../../../test/fixtures/tables";
 import { DEFAULT_UNITS } from "../units";
 import { totalUnverifiable } from "./total-unverifiable";
 
 const ctx = { units: DEFAULT_UNITS };
-const budget = (amounts: CellValue[], total: CellValue) =>
-  buildTable("kinh-phi", {
-    columns: ["stt", "indicator", "leadUnit", { amount: "Kinh phí" }],
-    rows: [
-      ...amounts.map((amount, i) => ({
-        stt: String(i + 1),
-        label: `Dự án ${i + 1}`,
-        cells: { leadUnit: "Sở TTTT" },
-        amounts: [amount],
-      })),
-      { label: "Tổng cộng", amounts: [total] },
-    ],
-  });
+const budget = budgetTable;
 
 describe("total-unverifiable", () => {
   it("names the unreadable cells a total covers, and the sum of the others", () => {
