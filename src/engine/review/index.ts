@@ -7,4 +7,4 @@ export * from "./status";
 export * from "./store";
 export * from "./sheets";
 export { carryExplanations } from "./carry";
-export { reviewFindings, receiptCounts } from "./receipt";
+export { reviewFindings, receiptCounts, receiptsOfUnits } from "./receipt";
