@@ -22,11 +22,11 @@ import {
   approvalConflictMessage,
   approvalConflicts,
   carryExplanations,
+  mergedExplanations,
   recordMerge,
   receiptsOfUnits,
   reviewStoreOf,
   STATE_LABELS,
-  upsertExplanation,
   type ReviewStore,
 } from "../engine/review";
 import { matchUnit, DEFAULT_UNITS } from "../engine/units";
@@ -275,7 +275,11 @@ export const merge: Command = async (args: string[], io: CliIO) => {
   const actor = { by: parsed.by ?? actorName(), at: new Date().toISOString() };
   const reviewed: ReviewStore = {
     ...review,
-    explanations: carryExplanations(result, inputs).reduce(upsertExplanation, review.explanations),
+    explanations: mergedExplanations(
+      review.explanations,
+      carryExplanations(result, inputs),
+      result.units.map((u) => u.unit),
+    ),
     statuses: recordMerge(review.statuses, result.completeness.expectedUnits, receipts, actor),
   };
   try {

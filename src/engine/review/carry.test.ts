@@ -10,7 +10,7 @@ import {
   withCell,
 } from "../../../test/fixtures/mergeCases";
 import { attachExplanations, explanationFor, isBlocking } from "./explanations";
-import { carryExplanations } from "./carry";
+import { carryExplanations, mergedExplanations } from "./carry";
 import { recogniseTable } from "../recognise";
 import { seedGrid } from "../../../test/fixtures/seedGrids";
 import { explanationListRows, feedbackListRows, findingNote, ownSheetKind } from "./sheets";
@@ -63,6 +63,16 @@ describe("giải trình through the merge", () => {
       explanationUnit: "CNTT-BCVT",
       explanation: TEXT,
     });
+  });
+
+  it("a unit merged again speaks through its new files only; KHTC's own and other units' stay", () => {
+    const carried = carryExplanations(result, [explainedInput()]);
+    const old = { ...carried[0], text: "cũ" };
+    const khtc = { ...carried[0], unit: undefined, rule: "numbering", text: "KHTC" };
+    const other = { ...carried[0], unit: "TTBCXB", rule: "out-of-range", text: "TTBCXB" };
+    expect(mergedExplanations([old, khtc, other], [], ["CNTT-BCVT"]).map((e) => e.text)).toEqual(["KHTC", "TTBCXB"]);
+    expect(mergedExplanations([old, khtc], carried, ["CNTT-BCVT"]).map((e) => e.text)).toEqual(["KHTC", TEXT]);
+    expect(mergedExplanations([old], [], ["TTBCXB"])).toEqual([old]);
   });
 
   it("does not travel with a superseded file", () => {

@@ -53,3 +53,18 @@ export function carryExplanations(result: MergeResult, inputs: readonly UnitInpu
   }
   return carried;
 }
+
+/**
+ * The consolidated workbook's explanations after a merge: a unit whose files this merge took speaks
+ * through them only (its earlier explanations go, those of its files now carried come in); KHTC's
+ * own (no unit) and the other units' stay.
+ */
+export function mergedExplanations(
+  existing: readonly Explanation[],
+  carried: readonly Explanation[],
+  mergedUnits: Iterable<string>,
+): Explanation[] {
+  const units = new Set(mergedUnits);
+  const kept = existing.filter((e) => !e.unit || !units.has(e.unit));
+  return carried.reduce(upsertExplanation, kept);
+}
