@@ -27,7 +27,9 @@ import {
   receiptsOfUnits,
   reviewStoreOf,
   STATE_LABELS,
+  SUBMISSION_STATES,
   type ReviewStore,
+  type SubmissionStatus,
 } from "../engine/review";
 import { matchUnit, DEFAULT_UNITS } from "../engine/units";
 import { actorName } from "./review";
@@ -201,6 +203,14 @@ function summary(result: MergeResult, output: string, notMerged: NotMerged[]): s
   return lines.join("\n");
 }
 
+/** `2 Đã nhận, 1 Chưa nộp`: how many units are in each state, in the states' order. */
+function stateCounts(statuses: SubmissionStatus[]): string {
+  return SUBMISSION_STATES.map((state) => [state, statuses.filter((s) => s.state === state).length] as const)
+    .filter(([, n]) => n > 0)
+    .map(([state, n]) => `${n} ${STATE_LABELS.vi[state]}`)
+    .join(", ");
+}
+
 /** The template, every unit file and the plan, for `-o` to differ from. */
 function mergeInputs(parsed: MergeArgs): InputFile[] {
   return [
@@ -294,8 +304,7 @@ export const merge: Command = async (args: string[], io: CliIO) => {
     );
   } else {
     io.out(summary(result, output, notMerged));
-    const states = reviewed.statuses.map((s) => `${s.unit} ${STATE_LABELS.vi[s.state]}`).join("; ");
-    io.out(`Tình trạng nộp: ${states}.`);
+    io.out(`Tình trạng nộp: ${stateCounts(reviewed.statuses)} (chi tiết: phuluc status ${path.basename(output)}).`);
   }
   for (const n of notMerged) if (parsed.json) io.err(`Không tổng hợp: ${n.file} — ${n.reason}`);
   return result.findings.some((f) => f.severity === "error" && !f.explanation) ? 1 : 0;

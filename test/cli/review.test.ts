@@ -154,7 +154,7 @@ describe("giải trình, Tình trạng nộp, Trả lại, Đã duyệt (CLI rou
       "KHTC Hà",
     ]);
     expect(merge.code).toBe(0);
-    expect(merge.out).toContain("Tình trạng nộp: CNTT-BCVT Đã nhận; THANH-TRA Chưa nộp; TTBCXB Đã nhận.");
+    expect(merge.out).toContain("Tình trạng nộp: 1 Chưa nộp, 2 Đã nhận (chi tiết: phuluc status TH1.xlsx).");
     const th1 = await book(at("TH1.xlsx"));
     expect(th1.getWorksheet("Phụ lục I")!.getCell(17, COL.note + 1).value).toBe(TEXT);
     const log = th1.getWorksheet("Nhật ký tổng hợp")!;
