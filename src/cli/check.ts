@@ -105,7 +105,7 @@ function checkSheet(
 ): SheetResult {
   if (isEmptyGrid(grid)) return emptySheetResult(grid);
   try {
-    const report = checkGrid(grid, context);
+    const report = checkGrid(grid, { references: context.references, file: context.file });
     // A giải trình stored in the workbook (PhuLuc sheet) rides on its finding: shown, and not blocking.
     return sheetResult(grid, {
       ...report,
