@@ -22,6 +22,7 @@ import {
   approvalConflictMessage,
   approvalConflicts,
   carryExplanations,
+  explainMergeFindings,
   mergedExplanations,
   recordMerge,
   receiptsOfUnits,
@@ -281,17 +282,19 @@ export const merge: Command = async (args: string[], io: CliIO) => {
     io.err(`Không đọc được tệp kế hoạch (--plan): ${userMessage(error)}`);
     return 2;
   }
-  const result = mergeWorkbook(templates, inputs, { references });
+  const merged = mergeWorkbook(templates, inputs, { references });
   const actor = { by: parsed.by ?? actorName(), at: new Date().toISOString() };
   const reviewed: ReviewStore = {
     ...review,
     explanations: mergedExplanations(
       review.explanations,
-      carryExplanations(result, inputs),
-      result.units.map((u) => u.unit),
+      carryExplanations(merged, inputs),
+      merged.units.map((u) => u.unit),
     ),
-    statuses: recordMerge(review.statuses, result.completeness.expectedUnits, receipts, actor),
+    statuses: recordMerge(review.statuses, merged.completeness.expectedUnits, receipts, actor),
   };
+  // What the consolidated workbook keeps explained (an approved unit's, KHTC's own) stays explained.
+  const result = { ...merged, findings: explainMergeFindings(merged, reviewed.explanations) };
   try {
     await writeOutput(output, await writeConsolidated(templateBook, result, { notMerged, review: reviewed }));
   } catch (error) {

@@ -255,6 +255,12 @@ describe("giải trình, Tình trạng nộp, Trả lại, Đã duyệt (CLI rou
     ]);
     expect(same.code).toBe(0);
     expect((await status(at("TH1b.xlsx")))[0]).toMatchObject({ label: "Đã duyệt" });
+    // Without the approved unit's file its approved figures stay, and so does their giải trình.
+    const others = await runMain(["merge", "--template", at("TH1.xlsx"), at("TTBCXB.xlsx"), "-o", at("TH1c.xlsx")]);
+    expect(others.out).toContain(`(đã giải trình: ${TEXT})`);
+    expect(others.code).toBe(0);
+    const kept = (await book(at("TH1c.xlsx"))).getWorksheet("Phụ lục I")!;
+    expect([kept.getCell(17, COL.ratio + 1).value, kept.getCell(17, COL.note + 1).value]).toEqual([100, TEXT]);
     const reopened = await runMain([
       "merge",
       "--template",

@@ -10,7 +10,7 @@ import {
   withCell,
 } from "../../../test/fixtures/mergeCases";
 import { attachExplanations, explanationFor, isBlocking } from "./explanations";
-import { carryExplanations, mergedExplanations } from "./carry";
+import { carryExplanations, explainMergeFindings, mergedExplanations } from "./carry";
 import { recogniseTable } from "../recognise";
 import { seedGrid } from "../../../test/fixtures/seedGrids";
 import { explanationListRows, feedbackListRows, findingNote, ownSheetKind } from "./sheets";
@@ -73,6 +73,17 @@ describe("giải trình through the merge", () => {
     expect(mergedExplanations([old, khtc, other], [], ["CNTT-BCVT"]).map((e) => e.text)).toEqual(["KHTC", "TTBCXB"]);
     expect(mergedExplanations([old, khtc], carried, ["CNTT-BCVT"]).map((e) => e.text)).toEqual(["KHTC", TEXT]);
     expect(mergedExplanations([old], [], ["TTBCXB"])).toEqual([old]);
+  });
+
+  it("the consolidated workbook's own stored giải trình explains a merge finding no input explains", () => {
+    const carried = carryExplanations(result, [explainedInput()]);
+    const unexplained = { ...result, findings: result.findings.map((f) => ({ ...f, explanation: undefined })) };
+    const explained = explainMergeFindings(unexplained, carried);
+    expect(explained.find((f) => f.rule === "attainment-mismatch")).toMatchObject({
+      explanation: TEXT,
+      explanationUnit: "CNTT-BCVT",
+    });
+    expect(explainMergeFindings(unexplained, [])).toBe(unexplained.findings);
   });
 
   it("does not travel with a superseded file", () => {
