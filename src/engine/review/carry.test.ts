@@ -102,6 +102,7 @@ describe("the review round's sheets", () => {
     expect(ownSheetKind("Tình trạng nộp")?.vi).toBe("bảng tình trạng nộp");
     expect(ownSheetKind("PHULUC")?.en).toBe("PhuLuc's review records");
     expect(ownSheetKind("Nhật ký tổng hợp")?.vi).toBe("nhật ký tổng hợp");
+    expect(ownSheetKind("Giải trình")?.vi).toBe("danh sách giải trình kèm file nộp");
     expect(ownSheetKind("Phụ lục I")).toBeUndefined();
   });
 
