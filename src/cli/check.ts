@@ -22,6 +22,7 @@ import {
   type SheetResult,
 } from "./checkResult";
 import { renderCheckTable } from "./checkTable";
+import { attachExplanations, reviewStoreOf, type Explanation } from "../engine/review";
 
 export const CHECK_USAGE = `Cách dùng: phuluc check TỆP.xlsx... [--json] [--plan KẾ_HOẠCH.xlsx] [--previous KỲ_TRƯỚC.xlsx]
                      [--max-rows N] [--max-columns N] [--max-mb N]
@@ -36,7 +37,8 @@ Kiểm tra mọi trang tính của từng tệp theo các mẫu Phụ lục.
   --max-columns N  số cột tối đa đọc trên mỗi trang tính (mặc định 200)
   --max-mb N       kích thước tệp tối đa, MB (mặc định 25; tệp lớn hơn cần rất nhiều bộ nhớ);
                    tệp giải nén ra quá 10 lần giới hạn này (bom nén) cũng bị từ chối
-Mã thoát: 0 không có lỗi; 1 có lỗi; 2 có tệp không đọc được.`;
+Lỗi đã có giải trình (lưu trong sổ tính, xem lệnh explain) vẫn được liệt kê, ghi “đã giải trình”.
+Mã thoát: 0 không có lỗi chưa giải trình; 1 có lỗi chưa giải trình; 2 có tệp không đọc được.`;
 
 interface CheckArgs {
   files: string[];
@@ -83,7 +85,7 @@ export async function checkFile(
   } catch (error) {
     return { file, error: userMessage(error), sheets: [] };
   }
-  const context = { references, file: path.basename(file) };
+  const context = { references, file: path.basename(file), explanations: reviewStoreOf(read.grids).explanations };
   return { file, sheets: read.grids.map((grid) => checkSheet(grid, context)) };
 }
 
@@ -98,10 +100,18 @@ function faultDetail(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-function checkSheet(grid: Grid, context: { references: References; file: string }): SheetResult {
+function checkSheet(
+  grid: Grid,
+  context: { references: References; file: string; explanations: Explanation[] },
+): SheetResult {
   if (isEmptyGrid(grid)) return emptySheetResult(grid);
   try {
-    return sheetResult(grid, checkGrid(grid, context));
+    const report = checkGrid(grid, { references: context.references, file: context.file });
+    // A giải trình stored in the workbook (PhuLuc sheet) rides on its finding: shown, and not blocking.
+    return sheetResult(grid, {
+      ...report,
+      findings: attachExplanations(report.table, report.findings, context.explanations),
+    });
   } catch (error) {
     // An engine fault on one odd sheet must not hide the other sheets' findings; it is still reported (exit 2).
     return {

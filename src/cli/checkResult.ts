@@ -9,6 +9,7 @@ import type { TemplateId } from "../engine/template";
 import { makeNote, type Note } from "../engine/notes/note";
 import { sheetEmpty } from "../engine/notes/workbook";
 import { hiddenSheetNote } from "../adapters/xlsx/readWorkbook";
+import { ownSheetKind } from "../engine/review";
 
 export interface FindingJson {
   rule: Finding["rule"];
@@ -21,6 +22,8 @@ export interface FindingJson {
   messageEn: string;
   /** What both messages are rendered from (FindingParams and the rule's own fields). */
   params: Finding["params"];
+  /** The giải trình stored in the workbook for this finding (spec §10): shown as đã giải trình, not blocking. */
+  explanation?: { text: string; by: string; at: string };
 }
 
 /** A note as the JSON carries it: id, severity `info`, both messages and the params they come from. */
@@ -53,7 +56,8 @@ export interface CheckResult {
   previous?: string;
 }
 
-export function findingJson(finding: Finding): FindingJson {
+/** Spec §8's fields and those added after them, but the giải trình (whose form check and merge differ in). */
+export function findingFields(finding: Finding): Omit<FindingJson, "explanation"> {
   return {
     rule: finding.rule,
     severity: finding.severity,
@@ -64,6 +68,12 @@ export function findingJson(finding: Finding): FindingJson {
     messageEn: finding.messageEn,
     params: finding.params,
   };
+}
+
+export function findingJson(finding: Finding): FindingJson {
+  const json: FindingJson = findingFields(finding);
+  if (finding.explanationRecord) json.explanation = finding.explanationRecord;
+  return json;
 }
 
 /**
@@ -108,8 +118,17 @@ export function emptySheetResult(grid: Grid): SheetResult {
 }
 
 export function sheetResult(grid: Grid, report: SheetReport): SheetResult {
-  // The engine says what the reader skipped; a hidden sheet only the reader knows.
-  return sheetResultOf(report.sheet, report.template, report.findings, [...hiddenSheetNote(grid), ...report.notes]);
+  // The engine says what the reader skipped; a hidden sheet only the reader knows (PhuLuc's own is meant to be).
+  const hidden = ownSheetKind(grid.name) ? [] : hiddenSheetNote(grid);
+  return sheetResultOf(report.sheet, report.template, report.findings, [...hidden, ...report.notes]);
+}
+
+/** Errors with a giải trình: listed, but not counted against the exit code. */
+export function countExplainedErrors(result: CheckResult): number {
+  let n = 0;
+  for (const file of result.files)
+    for (const sheet of file.sheets) n += sheet.findings.filter((f) => f.severity === "error" && f.explanation).length;
+  return n;
 }
 
 export function countBySeverity(result: CheckResult): Record<Severity, number> {
@@ -119,9 +138,9 @@ export function countBySeverity(result: CheckResult): Record<Severity, number> {
   return counts;
 }
 
-/** Spec §8: 2 when a file could not be read, else 1 when any error was found, else 0. */
+/** Spec §8: 2 when a file could not be read, else 1 when an error no giải trình explains was found, else 0. */
 export function exitCode(result: CheckResult): number {
   const failed = (f: FileResult) => f.error !== undefined || f.sheets.some((s) => s.error !== undefined);
   if (result.files.some(failed)) return 2;
-  return countBySeverity(result).error > 0 ? 1 : 0;
+  return countBySeverity(result).error > countExplainedErrors(result) ? 1 : 0;
 }

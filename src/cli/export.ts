@@ -15,10 +15,12 @@ import { writeSubmission } from "../adapters/xlsx/writeSubmission";
 import { PhuLucError, userMessage } from "../engine/errors";
 import { buildSubmission, planExport } from "../engine/export";
 import { parseSettings, type Settings } from "../engine/settings";
+import { EXPLANATION_SHEET_NAME, explanationListRows } from "../engine/review";
 import { maxMbArg, type CliIO, type Command } from "./io";
 import { checkOutputPath, writeOutput, type InputFile } from "./outputPath";
 
 export const EXPORT_USAGE = `Cách dùng: phuluc export TỆP.xlsx [-o ĐÍCH.xlsx | -o THƯ_MỤC] [--allow-errors] [--force] [--settings CÀI_ĐẶT.json] [--max-mb N]
+                     [--with-explanations]
 
 Xuất file nộp từ bảng tổng hợp: chỉ các trang Phụ lục, tổng là công thức SUM, phông Times New Roman,
 khối tiêu đề theo Nghị định 30/2020/NĐ-CP, A4 ngang vừa một trang bề ngang.
@@ -29,7 +31,11 @@ khối tiêu đề theo Nghị định 30/2020/NĐ-CP, A4 ngang vừa một tran
   --settings TỆP   cài đặt khối tiêu đề (JSON: coQuanChuQuan, coQuanBanHanh, soKyHieu, diaDanh,
                    ngay "yyyy-mm-dd", kyBaoCao, tenVietTat, vanBanKemTheo, units)
   --max-mb N       kích thước tối đa của tệp tổng hợp, MB (mặc định 25)
-Mã thoát: 0 đã ghi; 1 còn lỗi nên chưa ghi; 2 không đọc/ghi được tệp hoặc tham số sai.`;
+  --with-explanations
+                   thêm trang “Giải trình” liệt kê các phát hiện đã được giải trình
+Lỗi đã có giải trình (trang PhuLuc của tệp tổng hợp) không chặn việc xuất. Các trang nội bộ (nhật ký tổng hợp,
+PhuLuc, Tình trạng nộp) không có trong file nộp.
+Mã thoát: 0 đã ghi; 1 còn lỗi chưa giải trình nên chưa ghi; 2 không đọc/ghi được tệp hoặc tham số sai.`;
 
 interface ExportArgs {
   input?: string;
@@ -39,10 +45,11 @@ interface ExportArgs {
   force: boolean;
   help: boolean;
   maxBytes?: number;
+  withExplanations: boolean;
 }
 
 export function parseExportArgs(args: string[]): ExportArgs {
-  const parsed: ExportArgs = { allowErrors: false, force: false, help: false };
+  const parsed: ExportArgs = { allowErrors: false, force: false, help: false, withExplanations: false };
   const value = (flag: string, text: string | undefined): string => {
     if (!text) throw new PhuLucError("bad-argument", `${flag} cần một giá trị.`, `${flag} needs a value.`);
     return text;
@@ -51,6 +58,7 @@ export function parseExportArgs(args: string[]): ExportArgs {
     const arg = args[i];
     if (arg === "--force") parsed.force = true;
     else if (arg === "--allow-errors") parsed.allowErrors = true;
+    else if (arg === "--with-explanations") parsed.withExplanations = true;
     else if (arg === "--help" || arg === "-h") parsed.help = true;
     else if (arg === "-o" || arg === "--output") parsed.output = value(arg, args[++i]);
     else if (arg === "--settings") parsed.settings = value(arg, args[++i]);
@@ -148,9 +156,14 @@ export const exportCommand: Command = async (args: string[], io: CliIO) => {
     const submission = buildSubmission(plan.sheets, settings);
     const target = await outputPath(input, parsed.output, submission.fileName);
     await checkOutputPath(target, exportInputs(parsed), parsed.force);
-    await writeOutput(target, await writeSubmission(submission));
+    const explanations = parsed.withExplanations ? explanationListRows(plan.explained) : undefined;
+    await writeOutput(target, await writeSubmission(submission, { explanations }));
     const names = submission.sheets.map((s) => s.name).join(", ");
     io.out(`Đã ghi ${target} (${submission.sheets.length} Phụ lục: ${names}).`);
+    if (plan.explained.length > 0) {
+      const listed = explanations ? ` (liệt kê trong trang “${EXPLANATION_SHEET_NAME}”)` : "";
+      io.out(`  ${plan.explained.length} phát hiện đã giải trình${listed}.`);
+    }
     for (const s of submission.skipped) io.out(`  Bỏ qua trang “${s.sheet}”: ${s.reason}.`);
     for (const note of submission.notes) io.out(`  Ghi chú: ${note}`);
     return 0;

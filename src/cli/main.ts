@@ -1,14 +1,23 @@
 /**
- * `phuluc` command dispatcher: `check | merge | export`, `--help`, `--version`. Unknown input gets the
+ * `phuluc` command dispatcher: `check | merge | export | explain | status | return | approve`, `--help`, `--version`. Unknown input gets the
  * Vietnamese usage and exit 2. Has no side effects when imported; `runCli` is what the binary calls.
  */
 import { version } from "../../package.json";
 import { check } from "./check";
 import { exportCommand } from "./export";
 import { merge } from "./merge";
+import { approveCommand, explainCommand, returnCommand, statusCommand } from "./review";
 import type { CliIO, Command } from "./io";
 
-const COMMANDS: Record<string, Command> = { check, merge, export: exportCommand };
+const COMMANDS: Record<string, Command> = {
+  check,
+  merge,
+  export: exportCommand,
+  status: statusCommand,
+  approve: approveCommand,
+  return: returnCommand,
+  explain: explainCommand,
+};
 
 export const USAGE = `PhuLuc ${version} — kiểm tra, tổng hợp và xuất các Phụ lục báo cáo (.xlsx)
 
@@ -16,8 +25,15 @@ Cách dùng:
   phuluc check TỆP.xlsx... [--json]          kiểm tra các Phụ lục trong từng tệp
   phuluc merge --template MẪU.xlsx ĐƠN_VỊ.xlsx... -o KẾT_QUẢ.xlsx [--json] [--force]
                                              tổng hợp các tệp của đơn vị vào mẫu
-  phuluc export TỆP.xlsx -o ĐÍCH [--allow-errors] [--force] [--settings CÀI_ĐẶT.json]
+  phuluc export TỆP.xlsx -o ĐÍCH [--allow-errors] [--force] [--settings CÀI_ĐẶT.json] [--with-explanations]
                                              xuất file nộp từ bảng tổng hợp
+  phuluc explain TỆP.xlsx --sheet TRANG --cell Ô --rule QUY_TẮC --text "…" (-o ĐÍCH | --in-place)
+                                             lưu giải trình cho một phát hiện trong sổ tính
+  phuluc status TỔNG_HỢP.xlsx [--json]       tình trạng nộp của từng đơn vị
+  phuluc return TỔNG_HỢP.xlsx --unit ĐƠN_VỊ -o PHẢN_HỒI.xlsx
+                                             trả lại đơn vị: tệp phản hồi có ghi chú trên từng ô
+  phuluc approve TỔNG_HỢP.xlsx --unit ĐƠN_VỊ [--by TÊN]
+                                             duyệt số liệu của đơn vị (khóa trước lần tổng hợp sau)
   phuluc --help                              hướng dẫn này
   phuluc --version                           phiên bản
 

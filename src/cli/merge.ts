@@ -17,11 +17,27 @@ import type { Finding } from "../engine/finding";
 import { mergeWorkbook, type MergeResult, type UnitInput } from "../engine/merge";
 import { templateSheets } from "../engine/merge/inputs";
 import { summariseMerge, summaryLines, type MergeSummary } from "../engine/merge/summary";
-import { readUnitFiles } from "../adapters/xlsx/readUnitFiles";
+import { readUnitFiles, type FileReceipt } from "../adapters/xlsx/readUnitFiles";
+import {
+  approvalConflictMessage,
+  approvalConflicts,
+  carryExplanations,
+  explainMergeFindings,
+  mergedExplanations,
+  recordMerge,
+  receiptsOfUnits,
+  reviewStoreOf,
+  STATE_LABELS,
+  SUBMISSION_STATES,
+  type ReviewStore,
+  type SubmissionStatus,
+} from "../engine/review";
+import { matchUnit, DEFAULT_UNITS } from "../engine/units";
+import { actorName } from "./review";
 import type { NotMerged } from "../engine/merge/logSheet";
 import type { References } from "../engine/periods/reference";
 import { readReference } from "./check";
-import { findingJson, type FileResult, type FindingJson } from "./checkResult";
+import { findingFields, type FileResult, type FindingJson } from "./checkResult";
 import { SEVERITY_LABEL } from "./checkTable";
 import { maxMbArg, type CliIO, type Command } from "./io";
 import { checkOutputPath, writeOutput, type InputFile } from "./outputPath";
@@ -38,8 +54,13 @@ tính lại tổng. Kết quả có thêm trang “Nhật ký tổng hợp” gh
   --plan TỆP       kế hoạch được duyệt: số tổng hợp được so với kế hoạch (Kế hoạch khác, chỉ tiêu thiếu)
   --max-mb N       kích thước tối đa mỗi tệp, MB (mặc định 25); mỗi tệp giải nén ra tối đa 10 lần,
                    mọi tệp cộng lại tối đa 40 lần giới hạn này
+  --reopen ĐƠN_VỊ  mở lại đơn vị đã duyệt để nhận tệp mới của đơn vị đó (lặp lại cho nhiều đơn vị)
+  --by TÊN         người tổng hợp, ghi vào Tình trạng nộp
 Tên tệp nên chứa mã đơn vị (vd. CNTT-BCVT.xlsx); nếu không, đơn vị được suy từ cột Đơn vị chủ trì.
-Mã thoát: 0 không còn lỗi; 1 còn xung đột/lỗi; 2 không tổng hợp được tệp nào hoặc tham số sai.`;
+Giải trình đơn vị lưu trong tệp được đưa vào Ghi chú và nhật ký; trang “Tình trạng nộp” ghi tệp đã nhận
+của từng đơn vị (ngày, SHA-256, số lỗi/cảnh báo). Tệp mới của đơn vị đã duyệt bị từ chối nếu không có --reopen.
+Mã thoát: 0 không còn lỗi; 1 còn xung đột/lỗi; 2 không tổng hợp được tệp nào, tham số sai, hoặc tệp mới
+của đơn vị đã duyệt (chưa ghi gì).`;
 
 interface MergeArgs {
   template?: string;
@@ -50,10 +71,13 @@ interface MergeArgs {
   help: boolean;
   force: boolean;
   maxBytes?: number;
+  /** Approved units whose new files may be merged (`--reopen U`). */
+  reopen: string[];
+  by?: string;
 }
 
 export function parseMergeArgs(args: string[]): MergeArgs {
-  const parsed: MergeArgs = { units: [], json: false, help: false, force: false };
+  const parsed: MergeArgs = { units: [], json: false, help: false, force: false, reopen: [] };
   const value = (flag: string, text: string | undefined): string => {
     if (!text) throw new PhuLucError("bad-argument", `${flag} cần một giá trị.`, `${flag} needs a value.`);
     return text;
@@ -67,6 +91,8 @@ export function parseMergeArgs(args: string[]): MergeArgs {
     else if (arg === "--plan") parsed.plan = value(arg, args[++i]);
     else if (arg === "--force") parsed.force = true;
     else if (arg === "--max-mb") parsed.maxBytes = maxMbArg(arg, args[++i]);
+    else if (arg === "--reopen") parsed.reopen.push(value(arg, args[++i]));
+    else if (arg === "--by") parsed.by = value(arg, args[++i]);
     else if (arg.startsWith("-")) {
       throw new PhuLucError("bad-argument", `Tùy chọn không hợp lệ: ${arg}`, `Unknown option: ${arg}`);
     } else parsed.units.push(arg);
@@ -87,7 +113,7 @@ export function parseMergeArgs(args: string[]): MergeArgs {
 export async function readUnits(
   paths: string[],
   limits: ReadOptions = {},
-): Promise<{ inputs: UnitInput[]; notMerged: NotMerged[] }> {
+): Promise<{ inputs: UnitInput[]; notMerged: NotMerged[]; receipts: FileReceipt[] }> {
   const files = await Promise.all(
     paths.map(async (file) => {
       const mtime = await fs.stat(file).then(
@@ -105,7 +131,8 @@ interface MergeJson {
     sheets: {
       sheet: string;
       template: string | null;
-      findings: (FindingJson & { file?: string; explanation?: string })[];
+      /** `explanation` here is the giải trình's text (merge's JSON had it before check's object form). */
+      findings: (Omit<FindingJson, "explanation"> & { file?: string; explanation?: string })[];
     }[];
   })[];
   output: string;
@@ -120,8 +147,9 @@ interface MergeJson {
 }
 
 function jsonFinding(finding: Finding) {
+  // Merge's JSON gives the giải trình as its text (a string), as it did before check's object form.
   return {
-    ...findingJson(finding),
+    ...findingFields(finding),
     ...(finding.file ? { file: finding.file } : {}),
     ...(finding.explanation ? { explanation: finding.explanation } : {}),
   };
@@ -176,6 +204,14 @@ function summary(result: MergeResult, output: string, notMerged: NotMerged[]): s
   return lines.join("\n");
 }
 
+/** `2 Đã nhận, 1 Chưa nộp`: how many units are in each state, in the states' order. */
+function stateCounts(statuses: SubmissionStatus[]): string {
+  return SUBMISSION_STATES.map((state) => [state, statuses.filter((s) => s.state === state).length] as const)
+    .filter(([, n]) => n > 0)
+    .map(([state, n]) => `${n} ${STATE_LABELS.vi[state]}`)
+    .join(", ");
+}
+
 /** The template, every unit file and the plan, for `-o` to differ from. */
 function mergeInputs(parsed: MergeArgs): InputFile[] {
   return [
@@ -209,11 +245,14 @@ export const merge: Command = async (args: string[], io: CliIO) => {
   }
   let templateBook: ExcelJS.Workbook;
   let templates;
+  let review: ReviewStore;
   try {
     // Loaded once: its grids are merged into, and the same workbook is patched by the writer.
     const loaded = await loadWorkbook(templatePath, limits);
     templateBook = loaded.workbook;
     templates = templateSheets(loaded.read.grids);
+    // A consolidated workbook merged into again keeps its giải trình and Tình trạng nộp.
+    review = reviewStoreOf(loaded.read.grids);
   } catch (error) {
     io.err(userMessage(error));
     return 2;
@@ -223,9 +262,17 @@ export const merge: Command = async (args: string[], io: CliIO) => {
     return 2;
   }
 
-  const { inputs, notMerged } = await readUnits(parsed.units, limits);
+  const { inputs, notMerged, receipts: files } = await readUnits(parsed.units, limits);
   if (inputs.length === 0) {
     io.err(["Không tổng hợp được tệp nào của đơn vị:", ...notMerged.map((n) => `  ${n.file}: ${n.reason}`)].join("\n"));
+    return 2;
+  }
+  const receipts = receiptsOfUnits(files, inputs);
+  const reopened = parsed.reopen.map((unit) => matchUnit(unit, DEFAULT_UNITS)?.id ?? unit);
+  const locked = approvalConflicts(review.statuses, receipts, reopened);
+  if (locked.length > 0) {
+    // Nothing is written: an approved unit's figures change only when someone says so.
+    io.err(locked.map((conflict) => approvalConflictMessage(conflict).vi).join("\n"));
     return 2;
   }
   let references: References = {};
@@ -235,15 +282,33 @@ export const merge: Command = async (args: string[], io: CliIO) => {
     io.err(`Không đọc được tệp kế hoạch (--plan): ${userMessage(error)}`);
     return 2;
   }
-  const result = mergeWorkbook(templates, inputs, { references });
+  const merged = mergeWorkbook(templates, inputs, { references });
+  const actor = { by: parsed.by ?? actorName(), at: new Date().toISOString() };
+  const reviewed: ReviewStore = {
+    ...review,
+    explanations: mergedExplanations(
+      review.explanations,
+      carryExplanations(merged, inputs),
+      merged.units.map((u) => u.unit),
+    ),
+    statuses: recordMerge(review.statuses, merged.completeness.expectedUnits, receipts, actor),
+  };
+  // What the consolidated workbook keeps explained (an approved unit's, KHTC's own) stays explained.
+  const result = { ...merged, findings: explainMergeFindings(merged, reviewed.explanations) };
   try {
-    await writeOutput(output, await writeConsolidated(templateBook, result, { notMerged }));
+    await writeOutput(output, await writeConsolidated(templateBook, result, { notMerged, review: reviewed }));
   } catch (error) {
     io.err(`Không ghi được tệp kết quả “${output}”: ${userMessage(error)}`);
     return 2;
   }
-  if (parsed.json) io.out(JSON.stringify(mergeJson(result, output, parsed.units, notMerged), null, 2));
-  else io.out(summary(result, output, notMerged));
+  if (parsed.json) {
+    io.out(
+      JSON.stringify({ ...mergeJson(result, output, parsed.units, notMerged), status: reviewed.statuses }, null, 2),
+    );
+  } else {
+    io.out(summary(result, output, notMerged));
+    io.out(`Tình trạng nộp: ${stateCounts(reviewed.statuses)} (chi tiết: phuluc status ${path.basename(output)}).`);
+  }
   for (const n of notMerged) if (parsed.json) io.err(`Không tổng hợp: ${n.file} — ${n.reason}`);
   return result.findings.some((f) => f.severity === "error" && !f.explanation) ? 1 : 0;
 };

@@ -10,7 +10,7 @@ import {
   withCell,
 } from "../../../test/fixtures/mergeCases";
 import { attachExplanations, explanationFor, isBlocking } from "./explanations";
-import { carryExplanations } from "./carry";
+import { carryExplanations, explainMergeFindings, mergedExplanations } from "./carry";
 import { recogniseTable } from "../recognise";
 import { seedGrid } from "../../../test/fixtures/seedGrids";
 import { explanationListRows, feedbackListRows, findingNote, ownSheetKind } from "./sheets";
@@ -65,6 +65,27 @@ describe("giải trình through the merge", () => {
     });
   });
 
+  it("a unit merged again speaks through its new files only; KHTC's own and other units' stay", () => {
+    const carried = carryExplanations(result, [explainedInput()]);
+    const old = { ...carried[0], text: "cũ" };
+    const khtc = { ...carried[0], unit: undefined, rule: "numbering", text: "KHTC" };
+    const other = { ...carried[0], unit: "TTBCXB", rule: "out-of-range", text: "TTBCXB" };
+    expect(mergedExplanations([old, khtc, other], [], ["CNTT-BCVT"]).map((e) => e.text)).toEqual(["KHTC", "TTBCXB"]);
+    expect(mergedExplanations([old, khtc], carried, ["CNTT-BCVT"]).map((e) => e.text)).toEqual(["KHTC", TEXT]);
+    expect(mergedExplanations([old], [], ["TTBCXB"])).toEqual([old]);
+  });
+
+  it("the consolidated workbook's own stored giải trình explains a merge finding no input explains", () => {
+    const carried = carryExplanations(result, [explainedInput()]);
+    const unexplained = { ...result, findings: result.findings.map((f) => ({ ...f, explanation: undefined })) };
+    const explained = explainMergeFindings(unexplained, carried);
+    expect(explained.find((f) => f.rule === "attainment-mismatch")).toMatchObject({
+      explanation: TEXT,
+      explanationUnit: "CNTT-BCVT",
+    });
+    expect(explainMergeFindings(unexplained, [])).toBe(unexplained.findings);
+  });
+
   it("does not travel with a superseded file", () => {
     const older = { ...explainedInput(), receivedAt: "2026-10-01T00:00:00.000Z" };
     const newer = {
@@ -81,6 +102,7 @@ describe("the review round's sheets", () => {
     expect(ownSheetKind("Tình trạng nộp")?.vi).toBe("bảng tình trạng nộp");
     expect(ownSheetKind("PHULUC")?.en).toBe("PhuLuc's review records");
     expect(ownSheetKind("Nhật ký tổng hợp")?.vi).toBe("nhật ký tổng hợp");
+    expect(ownSheetKind("Giải trình")?.vi).toBe("danh sách giải trình kèm file nộp");
     expect(ownSheetKind("Phụ lục I")).toBeUndefined();
   });
 

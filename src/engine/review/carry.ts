@@ -8,19 +8,25 @@ import { a1, parseA1 } from "../grid";
 import type { MergeResult, UnitInput } from "../merge/types";
 import type { Table } from "../model";
 import { recogniseTable } from "../recognise";
-import { indicatorKey, upsertExplanation, type Explanation } from "./explanations";
+import type { Finding } from "../finding";
+import { attachExplanations, indicatorKey, upsertExplanation, type Explanation } from "./explanations";
 
 const rowOf = (cell: string) => parseA1(cell)?.row ?? -1;
 
-export function carryExplanations(result: MergeResult, inputs: readonly UnitInput[]): Explanation[] {
+/** The consolidated sheets' tables, recognised once each when first asked for. */
+function consolidatedTables(result: MergeResult): (sheet: string) => Table | undefined {
   const tables = new Map<string, Table | undefined>();
-  const consolidated = (sheet: string): Table | undefined => {
+  return (sheet) => {
     if (!tables.has(sheet)) {
       const merged = result.sheets.find((s) => s.sheet === sheet);
       tables.set(sheet, merged ? recogniseTable(merged.grid).table : undefined);
     }
     return tables.get(sheet);
   };
+}
+
+export function carryExplanations(result: MergeResult, inputs: readonly UnitInput[]): Explanation[] {
+  const consolidated = consolidatedTables(result);
   const unitOf = new Map(result.units.map((u) => [u.file, u.unit]));
   let carried: Explanation[] = [];
   for (const input of inputs) {
@@ -52,4 +58,33 @@ export function carryExplanations(result: MergeResult, inputs: readonly UnitInpu
     }
   }
   return carried;
+}
+
+/**
+ * The consolidated workbook's explanations after a merge: a unit whose files this merge took speaks
+ * through them only (its earlier explanations go, those of its files now carried come in); KHTC's
+ * own (no unit) and the other units' stay.
+ */
+export function mergedExplanations(
+  existing: readonly Explanation[],
+  carried: readonly Explanation[],
+  mergedUnits: Iterable<string>,
+): Explanation[] {
+  const units = new Set(mergedUnits);
+  const kept = existing.filter((e) => !e.unit || !units.has(e.unit));
+  return carried.reduce(upsertExplanation, kept);
+}
+
+/**
+ * The merge's findings on the consolidated sheets, each that the consolidated workbook's stored
+ * giải trình explains carrying it (an approved unit's explanation kept from an earlier round, one of
+ * KHTC's own); findings already explained by this merge's inputs, and those on a unit's file, are left as they are.
+ */
+export function explainMergeFindings(result: MergeResult, explanations: readonly Explanation[]): Finding[] {
+  if (explanations.length === 0) return result.findings;
+  const consolidated = consolidatedTables(result);
+  return result.findings.map((finding) => {
+    const table = !finding.explanation && !finding.file ? consolidated(finding.sheet) : undefined;
+    return table ? attachExplanations(table, [finding], explanations)[0] : finding;
+  });
 }

@@ -6,5 +6,5 @@ export * from "./explanations";
 export * from "./status";
 export * from "./store";
 export * from "./sheets";
-export { carryExplanations } from "./carry";
-export { reviewFindings, receiptCounts } from "./receipt";
+export { carryExplanations, explainMergeFindings, mergedExplanations } from "./carry";
+export { reviewFindings, receiptCounts, receiptsOfUnits } from "./receipt";

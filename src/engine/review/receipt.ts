@@ -2,7 +2,9 @@
 import { checkGrid } from "../check";
 import type { Finding } from "../finding";
 import type { Grid } from "../grid";
-import type { UnitDef } from "../units";
+import { DEFAULT_UNITS, type UnitDef } from "../units";
+import type { UnitInput } from "../merge/types";
+import { assignUnit } from "../merge/unitOf";
 import { attachExplanations } from "./explanations";
 import { ownSheetKind } from "./sheets";
 import { reviewStoreOf } from "./store";
@@ -26,4 +28,16 @@ export function receiptCounts(findings: readonly Finding[]): Pick<Receipt, "erro
     warnings: findings.filter((f) => f.severity === "warning").length,
     explained: findings.filter((f) => f.severity !== "info" && f.explanation).length,
   };
+}
+
+/** Each received file with the unit merge assigns it (from its first sheet's input, as mergeWorkbook does). */
+export function receiptsOfUnits(
+  receipts: readonly Omit<Receipt, "unit">[],
+  inputs: readonly UnitInput[],
+  units: UnitDef[] = DEFAULT_UNITS,
+): Receipt[] {
+  return receipts.flatMap((receipt) => {
+    const input = inputs.find((i) => i.file === receipt.file);
+    return input ? [{ ...receipt, unit: assignUnit(input, units).unit }] : [];
+  });
 }

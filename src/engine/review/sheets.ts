@@ -21,6 +21,7 @@ const OWN_SHEETS: [string, Localized<string>][] = [
   [REVIEW_SHEET_NAME, { vi: "dữ liệu giải trình và tình trạng nộp của PhuLuc", en: "PhuLuc's review records" }],
   [STATUS_SHEET_NAME, { vi: "bảng tình trạng nộp", en: "the submission status" }],
   [FEEDBACK_SHEET_NAME, { vi: "danh sách phát hiện do KHTC trả lại", en: "the findings KHTC returned" }],
+  [EXPLANATION_SHEET_NAME, { vi: "danh sách giải trình kèm file nộp", en: "the list of explanations" }],
 ];
 
 /** What a sheet PhuLuc wrote for itself is (undefined for any other sheet, e.g. a Phụ lục). */
