@@ -105,7 +105,9 @@ describe("mergeWrite (Áp dụng)", () => {
     const { template, result } = budgetMerge();
     const file = workbookOf(template.grid);
     failNextWrite(file, "Phụ lục II");
-    await expect(mergeWrite(fakeContext(file).context, result)).rejects.toMatchObject({ code: "GeneralException" });
+    const failure = mergeWrite(fakeContext(file).context, result);
+    await expect(failure).rejects.toMatchObject({ code: "write-failed" });
+    await expect(failure).rejects.toThrow(/Excel báo: GeneralException.*bấm Áp dụng lần nữa/);
     // Excel kept what came before the failure: the rows are in, the values are not.
     const grid = result.sheets[0].grid;
     expect(Object.keys(file.settings)).toEqual([APPLY_JOURNAL]);
