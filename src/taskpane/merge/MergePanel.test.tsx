@@ -12,6 +12,9 @@ import {
   unitInput,
   withCell,
 } from "../../../test/fixtures/mergeCases";
+import { unitInputs } from "../../engine/merge/inputs";
+import { seedGrid } from "../../../test/fixtures/seedGrids";
+import { SEED_PHU_LUC_II } from "../../../test/fixtures/seedTables";
 import { MergePanel, displayValue, type MergePanelProps, type MergeViewState } from "./MergePanel";
 
 // jsdom has no ResizeObserver (Fluent's MessageBar reflows with it); nothing here asserts layout.
@@ -140,6 +143,24 @@ describe("MergePanel", () => {
   it("lists the files not merged with their reason", () => {
     setup(preview);
     expect(screen.getByRole("region", { name: "Không tổng hợp" }).textContent).toContain("hong.xlsx: không phải .xlsx");
+  });
+
+  it("lists a unit sheet of another template with the files not merged, not among the table's check findings", () => {
+    const budget = unitInputs("VAN-PHONG.xlsx", [seedGrid(SEED_PHU_LUC_II, { sheetName: "Phụ lục II" })]).inputs[0];
+    const wrong = mergeWorkbook(
+      [sheetOf(blankForm(filled))],
+      [unitInput(unitCopy(filled, "CNTT-BCVT"), "CNTT-BCVT.xlsx"), budget],
+    );
+    const outcome = { result: wrong, notMerged, workbookSheets: [], summary: summariseMerge(wrong, notMerged) };
+    setup({ ...preview, outcome });
+    const refused = screen.getByRole("region", { name: "Không tổng hợp" });
+    expect(within(refused).getByText("Không tổng hợp (2)")).toBeTruthy();
+    expect(
+      within(refused).getByText(/^VAN-PHONG\.xlsx: .*là mẫu kinh-phi, khác mẫu của bảng tổng hợp \(chi-tieu\)/),
+    ).toBeTruthy();
+    expect(screen.queryByRole("region", { name: "Kiểm tra bảng tổng hợp" })?.textContent ?? "").not.toMatch(
+      /VAN-PHONG/,
+    );
   });
 
   it("shows Đơn vị chưa nộp: expected vs sent and completeness", () => {
