@@ -15,6 +15,7 @@ import {
 import { unitInputs } from "../../engine/merge/inputs";
 import { seedGrid } from "../../../test/fixtures/seedGrids";
 import { SEED_PHU_LUC_II } from "../../../test/fixtures/seedTables";
+import { LangContext } from "../i18n";
 import { MergePanel, displayValue, type MergePanelProps, type MergeViewState } from "./MergePanel";
 
 // jsdom has no ResizeObserver (Fluent's MessageBar reflows with it); nothing here asserts layout.
@@ -109,6 +110,25 @@ describe("MergePanel", () => {
         .map((b) => b.getAttribute("aria-pressed")),
     ).toEqual(["false", "true"]);
     expect(conflict.textContent).toContain("Đã chọn");
+  });
+
+  it("explains the conflicts in the pane's language", () => {
+    render(
+      <LangContext.Provider value="en">
+        <MergePanel
+          mode="file"
+          state={preview}
+          templateName="TONG-HOP.xlsx"
+          onMerge={() => {}}
+          onApply={() => {}}
+          onResolve={() => {}}
+          onAcceptProposal={() => {}}
+        />
+      </LangContext.Provider>,
+    );
+    const conflicts = screen.getByRole("region", { name: "Conflicts" });
+    expect(conflicts.textContent).toContain("Choose the value to keep; the choice is written to the merge log.");
+    expect(conflicts.textContent).not.toContain("Chọn giá trị cần giữ");
   });
 
   it("shows a conflict's values as the column shows them: shares as percent", () => {

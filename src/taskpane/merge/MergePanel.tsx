@@ -289,9 +289,7 @@ function Preview(props: MergePanelProps & { outcome: MergeOutcome }) {
       {result.conflicts.length > 0 && (
         <section className={styles.section} aria-label={m.conflictsTitle}>
           <Subtitle2>{m.conflictsOpen(openConflicts)}</Subtitle2>
-          <Caption1 className={styles.muted}>
-            Chọn giá trị cần giữ; lựa chọn được ghi vào Nhật ký tổng hợp. Chưa chọn thì giữ giá trị của đơn vị chủ trì.
-          </Caption1>
+          <Caption1 className={styles.muted}>{m.conflictsHint}</Caption1>
           {result.conflicts.map((conflict) => (
             <ConflictView
               key={conflict.id}
