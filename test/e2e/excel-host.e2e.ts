@@ -17,10 +17,9 @@ import path from "node:path";
 import ExcelJS from "exceljs";
 import { MARK_COLORS } from "../../src/adapters/excel/marks";
 import { gridFromValues } from "../../src/engine/grid";
-import { mergeWorkbook } from "../../src/engine/merge";
 import { LOG_SHEET_NAME } from "../../src/engine/merge/logSheet";
 import { fakeSheetFromGrid, NO_FILL, type FakeFill, type FakeWorkbookFile } from "../fakes/fakeExcel";
-import { budgetBySection, budgetSheet } from "../fixtures/mergeCases";
+import { budgetMergeCase } from "../fixtures/mergeCases";
 import { seedGrid, seedWorkbook } from "../fixtures/seedGrids";
 import { SEED_PHU_LUC_II } from "../fixtures/seedTables";
 import { excelSession, type ExcelSession } from "./excelHost/excelHost";
@@ -121,28 +120,13 @@ async function computeAttainment(h: E2EHarness, excel: ExcelSession): Promise<vo
   await until(async () => (await page.getByText(/Đánh giá ghi “Đạt”/).count()) === 0, "the contradiction is gone");
 }
 
-/**
- * Seed Phụ lục II cut by section (mergeCases.budgetBySection): the template lists the sections and a Tổng cộng
- * whose amount is a SUM formula; each unit file holds one section's items, the first with a sub-item "- …".
- */
-function budgetCase() {
-  const { template: seed, parts } = budgetBySection(SEED_PHU_LUC_II);
-  parts[0].rows.splice(2, 0, ["-", "- Thuê chỗ đặt máy chủ", "Sở TTTT", "120", ""]);
-  const template = budgetSheet(seed);
-  const total = template.table.rows.find((r) => r.kind === "total")!.row;
-  template.grid.rows[total][3] = { value: 0, formula: `SUM(D${total - 2}:D${total})` };
-  const expected = mergeWorkbook(
-    [template],
-    parts.map((part, i) => ({ unitId: `U${i}`, file: `u${i}.xlsx`, table: budgetSheet(part).table })),
-  ).sheets[0].grid;
-  return { template, parts, expected };
-}
-
 async function mergeFailRetryExport(h: E2EHarness, excel: ExcelSession): Promise<void> {
   const { page } = h;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "phuluc-e2e-excel-"));
   try {
-    const { template, parts, expected } = budgetCase();
+    // The seed's Phụ lục II by section, one unit file per section (mergeCases.budgetMergeCase).
+    const { template, parts, result } = budgetMergeCase();
+    const expected = result.sheets[0].grid;
     const units = await Promise.all(
       parts.map(async (part, i) => {
         const file = path.join(dir, `DON-VI-${i + 1}.xlsx`);

@@ -9,7 +9,7 @@ import path from "node:path";
 import { COL, blankForm, filledPhuLucI, rowIndexOf, unitCopy, withCell } from "../fixtures/mergeCases";
 import { seedWorkbook } from "../fixtures/seedGrids";
 import { SEED_PHU_LUC_II, type SeedTable } from "../fixtures/seedTables";
-import { expectThat, type E2EHarness } from "./harness";
+import { expectThat, pickMergeFiles, type E2EHarness } from "./harness";
 
 const filled = filledPhuLucI();
 const internet = rowIndexOf(filled, "Tỷ lệ hộ gia đình có đường internet");
@@ -39,12 +39,7 @@ export default async function mergeDamagedAndWrongTemplate(h: E2EHarness): Promi
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "phuluc-e2e-merge-bad-"));
   try {
     const files = await buildFiles(dir);
-    await page.goto(`${h.baseUrl}/taskpane.html`);
-    await page.getByText("Không chạy trong Excel").waitFor({ timeout: 10_000 });
-    await page.getByRole("tab", { name: "Tổng hợp" }).click();
-    await page.getByTestId("merge-template").setInputFiles(files.template);
-    await page.getByText("TONG-HOP.xlsx", { exact: true }).waitFor({ timeout: 30_000 });
-    await page.getByTestId("merge-units").setInputFiles(files.units);
+    await pickMergeFiles(h, files.template, files.units);
 
     const apply = page.getByRole("button", { name: "Áp dụng và tải tệp tổng hợp" });
     await apply.waitFor({ timeout: 60_000 });
