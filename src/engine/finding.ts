@@ -10,6 +10,12 @@ export type Severity = "error" | "warning" | "info";
 export type { RuleId };
 
 /**
+ * What `expected` and `actual` measure, so every reader can show them with their unit: percentages (stated in
+ * percent points), or money at the sheet's Đvt, as a multiplier to đồng (1e6: triệu đồng).
+ */
+export type FigureUnit = { kind: "percent" } | { kind: "money"; scale: number };
+
+/**
  * What a finding found, as data: the texts of every language are rendered from it. Rules add their
  * own fields beside these (the quoted text, the suggested unit…); all of it is plain JSON.
  */
@@ -22,6 +28,8 @@ export interface FindingParams {
   actual?: number | string | null;
   /** |expected − actual| where both are numbers. */
   difference?: number;
+  /** The unit of the figures, where they have one (`unit`, in merge findings, is the reporting đơn vị). */
+  figureUnit?: FigureUnit;
   /** Other cells the finding speaks of (the first row of a duplicate, the ratio beside a percentage). */
   cells?: string[];
 }

@@ -67,9 +67,10 @@ export interface MismatchParams extends FindingParams {
   detail?: Words;
 }
 
-/** Params of a mismatch, with the difference computed. */
+/** Params of a mismatch, with the difference computed; figures styled as percentages are in percent. */
 export function mismatch(spec: Omit<MismatchParams, "difference">): MismatchParams {
-  return { ...spec, difference: Math.abs(spec.expected - spec.actual) };
+  const figureUnit = spec.figureUnit ?? (spec.style?.percent ? { kind: "percent" as const } : undefined);
+  return { ...spec, ...(figureUnit ? { figureUnit } : {}), difference: Math.abs(spec.expected - spec.actual) };
 }
 
 /**

@@ -67,6 +67,8 @@ describe("phuluc check on the seeds", () => {
         actual: 224591,
         expected: 225091,
         difference: 500,
+        // The sheet's "Đvt: triệu đồng": the figures are millions of đồng.
+        figureUnit: { kind: "money", scale: 1e6 },
       },
     });
   });

@@ -65,3 +65,15 @@ export function fixtureMaker(): { fixture: E2EHarness["fixture"]; cleanup(): voi
 export function expectThat(condition: unknown, message: string): asserts condition {
   if (!condition) throw new Error(message);
 }
+
+/** File mode's Tổng hợp with the template and the unit files picked, as a user does it. */
+export async function pickMergeFiles(h: E2EHarness, template: string, units: string[]): Promise<void> {
+  const { page } = h;
+  await page.goto(`${h.baseUrl}/taskpane.html`);
+  await page.getByText("Không chạy trong Excel").waitFor({ timeout: 10_000 });
+  await page.getByRole("tab", { name: "Tổng hợp" }).click();
+  await page.getByTestId("merge-template").setInputFiles(template);
+  // The template is read when picked; Tổng hợp opens once it holds a Phụ lục.
+  await page.getByText(path.basename(template), { exact: true }).waitFor({ timeout: 30_000 });
+  await page.getByTestId("merge-units").setInputFiles(units);
+}

@@ -12,7 +12,7 @@ import { LOG_SHEET_NAME } from "../../src/engine/merge/logSheet";
 import { COL, blankForm, filledPhuLucI, rowIndexOf, unitCopy, withCell } from "../fixtures/mergeCases";
 import { seedLayout, seedWorkbook } from "../fixtures/seedGrids";
 import type { SeedTable } from "../fixtures/seedTables";
-import { expectThat, type E2EHarness } from "./harness";
+import { expectThat, pickMergeFiles, type E2EHarness } from "./harness";
 
 const filled = filledPhuLucI();
 const internet = rowIndexOf(filled, "Tỷ lệ hộ gia đình có đường internet");
@@ -42,14 +42,7 @@ export default async function mergeThreeUnits(h: E2EHarness): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "phuluc-e2e-merge-"));
   try {
     const files = await buildFiles(dir);
-    await page.goto(`${h.baseUrl}/taskpane.html`);
-    await page.getByText("Không chạy trong Excel").waitFor({ timeout: 10_000 });
-    await page.getByRole("tab", { name: "Tổng hợp" }).click();
-
-    await page.getByTestId("merge-template").setInputFiles(files.template);
-    // The template is read when picked; Tổng hợp opens once it holds a Phụ lục.
-    await page.getByText("TONG-HOP.xlsx", { exact: true }).waitFor({ timeout: 30_000 });
-    await page.getByTestId("merge-units").setInputFiles(files.units);
+    await pickMergeFiles(h, files.template, files.units);
 
     // A progress bar per file (the template and the three units), each ending as read.
     for (const name of ["TONG-HOP.xlsx", "CNTT-BCVT.xlsx", "TTBCXB.xlsx", "VAN-PHONG.xlsx"]) {

@@ -147,14 +147,33 @@ export function userEdit(file: FakeWorkbookFile, sheet: string, address: string,
   emitChange(file, profile, sheet, address, "Unknown");
 }
 
+/**
+ * The user inserts whole rows above 1-based row `at` (Home › Insert Sheet Rows): cells, merges, hidden rows,
+ * conditional formats and references move down, and onChanged fires with changeType "RowInserted"
+ * (Excel.DataChangeType, typings) and triggerSource Unknown.
+ */
+export function userInsertRows(file: FakeWorkbookFile, sheet: string, at: number, count: number, profile = DESKTOP) {
+  const target = file.sheets.find((s) => s.name === sheet)!;
+  shiftRows(file, target, at - 1, count);
+  recalculate(file);
+  emitChange(file, profile, sheet, `${at}:${at + count - 1}`, "Unknown", "RowInserted");
+}
+
+/** The user clicks another sheet's tab: it becomes active and onActivated fires (WorksheetCollection.onActivated, ExcelApi 1.7). */
+export function userActivate(file: FakeWorkbookFile, sheet: string) {
+  file.activeSheet = file.sheets.find((s) => s.name === sheet)!.name;
+  for (const listener of events(file).activated) void listener({ worksheetId: sheet });
+}
+
 function emitChange(
   file: FakeWorkbookFile,
   profile: FakeProfile,
   sheet: string,
   address: string,
   trigger: "ThisLocalAddin" | "Unknown",
+  changeType = "RangeEdited",
 ) {
-  const event: FakeChangeEvent = { worksheetId: sheet, address, changeType: "RangeEdited", source: "Local" };
+  const event: FakeChangeEvent = { worksheetId: sheet, address, changeType, source: "Local" };
   if (profile.api >= 14) event.triggerSource = trigger;
   for (const listener of events(file).changed) void listener(event);
 }
@@ -1004,4 +1023,24 @@ export function fakeSheetFromGrid(grid: Grid): FakeSheet {
     }),
   );
   return { name: grid.name, cells, merges: [...grid.merges], hiddenRows: [...grid.hiddenRows] };
+}
+
+/** The Grid a fake sheet holds (the inverse of fakeSheetFromGrid), e.g. to save the workbook as .xlsx. */
+export function gridFromFakeSheet(sheet: FakeSheet): Grid {
+  const rows: Grid["rows"] = [];
+  for (const [address, cell] of Object.entries(sheet.cells)) {
+    const { row, col } = parseA1(address)!;
+    (rows[row] ??= [])[col] = {
+      value: cell.error ? null : (cell.value ?? null),
+      ...(cell.formula ? { formula: cell.formula.slice(1) } : {}),
+      ...(cell.numberFormat ? { numFmt: cell.numberFormat } : {}),
+      ...(cell.error ? { error: cell.error } : {}),
+    };
+  }
+  return {
+    name: sheet.name,
+    rows: Array.from(rows, (r) => r ?? []),
+    merges: [...sheet.merges],
+    hiddenRows: [...sheet.hiddenRows],
+  };
 }

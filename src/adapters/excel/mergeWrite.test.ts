@@ -12,8 +12,7 @@ import {
 import { mergeWorkbook } from "../../engine/merge";
 import { LOG_SHEET_NAME, logSheetRows } from "../../engine/merge/logSheet";
 import {
-  budgetBySection,
-  budgetSheet,
+  budgetMergeCase,
   COL,
   blankForm,
   filledPhuLucI,
@@ -23,7 +22,6 @@ import {
   unitInput,
   withCell,
 } from "../../../test/fixtures/mergeCases";
-import { SEED_PHU_LUC_II } from "../../../test/fixtures/seedTables";
 import { APPLY_JOURNAL, mergeWrite } from "./mergeWrite";
 
 function gridValues(grid: Grid, cols: number): (CellValue | string)[][] {
@@ -34,26 +32,9 @@ function workbookOf(grid: Grid): FakeWorkbookFile {
   return { sheets: [fakeSheetFromGrid(grid)], activeSheet: grid.name, settings: {} };
 }
 
-/**
- * Seed Phụ lục II by section; the first unit's section also lists a sub-item typed "- …" with STT "-"; the
- * template's Tổng cộng amount is a SUM formula.
- */
-function budgetMerge() {
-  const { template: seed, parts } = budgetBySection(SEED_PHU_LUC_II);
-  parts[0].rows.splice(2, 0, ["-", "- Thuê chỗ đặt máy chủ", "Sở TTTT", "120", ""]);
-  const template = budgetSheet(seed);
-  const total = template.table.rows.find((r) => r.kind === "total")!.row;
-  template.grid.rows[total][3] = { value: 0, formula: `SUM(D${total - 2}:D${total})` };
-  const result = mergeWorkbook(
-    [template],
-    parts.map((part, i) => ({ unitId: `U${i}`, file: `u${i}.xlsx`, table: budgetSheet(part).table })),
-  );
-  return { template, result };
-}
-
 describe("mergeWrite (Áp dụng)", () => {
   it("kinh-phi: inserts the item rows, writes every value and the log sheet in two syncs", async () => {
-    const { template, result } = budgetMerge();
+    const { template, result } = budgetMergeCase();
     const file = workbookOf(template.grid);
     const { context, fake } = fakeContext(file);
     await mergeWrite(context, result);
@@ -65,7 +46,7 @@ describe("mergeWrite (Áp dụng)", () => {
   });
 
   it("excel #1: a sub-item “- …” and an STT “-” stay text, not formulas", async () => {
-    const { template, result } = budgetMerge();
+    const { template, result } = budgetMergeCase();
     const file = workbookOf(template.grid);
     await mergeWrite(fakeContext(file).context, result);
     const cells = Object.values(file.sheets[0].cells);
@@ -102,10 +83,12 @@ describe("mergeWrite (Áp dụng)", () => {
   });
 
   it("excel #3: a failure midway leaves the inserted rows; the retry inserts none again", async () => {
-    const { template, result } = budgetMerge();
+    const { template, result } = budgetMergeCase();
     const file = workbookOf(template.grid);
     failNextWrite(file, "Phụ lục II");
-    await expect(mergeWrite(fakeContext(file).context, result)).rejects.toMatchObject({ code: "GeneralException" });
+    const failure = mergeWrite(fakeContext(file).context, result);
+    await expect(failure).rejects.toMatchObject({ code: "write-failed" });
+    await expect(failure).rejects.toThrow(/Excel báo: GeneralException.*bấm Áp dụng lần nữa/);
     // Excel kept what came before the failure: the rows are in, the values are not.
     const grid = result.sheets[0].grid;
     expect(Object.keys(file.settings)).toEqual([APPLY_JOURNAL]);
@@ -117,7 +100,7 @@ describe("mergeWrite (Áp dụng)", () => {
   });
 
   it("excel #2: Tổng cộng stays a SUM formula over the consolidated items, so later edits still add up", async () => {
-    const { template, result } = budgetMerge();
+    const { template, result } = budgetMergeCase();
     const file = workbookOf(template.grid);
     await mergeWrite(fakeContext(file).context, result);
     const grid = result.sheets[0].grid;

@@ -124,6 +124,28 @@ export async function mergeWrite(
   result: MergeResult,
   options: MergeWriteOptions = {},
 ): Promise<void> {
+  try {
+    await writeMerge(context, result, options);
+  } catch (error) {
+    throw error instanceof PhuLucError ? error : unfinished(error);
+  }
+}
+
+/**
+ * Excel refused a command midway (connection lost, sheet protected, out of memory): what came before stays written
+ * and the journal says so, so the message tells the user that pressing Áp dụng again finishes the job.
+ */
+function unfinished(cause: unknown): PhuLucError {
+  const said = (cause as { code?: string }).code ?? (cause instanceof Error ? cause.message : String(cause));
+  return new PhuLucError(
+    "write-failed",
+    `Excel chưa ghi xong bảng tổng hợp vào sổ làm việc (Excel báo: ${said}). Phần đã ghi vẫn còn trong sổ; bấm Áp dụng lần nữa để ghi tiếp — các dòng đã chèn sẽ không bị chèn lại.`,
+    `Excel did not finish writing the consolidation into the workbook (Excel said: ${said}). What was written stays; press Apply again to finish — rows already inserted are not inserted twice.`,
+    { cause },
+  );
+}
+
+async function writeMerge(context: Excel.RequestContext, result: MergeResult, options: MergeWriteOptions) {
   const sheets = context.workbook.worksheets;
   const settings = context.workbook.settings;
   const journalItem = settings.getItemOrNullObject(APPLY_JOURNAL);

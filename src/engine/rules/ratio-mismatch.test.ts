@@ -17,6 +17,7 @@ describe("ratio-mismatch", () => {
     const [finding] = ratioMismatch.check(results("94,3%", "179/190"), ctx);
     expect(finding).toMatchObject({ rule: "ratio-mismatch", cell: "C4", expected: 94.2, actual: 94.3 });
     expect(finding.message).toBe("Ô C4: Tỷ lệ ghi 94,3% nhưng 179/190 (ô D4) là 94,2% (chênh lệch 0,1%).");
+    expect(finding.params.figureUnit).toEqual({ kind: "percent" });
   });
 
   it("accepts the rounded and the truncated percentage (near misses)", () => {

@@ -2,6 +2,9 @@ import { buildTable, type ColumnSpec, type RowSpec } from "../../../test/fixture
 import type { CellValue } from "../grid";
 import { DEFAULT_UNITS } from "../units";
 import { totalMismatch } from "./total-mismatch";
+import { checkGrid } from "../check";
+import { seedGrid } from "../../../test/fixtures/seedGrids";
+import { SEED_PHU_LUC_II } from "../../../test/fixtures/seedTables";
 
 const item = (stt: string, ...amounts: CellValue[]): RowSpec => ({
   stt,
@@ -78,5 +81,17 @@ describe("total-mismatch", () => {
     const empty = run([item("1", 40444), item("2", 6440), { label: "Tổng cộng" }]);
     expect(empty.findings).toEqual([]);
     expect(empty.notes).toEqual(["Ô D6: Tổng cộng bỏ trống trong khi tổng các mục là 46.884."]);
+  });
+});
+
+describe("total-mismatch: the unit of its figures", () => {
+  it("is the sheet's Đvt on a money table (seed Phụ lục II: triệu đồng), none where no Đvt is stated", () => {
+    const [stated] = checkGrid(seedGrid(SEED_PHU_LUC_II, { sheetName: "Phụ lục II" })).findings.filter(
+      (f) => f.rule === "total-mismatch",
+    );
+    expect(stated.params.figureUnit).toEqual({ kind: "money", scale: 1e6 });
+    const [unstated] = run([item("1", 10), item("2", 5), { label: "Tổng cộng", amounts: [16] }]).findings;
+    expect(unstated.expected).toBe(15);
+    expect(unstated.params.figureUnit).toBeUndefined();
   });
 });

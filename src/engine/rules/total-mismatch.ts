@@ -10,7 +10,7 @@
  * up to more than 0 gets a note. A total written with d decimals matches a sum that rounds
  * or truncates to it (tolerance.ts).
  */
-import { makeFinding, type Finding } from "../finding";
+import { makeFinding, type FigureUnit, type Finding } from "../finding";
 import { mismatch, MISMATCH_MESSAGE, type MismatchParams } from "../messages";
 import type { Table, TableRow } from "../model";
 import { matchesStated } from "../tolerance";
@@ -21,6 +21,12 @@ import type { SheetRule } from "./rule";
 import { tidyText } from "../text";
 
 type Words = { vi: string; en: string };
+
+/** Totals of a money table (its figures policy) are in the sheet's Đvt, when it states one. */
+function moneyUnit(table: Table): FigureUnit | undefined {
+  const scale = table.unitLine?.scale;
+  return table.template.policies.figures === "amounts" && scale !== undefined ? { kind: "money", scale } : undefined;
+}
 
 function rowSubject(row: TableRow): Words {
   if (row.kind === "section") return { vi: `Mục ${row.stt}`, en: `Section ${row.stt}` };
@@ -90,7 +96,7 @@ export const totalMismatch: SheetRule<"total-mismatch", MismatchParams> = {
         makeFinding(
           this,
           { sheet: table.sheet, cell: total.cell.address },
-          mismatch({ subject, basis, actual: parsed.value, expected: total.expected }),
+          mismatch({ subject, basis, actual: parsed.value, expected: total.expected, figureUnit: moneyUnit(table) }),
         ),
       );
     }

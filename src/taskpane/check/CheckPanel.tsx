@@ -134,7 +134,7 @@ function ReportView({ report, onSelect }: { report: CheckedSheet; onSelect?: (f:
           onChoose={choose}
           rowTitle={onSelect ? t.goToCell : undefined}
         >
-          {chosen && <FindingCard finding={chosen} moneyScale={report.moneyScale} inExcel={onSelect !== undefined} />}
+          {chosen && <FindingCard finding={chosen} inExcel={onSelect !== undefined} />}
         </FindingsList>
       )}
       {report.chart && (

@@ -12,18 +12,16 @@ const useStyles = makeStyles({
   detail: { color: tokens.colorNeutralForeground2 },
 });
 
-/** Rules whose figures are percentages (the engine states them in percent points). */
-const PERCENT_RULES = new Set(["ratio-mismatch", "attainment-mismatch"]);
-
 const MONEY = {
   vi: { 1: "đồng", 1e3: "nghìn đồng", 1e6: "triệu đồng", 1e9: "tỷ đồng" },
   en: { 1: "VND", 1e3: "thousand VND", 1e6: "million VND", 1e9: "billion VND" },
 } as Record<Lang, Record<number, string>>;
 
-/** The unit the finding's figures are in: % for ratios, the sheet's money unit (Đvt) for amounts. */
-export function findingUnit(finding: Finding, moneyScale: number | undefined, lang: Lang): string | undefined {
-  if (PERCENT_RULES.has(finding.rule)) return "%";
-  return moneyScale === undefined ? undefined : MONEY[lang][moneyScale];
+/** The unit the engine gave the finding's figures, in words: %, or the sheet's money unit (Đvt). */
+export function findingUnit(finding: Finding, lang: Lang): string | undefined {
+  const unit = finding.params.figureUnit;
+  if (!unit) return undefined;
+  return unit.kind === "percent" ? "%" : MONEY[lang][unit.scale];
 }
 
 function shown(value: number | string | null | undefined, unit: string | undefined, lang: Lang): string {
@@ -36,16 +34,14 @@ function shown(value: number | string | null | undefined, unit: string | undefin
 
 export interface FindingCardProps {
   finding: Finding;
-  /** The sheet's money unit (kinh-phi), as a multiplier to đồng. */
-  moneyScale?: number;
   /** True in Excel, where choosing a finding selects its cell: no directions needed. */
   inExcel: boolean;
 }
 
-export function FindingCard({ finding: f, moneyScale, inExcel }: FindingCardProps) {
+export function FindingCard({ finding: f, inExcel }: FindingCardProps) {
   const styles = useStyles();
   const { lang, t } = useStrings();
-  const unit = findingUnit(f, moneyScale, lang);
+  const unit = findingUnit(f, lang);
   // Unsigned, as the message says it: "(chênh lệch 500)".
   const difference =
     typeof f.expected === "number" && typeof f.actual === "number" ? Math.abs(f.actual - f.expected) : undefined;

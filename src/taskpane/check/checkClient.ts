@@ -4,7 +4,7 @@
  */
 import { readPickedFile } from "../../adapters/xlsx/inputLimits";
 import type { Grid } from "../../engine/grid";
-import { ShownError } from "../shownError";
+import { workerClient, workerOrInline } from "../workerClient";
 import type { CheckedSheet } from "./checkedSheet";
 import type { FromCheckWorker, ToCheckWorker } from "./checkProtocol";
 import {
@@ -42,51 +42,25 @@ export function inlineCheckEngine(): CheckEngine {
   };
 }
 
-type Waiter = { resolve(m: FromCheckWorker): void; reject(e: Error): void; progress?(p: CheckProgress): void };
-
 export function workerCheckEngine(): CheckEngine {
-  const worker = new Worker(new URL("./check.worker.ts", import.meta.url));
-  let next = 1;
-  const pending = new Map<number, Waiter>();
-  worker.onmessage = (event: MessageEvent<FromCheckWorker>) => {
-    const message = event.data;
-    const waiter = pending.get(message.id);
-    if (!waiter) return;
-    if (message.type === "progress") return waiter.progress?.(message.progress);
-    pending.delete(message.id);
-    if (message.type === "error") waiter.reject(new ShownError(message.error));
-    else waiter.resolve(message);
-  };
-  worker.onerror = (event) => {
-    const shown = {
-      vi: `Lỗi trong luồng kiểm tra: ${event.message}`,
-      en: `The checking thread failed: ${event.message}`,
-    };
-    for (const waiter of pending.values()) waiter.reject(new ShownError(shown));
-    pending.clear();
-  };
-  const call = (message: ToCheckWorker, progress?: Waiter["progress"], transfer: Transferable[] = []) =>
-    new Promise<FromCheckWorker>((resolve, reject) => {
-      pending.set(message.id, { resolve, reject, progress });
-      worker.postMessage(message, transfer);
-    });
+  const worker = workerClient<ToCheckWorker, FromCheckWorker>(
+    new Worker(new URL("./check.worker.ts", import.meta.url)),
+    (detail) => ({ vi: `Lỗi trong luồng kiểm tra: ${detail}`, en: `The checking thread failed: ${detail}` }),
+  );
   return {
     async checkFile(file, onProgress) {
       const bytes = await readPickedFile(file);
-      const answer = await call({ type: "file", id: next++, name: file.name, bytes }, onProgress, [bytes]);
-      if (answer.type !== "file") throw new Error(`Trả lời không mong đợi: ${answer.type}`);
+      const answer = await worker.call("file", (id) => ({ type: "file", id, name: file.name, bytes }), {
+        progress: onProgress,
+        transfer: [bytes],
+      });
       return answer.file;
     },
-    async checkGrid(grid) {
-      const answer = await call({ type: "grid", id: next++, grid });
-      if (answer.type !== "sheet") throw new Error(`Trả lời không mong đợi: ${answer.type}`);
-      return answer.sheet;
-    },
+    checkGrid: async (grid) => (await worker.call("sheet", (id) => ({ type: "grid", id, grid }))).sheet,
     async setReference(role, reference) {
       const source = await sourceOf(reference);
       const transfer = source && "file" in source ? [source.file.bytes] : [];
-      const answer = await call({ type: "reference", id: next++, role, source }, undefined, transfer);
-      if (answer.type !== "reference") throw new Error(`Trả lời không mong đợi: ${answer.type}`);
+      const answer = await worker.call("reference", (id) => ({ type: "reference", id, role, source }), { transfer });
       return answer.inUse;
     },
   };
@@ -96,12 +70,6 @@ let shared: CheckEngine | undefined;
 
 /** One engine per page, started on first use: the worker where the browser allows one, else the page itself. */
 export function checkEngine(): CheckEngine {
-  if (!shared) {
-    try {
-      shared = typeof Worker === "undefined" ? inlineCheckEngine() : workerCheckEngine();
-    } catch {
-      shared = inlineCheckEngine();
-    }
-  }
+  shared ??= workerOrInline(workerCheckEngine, inlineCheckEngine);
   return shared;
 }

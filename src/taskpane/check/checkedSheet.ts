@@ -13,8 +13,6 @@ export interface CheckedSheet extends Omit<SheetReport, "table"> {
   /** Present when the table has both Kế hoạch and Thực hiện columns. */
   chart?: AttainmentSummary;
   plan?: AttainmentPlan;
-  /** The money unit an Đvt line declares (kinh-phi), as a multiplier to đồng: the unit of amount findings. */
-  moneyScale?: number;
 }
 
 export function checkedSheet({ table, ...report }: SheetReport): CheckedSheet {
@@ -25,6 +23,5 @@ export function checkedSheet({ table, ...report }: SheetReport): CheckedSheet {
     hasTable: true,
     chart: charted ? summariseAttainment(table) : undefined,
     plan: attainmentPlan(table),
-    moneyScale: table.unitLine?.scale,
   };
 }

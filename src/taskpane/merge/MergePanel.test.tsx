@@ -12,8 +12,11 @@ import {
   unitInput,
   withCell,
 } from "../../../test/fixtures/mergeCases";
-import { MergePanel, displayValue, type MergePanelProps, type MergeViewState } from "./MergePanel";
+import { unitInputs } from "../../engine/merge/inputs";
+import { seedGrid } from "../../../test/fixtures/seedGrids";
+import { SEED_PHU_LUC_II } from "../../../test/fixtures/seedTables";
 import { LangContext } from "../i18n";
+import { MergePanel, displayValue, type MergePanelProps, type MergeViewState } from "./MergePanel";
 
 // jsdom has no ResizeObserver (Fluent's MessageBar reflows with it); nothing here asserts layout.
 globalThis.ResizeObserver ??= class {
@@ -134,6 +137,25 @@ describe("MergePanel", () => {
     expect(conflict.textContent).toContain("Đã chọn");
   });
 
+  it("explains the conflicts in the pane's language", () => {
+    render(
+      <LangContext.Provider value="en">
+        <MergePanel
+          mode="file"
+          state={preview}
+          templateName="TONG-HOP.xlsx"
+          onMerge={() => {}}
+          onApply={() => {}}
+          onResolve={() => {}}
+          onAcceptProposal={() => {}}
+        />
+      </LangContext.Provider>,
+    );
+    const conflicts = screen.getByRole("region", { name: "Conflicts" });
+    expect(conflicts.textContent).toContain("Choose the value to keep; the choice is written to the merge log.");
+    expect(conflicts.textContent).not.toContain("Chọn giá trị cần giữ");
+  });
+
   it("shows a conflict's values as the column shows them: shares as percent", () => {
     const share = mergeWorkbook(
       [sheetOf(blankForm(filled))],
@@ -166,6 +188,24 @@ describe("MergePanel", () => {
   it("lists the files not merged with their reason", () => {
     setup(preview);
     expect(screen.getByRole("region", { name: "Không tổng hợp" }).textContent).toContain("hong.xlsx: không phải .xlsx");
+  });
+
+  it("lists a unit sheet of another template with the files not merged, not among the table's check findings", () => {
+    const budget = unitInputs("VAN-PHONG.xlsx", [seedGrid(SEED_PHU_LUC_II, { sheetName: "Phụ lục II" })]).inputs[0];
+    const wrong = mergeWorkbook(
+      [sheetOf(blankForm(filled))],
+      [unitInput(unitCopy(filled, "CNTT-BCVT"), "CNTT-BCVT.xlsx"), budget],
+    );
+    const outcome = { result: wrong, notMerged, workbookSheets: [], summary: summariseMerge(wrong, notMerged) };
+    setup({ ...preview, outcome });
+    const refused = screen.getByRole("region", { name: "Không tổng hợp" });
+    expect(within(refused).getByText("Không tổng hợp (2)")).toBeTruthy();
+    expect(
+      within(refused).getByText(/^VAN-PHONG\.xlsx: .*là mẫu kinh-phi, khác mẫu của bảng tổng hợp \(chi-tieu\)/),
+    ).toBeTruthy();
+    expect(screen.queryByRole("region", { name: "Kiểm tra bảng tổng hợp" })?.textContent ?? "").not.toMatch(
+      /VAN-PHONG/,
+    );
   });
 
   it("shows Đơn vị chưa nộp: expected vs sent and completeness", () => {

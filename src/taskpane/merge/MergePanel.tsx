@@ -249,17 +249,26 @@ function Completeness({ outcome }: { outcome: MergeOutcome }) {
 function Preview(props: MergePanelProps & { outcome: MergeOutcome }) {
   const styles = useStyles();
   const { result } = props.outcome;
+  const lang = useContext(LangContext);
   const byRule = (rule: Finding["rule"]) => result.findings.filter((f) => f.rule === rule);
   const missing = byRule("missing-report");
   const unknown = byRule("unknown-row");
-  const mergeRules = new Set(["merge-conflict", "missing-report", "unknown-row"]);
+  // A unit sheet of another template is refused like an unreadable file: it is listed with them, by its file.
+  const refused = byRule("wrong-template");
+  const notMerged = [
+    ...props.outcome.notMerged.map((n) => ({
+      file: n.file,
+      reason: lang === "vi" ? n.reason : (n.reasonEn ?? n.reason),
+    })),
+    ...refused.map((f) => ({ file: f.file ?? f.sheet, reason: lang === "vi" ? f.message : f.messageEn })),
+  ];
+  const mergeRules = new Set(["merge-conflict", "missing-report", "unknown-row", "wrong-template"]);
   const checked = result.findings.filter((f) => !mergeRules.has(f.rule));
   const filled = result.sheets.flatMap((s) => s.filled);
   const units = [...new Set(filled.map((v) => v.source.unit))].sort();
   const openConflicts = result.conflicts.filter((c) => !c.resolved).length;
   const conflictCells = new Set(result.conflicts.map((c) => c.id));
   const m = useMergeStrings();
-  const lang = useContext(LangContext);
   const applyLabel = props.mode === "excel" ? m.applyExcel : m.applyFile;
   const numFmts = new Map(filled.map((v) => [`${v.sheet}!${v.cell}`, v.numFmt]));
   const [asking, setAsking] = useState(false);
@@ -268,13 +277,13 @@ function Preview(props: MergePanelProps & { outcome: MergeOutcome }) {
       <Body1Strong role="status">
         {m.counts(filled.length, openConflicts, missing.length, unknown.length, result.proposals.length)}
       </Body1Strong>
-      {props.outcome.notMerged.length > 0 && (
+      {notMerged.length > 0 && (
         <section className={styles.section} aria-label={m.notMergedTitle}>
-          <Subtitle2>{`${m.notMergedTitle} (${props.outcome.notMerged.length})`}</Subtitle2>
+          <Subtitle2>{`${m.notMergedTitle} (${notMerged.length})`}</Subtitle2>
           <ul>
-            {props.outcome.notMerged.map((n) => (
-              <li key={n.file}>
-                <Caption1>{`${n.file}: ${lang === "vi" ? n.reason : (n.reasonEn ?? n.reason)}`}</Caption1>
+            {notMerged.map((n, i) => (
+              <li key={`${n.file}:${i}`}>
+                <Caption1>{`${n.file}: ${n.reason}`}</Caption1>
               </li>
             ))}
           </ul>
@@ -283,9 +292,7 @@ function Preview(props: MergePanelProps & { outcome: MergeOutcome }) {
       {result.conflicts.length > 0 && (
         <section className={styles.section} aria-label={m.conflictsTitle}>
           <Subtitle2>{m.conflictsOpen(openConflicts)}</Subtitle2>
-          <Caption1 className={styles.muted}>
-            Chọn giá trị cần giữ; lựa chọn được ghi vào Nhật ký tổng hợp. Chưa chọn thì giữ giá trị của đơn vị chủ trì.
-          </Caption1>
+          <Caption1 className={styles.muted}>{m.conflictsHint}</Caption1>
           {result.conflicts.map((conflict) => (
             <ConflictView
               key={conflict.id}

@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
 /** The merge off the UI thread: reading, recognising and merging dozens of files never blocks Excel's pane. */
 import "../noEval";
-import { userMessage } from "../../engine/errors";
+import { shownError } from "../shownError";
 import type { FromWorker, ToWorker } from "./protocol";
 import { MergeSession } from "./session";
 
@@ -24,6 +24,6 @@ scope.onmessage = async (event: MessageEvent<ToWorker>) => {
       post({ type: "written", id: message.id, bytes }, [bytes.buffer]);
     }
   } catch (error) {
-    post({ type: "error", id: message.id, message: userMessage(error) });
+    post({ type: "error", id: message.id, error: shownError(error) });
   }
 };

@@ -5,6 +5,7 @@
 import type { MergeOptions } from "../../engine/merge";
 import type { FileProgress, FromWorker, MergeOutcome, MergeRequest, ToWorker } from "./protocol";
 import { MergeSession } from "./session";
+import { workerClient, workerOrInline } from "../workerClient";
 
 export interface MergeEngine {
   merge(request: MergeRequest, onProgress: (p: FileProgress) => void): Promise<MergeOutcome>;
@@ -22,42 +23,15 @@ export function inlineEngine(session = new MergeSession()): MergeEngine {
 }
 
 export function workerEngine(): MergeEngine {
-  const worker = new Worker(new URL("./merge.worker.ts", import.meta.url));
-  let next = 1;
-  const pending = new Map<
-    number,
-    { resolve(m: FromWorker): void; reject(e: Error): void; progress?(p: FileProgress): void }
-  >();
-  worker.onmessage = (event: MessageEvent<FromWorker>) => {
-    const message = event.data;
-    const waiter = pending.get(message.id);
-    if (!waiter) return;
-    if (message.type === "progress") return waiter.progress?.(message.progress);
-    pending.delete(message.id);
-    if (message.type === "error") waiter.reject(new Error(message.message));
-    else waiter.resolve(message);
-  };
-  worker.onerror = (event) => {
-    for (const waiter of pending.values()) waiter.reject(new Error(`Lỗi trong luồng tổng hợp: ${event.message}`));
-    pending.clear();
-  };
-  const call = (message: ToWorker, progress?: (p: FileProgress) => void, transfer: Transferable[] = []) =>
-    new Promise<FromWorker>((resolve, reject) => {
-      pending.set(message.id, { resolve, reject, progress });
-      worker.postMessage(message, transfer);
-    });
-  const outcome = (message: FromWorker): MergeOutcome => {
-    if (message.type !== "merged") throw new Error(`Trả lời không mong đợi: ${message.type}`);
-    return message.outcome;
-  };
+  const worker = workerClient<ToWorker, FromWorker>(
+    new Worker(new URL("./merge.worker.ts", import.meta.url)),
+    (detail) => ({ vi: `Lỗi trong luồng tổng hợp: ${detail}`, en: `The merging thread failed: ${detail}` }),
+  );
   return {
-    merge: async (request, onProgress) => outcome(await call({ type: "merge", id: next++, request }, onProgress)),
-    remerge: async (options) => outcome(await call({ type: "remerge", id: next++, options })),
-    write: async () => {
-      const message = await call({ type: "write", id: next++ });
-      if (message.type !== "written") throw new Error(`Trả lời không mong đợi: ${message.type}`);
-      return message.bytes;
-    },
+    merge: async (request, onProgress) =>
+      (await worker.call("merged", (id) => ({ type: "merge", id, request }), { progress: onProgress })).outcome,
+    remerge: async (options) => (await worker.call("merged", (id) => ({ type: "remerge", id, options }))).outcome,
+    write: async () => (await worker.call("written", (id) => ({ type: "write", id }))).bytes,
   };
 }
 
@@ -66,10 +40,5 @@ export function workerEngine(): MergeEngine {
  * paints less smoothly meanwhile (a blocked worker script must not stop the merge).
  */
 export function defaultEngine(): MergeEngine {
-  if (typeof Worker === "undefined") return inlineEngine();
-  try {
-    return workerEngine();
-  } catch {
-    return inlineEngine();
-  }
+  return workerOrInline(workerEngine, inlineEngine);
 }

@@ -2,6 +2,7 @@
 import type { MergeOptions, MergeResult } from "../../engine/merge";
 import type { NotMerged } from "../../engine/merge/logSheet";
 import type { MergeSummary } from "../../engine/merge/summary";
+import type { Bilingual } from "../shownError";
 
 export interface FilePayload {
   name: string;
@@ -58,4 +59,4 @@ export type FromWorker =
   | { type: "progress"; id: number; progress: FileProgress }
   | { type: "merged"; id: number; outcome: MergeOutcome }
   | { type: "written"; id: number; bytes: Uint8Array }
-  | { type: "error"; id: number; message: string };
+  | { type: "error"; id: number; error: Bilingual };
