@@ -45,9 +45,15 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   return command(rest, io);
 }
 
-/** Each call writes one block; a trailing newline is added when the block lacks one. */
+/**
+ * Each call writes one block; a trailing newline is added when the block lacks one, written apart
+ * so that a large block (merge --json: tens of megabytes) is not copied to append it.
+ */
 function streamWriter(stream: NodeJS.WriteStream): (text: string) => void {
-  return (text) => void stream.write(text.endsWith("\n") ? text : `${text}\n`);
+  return (text) => {
+    stream.write(text);
+    if (!text.endsWith("\n")) stream.write("\n");
+  };
 }
 
 export async function runCli(argv: string[] = process.argv.slice(2)): Promise<void> {
