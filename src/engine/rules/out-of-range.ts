@@ -39,9 +39,10 @@ function percentAtMost100(target: Target): boolean {
 /** The result of a share-of-a-whole indicator above 100 %, if the row has one. */
 function shareAbove100(table: Table, row: TableRow): { ref: CellRef; value: number } | undefined {
   const ref = row.cells.actual;
-  if (!ref || !isEntry(row) || !SHARE_OF_WHOLE.test(foldTidy(row.label))) return undefined;
+  if (!ref || !isEntry(row)) return undefined;
+  // The label is folded only for the few results above 100 %: folding every row's showed in profiles.
   const result = resultValueOf(ref);
-  if (!result?.percent || result.value <= 100) return undefined;
+  if (!result?.percent || result.value <= 100 || !SHARE_OF_WHOLE.test(foldTidy(row.label))) return undefined;
   return percentAtMost100(targetOf(table, ownOrInherited(row, "target"))) ? { ref, value: result.value } : undefined;
 }
 
