@@ -38,9 +38,6 @@ export const SHARED_BY_MERGE: ColumnRole[] = ["leadUnit", "coUnits", "measure", 
 export function cellReader(grid: Grid, merges: MergeIndex, sharedColumns: Set<number>) {
   const columnNames: string[] = [];
   const letters = (col: number) => (columnNames[col] ??= columnLetters(col));
-  // A row's cells are read one after another: its number is turned into text once, not per cell.
-  let lastRow = -1;
-  let rowNumber = "";
   return (row: number, col: number, kind: ColumnDef["kind"]): CellRef => {
     let cell: Cell | undefined = grid.rows[row]?.[col];
     if (!cell && sharedColumns.has(col)) {
@@ -50,11 +47,7 @@ export function cellReader(grid: Grid, merges: MergeIndex, sharedColumns: Set<nu
     const parsed = parseCell(cell, kind);
     // parseCell already tidied text it could not read as a number.
     const text = parsed.kind === "text" ? parsed.text : displayText(cell);
-    if (row !== lastRow) {
-      lastRow = row;
-      rowNumber = String(row + 1);
-    }
-    return { address: letters(col) + rowNumber, row, col, cell, text, parsed };
+    return { address: letters(col) + (row + 1), row, col, cell, text, parsed };
   };
 }
 
