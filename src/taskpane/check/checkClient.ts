@@ -7,9 +7,12 @@ import type { Grid } from "../../engine/grid";
 import { ShownError } from "../shownError";
 import type { CheckedSheet } from "./checkedSheet";
 import type { FromCheckWorker, ToCheckWorker } from "./checkProtocol";
+import type { Explanation } from "../../engine/review";
 import {
   CheckWork,
   type CheckedFile,
+  type ExplainedFile,
+  type ExplanationChange,
   type CheckProgress,
   type ReferenceInUse,
   type ReferenceRole,
@@ -21,7 +24,10 @@ export type PickedReference = { file: File } | Exclude<ReferenceSource, { file: 
 
 export interface CheckEngine {
   checkFile(file: File, onProgress: (progress: CheckProgress) => void): Promise<CheckedFile>;
-  checkGrid(grid: Grid): Promise<CheckedSheet>;
+  /** One sheet read from Excel, with the giải trình read from the workbook's PhuLuc sheet. */
+  checkGrid(grid: Grid, explanations?: Explanation[]): Promise<CheckedSheet>;
+  /** File mode: a copy of `file` with the giải trình stored (or removed), checked again. */
+  explainInFile(file: File, change: ExplanationChange): Promise<ExplainedFile>;
   /** Every later check answers to this plan or previous period (null: no longer compared). */
   setReference(role: ReferenceRole, reference: PickedReference): Promise<ReferenceInUse | undefined>;
 }
@@ -37,7 +43,8 @@ export function inlineCheckEngine(): CheckEngine {
   const work = new CheckWork();
   return {
     checkFile: async (file, onProgress) => work.checkFile(file.name, await readPickedFile(file), onProgress),
-    checkGrid: async (grid) => work.checkGrid(grid),
+    checkGrid: async (grid, explanations) => work.checkGrid(grid, explanations),
+    explainInFile: async (file, change) => work.explainInFile(file.name, await readPickedFile(file), change),
     setReference: async (role, reference) => work.setReference(role, await sourceOf(reference)),
   };
 }
@@ -77,10 +84,16 @@ export function workerCheckEngine(): CheckEngine {
       if (answer.type !== "file") throw new Error(`Trả lời không mong đợi: ${answer.type}`);
       return answer.file;
     },
-    async checkGrid(grid) {
-      const answer = await call({ type: "grid", id: next++, grid });
+    async checkGrid(grid, explanations = []) {
+      const answer = await call({ type: "grid", id: next++, grid, explanations });
       if (answer.type !== "sheet") throw new Error(`Trả lời không mong đợi: ${answer.type}`);
       return answer.sheet;
+    },
+    async explainInFile(file, change) {
+      const bytes = await readPickedFile(file);
+      const answer = await call({ type: "explain", id: next++, name: file.name, bytes, change }, undefined, [bytes]);
+      if (answer.type !== "explained") throw new Error(`Trả lời không mong đợi: ${answer.type}`);
+      return answer.explained;
     },
     async setReference(role, reference) {
       const source = await sourceOf(reference);
