@@ -34,6 +34,9 @@ export default async function explainInFileMode(h: E2EHarness): Promise<void> {
   const cardText = await card.innerText();
   expectThat(cardText.includes(`Giải trình: ${TEXT}`), `the card should show the explanation: ${cardText}`);
   expectThat(await page.getByText("1 lỗi").isVisible(), "the explained error is still counted and listed");
+  // PhuLuc's very hidden record sheet is not a report: not listed, not said to be hidden.
+  expectThat((await page.getByText("Trang tính: PhuLuc").count()) === 0, "the PhuLuc sheet should not be listed");
+  expectThat((await page.getByText(/“PhuLuc” đang bị ẩn/).count()) === 0, "no hidden-sheet note for PhuLuc");
   await page.screenshot({ path: path.join(h.artifactsDir, "explain-saved.png"), fullPage: true });
 
   // The downloaded copy carries the explanation: opened again, the finding is already explained.

@@ -10,6 +10,7 @@ import { referenceBook, type ReferenceBook, type References } from "../../engine
 import { restoreSnapshot, snapshotOf, type ReferenceSnapshot } from "../../engine/periods/snapshot";
 import {
   attachExplanations,
+  isReviewSheet,
   removeExplanation,
   reviewStoreOf,
   upsertExplanation,
@@ -69,15 +70,22 @@ export class CheckWork {
     onProgress: (progress: CheckProgress) => void,
   ): Promise<CheckedFile> {
     onProgress({ stage: "reading" });
-    const read = await readGrids(name, bytes);
-    // The giải trình stored in the workbook's own PhuLuc sheet go with the findings they explain.
+    const { readWorkbook, hiddenSheetNote } = await import(
+      /* webpackChunkName: "xlsx-reader" */ "../../adapters/xlsx/readWorkbook"
+    );
+    const read = await readWorkbook(new Uint8Array(bytes), { fileName: name });
+    // The giải trình stored in the workbook's own very hidden PhuLuc sheet go with the findings they explain;
+    // that sheet is PhuLuc's records, not a report: neither listed nor said to be hidden.
     const { explanations } = reviewStoreOf(read.grids);
+    const own = read.grids.filter((grid) => isReviewSheet(grid.name));
+    const reports = read.grids.filter((grid) => !own.includes(grid));
+    const ownNotes = new Set(own.flatMap(hiddenSheetNote));
     const sheets: CheckedSheet[] = [];
-    for (const grid of read.grids) {
-      onProgress({ stage: "checking", done: sheets.length, total: read.grids.length });
+    for (const grid of reports) {
+      onProgress({ stage: "checking", done: sheets.length, total: reports.length });
       sheets.push(this.check(grid, explanations, read.fileName));
     }
-    return { fileName: read.fileName, sheets, notes: read.notes };
+    return { fileName: read.fileName, sheets, notes: read.notes.filter((note) => !ownNotes.has(note)) };
   }
 
   /** One sheet read from Excel, with the giải trình the pane read from the workbook's PhuLuc sheet. */

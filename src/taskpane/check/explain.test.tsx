@@ -75,8 +75,10 @@ describe("Giải trình in file mode", () => {
     await screen.findByText(/Đã lưu giải trình vào bản sao và tải về PhuLucII\.xlsx/, undefined, STEP);
     expect(explainedRow().textContent).toContain("đã giải trình");
     expect(screen.getByRole("region", { name: "Lỗi đang chọn" }).textContent).toContain(`Giải trình: ${TEXT}`);
-    // Still an error, still listed: explained, not hidden.
+    // Still an error, still listed: explained, not hidden. The PhuLuc record sheet is no report of its own.
     expect(screen.getByText("1 lỗi")).toBeTruthy();
+    expect(screen.queryByText("Trang tính: PhuLuc")).toBeNull();
+    expect(screen.queryByText(/“PhuLuc” đang bị ẩn/)).toBeNull();
 
     const copy = downloads.at(-1)!;
     expect(copy.name).toBe("PhuLucII.xlsx");
