@@ -42,6 +42,8 @@ const preview: MergeViewState = {
     notMerged,
     workbookSheets: ["Phụ lục I"],
     summary: summariseMerge(result, notMerged),
+    statuses: [],
+    approvals: [],
   },
 };
 

@@ -3,12 +3,23 @@
  * there is no Worker (jsdom tests). Both answer with the same types.
  */
 import type { MergeOptions } from "../../engine/merge";
-import type { FileProgress, FromWorker, MergeOutcome, MergeRequest, ToWorker } from "./protocol";
+import type {
+  FileProgress,
+  FromWorker,
+  MergeOutcome,
+  MergeRequest,
+  StatusChange,
+  StatusChanged,
+  ToWorker,
+} from "./protocol";
 import { MergeSession } from "./session";
 
 export interface MergeEngine {
   merge(request: MergeRequest, onProgress: (p: FileProgress) => void): Promise<MergeOutcome>;
-  remerge(options: MergeOptions): Promise<MergeOutcome>;
+  /** Merges the last files again; `reopen`: approved units whose new file the user agreed to take. */
+  remerge(options: MergeOptions, reopen?: string[]): Promise<MergeOutcome>;
+  /** Trả lại / Đã duyệt for one unit of the last merge. */
+  changeStatus(change: StatusChange): Promise<StatusChanged>;
   /** The consolidated .xlsx of the last merge. */
   write(): Promise<Uint8Array>;
 }
@@ -16,7 +27,8 @@ export interface MergeEngine {
 export function inlineEngine(session = new MergeSession()): MergeEngine {
   return {
     merge: (request, onProgress) => session.merge(request, onProgress),
-    remerge: async (options) => session.remerge(options),
+    remerge: async (options, reopen) => session.remerge(options, reopen),
+    changeStatus: (change) => session.changeStatus(change),
     write: () => session.write(),
   };
 }
@@ -52,7 +64,12 @@ export function workerEngine(): MergeEngine {
   };
   return {
     merge: async (request, onProgress) => outcome(await call({ type: "merge", id: next++, request }, onProgress)),
-    remerge: async (options) => outcome(await call({ type: "remerge", id: next++, options })),
+    remerge: async (options, reopen) => outcome(await call({ type: "remerge", id: next++, options, reopen })),
+    changeStatus: async (change) => {
+      const message = await call({ type: "status", id: next++, change });
+      if (message.type !== "status") throw new Error(`Trả lời không mong đợi: ${message.type}`);
+      return message.changed;
+    },
     write: async () => {
       const message = await call({ type: "write", id: next++ });
       if (message.type !== "written") throw new Error(`Trả lời không mong đợi: ${message.type}`);
