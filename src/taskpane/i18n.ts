@@ -105,6 +105,19 @@ const vi = {
   referencePick: "Chọn tệp…",
   referenceChange: "Đổi tệp…",
   referenceRemove: "Bỏ",
+  explain: "Giải trình",
+  explainEdit: "Sửa giải trình",
+  explainLabel: "Nội dung giải trình",
+  explainSave: "Lưu giải trình",
+  explainHint: "Để trống rồi lưu để bỏ giải trình.",
+  explained: "đã giải trình",
+  explanationOf: (text: string) => `Giải trình: ${text}`,
+  explaining: "Đang lưu giải trình…",
+  explainSavedExcel: "Đã lưu giải trình vào sổ tính (trang ẩn PhuLuc).",
+  explainSavedFile: (name: string) =>
+    `Đã lưu giải trình vào bản sao và tải về ${name}; tệp gốc không đổi. Từ nay hãy dùng bản vừa tải về.`,
+  explainNotOnRow:
+    "Phát hiện này không thuộc dòng chỉ tiêu nào (lỗi của biểu mẫu, không phải của số liệu) nên không giải trình được.",
 };
 
 export type Strings = typeof vi;
@@ -208,6 +221,19 @@ const en: Strings = {
   referencePick: "Choose file…",
   referenceChange: "Change…",
   referenceRemove: "Remove",
+  explain: "Explain",
+  explainEdit: "Edit explanation",
+  explainLabel: "Explanation",
+  explainSave: "Save explanation",
+  explainHint: "Save it empty to remove the explanation.",
+  explained: "explained",
+  explanationOf: (text: string) => `Explanation: ${text}`,
+  explaining: "Saving the explanation…",
+  explainSavedExcel: "Explanation saved in the workbook (the hidden PhuLuc sheet).",
+  explainSavedFile: (name: string) =>
+    `Explanation saved in a copy, downloaded as ${name}; the original file is unchanged. Use the downloaded copy from now on.`,
+  explainNotOnRow:
+    "This finding is on no indicator row (a fault of the form, not of a figure), so it cannot be explained.",
 };
 
 export const STRINGS: Record<Lang, Strings> = { vi, en };

@@ -1,32 +1,51 @@
 /**
  * A sheet of PhuLuc's own records kept in the workbook, very hidden (Excel.SheetVisibility.veryHidden: Excel's
  * Unhide does not list it, so nobody edits it by accident): the `PhuLuc` sheet of giải trình and Tình trạng
- * nộp records (engine/review/store.ts lays out its rows). Reading: one sync to learn whether the sheet exists,
- * one more for its values when it does. Writing: one sync to learn whether it exists, then one batch that
+ * nộp records (engine/review/store.ts lays out its rows). Reading: learning whether the sheet exists rides on
+ * a sync (its own, or another read's); one more reads its values when it does. Writing: one sync to learn whether it exists, then one batch that
  * replaces it, its values as given (text formatted `@`, so `=…` and date-like text stay text), and hides it.
  */
 import { a1, type CellValue, type Grid } from "../../engine/grid";
 import { TEXT_FORMAT } from "./textValues";
 
-/** The sheet's values as a grid (row 1 = grid row 0), or undefined when the workbook has no such sheet. */
-export async function readHiddenSheet(context: Excel.RequestContext, name: string): Promise<Grid | undefined> {
-  const sheet = context.workbook.worksheets.getItemOrNullObject(name);
-  sheet.load("name");
-  await context.sync();
-  if (sheet.isNullObject) return undefined;
-  const used = sheet.getUsedRange(true);
-  used.load("values, rowIndex, columnIndex");
-  await context.sync();
-  const rows: Grid["rows"] = [];
-  (used.values as unknown[][]).forEach((values, r) => {
-    const cells = (rows[used.rowIndex + r] = [] as Grid["rows"][number]);
-    values.forEach((value, c) => {
-      if (value !== "" && value !== null && value !== undefined)
-        cells[used.columnIndex + c] = { value: value as CellValue };
+/**
+ * Queues the look-up of the sheet, to ride along with another read's sync; the function it returns (called after
+ * that sync) gives the sheet's values as a grid (row 1 = grid row 0) — one more sync when the sheet exists —
+ * or undefined when the workbook has no such sheet.
+ */
+export function queueHiddenSheetRead(context: Excel.RequestContext, name: string): () => Promise<Grid | undefined> {
+  const lookUp = () => context.workbook.worksheets.getItemOrNullObject(name).load("name");
+  let sheet = lookUp();
+  return async () => {
+    try {
+      if (sheet.isNullObject) return undefined;
+    } catch {
+      // The sync it rode on failed and was made again without it (a refused read retried in parts): look now.
+      sheet = lookUp();
+      await context.sync();
+      if (sheet.isNullObject) return undefined;
+    }
+    const used = sheet.getUsedRange(true);
+    used.load("values, rowIndex, columnIndex");
+    await context.sync();
+    const rows: Grid["rows"] = [];
+    (used.values as unknown[][]).forEach((values, r) => {
+      const cells = (rows[used.rowIndex + r] = [] as Grid["rows"][number]);
+      values.forEach((value, c) => {
+        if (value !== "" && value !== null && value !== undefined)
+          cells[used.columnIndex + c] = { value: value as CellValue };
+      });
     });
-  });
-  for (let r = 0; r < rows.length; r++) rows[r] ??= [];
-  return { name: sheet.name, rows, merges: [], hiddenRows: [] };
+    for (let r = 0; r < rows.length; r++) rows[r] ??= [];
+    return { name: sheet.name, rows, merges: [], hiddenRows: [] };
+  };
+}
+
+/** The sheet's values as a grid, or undefined when the workbook has none (one sync, two when it exists). */
+export async function readHiddenSheet(context: Excel.RequestContext, name: string): Promise<Grid | undefined> {
+  const read = queueHiddenSheetRead(context, name);
+  await context.sync();
+  return read();
 }
 
 /** Replaces the sheet (creating it when missing) with `rows` and makes it very hidden. */

@@ -33,12 +33,12 @@ import { useStrings, type Strings } from "../i18n";
 import type { Bilingual } from "../shownError";
 import { AttainmentChart } from "./AttainmentChart";
 import type { ProposedWrite } from "./attainment";
-import type { CheckedSheet } from "./checkedSheet";
+import { findingId, type CheckedSheet } from "./checkedSheet";
 import type { CheckProgress } from "./checkWork";
 import { FindingCard } from "./FindingCard";
 import { FindingsList } from "./FindingsList";
 
-export type BusyAction = "check" | "read" | "mark" | "unmark" | "compute";
+export type BusyAction = "check" | "read" | "mark" | "unmark" | "compute" | "explain";
 
 export type ReplaceChoice = "replace" | "fill-only" | "cancel";
 
@@ -48,6 +48,8 @@ export interface CheckActions {
   mark?: () => void;
   unmark?: () => void;
   compute?: () => void;
+  /** Stores a finding's giải trình in the workbook (empty text: removes it). */
+  explain?: (finding: Finding, text: string) => void;
 }
 
 export interface CheckPanelProps {
@@ -87,18 +89,34 @@ function shownValue(w: ProposedWrite): string {
 
 function busyText(busy: BusyAction, progress: CheckProgress | undefined, t: Strings): string {
   if (progress?.stage === "checking") return t.checkingSheet(progress.done + 1, progress.total);
-  return { check: t.checking, read: t.reading, mark: t.marking, unmark: t.unmarking, compute: t.computing }[busy];
+  return {
+    check: t.checking,
+    read: t.reading,
+    mark: t.marking,
+    unmark: t.unmarking,
+    compute: t.computing,
+    explain: t.explaining,
+  }[busy];
 }
 
-function ReportView({ report, onSelect }: { report: CheckedSheet; onSelect?: (f: Finding) => void }) {
+interface ReportViewProps {
+  report: CheckedSheet;
+  onSelect?: (f: Finding) => void;
+  onExplain?: (f: Finding, text: string) => void;
+  busy: boolean;
+}
+
+function ReportView({ report, onSelect, onExplain, busy }: ReportViewProps) {
   const styles = useStyles();
   const { lang, t } = useStrings();
-  const [chosen, setChosen] = useState<Finding | undefined>();
+  // Kept by identity, not object: after a re-check (a giải trình saved) the card shows the finding as it is now.
+  const [chosenId, setChosenId] = useState<string | undefined>();
+  const chosen = chosenId === undefined ? undefined : report.findings.find((f) => findingId(f) === chosenId);
   const errors = report.findings.filter((f) => f.severity === "error").length;
   const warnings = report.findings.length - errors;
   const template = report.template ? templateById(report.template) : undefined;
   const choose = (finding: Finding) => {
-    setChosen(finding);
+    setChosenId(findingId(finding));
     onSelect?.(finding);
   };
   return (
@@ -134,7 +152,15 @@ function ReportView({ report, onSelect }: { report: CheckedSheet; onSelect?: (f:
           onChoose={choose}
           rowTitle={onSelect ? t.goToCell : undefined}
         >
-          {chosen && <FindingCard finding={chosen} inExcel={onSelect !== undefined} />}
+          {chosen && (
+            <FindingCard
+              finding={chosen}
+              inExcel={onSelect !== undefined}
+              onExplain={onExplain && ((text) => onExplain(chosen, text))}
+              explainable={report.explainable[findingId(chosen)] !== undefined}
+              busy={busy}
+            />
+          )}
         </FindingsList>
       )}
       {report.chart && (
@@ -218,7 +244,12 @@ export function CheckPanel(props: CheckPanelProps) {
         {reports.map((report, i) => (
           <div key={`${report.sheet}:${i}`}>
             {i > 0 && <Divider />}
-            <ReportView report={report} onSelect={actions.select} />
+            <ReportView
+              report={report}
+              onSelect={actions.select}
+              onExplain={actions.explain}
+              busy={busy !== undefined}
+            />
           </div>
         ))}
       </div>

@@ -2,7 +2,8 @@
  * The chosen finding in full: its message, the figures with their unit (Đúng ra: 90 % · Đang ghi: 95 %), and
  * — outside Excel, where a click cannot select the cell — how to reach the cell in Excel.
  */
-import { Caption1, Card, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Caption1, Card, Field, Text, Textarea, makeStyles, tokens } from "@fluentui/react-components";
+import { useState } from "react";
 import type { Finding } from "../../engine/finding";
 import { enNumber, vnNumber } from "../../engine/messages";
 import { ruleLabel, useStrings, type Lang } from "../i18n";
@@ -10,6 +11,7 @@ import { ruleLabel, useStrings, type Lang } from "../i18n";
 const useStyles = makeStyles({
   card: { marginTop: "8px", gap: "4px" },
   detail: { color: tokens.colorNeutralForeground2 },
+  explainRow: { display: "flex", gap: "6px", flexWrap: "wrap" },
 });
 
 const MONEY = {
@@ -36,9 +38,56 @@ export interface FindingCardProps {
   finding: Finding;
   /** True in Excel, where choosing a finding selects its cell: no directions needed. */
   inExcel: boolean;
+  /**
+   * Stores the finding's giải trình (empty text: removes it); absent where the pane cannot store one. Only a
+   * finding on an indicator row can be explained (`explainable`).
+   */
+  onExplain?: (text: string) => void;
+  explainable?: boolean;
+  /** An action is running: the explanation cannot be saved meanwhile. */
+  busy?: boolean;
 }
 
-export function FindingCard({ finding: f, inExcel }: FindingCardProps) {
+function ExplainForm({ initial, onSave, busy }: { initial: string; onSave: (text: string) => void; busy: boolean }) {
+  const { t } = useStrings();
+  const styles = useStyles();
+  const [open, setOpen] = useState(false);
+  const [text, setText] = useState(initial);
+  if (!open) {
+    return (
+      <div className={styles.explainRow}>
+        <Button size="small" onClick={() => setOpen(true)}>
+          {initial ? t.explainEdit : t.explain}
+        </Button>
+      </div>
+    );
+  }
+  return (
+    <>
+      <Field label={t.explainLabel} hint={initial ? t.explainHint : undefined}>
+        <Textarea value={text} onChange={(_, data) => setText(data.value)} resize="vertical" />
+      </Field>
+      <div className={styles.explainRow}>
+        <Button
+          size="small"
+          appearance="primary"
+          disabled={busy || (!initial && !text.trim())}
+          onClick={() => {
+            onSave(text.trim());
+            setOpen(false);
+          }}
+        >
+          {t.explainSave}
+        </Button>
+        <Button size="small" onClick={() => setOpen(false)}>
+          {t.cancel}
+        </Button>
+      </div>
+    </>
+  );
+}
+
+export function FindingCard({ finding: f, inExcel, onExplain, explainable, busy }: FindingCardProps) {
   const styles = useStyles();
   const { lang, t } = useStrings();
   const unit = findingUnit(f, lang);
@@ -58,6 +107,19 @@ export function FindingCard({ finding: f, inExcel }: FindingCardProps) {
         </Caption1>
       )}
       {!inExcel && <Caption1 className={styles.detail}>{t.reachCell(f.sheet, f.cell)}</Caption1>}
+      {f.explanation && <Text weight="semibold">{t.explanationOf(f.explanation)}</Text>}
+      {onExplain &&
+        (explainable ? (
+          // Keyed by the finding, so choosing another finding starts from its own text.
+          <ExplainForm
+            key={`${f.sheet}!${f.cell}|${f.rule}`}
+            initial={f.explanation ?? ""}
+            onSave={onExplain}
+            busy={!!busy}
+          />
+        ) : (
+          <Caption1 className={styles.detail}>{t.explainNotOnRow}</Caption1>
+        ))}
     </Card>
   );
 }

@@ -197,6 +197,11 @@ export function FindingsList({ findings, selected, onChoose, rowTitle, children 
                   {f.cell}
                 </Badge>
                 <Caption1 className={styles.rule}>{ruleLabel(f.rule, lang)}</Caption1>
+                {f.explanation && (
+                  <Badge appearance="outline" color="success">
+                    {t.explained}
+                  </Badge>
+                )}
               </span>
               <Text className={styles.message}>{lang === "vi" ? f.message : f.messageEn}</Text>
             </Button>

@@ -21,7 +21,12 @@ scope.onmessage = async (event: MessageEvent<ToCheckWorker>) => {
       );
       post({ type: "file", id: message.id, file });
     } else if (message.type === "grid") {
-      post({ type: "sheet", id: message.id, sheet: work.checkGrid(message.grid) });
+      post({ type: "sheet", id: message.id, sheet: work.checkGrid(message.grid, message.explanations) });
+    } else if (message.type === "explain") {
+      const explained = await work.explainInFile(message.name, message.bytes, message.change);
+      scope.postMessage({ type: "explained", id: message.id, explained } satisfies FromCheckWorker, [
+        explained.bytes.buffer,
+      ]);
     } else {
       const inUse = await work.setReference(message.role, message.source);
       post({ type: "reference", id: message.id, inUse });

@@ -7,9 +7,12 @@ import type { Grid } from "../../engine/grid";
 import { workerClient, workerOrInline } from "../workerClient";
 import type { CheckedSheet } from "./checkedSheet";
 import type { FromCheckWorker, ToCheckWorker } from "./checkProtocol";
+import type { Explanation } from "../../engine/review";
 import {
   CheckWork,
   type CheckedFile,
+  type ExplainedFile,
+  type ExplanationChange,
   type CheckProgress,
   type ReferenceInUse,
   type ReferenceRole,
@@ -21,7 +24,10 @@ export type PickedReference = { file: File } | Exclude<ReferenceSource, { file: 
 
 export interface CheckEngine {
   checkFile(file: File, onProgress: (progress: CheckProgress) => void): Promise<CheckedFile>;
-  checkGrid(grid: Grid): Promise<CheckedSheet>;
+  /** One sheet read from Excel, with the giải trình read from the workbook's PhuLuc sheet. */
+  checkGrid(grid: Grid, explanations?: Explanation[]): Promise<CheckedSheet>;
+  /** File mode: a copy of `file` with the giải trình stored (or removed), checked again. */
+  explainInFile(file: File, change: ExplanationChange): Promise<ExplainedFile>;
   /** Every later check answers to this plan or previous period (null: no longer compared). */
   setReference(role: ReferenceRole, reference: PickedReference): Promise<ReferenceInUse | undefined>;
 }
@@ -37,7 +43,8 @@ export function inlineCheckEngine(): CheckEngine {
   const work = new CheckWork();
   return {
     checkFile: async (file, onProgress) => work.checkFile(file.name, await readPickedFile(file), onProgress),
-    checkGrid: async (grid) => work.checkGrid(grid),
+    checkGrid: async (grid, explanations) => work.checkGrid(grid, explanations),
+    explainInFile: async (file, change) => work.explainInFile(file.name, await readPickedFile(file), change),
     setReference: async (role, reference) => work.setReference(role, await sourceOf(reference)),
   };
 }
@@ -56,7 +63,13 @@ export function workerCheckEngine(): CheckEngine {
       });
       return answer.file;
     },
-    checkGrid: async (grid) => (await worker.call("sheet", (id) => ({ type: "grid", id, grid }))).sheet,
+    checkGrid: async (grid, explanations = []) =>
+      (await worker.call("sheet", (id) => ({ type: "grid", id, grid, explanations }))).sheet,
+    async explainInFile(file, change) {
+      const bytes = await readPickedFile(file);
+      const message = (id: number) => ({ type: "explain" as const, id, name: file.name, bytes, change });
+      return (await worker.call("explained", message, { transfer: [bytes] })).explained;
+    },
     async setReference(role, reference) {
       const source = await sourceOf(reference);
       const transfer = source && "file" in source ? [source.file.bytes] : [];

@@ -8,6 +8,14 @@ import { PhuLucError } from "../../engine/errors";
 import type { Grid } from "../../engine/grid";
 import { referenceBook, type ReferenceBook, type References } from "../../engine/periods/reference";
 import { restoreSnapshot, snapshotOf, type ReferenceSnapshot } from "../../engine/periods/snapshot";
+import {
+  attachExplanations,
+  isReviewSheet,
+  removeExplanation,
+  reviewStoreOf,
+  upsertExplanation,
+  type Explanation,
+} from "../../engine/review";
 import { checkedSheet, type CheckedSheet } from "./checkedSheet";
 import type { Note } from "../../engine/notes/note";
 
@@ -21,6 +29,15 @@ export interface CheckedFile {
 }
 
 export type ReferenceRole = keyof References;
+
+/** A giải trình to store (text) or to remove (no text) for one finding's row and rule. */
+export type ExplanationChange = Explanation | Pick<Explanation, "sheet" | "key" | "rule">;
+
+/** The file with the change made (a copy: the user's file is not written), checked again. */
+export interface ExplainedFile {
+  bytes: Uint8Array;
+  file: CheckedFile;
+}
 
 /** Where a reference comes from: a file just picked, what the workbook remembered, or nothing (stop using it). */
 export type ReferenceSource = { file: { name: string; bytes: ArrayBuffer } } | { snapshot: ReferenceSnapshot } | null;
@@ -54,17 +71,46 @@ export class CheckWork {
     onProgress: (progress: CheckProgress) => void,
   ): Promise<CheckedFile> {
     onProgress({ stage: "reading" });
-    const read = await readGrids(name, bytes);
+    const { readWorkbook, hiddenSheetNote } = await import(
+      /* webpackChunkName: "xlsx-reader" */ "../../adapters/xlsx/readWorkbook"
+    );
+    const read = await readWorkbook(new Uint8Array(bytes), { fileName: name });
+    // The giải trình stored in the workbook's own very hidden PhuLuc sheet go with the findings they explain;
+    // that sheet is PhuLuc's records, not a report: neither listed nor said to be hidden.
+    const { explanations } = reviewStoreOf(read.grids);
+    const own = read.grids.filter((grid) => isReviewSheet(grid.name));
+    const reports = read.grids.filter((grid) => !own.includes(grid));
+    const ownNotes = new Set(own.flatMap(hiddenSheetNote));
     const sheets: CheckedSheet[] = [];
-    for (const grid of read.grids) {
-      onProgress({ stage: "checking", done: sheets.length, total: read.grids.length });
-      sheets.push(checkedSheet(checkGrid(grid, { references: this.references, file: read.fileName })));
+    for (const grid of reports) {
+      onProgress({ stage: "checking", done: sheets.length, total: reports.length });
+      sheets.push(this.check(grid, explanations, read.fileName));
     }
-    return { fileName: read.fileName, sheets, notes: read.notes };
+    return { fileName: read.fileName, sheets, notes: read.notes.filter((note) => !ownNotes.has(note)) };
   }
 
-  checkGrid(grid: Grid): CheckedSheet {
-    return checkedSheet(checkGrid(grid, { references: this.references }));
+  /** One sheet read from Excel, with the giải trình the pane read from the workbook's PhuLuc sheet. */
+  checkGrid(grid: Grid, explanations: readonly Explanation[] = []): CheckedSheet {
+    return this.check(grid, explanations);
+  }
+
+  private check(grid: Grid, explanations: readonly Explanation[], file?: string): CheckedSheet {
+    const report = checkGrid(grid, { references: this.references, ...(file ? { file } : {}) });
+    return checkedSheet({ ...report, findings: attachExplanations(report.table, report.findings, explanations) });
+  }
+
+  /** File mode: a copy of the workbook with the giải trình stored (or removed) in its PhuLuc sheet, checked. */
+  async explainInFile(name: string, bytes: ArrayBuffer, change: ExplanationChange): Promise<ExplainedFile> {
+    const [read, { workbookWithReviewStore }] = await Promise.all([
+      readGrids(name, bytes.slice(0)),
+      import(/* webpackChunkName: "xlsx-review" */ "../../adapters/xlsx/reviewStoreFile"),
+    ]);
+    const store = reviewStoreOf(read.grids);
+    const explanations =
+      "text" in change ? upsertExplanation(store.explanations, change) : removeExplanation(store.explanations, change);
+    const written = await workbookWithReviewStore(bytes, { ...store, explanations });
+    const file = await this.checkFile(name, written.slice().buffer, () => {});
+    return { bytes: written, file };
   }
 
   /** Sets (or, given null, stops using) the plan or previous period every later check answers to. */

@@ -7,14 +7,31 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { selectCell, writeCells } from "../../adapters/excel/cells";
 import type { ExcelHost } from "../../adapters/excel/host";
 import { markCells, queueMarkCount, unmarkCells } from "../../adapters/excel/marks";
+import { queueHiddenSheetRead, readHiddenSheet, writeVeryHiddenSheet } from "../../adapters/excel/hiddenSheet";
 import { readActiveSheetGrid } from "../../adapters/excel/readSheet";
+import {
+  emptyReviewStore,
+  removeExplanation,
+  REVIEW_SHEET_NAME,
+  reviewSheetRows,
+  reviewStoreFromGrid,
+  upsertExplanation,
+  type Explanation,
+  type ReviewStore,
+} from "../../engine/review";
+import { explanationChange } from "../check/explain";
 import type { Finding } from "../../engine/finding";
+import type { Grid } from "../../engine/grid";
 import type { ProposedWrite } from "../check/attainment";
 import type { BusyAction, CheckPanelProps, ReplaceChoice } from "../check/CheckPanel";
 import { checkEngine, type CheckEngine } from "../check/checkClient";
 import type { CheckedSheet } from "../check/checkedSheet";
 import type { Strings } from "../i18n";
 import { shownError, type Bilingual } from "../shownError";
+
+/** The workbook's PhuLuc sheet of giải trình and Tình trạng nộp records (none yet: an empty store). */
+const reviewStoreOfGrid = (grid: Grid | undefined): ReviewStore =>
+  grid ? reviewStoreFromGrid(grid) : emptyReviewStore();
 
 /** Typing pauses shorter than this do not trigger a re-check. */
 export const RECHECK_DELAY_MS = 800;
@@ -65,14 +82,20 @@ export function useExcelCheck(
     if (recheck) await run("check", recheck);
   }, []);
 
+  // The giải trình stored in the workbook: read with the first check, then kept as the pane writes them.
+  const explanations = useRef<Explanation[] | undefined>(undefined);
   const readAndCheck = useCallback(async () => {
     const { mergedAreas } = excel.capabilities();
     const { grid, marks } = await excel.run(async (context) => {
       const markCount = queueMarkCount(context);
+      // Looked up with the sheet's read (no sync of its own); its values are read only when the sheet exists.
+      const review = explanations.current ? undefined : queueHiddenSheetRead(context, REVIEW_SHEET_NAME);
       const grid = await readActiveSheetGrid(context, { mergedAreas });
-      return { grid, marks: await markCount() };
+      const marks = await markCount();
+      if (review) explanations.current = reviewStoreOfGrid(await review()).explanations;
+      return { grid, marks };
     });
-    const next = await engine().checkGrid(grid);
+    const next = await engine().checkGrid(grid, explanations.current);
     setReport(next);
     setMarkedCount(marks);
     onReportRef.current?.(next);
@@ -120,6 +143,28 @@ export function useExcelCheck(
         setInfo(t.computeDone(writes.length));
       }),
     [excel, perform, readAndCheck, t],
+  );
+
+  const explain = useCallback(
+    (finding: Finding, text: string) =>
+      perform("explain", async () => {
+        const change = explanationChange(report ? [report] : [], finding, text);
+        if (!change) return;
+        // Read afresh before writing: the sheet also holds Tình trạng nộp and records of other layouts.
+        const stored = await excel.run(async (context) => {
+          const store = reviewStoreOfGrid(await readHiddenSheet(context, REVIEW_SHEET_NAME));
+          const list =
+            "text" in change
+              ? upsertExplanation(store.explanations, change)
+              : removeExplanation(store.explanations, change);
+          await writeVeryHiddenSheet(context, REVIEW_SHEET_NAME, reviewSheetRows({ ...store, explanations: list }));
+          return list;
+        });
+        explanations.current = stored;
+        await readAndCheck();
+        setInfo(t.explainSavedExcel);
+      }),
+    [excel, perform, readAndCheck, report, t],
   );
 
   const compute = useCallback(() => {
@@ -172,7 +217,7 @@ export function useExcelCheck(
 
   return {
     reports: report ? [report] : [],
-    actions: { check, select, mark, unmark, compute },
+    actions: { check, select, mark, unmark, compute, explain },
     busy,
     error,
     onDismissError: () => setError(undefined),

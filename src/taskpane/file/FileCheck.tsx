@@ -22,7 +22,8 @@ export function FileCheck({ engine = checkEngine }: { engine?: () => CheckEngine
   return (
     <CheckPanel
       reports={file.reports}
-      actions={{}}
+      actions={{ explain: (finding, text) => void file.explain(finding, text) }}
+      info={file.explainedCopy && t.explainSavedFile(file.explainedCopy)}
       busy={file.busy}
       progress={file.progress}
       error={file.error}

@@ -8,6 +8,9 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import type { BusyAction } from "../check/CheckPanel";
 import { checkEngine, type CheckEngine } from "../check/checkClient";
 import type { CheckedSheet } from "../check/checkedSheet";
+import { explanationChange } from "../check/explain";
+import { downloadFile } from "../export/download";
+import type { Finding } from "../../engine/finding";
 import type { CheckProgress } from "../check/checkWork";
 import { shownError, type Bilingual } from "../shownError";
 import type { Note } from "../../engine/notes/note";
@@ -23,6 +26,10 @@ export interface FileCheckState {
   /** Counts the files loaded: the results take the focus after each. */
   loaded: number;
   open: (file: File) => Promise<void>;
+  /** Stores the finding's giải trình in a copy of the file (downloaded, then the file checked from then on). */
+  explain: (finding: Finding, text: string) => Promise<void>;
+  /** The name of the copy last downloaded with a giải trình in it. */
+  explainedCopy?: string;
   dismissError: () => void;
 }
 
@@ -38,6 +45,7 @@ export function useFileCheck(
   const [progress, setProgress] = useState<CheckProgress | undefined>();
   const [error, setError] = useState<Bilingual | undefined>();
   const [loaded, setLoaded] = useState(0);
+  const [explainedCopy, setExplainedCopy] = useState<string | undefined>();
   const onReportsRef = useRef(onReports);
   useEffect(() => {
     onReportsRef.current = onReports;
@@ -48,6 +56,7 @@ export function useFileCheck(
   const open = useCallback(
     async (file: File) => {
       opened.current = file;
+      setExplainedCopy(undefined);
       setBusy("read");
       setError(undefined);
       setFileName(file.name);
@@ -71,6 +80,31 @@ export function useFileCheck(
     [engine],
   );
 
+  const explain = useCallback(
+    async (finding: Finding, text: string) => {
+      const file = opened.current;
+      const change = explanationChange(reports, finding, text);
+      if (!file || !change || busy) return;
+      setBusy("explain");
+      setError(undefined);
+      try {
+        const { bytes, file: checked } = await engine().explainInFile(file, change);
+        // The copy is the file from now on: the next giải trình and any re-check read it, not the original.
+        opened.current = new File([bytes as BlobPart], file.name, { type: file.type });
+        downloadFile(bytes, file.name);
+        setReports(checked.sheets);
+        setNotes(checked.notes);
+        onReportsRef.current?.(checked.sheets);
+        setExplainedCopy(file.name);
+      } catch (e) {
+        setError(shownError(e));
+      } finally {
+        setBusy(undefined);
+      }
+    },
+    [engine, reports, busy],
+  );
+
   const checkedWith = useRef(referencesVersion);
   useEffect(() => {
     if (checkedWith.current === referencesVersion) return;
@@ -87,6 +121,8 @@ export function useFileCheck(
     error,
     loaded,
     open,
+    explain,
+    explainedCopy,
     dismissError: () => setError(undefined),
   };
 }

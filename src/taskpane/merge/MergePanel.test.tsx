@@ -52,6 +52,8 @@ const preview: MergeViewState = {
     notMerged,
     workbookSheets: ["Phụ lục I"],
     summary: summariseMerge(result, notMerged),
+    statuses: [],
+    approvals: [],
   },
 };
 
@@ -196,7 +198,14 @@ describe("MergePanel", () => {
       [sheetOf(blankForm(filled))],
       [unitInput(unitCopy(filled, "CNTT-BCVT"), "CNTT-BCVT.xlsx"), budget],
     );
-    const outcome = { result: wrong, notMerged, workbookSheets: [], summary: summariseMerge(wrong, notMerged) };
+    const outcome = {
+      notMerged,
+      workbookSheets: [],
+      statuses: [],
+      approvals: [],
+      result: wrong,
+      summary: summariseMerge(wrong, notMerged),
+    };
     setup({ ...preview, outcome });
     const refused = screen.getByRole("region", { name: "Không tổng hợp" });
     expect(within(refused).getByText("Không tổng hợp (2)")).toBeTruthy();

@@ -20,6 +20,8 @@ import { shownError } from "../shownError";
 import { useMergeStrings } from "./mergeStrings";
 import { defaultEngine, type MergeEngine } from "./mergeClient";
 import { MergePanel, type MergeViewState } from "./MergePanel";
+import { ApprovalQuestion } from "./ApprovalQuestion";
+import { StatusPanel } from "./StatusPanel";
 import type { FilePayload, FileProgress } from "./protocol";
 
 export interface MergeTabProps {
@@ -67,6 +69,9 @@ export function MergeTab({ host, excel, engine: given, readWorkbookBytes, delive
   const options = useRef<MergeOptions>({});
   /** What is in the workbook now (Excel), so a later apply writes only the difference. */
   const applied = useRef<MergeResult | undefined>(undefined);
+  /** Approved units the user chose to keep as approved in this merge (their new file stays out). */
+  const [kept, setKept] = useState<string[]>([]);
+  const [statusBusy, setStatusBusy] = useState(false);
 
   useEffect(() => {
     if (!inExcel) return;
@@ -119,6 +124,7 @@ export function MergeTab({ host, excel, engine: given, readWorkbookBytes, delive
 
   const onMerge = async (units: File[], unitSheets: string[]) => {
     options.current = {};
+    setKept([]);
     applied.current = undefined;
     setState({ phase: "running", progress: [] });
     try {
@@ -169,22 +175,75 @@ export function MergeTab({ host, excel, engine: given, readWorkbookBytes, delive
     }
   };
 
+  /** Approved-unit question answered: reopen merges the unit's new file; keep leaves its approved figures. */
+  const onApproval = async (unit: string, reopen: boolean) => {
+    if (!reopen) return setKept((k) => [...k, unit]);
+    try {
+      const outcome = await engine.remerge(options.current, [unit]);
+      setState((s) => ({ ...s, outcome, error: undefined }));
+    } catch (error) {
+      fail(error);
+    }
+  };
+
+  /**
+   * Trả lại / Đã duyệt (file mode): the state changes in the consolidated workbook, downloaded again with it;
+   * Trả lại also downloads the unit's feedback workbook.
+   */
+  const onStatus = async (action: "return" | "approve", unit: string) => {
+    setStatusBusy(true);
+    try {
+      const changed = await engine.changeStatus({ action, unit });
+      if (changed.feedback) deliver(changed.feedback.bytes, changed.feedback.fileName);
+      const name = consolidatedName();
+      deliver(await engine.write(), name);
+      const message =
+        action === "return"
+          ? m.returned(unit, changed.feedback?.fileName ?? "", changed.feedback?.findings ?? 0, name)
+          : m.approved(unit, name);
+      setState((s) => ({
+        ...s,
+        outcome: s.outcome && { ...s.outcome, statuses: changed.statuses },
+        applied: message,
+        error: undefined,
+      }));
+    } catch (error) {
+      fail(error);
+    } finally {
+      setStatusBusy(false);
+    }
+  };
+
+  const outcome = state.outcome;
+  const question = outcome?.approvals.find((a) => !kept.includes(a.unit));
   return (
-    <MergePanel
-      mode={inExcel ? "excel" : "file"}
-      state={state}
-      workbookSheets={workbookSheets}
-      templateName={template?.name}
-      templateChecking={templateChecking}
-      onPickTemplate={(file) => void pickTemplate(file)}
-      onMerge={onMerge}
-      onApply={onApply}
-      onResolve={(id, unit) =>
-        remerge({ ...options.current, resolutions: { ...options.current.resolutions, [id]: unit } })
-      }
-      onAcceptProposal={(id) =>
-        remerge({ ...options.current, acceptedProposals: [...(options.current.acceptedProposals ?? []), id] })
-      }
-    />
+    <>
+      <MergePanel
+        mode={inExcel ? "excel" : "file"}
+        state={state}
+        workbookSheets={workbookSheets}
+        templateName={template?.name}
+        templateChecking={templateChecking}
+        onPickTemplate={(file) => void pickTemplate(file)}
+        onMerge={onMerge}
+        onApply={onApply}
+        onResolve={(id, unit) =>
+          remerge({ ...options.current, resolutions: { ...options.current.resolutions, [id]: unit } })
+        }
+        onAcceptProposal={(id) =>
+          remerge({ ...options.current, acceptedProposals: [...(options.current.acceptedProposals ?? []), id] })
+        }
+      />
+      <ApprovalQuestion conflict={question} onAnswer={(unit, reopen) => void onApproval(unit, reopen)} />
+      {/* In file mode the consolidated workbook is the download: its Tình trạng nộp changes there. */}
+      {!inExcel && outcome && state.phase === "applied" && (
+        <StatusPanel
+          statuses={outcome.statuses}
+          busy={statusBusy}
+          onReturn={(unit) => void onStatus("return", unit)}
+          onApprove={(unit) => void onStatus("approve", unit)}
+        />
+      )}
+    </>
   );
 }

@@ -18,7 +18,9 @@ scope.onmessage = async (event: MessageEvent<ToWorker>) => {
       );
       post({ type: "merged", id: message.id, outcome });
     } else if (message.type === "remerge") {
-      post({ type: "merged", id: message.id, outcome: session.remerge(message.options) });
+      post({ type: "merged", id: message.id, outcome: session.remerge(message.options, message.reopen) });
+    } else if (message.type === "status") {
+      post({ type: "status", id: message.id, changed: await session.changeStatus(message.change) });
     } else {
       const bytes = await session.write();
       post({ type: "written", id: message.id, bytes }, [bytes.buffer]);

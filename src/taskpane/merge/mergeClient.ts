@@ -3,13 +3,24 @@
  * there is no Worker (jsdom tests). Both answer with the same types.
  */
 import type { MergeOptions } from "../../engine/merge";
-import type { FileProgress, FromWorker, MergeOutcome, MergeRequest, ToWorker } from "./protocol";
+import type {
+  FileProgress,
+  FromWorker,
+  MergeOutcome,
+  MergeRequest,
+  StatusChange,
+  StatusChanged,
+  ToWorker,
+} from "./protocol";
 import { MergeSession } from "./session";
 import { workerClient, workerOrInline } from "../workerClient";
 
 export interface MergeEngine {
   merge(request: MergeRequest, onProgress: (p: FileProgress) => void): Promise<MergeOutcome>;
-  remerge(options: MergeOptions): Promise<MergeOutcome>;
+  /** Merges the last files again; `reopen`: approved units whose new file the user agreed to take. */
+  remerge(options: MergeOptions, reopen?: string[]): Promise<MergeOutcome>;
+  /** Trả lại / Đã duyệt for one unit of the last merge. */
+  changeStatus(change: StatusChange): Promise<StatusChanged>;
   /** The consolidated .xlsx of the last merge. */
   write(): Promise<Uint8Array>;
 }
@@ -17,7 +28,8 @@ export interface MergeEngine {
 export function inlineEngine(session = new MergeSession()): MergeEngine {
   return {
     merge: (request, onProgress) => session.merge(request, onProgress),
-    remerge: async (options) => session.remerge(options),
+    remerge: async (options, reopen) => session.remerge(options, reopen),
+    changeStatus: (change) => session.changeStatus(change),
     write: () => session.write(),
   };
 }
@@ -30,7 +42,9 @@ export function workerEngine(): MergeEngine {
   return {
     merge: async (request, onProgress) =>
       (await worker.call("merged", (id) => ({ type: "merge", id, request }), { progress: onProgress })).outcome,
-    remerge: async (options) => (await worker.call("merged", (id) => ({ type: "remerge", id, options }))).outcome,
+    remerge: async (options, reopen) =>
+      (await worker.call("merged", (id) => ({ type: "remerge", id, options, reopen }))).outcome,
+    changeStatus: async (change) => (await worker.call("status", (id) => ({ type: "status", id, change }))).changed,
     write: async () => (await worker.call("written", (id) => ({ type: "write", id }))).bytes,
   };
 }

@@ -59,6 +59,24 @@ const vi = {
   wroteExcel: (values: number, sheets: string, log: string) =>
     `Đã ghi ${values} giá trị vào ${sheets} và trang “${log}”.`,
   wroteFile: (name: string) => `Đã tạo tệp ${name} (mẫu gốc không bị sửa).`,
+  statusTitle: "Tình trạng nộp",
+  statusHeaders: ["Đơn vị", "Tình trạng", "Tệp", "Lỗi · cảnh báo · đã giải trình", "Cập nhật", ""],
+  statusCounts: (errors: number, warnings: number, explained: number) =>
+    `${errors} lỗi · ${warnings} cảnh báo · ${explained} đã giải trình`,
+  statusUpdated: (by: string, at: string) => (by ? `${by}, ${at}` : at),
+  returnUnit: "Trả lại",
+  returnUnitLabel: (unit: string) => `Trả lại ${unit}`,
+  approveUnit: "Đã duyệt",
+  approveUnitLabel: (unit: string) => `Duyệt ${unit}`,
+  approvedTitle: "Đơn vị đã được duyệt",
+  approvedBody: (unit: string, file: string, approvedFile: string, when: string) =>
+    `${unit} đã được duyệt lúc ${when} (tệp “${approvedFile}”). Tệp mới “${file}” sẽ thay đổi số liệu đã duyệt. Mở lại việc duyệt và tổng hợp tệp mới?`,
+  reopen: "Mở lại và tổng hợp",
+  keepApproved: "Giữ số liệu đã duyệt",
+  returned: (unit: string, feedback: string, findings: number, consolidated: string) =>
+    `Đã trả lại ${unit}: tải về ${feedback} (${findings} phát hiện thành ghi chú trên ô) và ${consolidated} với Tình trạng nộp mới.`,
+  approved: (unit: string, consolidated: string) =>
+    `Đã duyệt ${unit}: tải về ${consolidated} với Tình trạng nộp mới; tệp mới của ${unit} sẽ được hỏi trước khi tổng hợp.`,
 };
 
 export type MergeStrings = typeof vi;
@@ -116,6 +134,23 @@ const en: MergeStrings = {
   progress: "Progress",
   wroteExcel: (values, sheets, log) => `Wrote ${values} values into ${sheets} and the sheet “${log}”.`,
   wroteFile: (name) => `Created ${name} (the template is unchanged).`,
+  statusTitle: "Submission status",
+  statusHeaders: ["Unit", "Status", "File", "Errors · warnings · explained", "Updated", ""],
+  statusCounts: (errors, warnings, explained) => `${errors} errors · ${warnings} warnings · ${explained} explained`,
+  statusUpdated: (by, at) => (by ? `${by}, ${at}` : at),
+  returnUnit: "Return",
+  returnUnitLabel: (unit) => `Return ${unit}`,
+  approveUnit: "Approve",
+  approveUnitLabel: (unit) => `Approve ${unit}`,
+  approvedTitle: "Unit already approved",
+  approvedBody: (unit, file, approvedFile, when) =>
+    `${unit} was approved at ${when} (file “${approvedFile}”). The new file “${file}” would change approved figures. Reopen the approval and merge the new file?`,
+  reopen: "Reopen and merge",
+  keepApproved: "Keep the approved figures",
+  returned: (unit, feedback, findings, consolidated) =>
+    `Returned ${unit}: downloaded ${feedback} (${findings} findings as cell notes) and ${consolidated} with the new status.`,
+  approved: (unit, consolidated) =>
+    `Approved ${unit}: downloaded ${consolidated} with the new status; a new file of ${unit} will be asked about before it is merged.`,
 };
 
 export const MERGE_STRINGS = { vi, en };

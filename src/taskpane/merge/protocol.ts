@@ -3,6 +3,7 @@ import type { MergeOptions, MergeResult } from "../../engine/merge";
 import type { NotMerged } from "../../engine/merge/logSheet";
 import type { MergeSummary } from "../../engine/merge/summary";
 import type { Bilingual } from "../shownError";
+import type { ApprovalConflict, SubmissionStatus } from "../../engine/review";
 
 export interface FilePayload {
   name: string;
@@ -46,12 +47,29 @@ export interface MergeOutcome {
    * The values themselves, each with its fate and reason, are `result.values`.
    */
   summary: MergeSummary;
+  /** Tình trạng nộp after this merge (one row per expected unit). */
+  statuses: SubmissionStatus[];
+  /** New files of approved units, left out of this merge until the user reopens the unit. */
+  approvals: ApprovalConflict[];
+}
+
+/** Trả lại or Đã duyệt for one unit (spec §10). */
+export interface StatusChange {
+  action: "return" | "approve";
+  unit: string;
+}
+
+export interface StatusChanged {
+  statuses: SubmissionStatus[];
+  /** Trả lại: the unit's file with its findings as cell notes and a list sheet. */
+  feedback?: { fileName: string; bytes: Uint8Array; findings: number; errors: number };
 }
 
 export type ToWorker =
   | { type: "merge"; id: number; request: MergeRequest }
   /** Merges the last request's files again with new options (a conflict settled, a proposal accepted). */
-  | { type: "remerge"; id: number; options: MergeOptions }
+  | { type: "remerge"; id: number; options: MergeOptions; reopen?: string[] }
+  | { type: "status"; id: number; change: StatusChange }
   /** The consolidated .xlsx of the last merge (file mode). */
   | { type: "write"; id: number };
 
@@ -59,4 +77,5 @@ export type FromWorker =
   | { type: "progress"; id: number; progress: FileProgress }
   | { type: "merged"; id: number; outcome: MergeOutcome }
   | { type: "written"; id: number; bytes: Uint8Array }
+  | { type: "status"; id: number; changed: StatusChanged }
   | { type: "error"; id: number; error: Bilingual };

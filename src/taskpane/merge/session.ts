@@ -10,7 +10,22 @@ import { mergeWorkbook, type MergeOptions, type TemplateSheet, type UnitInput } 
 import { templateSheets, unitInputs } from "../../engine/merge/inputs";
 import type { NotMerged } from "../../engine/merge/logSheet";
 import { summariseMerge } from "../../engine/merge/summary";
-import type { FileProgress, MergeOutcome, MergeRequest, ProgressStage } from "./protocol";
+import {
+  approvalConflicts,
+  approveUnit,
+  carryExplanations,
+  recordMerge,
+  returnUnit,
+  reviewStoreOf,
+  upsertExplanation,
+  type Explanation,
+  type Receipt,
+  type ReviewStore,
+  type SubmissionStatus,
+} from "../../engine/review";
+import { assignUnit } from "../../engine/merge/unitOf";
+import { DEFAULT_UNITS } from "../../engine/units";
+import type { FileProgress, MergeOutcome, MergeRequest, ProgressStage, StatusChange, StatusChanged } from "./protocol";
 
 const STAGE_FRACTION: Record<Exclude<ProgressStage, "waiting">, number> = {
   reading: 0.3,
@@ -31,6 +46,32 @@ interface Loaded {
   inputs: UnitInput[];
   notMerged: NotMerged[];
   workbookSheets: string[];
+  /** The template's own PhuLuc records (a consolidated workbook merged into again keeps them). */
+  review: ReviewStore;
+  /** The units' files as received (hash, findings on arrival), and their bytes for Trả lại. */
+  receipts: Receipt[];
+  unitBytes: Map<string, ArrayBuffer>;
+}
+
+/** The pane knows no user name: `by` stays empty, the time says when. */
+const now = () => ({ by: "", at: new Date().toISOString() });
+
+/** Each file received, with the unit the merge assigns it to (as the CLI's merge does). */
+function receiptsOf(files: readonly Omit<Receipt, "unit">[], inputs: readonly UnitInput[]): Receipt[] {
+  return files.flatMap((file) => {
+    const input = inputs.find((i) => i.file === file.file);
+    return input ? [{ ...file, unit: assignUnit(input, DEFAULT_UNITS).unit }] : [];
+  });
+}
+
+/** A merged unit speaks through its new files: its earlier carried giải trình give way to the carried ones. */
+function withCarried(
+  existing: readonly Explanation[],
+  carried: readonly Explanation[],
+  units: string[],
+): Explanation[] {
+  const kept = existing.filter((e) => !e.unit || !units.includes(e.unit));
+  return carried.reduce(upsertExplanation, kept);
 }
 
 export class MergeSession {
@@ -71,6 +112,7 @@ export class MergeSession {
     );
     inputs.push(...read.inputs);
     const notMerged = read.notMerged;
+    const review = reviewStoreOf(grids);
     if (inputs.length === 0) {
       throw new PhuLucError(
         "bad-template",
@@ -84,20 +126,82 @@ export class MergeSession {
       inputs,
       notMerged,
       workbookSheets: grids.map((g) => g.name),
+      review,
+      receipts: receiptsOf(read.receipts, inputs),
+      unitBytes: new Map(request.units.map((unit) => [unit.name, unit.bytes])),
     };
+    this.reopened = [];
     return this.remerge(request.options);
   }
 
-  remerge(options: MergeOptions): MergeOutcome {
+  /** Approved units whose new file the user agreed to take (the CLI's --reopen). */
+  private reopened: string[] = [];
+
+  /**
+   * Merges again. A new file of an approved unit is left out (its approved figures stay) and asked about
+   * (`approvals`) until the user reopens that unit.
+   */
+  remerge(options: MergeOptions, reopen: string[] = []): MergeOutcome {
     const loaded = this.need();
-    const result = mergeWorkbook(loaded.templates, loaded.inputs, options);
+    this.reopened = [...new Set([...this.reopened, ...reopen])];
+    const approvals = approvalConflicts(loaded.review.statuses, loaded.receipts, this.reopened);
+    const held = new Set(approvals.map((a) => a.file));
+    const inputs = loaded.inputs.filter((input) => !held.has(input.file));
+    const result = mergeWorkbook(loaded.templates, inputs, options);
+    const taken = loaded.receipts.filter((r) => !held.has(r.file));
+    const statuses = recordMerge(loaded.review.statuses, result.completeness.expectedUnits, taken, now());
+    this.reviewed = {
+      ...loaded.review,
+      explanations: withCarried(
+        loaded.review.explanations,
+        carryExplanations(result, inputs),
+        result.units.map((u) => u.unit),
+      ),
+      statuses,
+    };
     this.lastOutcome = {
       result,
       notMerged: loaded.notMerged,
       workbookSheets: loaded.workbookSheets,
       summary: summariseMerge(result, loaded.notMerged),
+      statuses,
+      approvals,
     };
     return this.lastOutcome;
+  }
+
+  /** The records the consolidated workbook gets: giải trình carried, Tình trạng nộp after this merge. */
+  private reviewed?: ReviewStore;
+
+  /** Trả lại or Đã duyệt for one unit: the new statuses, and for Trả lại the unit's feedback workbook. */
+  async changeStatus(change: StatusChange): Promise<StatusChanged> {
+    const loaded = this.need();
+    const reviewed = this.reviewed ?? loaded.review;
+    const statuses: SubmissionStatus[] = (change.action === "approve" ? approveUnit : returnUnit)(
+      reviewed.statuses,
+      change.unit,
+      now(),
+    );
+    let feedback: StatusChanged["feedback"];
+    if (change.action === "return") {
+      const status = reviewed.statuses.find((s) => s.unit === change.unit)!;
+      const bytes = status.file ? loaded.unitBytes.get(status.file) : undefined;
+      if (!bytes) {
+        throw new PhuLucError(
+          "file-not-found",
+          `Tệp “${status.file ?? ""}” của ${change.unit} không có trong lần tổng hợp này; hãy chọn lại tệp đó rồi tổng hợp.`,
+          `${change.unit}'s file “${status.file ?? ""}” is not in this merge; choose it again and merge.`,
+        );
+      }
+      const { feedbackWorkbook } = await import(
+        /* webpackChunkName: "xlsx-writer" */ "../../adapters/xlsx/feedbackWorkbook"
+      );
+      const written = await feedbackWorkbook(bytes, status.file!);
+      feedback = { ...written, fileName: `PHAN-HOI_${status.file}` };
+    }
+    this.reviewed = { ...reviewed, statuses };
+    if (this.lastOutcome) this.lastOutcome = { ...this.lastOutcome, statuses };
+    return { statuses, ...(feedback ? { feedback } : {}) };
   }
 
   async write(): Promise<Uint8Array> {
@@ -106,7 +210,10 @@ export class MergeSession {
     const { writeConsolidated } = await import(
       /* webpackChunkName: "xlsx-writer" */ "../../adapters/xlsx/writeConsolidated"
     );
-    return writeConsolidated(loaded.templateBytes, this.lastOutcome.result, { notMerged: loaded.notMerged });
+    return writeConsolidated(loaded.templateBytes, this.lastOutcome.result, {
+      notMerged: loaded.notMerged,
+      ...(this.reviewed ? { review: this.reviewed } : {}),
+    });
   }
 
   private need(): Loaded {

@@ -1,0 +1,28 @@
+/**
+ * Trả lại (spec §10): the feedback workbook for one unit — its own file with each finding of its sheets as a
+ * note on its cell, and a sheet listing the findings in Vietnamese. The file received is loaded from its bytes
+ * and never written; the copy is returned.
+ */
+import { FEEDBACK_SHEET_NAME, feedbackListRows, reviewFindings } from "../../engine/review";
+import { loadWorkbook, type ReadOptions } from "./readWorkbook";
+import { addFindingNotes, writeListSheet } from "./reviewSheets";
+
+export async function feedbackWorkbook(
+  bytes: ArrayBuffer,
+  fileName: string,
+  options: ReadOptions = {},
+): Promise<{ bytes: Uint8Array; findings: number; errors: number }> {
+  const received = await loadWorkbook(new Uint8Array(bytes.slice(0)), { ...options, fileName });
+  const findings = reviewFindings(received.read.grids);
+  for (const sheet of received.workbook.worksheets)
+    addFindingNotes(
+      sheet,
+      findings.filter((f) => f.sheet === sheet.name),
+    );
+  writeListSheet(received.workbook, FEEDBACK_SHEET_NAME, feedbackListRows(findings), [14, 8, 10, 22, 80, 40]);
+  return {
+    bytes: new Uint8Array(await received.workbook.xlsx.writeBuffer()),
+    findings: findings.length,
+    errors: findings.filter((f) => f.severity === "error").length,
+  };
+}
