@@ -80,13 +80,13 @@ export class CheckWork {
     const { explanations } = reviewStoreOf(read.grids);
     const own = read.grids.filter((grid) => isReviewSheet(grid.name));
     const reports = read.grids.filter((grid) => !own.includes(grid));
-    const ownNotes = new Set(own.flatMap(hiddenSheetNote));
+    const ownNotes = new Set(own.flatMap(hiddenSheetNote).map((note) => note.message));
     const sheets: CheckedSheet[] = [];
     for (const grid of reports) {
       onProgress({ stage: "checking", done: sheets.length, total: reports.length });
       sheets.push(this.check(grid, explanations, read.fileName));
     }
-    return { fileName: read.fileName, sheets, notes: read.notes.filter((note) => !ownNotes.has(note)) };
+    return { fileName: read.fileName, sheets, notes: read.notes.filter((note) => !ownNotes.has(note.message)) };
   }
 
   /** One sheet read from Excel, with the giải trình the pane read from the workbook's PhuLuc sheet. */
