@@ -21,7 +21,8 @@ import os from "node:os";
 import path from "node:path";
 import type ExcelJS from "exceljs";
 import { loadWorkbook } from "../adapters/xlsx/readWorkbook";
-import { addFindingNotes, sha256Hex, writeListSheet, writeReviewStore } from "../adapters/xlsx/reviewSheets";
+import { feedbackOf } from "../adapters/xlsx/feedbackWorkbook";
+import { sha256Hex, writeReviewStore } from "../adapters/xlsx/reviewSheets";
 import { PhuLucError, userMessage } from "../engine/errors";
 import { checkGrid } from "../engine/check";
 import {
@@ -29,9 +30,7 @@ import {
   attachExplanations,
   explanationFor,
   FEEDBACK_SHEET_NAME,
-  feedbackListRows,
   returnUnit,
-  reviewFindings,
   reviewStoreOf,
   shownDateTime,
   STATE_LABELS,
@@ -236,18 +235,11 @@ export const returnCommand = command(
         `“${unitFile}” is not the file received from ${unit} (“${status.file}”, another SHA-256); name it with --file.`,
       );
     }
-    const findings = reviewFindings(received.read.grids);
-    for (const sheet of received.workbook.worksheets)
-      addFindingNotes(
-        sheet,
-        findings.filter((f) => f.sheet === sheet.name),
-      );
-    writeListSheet(received.workbook, FEEDBACK_SHEET_NAME, feedbackListRows(findings), [14, 8, 10, 22, 80, 40]);
-    await writeOutput(output, new Uint8Array(await received.workbook.xlsx.writeBuffer()));
+    const feedback = await feedbackOf(received);
+    await writeOutput(output, feedback.bytes);
     await saveStore(file, workbook, { ...store, statuses });
-    const errors = findings.filter((f) => f.severity === "error").length;
     io.out(
-      `Đã ghi ${output}: ${findings.length} phát hiện (${errors} lỗi) của ${unit} thành ghi chú trên ô và trang “${FEEDBACK_SHEET_NAME}”.`,
+      `Đã ghi ${output}: ${feedback.findings} phát hiện (${feedback.errors} lỗi) của ${unit} thành ghi chú trên ô và trang “${FEEDBACK_SHEET_NAME}”.`,
     );
     io.out(`Tình trạng nộp của ${unit}: ${STATE_LABELS.vi["tra-lai"]}.`);
     return 0;

@@ -7,12 +7,23 @@ import { FEEDBACK_SHEET_NAME, feedbackListRows, reviewFindings } from "../../eng
 import { loadWorkbook, type ReadOptions } from "./readWorkbook";
 import { addFindingNotes, writeListSheet } from "./reviewSheets";
 
+export interface Feedback {
+  bytes: Uint8Array;
+  findings: number;
+  errors: number;
+}
+
+/** The feedback copy of a unit's workbook, loaded from its bytes. */
 export async function feedbackWorkbook(
   bytes: ArrayBuffer,
   fileName: string,
   options: ReadOptions = {},
-): Promise<{ bytes: Uint8Array; findings: number; errors: number }> {
-  const received = await loadWorkbook(new Uint8Array(bytes.slice(0)), { ...options, fileName });
+): Promise<Feedback> {
+  return feedbackOf(await loadWorkbook(new Uint8Array(bytes.slice(0)), { ...options, fileName }));
+}
+
+/** The feedback copy of a workbook already loaded (the CLI checks the file's SHA-256 first). */
+export async function feedbackOf(received: Awaited<ReturnType<typeof loadWorkbook>>): Promise<Feedback> {
   const findings = reviewFindings(received.read.grids);
   for (const sheet of received.workbook.worksheets)
     addFindingNotes(

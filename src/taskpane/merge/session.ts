@@ -14,17 +14,15 @@ import {
   approvalConflicts,
   approveUnit,
   carryExplanations,
+  mergedExplanations,
+  receiptsOfUnits,
   recordMerge,
   returnUnit,
   reviewStoreOf,
-  upsertExplanation,
-  type Explanation,
   type Receipt,
   type ReviewStore,
   type SubmissionStatus,
 } from "../../engine/review";
-import { assignUnit } from "../../engine/merge/unitOf";
-import { DEFAULT_UNITS } from "../../engine/units";
 import type { FileProgress, MergeOutcome, MergeRequest, ProgressStage, StatusChange, StatusChanged } from "./protocol";
 
 const STAGE_FRACTION: Record<Exclude<ProgressStage, "waiting">, number> = {
@@ -55,24 +53,6 @@ interface Loaded {
 
 /** The pane knows no user name: `by` stays empty, the time says when. */
 const now = () => ({ by: "", at: new Date().toISOString() });
-
-/** Each file received, with the unit the merge assigns it to (as the CLI's merge does). */
-function receiptsOf(files: readonly Omit<Receipt, "unit">[], inputs: readonly UnitInput[]): Receipt[] {
-  return files.flatMap((file) => {
-    const input = inputs.find((i) => i.file === file.file);
-    return input ? [{ ...file, unit: assignUnit(input, DEFAULT_UNITS).unit }] : [];
-  });
-}
-
-/** A merged unit speaks through its new files: its earlier carried giải trình give way to the carried ones. */
-function withCarried(
-  existing: readonly Explanation[],
-  carried: readonly Explanation[],
-  units: string[],
-): Explanation[] {
-  const kept = existing.filter((e) => !e.unit || !units.includes(e.unit));
-  return carried.reduce(upsertExplanation, kept);
-}
 
 export class MergeSession {
   private loaded?: Loaded;
@@ -127,7 +107,7 @@ export class MergeSession {
       notMerged,
       workbookSheets: grids.map((g) => g.name),
       review,
-      receipts: receiptsOf(read.receipts, inputs),
+      receipts: receiptsOfUnits(read.receipts, inputs),
       unitBytes: new Map(request.units.map((unit) => [unit.name, unit.bytes])),
     };
     this.reopened = [];
@@ -152,7 +132,7 @@ export class MergeSession {
     const statuses = recordMerge(loaded.review.statuses, result.completeness.expectedUnits, taken, now());
     this.reviewed = {
       ...loaded.review,
-      explanations: withCarried(
+      explanations: mergedExplanations(
         loaded.review.explanations,
         carryExplanations(result, inputs),
         result.units.map((u) => u.unit),
