@@ -48,25 +48,41 @@ export async function readHiddenSheet(context: Excel.RequestContext, name: strin
   return read();
 }
 
+/** Writes `rows` from A1 of `sheet` in one range: text cells formatted `@` before their values (textValues.ts). */
+export function queueSheetRows(sheet: Excel.Worksheet, rows: readonly (readonly CellValue[])[]): void {
+  if (rows.length === 0) return;
+  const width = Math.max(1, ...rows.map((row) => row.length));
+  const square = rows.map((row) => Array.from({ length: width }, (_, c) => row[c] ?? ""));
+  const range = sheet.getRange(`A1:${a1(rows.length - 1, width - 1)}`);
+  range.numberFormat = square.map((row) => row.map((v) => (typeof v === "string" ? TEXT_FORMAT : "General")));
+  range.values = square.map((row) => row.map((v) => (v instanceof Date ? v.toISOString() : v)));
+}
+
+/**
+ * Queues the replacement of a sheet whose look-up (`old`, its name loaded) was synced: the old one deleted, a new
+ * one added with `rows`. Returns the new sheet for the caller's further commands (visibility, header format).
+ */
+export function queueReplaceSheet(
+  context: Excel.RequestContext,
+  old: Excel.Worksheet,
+  name: string,
+  rows: readonly (readonly CellValue[])[],
+): Excel.Worksheet {
+  if (!old.isNullObject) old.delete();
+  const sheet = context.workbook.worksheets.add(name);
+  queueSheetRows(sheet, rows);
+  return sheet;
+}
+
 /** Replaces the sheet (creating it when missing) with `rows` and makes it very hidden. */
 export async function writeVeryHiddenSheet(
   context: Excel.RequestContext,
   name: string,
   rows: CellValue[][],
 ): Promise<void> {
-  const sheets = context.workbook.worksheets;
-  const old = sheets.getItemOrNullObject(name);
+  const old = context.workbook.worksheets.getItemOrNullObject(name);
   old.load("name");
   await context.sync();
-  if (!old.isNullObject) old.delete();
-  const sheet = sheets.add(name);
-  const width = Math.max(1, ...rows.map((row) => row.length));
-  if (rows.length > 0) {
-    const square = rows.map((row) => Array.from({ length: width }, (_, c) => row[c] ?? ""));
-    const range = sheet.getRange(`A1:${a1(rows.length - 1, width - 1)}`);
-    range.numberFormat = square.map((row) => row.map((v) => (typeof v === "string" ? TEXT_FORMAT : "General")));
-    range.values = square.map((row) => row.map((v) => (v instanceof Date ? v.toISOString() : v)));
-  }
-  sheet.visibility = "VeryHidden";
+  queueReplaceSheet(context, old, name, rows).visibility = "VeryHidden";
   await context.sync();
 }

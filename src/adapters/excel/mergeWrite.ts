@@ -1,6 +1,7 @@
 /**
  * Áp dụng: writes a merge result into the open workbook: rows inserted or deleted where kinh-phi/dịch vụ công
- * changed length, the consolidated values, and the `Nhật ký tổng hợp` sheet (replaced when it exists). With
+ * changed length, the consolidated values, the `Nhật ký tổng hợp` sheet (replaced when it exists) and, given the
+ * review records, the very hidden `PhuLuc` and the `Tình trạng nộp` sheets (reviewWrite.ts). With
  * `previous` (an earlier result already applied, e.g. before a conflict was settled) only the changed cells.
  *
  * Excel has no rollback: when a batch fails, the commands before the failing one stay applied. So the rows
@@ -16,7 +17,9 @@ import type { MergeResult, SheetPatch } from "../../engine/merge";
 import { LOG_SHEET_NAME, logSheetRows, type NotMerged } from "../../engine/merge/logSheet";
 import { changedCells } from "../../engine/merge/patch";
 import { PAYLOAD_BUDGET, payloadBytes } from "./payload";
+import type { ReviewStore } from "../../engine/review";
 import { becomesFormula, TEXT_FORMAT } from "./textValues";
+import { queueReviewLookUp, queueReviewSheets } from "./reviewWrite";
 
 /** Rows already inserted (delta > 0) or deleted by an apply that did not finish, per sheet. */
 export const APPLY_JOURNAL = "phuluc.apply.v1";
@@ -26,6 +29,8 @@ export interface MergeWriteOptions {
   /** The result written last time, when the user settles a conflict after Áp dụng. */
   previous?: MergeResult;
   notMerged?: NotMerged[];
+  /** The consolidated workbook's records after this merge: `PhuLuc` and `Tình trạng nộp`, replaced in the batch. */
+  review?: ReviewStore;
 }
 
 /** Office.js keeps a cell when given null: an empty string clears it. Dates go in as yyyy-mm-dd text. */
@@ -152,6 +157,7 @@ async function writeMerge(context: Excel.RequestContext, result: MergeResult, op
   journalItem.load("value");
   const oldLog = sheets.getItemOrNullObject(LOG_SHEET_NAME);
   oldLog.load("name");
+  const reviewSheets = options.review && queueReviewLookUp(context);
   await context.sync();
 
   const journal = journalItem.isNullObject ? {} : readJournal(journalItem.value);
@@ -175,6 +181,7 @@ async function writeMerge(context: Excel.RequestContext, result: MergeResult, op
   queueLogPart(log, first);
   log.getRange("A1:H1").format.font.bold = true;
   log.freezePanes.freezeRows(1);
+  if (reviewSheets) queueReviewSheets(context, reviewSheets, options.review!);
   // The journal goes last, once everything it guards is written (with the last log part when there are several).
   const clearJournal = () => {
     if (Object.keys(applied).length || !journalItem.isNullObject) settings.getItemOrNullObject(APPLY_JOURNAL).delete();
