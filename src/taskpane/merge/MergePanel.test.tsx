@@ -13,6 +13,7 @@ import {
   withCell,
 } from "../../../test/fixtures/mergeCases";
 import { unitInputs } from "../../engine/merge/inputs";
+import { emptyReviewStore } from "../../engine/review";
 import { seedGrid } from "../../../test/fixtures/seedGrids";
 import { SEED_PHU_LUC_II } from "../../../test/fixtures/seedTables";
 import { LangContext } from "../i18n";
@@ -54,6 +55,7 @@ const preview: MergeViewState = {
     summary: summariseMerge(result, notMerged),
     statuses: [],
     approvals: [],
+    review: emptyReviewStore(),
   },
 };
 
@@ -203,6 +205,7 @@ describe("MergePanel", () => {
       workbookSheets: [],
       statuses: [],
       approvals: [],
+      review: emptyReviewStore(),
       result: wrong,
       summary: summariseMerge(wrong, notMerged),
     };

@@ -1,12 +1,18 @@
 /** @jest-environment jsdom */
+import { webcrypto } from "node:crypto";
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { LOG_SHEET_NAME } from "../../engine/merge/logSheet";
 import { COL, blankForm, filledPhuLucI, rowIndexOf, unitCopy, withCell } from "../../../test/fixtures/mergeCases";
 import { seedLayout, seedWorkbookBuffer } from "../../../test/fixtures/seedGrids";
-import { fakeSheetFromGrid, sheetValues, type FakeWorkbookFile } from "../../../test/fakes/fakeExcel";
+import { readHiddenSheet } from "../../adapters/excel/hiddenSheet";
+import { REVIEW_SHEET_NAME, reviewStoreFromGrid, STATUS_SHEET_NAME } from "../../engine/review";
+import { fakeSheetFromGrid, reopen, sheetValues, type FakeWorkbookFile } from "../../../test/fakes/fakeExcel";
 import { fakeHost } from "../../../test/fakes/fakeHost";
 import { inlineEngine } from "./mergeClient";
 import { MergeTab } from "./MergeTab";
+
+// jsdom has no crypto.subtle (browsers on https or localhost do): the receipts' SHA-256 needs it.
+if (!globalThis.crypto?.subtle) Object.defineProperty(globalThis, "crypto", { value: webcrypto });
 
 globalThis.ResizeObserver ??= class {
   observe() {}
@@ -58,5 +64,58 @@ describe("MergeTab inside Excel (the fake Excel)", () => {
     expect(syncs() - syncsBefore).toBe(4);
     const log = sheetValues(file, LOG_SHEET_NAME, 80, 8);
     expect(log.some((row) => row[3] === "TTBCXB" && String(row[7]).includes("KHTC chọn"))).toBe(true);
+  }, 60_000);
+
+  it("Áp dụng writes Tình trạng nộp and the very hidden PhuLuc records; Đã duyệt rewrites them in the workbook", async () => {
+    const { grid: template } = seedLayout(blankForm(filled), { sheetName: "Phụ lục I" });
+    const file: FakeWorkbookFile = { sheets: [fakeSheetFromGrid(template)], activeSheet: "Phụ lục I", settings: {} };
+    const { host: excel, syncs } = fakeHost(file);
+    const bytes = await seedWorkbookBuffer([{ seed: blankForm(filled), options: { sheetName: "Phụ lục I" } }]);
+    const deliver = jest.fn();
+    render(
+      <MergeTab
+        host="excel"
+        excel={excel}
+        engine={inlineEngine()}
+        readWorkbookBytes={async () => bytes}
+        deliver={deliver}
+      />,
+    );
+    const unit = await seedWorkbookBuffer([
+      { seed: unitCopy(filled, "CNTT-BCVT"), options: { sheetName: "Phụ lục I" } },
+    ]);
+    const units = screen.getByTestId("merge-units") as HTMLInputElement;
+    // jsdom's File has no arrayBuffer(); the browser's does.
+    const unitBytes = unit.buffer.slice(unit.byteOffset, unit.byteOffset + unit.byteLength) as ArrayBuffer;
+    const picked = Object.assign(new File([unitBytes], "CNTT-BCVT.xlsx"), { arrayBuffer: async () => unitBytes });
+    fireEvent.change(units, { target: { files: [picked] } });
+    fireEvent.click(screen.getByRole("button", { name: /Tổng hợp/ }));
+    await screen.findByRole("button", { name: "Áp dụng vào sổ làm việc" }, { timeout: 10_000 });
+    fireEvent.click(screen.getByRole("button", { name: "Áp dụng vào sổ làm việc" }));
+    await screen.findByText(/Đã ghi \d+ giá trị vào Phụ lục I/);
+
+    // The review round's sheets went in with Áp dụng: the records very hidden, Tình trạng nộp beside them.
+    expect(file.sheets.find((s) => s.name === REVIEW_SHEET_NAME)?.visibility).toBe("VeryHidden");
+    const statusRow = (unit: string) => sheetValues(file, STATUS_SHEET_NAME, 10, 2).find((row) => row[0] === unit)?.[1];
+    expect(statusRow("CNTT-BCVT")).toBe("Đã nhận");
+    expect(statusRow("THANH-TRA")).toBe("Chưa nộp");
+    expect(deliver).not.toHaveBeenCalled();
+
+    // Đã duyệt, inside Excel: the open workbook's records change (two syncs), nothing is downloaded.
+    const before = syncs();
+    const panel = screen.getByRole("region", { name: "Tình trạng nộp" });
+    await act(async () => fireEvent.click(within(panel).getByRole("button", { name: "Duyệt CNTT-BCVT" })));
+    await screen.findByText(/Đã duyệt CNTT-BCVT: trang “Tình trạng nộp” của sổ làm việc đã cập nhật/);
+    expect(syncs() - before).toBe(2);
+    expect(statusRow("CNTT-BCVT")).toBe("Đã duyệt");
+    expect(file.sheets.filter((s) => s.name === STATUS_SHEET_NAME)).toHaveLength(1);
+    const grid = await readHiddenSheet(reopen(file) as unknown as Excel.RequestContext, REVIEW_SHEET_NAME);
+    expect(reviewStoreFromGrid(grid!).statuses.find((s) => s.unit === "CNTT-BCVT")?.state).toBe("da-duyet");
+
+    // Trả lại downloads the unit's feedback workbook only; the status goes into the open workbook.
+    await act(async () => fireEvent.click(within(panel).getByRole("button", { name: "Trả lại CNTT-BCVT" })));
+    await screen.findByText(/Đã trả lại CNTT-BCVT: tải về PHAN-HOI_CNTT-BCVT.xlsx/, {}, { timeout: 10_000 });
+    expect(deliver.mock.calls.map(([, name]) => name)).toEqual(["PHAN-HOI_CNTT-BCVT.xlsx"]);
+    expect(statusRow("CNTT-BCVT")).toBe("Trả lại");
   }, 60_000);
 });

@@ -1,7 +1,8 @@
 /**
  * Wires MergePanel to the host and to the merge worker. Inside Excel the open workbook is the
- * template (read whole as .xlsx bytes) and Áp dụng writes into it in one batch; in a browser the
- * template is a picked file and Áp dụng downloads the consolidated workbook. A conflict settled after
+ * template (read whole as .xlsx bytes) and Áp dụng writes into it in one batch, with the review round's
+ * PhuLuc and Tình trạng nộp sheets (Trả lại / Đã duyệt rewrite those); in a browser the template is a picked
+ * file and Áp dụng (and each status change) downloads the consolidated workbook. A conflict settled after
  * Áp dụng in Excel is written at once (only the changed cells, and the log with the choice).
  */
 import { useEffect, useMemo, useRef, useState } from "react";
@@ -10,9 +11,11 @@ import { readPickedFile } from "../../adapters/xlsx/inputLimits";
 import type { ExcelHost } from "../../adapters/excel/host";
 import { listSheetNames } from "../../adapters/excel/mergeSheets";
 import { mergeWrite } from "../../adapters/excel/mergeWrite";
+import { writeReviewSheets } from "../../adapters/excel/reviewWrite";
 import { PhuLucError } from "../../engine/errors";
 import type { MergeOptions, MergeResult } from "../../engine/merge";
 import { LOG_SHEET_NAME } from "../../engine/merge/logSheet";
+import { STATUS_SHEET_NAME } from "../../engine/review";
 import type { HostMode } from "../host";
 import { checkEngine } from "../check/checkClient";
 import { downloadFile } from "../export/download";
@@ -22,7 +25,7 @@ import { defaultEngine, type MergeEngine } from "./mergeClient";
 import { MergePanel, type MergeViewState } from "./MergePanel";
 import { ApprovalQuestion } from "./ApprovalQuestion";
 import { StatusPanel } from "./StatusPanel";
-import type { FilePayload, FileProgress } from "./protocol";
+import type { FilePayload, FileProgress, MergeOutcome, StatusChanged } from "./protocol";
 
 export interface MergeTabProps {
   host: HostMode;
@@ -83,9 +86,9 @@ export function MergeTab({ host, excel, engine: given, readWorkbookBytes, delive
   const fail = (error: unknown) =>
     setState((s) => ({ ...s, phase: s.outcome ? "preview" : "idle", error: shownError(error) }));
 
-  const apply = async (result: MergeResult, notMerged = state.outcome?.notMerged ?? []) => {
+  const apply = async ({ result, notMerged, review }: MergeOutcome) => {
     if (inExcel) {
-      await excel.run((context) => mergeWrite(context, result, { previous: applied.current, notMerged }));
+      await excel.run((context) => mergeWrite(context, result, { previous: applied.current, notMerged, review }));
       applied.current = result;
       const values = result.sheets.reduce((n, s) => n + s.filled.length, 0);
       return m.wroteExcel(values, result.sheets.map((s) => s.sheet).join(", "), LOG_SHEET_NAME);
@@ -157,7 +160,7 @@ export function MergeTab({ host, excel, engine: given, readWorkbookBytes, delive
     try {
       const outcome = await engine.remerge(next);
       // After Áp dụng in Excel, a settled conflict goes into the workbook (and its log) at once.
-      const message = applied.current ? await apply(outcome.result, outcome.notMerged) : undefined;
+      const message = applied.current ? await apply(outcome) : undefined;
       setState((s) => ({ ...s, outcome, error: undefined, applied: message ?? s.applied }));
     } catch (error) {
       fail(error);
@@ -168,7 +171,7 @@ export function MergeTab({ host, excel, engine: given, readWorkbookBytes, delive
     if (!state.outcome) return;
     setState((s) => ({ ...s, phase: "applying" }));
     try {
-      const message = await apply(state.outcome.result);
+      const message = await apply(state.outcome);
       setState((s) => ({ ...s, phase: "applied", applied: message, error: undefined }));
     } catch (error) {
       fail(error);
@@ -186,24 +189,31 @@ export function MergeTab({ host, excel, engine: given, readWorkbookBytes, delive
     }
   };
 
-  /**
-   * Trả lại / Đã duyệt (file mode): the state changes in the consolidated workbook, downloaded again with it;
-   * Trả lại also downloads the unit's feedback workbook.
-   */
+  /** Where a status change goes: the open workbook's records (Excel), else the consolidated workbook downloaded again. */
+  const recordStatus = async (changed: StatusChanged, action: "return" | "approve", unit: string) => {
+    const feedback = changed.feedback?.fileName ?? "";
+    const findings = changed.feedback?.findings ?? 0;
+    if (inExcel) {
+      await excel.run((context) => writeReviewSheets(context, changed.review));
+      return action === "return"
+        ? m.returnedExcel(unit, feedback, findings, STATUS_SHEET_NAME)
+        : m.approvedExcel(unit, STATUS_SHEET_NAME);
+    }
+    const name = consolidatedName();
+    deliver(await engine.write(), name);
+    return action === "return" ? m.returned(unit, feedback, findings, name) : m.approved(unit, name);
+  };
+
+  /** Trả lại / Đã duyệt: the state changes in the consolidated workbook; Trả lại also downloads the feedback workbook. */
   const onStatus = async (action: "return" | "approve", unit: string) => {
     setStatusBusy(true);
     try {
       const changed = await engine.changeStatus({ action, unit });
       if (changed.feedback) deliver(changed.feedback.bytes, changed.feedback.fileName);
-      const name = consolidatedName();
-      deliver(await engine.write(), name);
-      const message =
-        action === "return"
-          ? m.returned(unit, changed.feedback?.fileName ?? "", changed.feedback?.findings ?? 0, name)
-          : m.approved(unit, name);
+      const message = await recordStatus(changed, action, unit);
       setState((s) => ({
         ...s,
-        outcome: s.outcome && { ...s.outcome, statuses: changed.statuses },
+        outcome: s.outcome && { ...s.outcome, statuses: changed.statuses, review: changed.review },
         applied: message,
         error: undefined,
       }));
@@ -235,8 +245,7 @@ export function MergeTab({ host, excel, engine: given, readWorkbookBytes, delive
         }
       />
       <ApprovalQuestion conflict={question} onAnswer={(unit, reopen) => void onApproval(unit, reopen)} />
-      {/* In file mode the consolidated workbook is the download: its Tình trạng nộp changes there. */}
-      {!inExcel && outcome && state.phase === "applied" && (
+      {outcome && state.phase === "applied" && (
         <StatusPanel
           statuses={outcome.statuses}
           busy={statusBusy}

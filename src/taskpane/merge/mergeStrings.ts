@@ -77,6 +77,10 @@ const vi = {
     `Đã trả lại ${unit}: tải về ${feedback} (${findings} phát hiện thành ghi chú trên ô) và ${consolidated} với Tình trạng nộp mới.`,
   approved: (unit: string, consolidated: string) =>
     `Đã duyệt ${unit}: tải về ${consolidated} với Tình trạng nộp mới; tệp mới của ${unit} sẽ được hỏi trước khi tổng hợp.`,
+  returnedExcel: (unit: string, feedback: string, findings: number, sheet: string) =>
+    `Đã trả lại ${unit}: tải về ${feedback} (${findings} phát hiện thành ghi chú trên ô); trang “${sheet}” của sổ làm việc đã cập nhật.`,
+  approvedExcel: (unit: string, sheet: string) =>
+    `Đã duyệt ${unit}: trang “${sheet}” của sổ làm việc đã cập nhật; tệp mới của ${unit} sẽ được hỏi trước khi tổng hợp.`,
 };
 
 export type MergeStrings = typeof vi;
@@ -151,6 +155,10 @@ const en: MergeStrings = {
     `Returned ${unit}: downloaded ${feedback} (${findings} findings as cell notes) and ${consolidated} with the new status.`,
   approved: (unit, consolidated) =>
     `Approved ${unit}: downloaded ${consolidated} with the new status; a new file of ${unit} will be asked about before it is merged.`,
+  returnedExcel: (unit, feedback, findings, sheet) =>
+    `Returned ${unit}: downloaded ${feedback} (${findings} findings as cell notes); the workbook's sheet “${sheet}” is updated.`,
+  approvedExcel: (unit, sheet) =>
+    `Approved ${unit}: the workbook's sheet “${sheet}” is updated; a new file of ${unit} will be asked about before it is merged.`,
 };
 
 export const MERGE_STRINGS = { vi, en };

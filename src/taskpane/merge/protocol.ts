@@ -3,7 +3,7 @@ import type { MergeOptions, MergeResult } from "../../engine/merge";
 import type { NotMerged } from "../../engine/merge/logSheet";
 import type { MergeSummary } from "../../engine/merge/summary";
 import type { Bilingual } from "../shownError";
-import type { ApprovalConflict, SubmissionStatus } from "../../engine/review";
+import type { ApprovalConflict, ReviewStore, SubmissionStatus } from "../../engine/review";
 
 export interface FilePayload {
   name: string;
@@ -51,6 +51,8 @@ export interface MergeOutcome {
   statuses: SubmissionStatus[];
   /** New files of approved units, left out of this merge until the user reopens the unit. */
   approvals: ApprovalConflict[];
+  /** The consolidated workbook's records (giải trình carried, `statuses`): Áp dụng in Excel writes them. */
+  review: ReviewStore;
 }
 
 /** Trả lại or Đã duyệt for one unit (spec §10). */
@@ -61,6 +63,8 @@ export interface StatusChange {
 
 export interface StatusChanged {
   statuses: SubmissionStatus[];
+  /** The records with the change, for the open workbook in Excel. */
+  review: ReviewStore;
   /** Trả lại: the unit's file with its findings as cell notes and a list sheet. */
   feedback?: { fileName: string; bytes: Uint8Array; findings: number; errors: number };
 }

@@ -146,6 +146,7 @@ export class MergeSession {
       summary: summariseMerge(result, loaded.notMerged),
       statuses,
       approvals,
+      review: this.reviewed,
     };
     return this.lastOutcome;
   }
@@ -180,8 +181,8 @@ export class MergeSession {
       feedback = { ...written, fileName: `PHAN-HOI_${status.file}` };
     }
     this.reviewed = { ...reviewed, statuses };
-    if (this.lastOutcome) this.lastOutcome = { ...this.lastOutcome, statuses };
-    return { statuses, ...(feedback ? { feedback } : {}) };
+    if (this.lastOutcome) this.lastOutcome = { ...this.lastOutcome, statuses, review: this.reviewed };
+    return { statuses, review: this.reviewed, ...(feedback ? { feedback } : {}) };
   }
 
   async write(): Promise<Uint8Array> {
