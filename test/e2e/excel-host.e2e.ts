@@ -7,7 +7,8 @@
  *   cell; Bỏ đánh dấu brings the original fill back exactly (tint included).
  * - Tính tỷ lệ & đánh giá on another sheet: empty cells filled, a typed Đánh giá replaced only when agreed.
  * - Tổng hợp into the open workbook (Phụ lục II by section, one unit file per section): the first Áp dụng fails
- *   midway (the connection drops), the retry leaves no duplicate rows, Tổng cộng stays a SUM formula, "- …" text.
+ *   midway (the connection drops), the retry leaves no duplicate rows, Tổng cộng stays a SUM formula, "- …" text;
+ *   Tình trạng nộp and the very hidden PhuLuc are written, and Đã duyệt rewrites them in the workbook.
  * - Xuất file nộp from the open workbook: the header as typed in the form (not saved first) is in the new workbook.
  * Screenshots: test-artifacts/excel-*.png.
  */
@@ -18,6 +19,7 @@ import ExcelJS from "exceljs";
 import { MARK_COLORS } from "../../src/adapters/excel/marks";
 import { gridFromValues } from "../../src/engine/grid";
 import { LOG_SHEET_NAME } from "../../src/engine/merge/logSheet";
+import { REVIEW_SHEET_NAME, STATUS_SHEET_NAME } from "../../src/engine/review";
 import { fakeSheetFromGrid, NO_FILL, type FakeFill, type FakeWorkbookFile } from "../fakes/fakeExcel";
 import { budgetMergeCase } from "../fixtures/mergeCases";
 import { seedGrid, seedWorkbook } from "../fixtures/seedGrids";
@@ -178,11 +180,34 @@ async function mergeFailRetryExport(h: E2EHarness, excel: ExcelSession): Promise
     );
     expectThat(Object.keys(book.settings).length === 0, "the journal should be cleared after the retry");
     await h.page.screenshot({ path: path.join(h.artifactsDir, "excel-merge-applied.png"), fullPage: true });
+    await reviewInWorkbook(h, excel);
 
     await exportAsTyped(h, excel);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** After Áp dụng: Tình trạng nộp and the very hidden PhuLuc are in the workbook; Đã duyệt rewrites them there. */
+async function reviewInWorkbook(h: E2EHarness, excel: ExcelSession): Promise<void> {
+  const panel = h.page.getByRole("region", { name: "Tình trạng nộp" });
+  await panel.waitFor({ timeout: 20_000 });
+  const book = await excel.workbook();
+  const records = book.sheets.find((s) => s.name === REVIEW_SHEET_NAME);
+  expectThat(records?.visibility === "VeryHidden", `PhuLuc should be very hidden: ${records?.visibility}`);
+  const statusCell = async (state: string) =>
+    Object.values((await excel.workbook()).sheets.find((s) => s.name === STATUS_SHEET_NAME)?.cells ?? {}).some(
+      (c) => c.value === state,
+    );
+  expectThat(await statusCell("Đã nhận"), "Tình trạng nộp should list the units received");
+  const approve = panel.getByRole("button", { name: /^Duyệt / }).first();
+  const unit = (await approve.getAttribute("aria-label"))!.replace(/^Duyệt /, "");
+  await approve.click();
+  await h.page
+    .getByText(`Đã duyệt ${unit}: trang “Tình trạng nộp” của sổ làm việc đã cập nhật`)
+    .waitFor({ timeout: 20_000 });
+  expectThat(await statusCell("Đã duyệt"), "Tình trạng nộp in the workbook should say Đã duyệt");
+  await h.page.screenshot({ path: path.join(h.artifactsDir, "excel-merge-status.png"), fullPage: true });
 }
 
 /** Xuất file nộp from the open workbook with the header typed in the form (no save pressed). */
