@@ -8,6 +8,7 @@
 import { computeAttainment } from "../attainment";
 import { makeFinding, type Finding, type FindingParams } from "../finding";
 import type { NumberStyle } from "../messages";
+import type { Target } from "../model";
 import { parseAssessment } from "../parse/assessment";
 import { whereText, type Where } from "../periods/where";
 import { ownOrInherited, perText, resultValueOf, targetOf } from "./cells";
@@ -30,8 +31,33 @@ const MET = new Set(["Đạt", "Vượt"]);
 const MISSED = new Set(["Chưa đạt", "Không đạt"]);
 
 /** True when the written Đánh giá says the opposite of the verdict the figures give (met or missed). */
-export function contradicts(verdict: string, assessment: string): boolean {
+function contradicts(verdict: string, assessment: string): boolean {
   return verdict !== "Chưa đạt" ? MISSED.has(assessment) : MET.has(assessment);
+}
+
+/**
+ * The finding's params when the result, judged against `target`, contradicts the Đánh giá written; undefined
+ * when the figures give no verdict or agree with it. Shared with plan-mismatch (the approved target).
+ */
+export function contradiction(
+  assessment: string,
+  result: { value: number; percent: boolean },
+  target: Target,
+  approvedAt?: Where,
+): AssessmentParams | undefined {
+  const { verdict } = computeAttainment(target, result.value);
+  if (!verdict || !contradicts(verdict, assessment)) return undefined;
+  return {
+    assessment,
+    result: result.value,
+    style: { percent: result.percent },
+    target: target.text,
+    ...(approvedAt ? { approvedAt } : {}),
+    verdict,
+    met: verdict !== "Chưa đạt",
+    expected: verdict,
+    actual: assessment,
+  };
 }
 
 export const assessmentContradiction: SheetRule<"assessment-contradiction", AssessmentParams> = {
@@ -83,26 +109,8 @@ export const assessmentContradiction: SheetRule<"assessment-contradiction", Asse
       const assessment = ref?.text ? assessmentOf(ref.text) : undefined;
       const result = resultValueOf(row.cells.actual);
       if (!ref || !assessment || !result) continue;
-      const target = targetOf(table, ownOrInherited(row, "target"));
-      const { verdict } = computeAttainment(target, result.value);
-      if (!verdict) continue;
-      if (!contradicts(verdict, assessment)) continue;
-      findings.push(
-        makeFinding(
-          this,
-          { sheet: table.sheet, cell: ref.address },
-          {
-            assessment,
-            result: result.value,
-            style: { percent: result.percent },
-            target: target.text,
-            verdict,
-            met: verdict !== "Chưa đạt",
-            expected: verdict,
-            actual: assessment,
-          },
-        ),
-      );
+      const params = contradiction(assessment, result, targetOf(table, ownOrInherited(row, "target")));
+      if (params) findings.push(makeFinding(this, { sheet: table.sheet, cell: ref.address }, params));
     }
     return findings;
   },

@@ -26,7 +26,7 @@ import { bestPairing, type Pairing, type ReferenceBook } from "../periods/refere
 import { hasFigures, sameTarget } from "../periods/sameTarget";
 import { labelAddress, whereOf, whereText, type Where } from "../periods/where";
 import { matchUnit, splitUnits, type UnitDef } from "../units";
-import { assessmentContradiction, contradicts } from "./assessment-contradiction";
+import { assessmentContradiction, contradiction } from "./assessment-contradiction";
 import { perText, resultValueOf, targetOf } from "./cells";
 import { missingReport } from "./missing-report";
 import type { RuleContext, SheetRule } from "./rule";
@@ -124,25 +124,9 @@ function assessmentAgainstPlan(against: Against): Finding | undefined {
   const assessment = cell?.text ? parseAssessment(cell.text) : undefined;
   const result = resultValueOf(row.cells.actual);
   if (!cell || !assessment || !result) return undefined;
-  const { verdict } = computeAttainment(approved, result.value);
-  if (!verdict) return undefined;
-  if (!contradicts(verdict, assessment)) return undefined;
   const planCell = ref.cells.target?.address ?? labelAddress(ref);
-  return makeFinding(
-    assessmentContradiction,
-    { sheet: table.sheet, cell: cell.address },
-    {
-      assessment,
-      result: result.value,
-      style: { percent: result.percent },
-      target: approved.text,
-      approvedAt: whereOf(pairing.book, pairing.ref, planCell),
-      verdict,
-      met: verdict !== "Chưa đạt",
-      expected: verdict,
-      actual: assessment,
-    },
-  );
+  const params = contradiction(assessment, result, approved, whereOf(pairing.book, pairing.ref, planCell));
+  return params && makeFinding(assessmentContradiction, { sheet: table.sheet, cell: cell.address }, params);
 }
 
 function leadUnitsOf(text: string, units: UnitDef[]): string[] {
