@@ -1,5 +1,11 @@
 /** Typed errors: every one carries a Vietnamese message the user reads, and an English one. */
 
+/** A text in both languages the user may switch between. */
+export interface Bilingual {
+  vi: string;
+  en: string;
+}
+
 export type PhuLucErrorCode =
   | "file-not-found"
   | "legacy-xls"
@@ -36,7 +42,7 @@ export function userMessage(error: unknown): string {
 }
 
 /** The messages of any thrown value in every language (a note that quotes an error renders either). */
-export function userMessages(error: unknown): { vi: string; en: string } {
+export function userMessages(error: unknown): Bilingual {
   if (error instanceof PhuLucError) return { vi: error.messageVi, en: error.messageEn };
   const detail = error instanceof Error ? error.message : String(error);
   return { vi: `Lỗi không mong đợi: ${detail}`, en: `Unexpected error: ${detail}` };

@@ -2,12 +2,10 @@
  * An error as the pane shows it, in both languages (the language switch changes a message already shown).
  * Errors cross the check and merge workers as this pair, since an Error's class does not survive postMessage.
  */
-import { PhuLucError } from "../engine/errors";
+import { userMessages, type Bilingual } from "../engine/errors";
+import { excelErrorMessage, isExcelError } from "../adapters/excel/excelErrors";
 
-export interface Bilingual {
-  vi: string;
-  en: string;
-}
+export type { Bilingual };
 
 /** An error that already carries its text in both languages (one that came back from a worker). */
 export class ShownError extends Error {
@@ -19,7 +17,7 @@ export class ShownError extends Error {
 
 export function shownError(error: unknown): Bilingual {
   if (error instanceof ShownError) return error.shown;
-  if (error instanceof PhuLucError) return { vi: error.messageVi, en: error.messageEn };
-  const detail = error instanceof Error ? error.message : String(error);
-  return { vi: `Lỗi không mong đợi: ${detail}`, en: `Unexpected error: ${detail}` };
+  // Excel's own message is not meant for users (its code is): mark, compute, select and write all end here.
+  if (isExcelError(error)) return excelErrorMessage(error);
+  return userMessages(error);
 }

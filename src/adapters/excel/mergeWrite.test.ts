@@ -88,7 +88,7 @@ describe("mergeWrite (Áp dụng)", () => {
     failNextWrite(file, "Phụ lục II");
     const failure = mergeWrite(fakeContext(file).context, result);
     await expect(failure).rejects.toMatchObject({ code: "write-failed" });
-    await expect(failure).rejects.toThrow(/Excel báo: GeneralException.*bấm Áp dụng lần nữa/);
+    await expect(failure).rejects.toThrow(/Excel báo: Excel gặp lỗi bên trong.*GeneralException.*bấm Áp dụng lần nữa/);
     // Excel kept what came before the failure: the rows are in, the values are not.
     const grid = result.sheets[0].grid;
     expect(Object.keys(file.settings)).toEqual([APPLY_JOURNAL]);

@@ -12,7 +12,8 @@
  */
 import type { CellValue } from "../../engine/grid";
 import { a1 } from "../../engine/grid";
-import { PhuLucError } from "../../engine/errors";
+import { PhuLucError, userMessages } from "../../engine/errors";
+import { excelReason, isExcelError } from "./excelErrors";
 import type { MergeResult, SheetPatch } from "../../engine/merge";
 import { LOG_SHEET_NAME, logSheetRows, type NotMerged } from "../../engine/merge/logSheet";
 import { changedCells } from "../../engine/merge/patch";
@@ -141,11 +142,11 @@ export async function mergeWrite(
  * and the journal says so, so the message tells the user that pressing Áp dụng again finishes the job.
  */
 function unfinished(cause: unknown): PhuLucError {
-  const said = (cause as { code?: string }).code ?? (cause instanceof Error ? cause.message : String(cause));
+  const said = isExcelError(cause) ? excelReason(cause) : userMessages(cause);
   return new PhuLucError(
     "write-failed",
-    `Excel chưa ghi xong bảng tổng hợp vào sổ làm việc (Excel báo: ${said}). Phần đã ghi vẫn còn trong sổ; bấm Áp dụng lần nữa để ghi tiếp — các dòng đã chèn sẽ không bị chèn lại.`,
-    `Excel did not finish writing the consolidation into the workbook (Excel said: ${said}). What was written stays; press Apply again to finish — rows already inserted are not inserted twice.`,
+    `Excel chưa ghi xong bảng tổng hợp vào sổ làm việc (Excel báo: ${said.vi}). Phần đã ghi vẫn còn trong sổ; bấm Áp dụng lần nữa để ghi tiếp — các dòng đã chèn sẽ không bị chèn lại.`,
+    `Excel did not finish writing the consolidation into the workbook (Excel said: ${said.en}). What was written stays; press Apply again to finish — rows already inserted are not inserted twice.`,
     { cause },
   );
 }
