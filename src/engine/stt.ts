@@ -10,7 +10,8 @@
  * - `1`, `2`, `3.`, `(1)` are items; `I.2` numbers item 2 of section I (the item number places it).
  * - `1.1`, `1.2.3` (and `I.1.2`) are decimal sub-items: their prefix is the item they belong to.
  * - `a`, `a)`, `đ` are letters; `i`, `ii` … `xxxix` lower-case Roman; of single letters only `i` is read
- *   as Roman (`v`, `x` stay letters). `-`, `+`, `*`, `•` are bullets, which carry no number.
+ *   as Roman (`v`, `x` stay letters; the numbering rule reads all three by the list they continue). `-`, `+`, `*`, `•` are
+ *   bullets, which carry no number.
  */
 import { romanValue } from "./roman";
 

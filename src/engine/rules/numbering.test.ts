@@ -52,6 +52,18 @@ describe("numbering", () => {
     expect(check("chi-tieu", "I", "01", "01.1", "01.2")).toEqual([]);
   });
 
+  it("reads letters in the Latin or the Vietnamese order, and i, v, x by the list they continue", () => {
+    // Nghị định 30/2020's order for points: a, b, c, d, đ, e, g, h, i, k — no f, no j.
+    expect(check("chi-tieu", "I", "1", "a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "l")).toEqual([]);
+    expect(check("chi-tieu", "I", "1", "a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k")).toEqual([]);
+    expect(check("chi-tieu", "I", "1", "i", "ii", "iii", "iv", "v", "vi")).toEqual([]);
+    expect(check("chi-tieu", "I", "1", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi")).toEqual([]);
+    // Near misses: a letter skipped in both orders, a Roman numeral skipped before v, v with no list before it.
+    expect(check("chi-tieu", "I", "1", "a", "b", "c", "d", "đ", "e", "h")).toEqual([["A12", "f"]]);
+    expect(check("chi-tieu", "I", "1", "i", "ii", "iii", "v")).toEqual([["A9", "iv"]]);
+    expect(check("chi-tieu", "I", "1", "a", "b", "v")).toEqual([["A8", "c"]]);
+  });
+
   it("checks sub-item levels against their parent", () => {
     expect(check("chi-tieu", "I", "1", "1.1", "1.2", "2", "2.1", "a", "b")).toEqual([]);
     expect(check("chi-tieu", "I", "1", "1.1", "2", "1.2")).toEqual([["A8", "2.x"]]);

@@ -7,11 +7,14 @@
  *   section's first item either a restart at 1 or the continuation is accepted; inside a section
  *   the numbers must be consecutive.
  * - Sub-items `1.1`, `1.2` must carry their parent's number and run on within it; letters a, b, c…
- *   run on within their parent (đ may follow d), and so do i, ii, iii. Parts (A, B), bullets (`-`,
- *   `+`) and empty STT carry no number checked here.
+ *   run on within their parent, in the Latin order or in the Vietnamese one (a, b, c, d, đ, e, g, h, i,
+ *   k …: no f, j, w, z — the order Nghị định 30/2020 gives for points of a text), and so do i, ii, iii.
+ *   A letter that is also a Roman numeral is read by its list: `i` after `h` is a letter, `v` after
+ *   `iv` and `x` after `ix` are Roman. Parts (A, B), bullets (`-`, `+`) and empty STT carry no number
+ *   checked here.
  */
 import { makeFinding, type Finding, type FindingParams } from "../finding";
-import { toRoman } from "../roman";
+import { romanValue, toRoman } from "../roman";
 import { LETTERS, opensSection, readStt, sttPath, type Stt } from "../stt";
 import type { TableRow } from "../model";
 import { addressOf } from "./cells";
@@ -45,6 +48,17 @@ function showStt(stt: Stt, value: number): string {
   }
 }
 
+const LATIN = "abcdefghijklmnopqrstuvwxyz";
+const VIETNAMESE = "abcdđeghiklmnopqrstuvxy";
+
+/** The letters that may follow `previous` (0: none yet) in either order, as LETTERS values, smallest first. */
+function nextLetters(previous: number): number[] {
+  const letter = LETTERS[previous - 1];
+  const next = [LATIN, VIETNAMESE].map((order) => (letter ? order[order.indexOf(letter) + 1] : order[0]));
+  const values = next.filter((l) => l !== undefined).map((l) => LETTERS.indexOf(l) + 1);
+  return [...new Set(values)].sort((a, b) => a - b);
+}
+
 /** The number of the previous entry in each scope (section, parent). */
 class Sequence {
   private last = new Map<string, number>();
@@ -54,6 +68,26 @@ class Sequence {
   set(scope: string, value: number): void {
     this.last.set(scope, value);
   }
+}
+
+type SubItemStt = Extract<Stt, { kind: "dotted" | "letter" | "roman-lower" }>;
+
+/**
+ * `i`, `v`, `x` are letters and Roman numerals at once: the list they continue decides. `last(kind)` is the
+ * value of the previous sibling of that kind.
+ */
+function inItsList(stt: SubItemStt, last: (kind: "letter" | "roman-lower") => number | undefined): SubItemStt {
+  const letter = (l: string) => LETTERS.indexOf(l) + 1;
+  if (stt.kind === "roman-lower" && stt.value === 1 && last("letter") === letter("h"))
+    return { kind: "letter", value: letter("i") };
+  if (stt.kind === "letter" && (stt.value === letter("v") || stt.value === letter("x"))) {
+    const roman = romanValue(LETTERS[stt.value - 1].toUpperCase());
+    const romanBefore = last("roman-lower");
+    // After a Roman list it is Roman (iii, v: iv is missing), unless it also continues a letter list.
+    if (romanBefore !== undefined && (last("letter") === undefined || romanBefore === roman - 1))
+      return { kind: "roman-lower", value: roman };
+  }
+  return stt;
 }
 
 export const numbering: SheetRule<"numbering", NumberingParams> = {
@@ -128,27 +162,29 @@ export const numbering: SheetRule<"numbering", NumberingParams> = {
     let partOpened = false;
     for (const row of table.rows) {
       if (row.kind === "subtotal" || row.kind === "total") continue;
-      const stt = readStt(row.stt);
-      if (stt.kind === "none" || stt.kind === "bullet") continue;
+      const read = readStt(row.stt);
+      if (read.kind === "none" || read.kind === "bullet") continue;
       const sectionScope = `s${row.section ?? "-"}`;
-      if (stt.kind === "part") partOpened = true;
-      else if (stt.kind === "roman") {
+      if (read.kind === "part") partOpened = true;
+      else if (read.kind === "roman") {
         const previous = seq.get("sections");
         const accepted = [(previous ?? 0) + 1];
         if (partOpened && previous !== undefined) accepted.push(1);
         partOpened = false;
-        follow(row, stt, "sections", stt.value, accepted);
-      } else if (stt.kind === "number") {
+        follow(row, read, "sections", read.value, accepted);
+      } else if (read.kind === "number") {
         const previous = seq.get(sectionScope);
-        if (previous !== undefined) follow(row, stt, sectionScope, stt.value, [previous + 1]);
+        if (previous !== undefined) follow(row, read, sectionScope, read.value, [previous + 1]);
         else {
           // A section's first item: restart at 1 or continue the previous section's numbers.
           const styles =
             table.template.numbering === "continuous" ? [(lastItem ?? 0) + 1, 1] : [1, (lastItem ?? 0) + 1];
-          follow(row, stt, sectionScope, stt.value, styles);
+          follow(row, read, sectionScope, read.value, styles);
         }
-        lastItem = stt.value;
+        lastItem = read.value;
       } else {
+        const siblings = row.parent ?? sectionScope;
+        const stt = inItsList(read, (kind) => seq.get(`${kind}:${siblings}`));
         const parent = row.parent !== undefined ? table.rows[row.parent] : undefined;
         const parentStt = parent && readStt(parent.stt);
         if (stt.kind === "dotted" && (!parentStt || opensSection(parentStt))) {
@@ -162,10 +198,9 @@ export const numbering: SheetRule<"numbering", NumberingParams> = {
             continue;
           }
         }
-        const scope = `${stt.kind}:${row.parent ?? sectionScope}`;
+        const scope = `${stt.kind}:${siblings}`;
         const previous = seq.get(scope) ?? 0;
-        // Vietnamese lists may go d, đ, e or d, e: both are in order.
-        const accepted = stt.kind === "letter" && previous === 4 ? [5, 6] : [previous + 1];
+        const accepted = stt.kind === "letter" ? nextLetters(previous) : [previous + 1];
         follow(row, stt, scope, stt.value, accepted);
       }
     }
