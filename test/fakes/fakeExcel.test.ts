@@ -5,6 +5,7 @@ import {
   displayedFill,
   FakeContext,
   fakeSheetFromRows,
+  isLocked,
   NO_FILL,
   userEdit,
   WEB,
@@ -171,5 +172,82 @@ describe("the fake Excel", () => {
     formats.items[0].delete();
     await list.sync();
     expect(displayedFill(f.sheets[0], "C5")).toEqual(tinted);
+  });
+});
+
+describe("the fake Excel's sheet protection", () => {
+  const sheetOf = (context: ReturnType<typeof ctx>) => context.workbook.worksheets.getItem("PL");
+
+  it("protects: locked cells refuse values and formulas (AccessDenied), unlocked ones take them", async () => {
+    const f = file();
+    const context = ctx(f);
+    const sheet = sheetOf(context);
+    sheet.getRange().format.protection.locked = false;
+    sheet.getRange("C2").format.protection.locked = true;
+    sheet.protection.protect({ allowFormatCells: true });
+    await context.sync();
+    expect(isLocked(f.sheets[0], "C2")).toBe(true);
+    expect(isLocked(f.sheets[0], "C3")).toBe(false);
+
+    const write = ctx(f);
+    sheetOf(write).getRange("C3").values = [[250]];
+    await write.sync();
+    expect(cell(f, "C3").value).toBe(250);
+    sheetOf(write).getRange("C2:C3").values = [[1], [2]];
+    await expect(write.sync()).rejects.toMatchObject({ code: "AccessDenied" });
+    sheetOf(write).getRange("C2").formulas = [["=1+1"]];
+    await expect(write.sync()).rejects.toMatchObject({ code: "AccessDenied" });
+    expect(cell(f, "C2").value).toBe(100);
+    // Formatting is what allowFormatCells lets through; the Locked format itself is not.
+    sheetOf(write).getRange("C2").numberFormat = [["#,##0"]];
+    await write.sync();
+    sheetOf(write).getRange("C2").format.protection.locked = false;
+    await expect(write.sync()).rejects.toMatchObject({ code: "AccessDenied" });
+    expect(() => userEdit(f, "PL", "C2", { value: 9 })).toThrow(/AccessDenied/);
+  });
+
+  it("refuses protect() on a protected sheet; loads `protected`; unprotect() lifts it (a password is needed if set)", async () => {
+    const f = file();
+    const context = ctx(f);
+    const protection = sheetOf(context).protection;
+    protection.protect();
+    await context.sync();
+    protection.protect();
+    await expect(context.sync()).rejects.toMatchObject({ code: "InvalidOperation" });
+    protection.load("protected");
+    await context.sync();
+    expect(protection.protected).toBe(true);
+    // Every cell is locked by default: a whole protected sheet refuses writes and row inserts.
+    sheetOf(context).getRange("A9").values = [["x"]];
+    await expect(context.sync()).rejects.toMatchObject({ code: "AccessDenied" });
+    sheetOf(context).getRange("2:2").insert("Down");
+    await expect(context.sync()).rejects.toMatchObject({ code: "AccessDenied" });
+    protection.unprotect();
+    protection.load("protected");
+    await context.sync();
+    expect(protection.protected).toBe(false);
+    sheetOf(context).getRange("A9").values = [["x"]];
+    await context.sync();
+    expect(cell(f, "A9").value).toBe("x");
+
+    protection.protect({}, "secret");
+    await context.sync();
+    protection.unprotect();
+    await expect(context.sync()).rejects.toMatchObject({ code: "InvalidArgument" });
+    protection.unprotect("secret");
+    await context.sync();
+    expect(f.sheets[0].protection).toBeUndefined();
+  });
+
+  it("reads format.protection.locked: true, false, or null for a mixed range", async () => {
+    const f = file();
+    const context = ctx(f);
+    const sheet = sheetOf(context);
+    sheet.getRange("A1:B1").format.protection.locked = false;
+    const one = sheet.getRange("A1:B1").format.protection.load("locked");
+    const mixed = sheet.getRange("A1:C1").format.protection.load("locked");
+    const untouched = sheet.getRange("C4").format.protection.load("locked");
+    await context.sync();
+    expect([one.locked, mixed.locked, untouched.locked]).toEqual([false, null, true]);
   });
 });

@@ -23,6 +23,18 @@
  * - `Worksheet.visibility` is "Visible", "Hidden" or "VeryHidden" (typings, Excel.SheetVisibility; "ExcelApi 1.1 for
  *   reading visibility; 1.2 for setting it"); a new sheet is visible. Any other value is refused.
  * - Inserting or deleting whole rows moves cells, merges, hidden rows, conditional formats and references.
+ * - Sheet protection (ExcelApi 1.2): `Worksheet.protection.protected` loads; `protect(options, password)` "Fails if
+ *   the worksheet has already been protected" (typings, WorksheetProtection.protect; the code is not documented:
+ *   InvalidOperation here); `unprotect(password)` lifts it, a wrong password fails (InvalidArgument, as the typings
+ *   say of `pauseProtection`'s). Every cell is locked unless its format says otherwise (`RangeFormat.protection
+ *   .locked`, FormatProtection; Excel's default, support.microsoft.com "Lock or unlock specific areas of a
+ *   protected worksheet": "By default, all cells on a worksheet are locked"); locking only matters once the sheet
+ *   is protected. On a protected sheet, writing values or formulas into a locked cell fails with AccessDenied (the
+ *   typings document AccessDenied for every write refused by "worksheet protection is enabled and not paused",
+ *   e.g. WorksheetProtection.updateOptions; Microsoft Graph's Excel API, the same engine, answers AccessDenied to a
+ *   range write over a locked cell: microsoftgraph/microsoft-graph-docs#4546), number formats need
+ *   `allowFormatCells`, inserting/deleting rows `allowInsertRows`/`allowDeleteRows` (WorksheetProtectionOptions),
+ *   and changing a cell's `locked` fails (Excel's Format Cells › Protection is disabled on a protected sheet).
  * Only what PhuLuc calls is implemented; anything else throws, so the fake cannot silently drift.
  */
 import { a1, parseA1, type CellRange, type Grid } from "../../src/engine/grid";
@@ -42,6 +54,8 @@ export interface FakeCell {
   /** Formula text with its leading "=". */
   formula?: string;
   numberFormat?: string;
+  /** RangeFormat.protection.locked; absent: the sheet's default (Excel: locked). */
+  locked?: boolean;
   /** Error code shown in the cell (#REF!…); the cell's value is then this code, as Office.js reports it. */
   error?: string;
   fill?: FakeFill;
@@ -66,6 +80,10 @@ export interface FakeSheet {
   conditionalFormats?: FakeConditionalFormat[];
   /** Absent: "Visible" (Excel.SheetVisibility). */
   visibility?: "Visible" | "Hidden" | "VeryHidden";
+  /** Present while the sheet is protected: its options (and password, if one was given). */
+  protection?: { options: Excel.WorksheetProtectionOptions; password?: string };
+  /** The Locked format of every cell without its own (set on the whole sheet); absent: true, Excel's default. */
+  locked?: boolean;
 }
 
 /** What a workbook file keeps: cells, fills, and the add-in's settings (saved as JSON, like Excel does). */
@@ -142,6 +160,10 @@ function events(file: FakeWorkbookFile): Events {
 /** The user types in a cell (not the add-in): the cell changes and change events fire with triggerSource Unknown. */
 export function userEdit(file: FakeWorkbookFile, sheet: string, address: string, cell: FakeCell, profile = DESKTOP) {
   const target = file.sheets.find((s) => s.name === sheet)!;
+  // Excel refuses to let the user type into a locked cell of a protected sheet (it shows a message; nothing changes).
+  if (target.protection && isLocked(target, address)) {
+    throw new FakeRichApiError("AccessDenied", `${sheet}!${address} is locked on a protected sheet`);
+  }
   target.cells[address] = { ...target.cells[address], ...cell };
   recalculate(file);
   emitChange(file, profile, sheet, address, "Unknown");
@@ -381,12 +403,14 @@ class FakeWorksheet extends FakeClientObject {
       this.ctx.enqueue(() => void this.sheet());
     },
   };
+  readonly protection: FakeWorksheetProtection;
   constructor(
     ctx: FakeContext,
     private readonly sheetName: () => string,
     private readonly orNull = false,
   ) {
     super(ctx);
+    this.protection = new FakeWorksheetProtection(ctx, () => this.sheet());
   }
   private sheet(): FakeSheet {
     return this.ctx.sheet(this.sheetName());
@@ -511,6 +535,29 @@ function cellCount(areas: CellRange[]): number {
   return areas.reduce((n, a) => n + (a.bottom - a.top + 1) * (a.right - a.left + 1), 0);
 }
 
+/** A cell's Locked format: its own, else the sheet's, else Excel's default (locked). */
+export function isLocked(sheet: FakeSheet, address: string): boolean {
+  return sheet.cells[address]?.locked ?? sheet.locked ?? true;
+}
+
+/** Whether any cell of `rect` is locked (the whole sheet's cells without a format of their own count once). */
+function anyLocked(sheet: FakeSheet, rect: CellRange): boolean {
+  const area = (rect.bottom - rect.top + 1) * (rect.right - rect.left + 1);
+  const own = Object.entries(sheet.cells).filter(([address]) => intersect(rect, cellRect(address)));
+  if (own.some(([, cell]) => cell.locked ?? sheet.locked ?? true)) return true;
+  return own.length < area && (sheet.locked ?? true);
+}
+
+function cellRect(address: string): CellRange {
+  const { row, col } = parseA1(address)!;
+  return { top: row, left: col, bottom: row, right: col };
+}
+
+/** The refusal of an edit a protected sheet does not allow (Excel.ErrorCodes.accessDenied). */
+function refuseOnProtected(sheet: FakeSheet, what: string): never {
+  throw new FakeRichApiError("AccessDenied", `${what} on the protected sheet "${sheet.name}"`);
+}
+
 /** Moves everything at or below row `at` by `count` rows (negative: rows at..at-count-1 are deleted). */
 function shiftRows(file: FakeWorkbookFile, sheet: FakeSheet, at: number, count: number): void {
   const moveRow = (row: number): number | undefined =>
@@ -556,7 +603,7 @@ export function displayedFill(sheet: FakeSheet, address: string): FakeFill {
 let nextCfId = 1;
 
 class FakeRange extends FakeClientObject {
-  readonly format: { fill: FakeRangeFill; font: { bold: boolean } };
+  readonly format: { fill: FakeRangeFill; font: { bold: boolean }; protection: FakeFormatProtection };
   constructor(
     ctx: FakeContext,
     readonly sheetName: () => string,
@@ -566,6 +613,7 @@ class FakeRange extends FakeClientObject {
     const sheet = () => this.sheet();
     this.format = {
       fill: new FakeRangeFill(ctx, this),
+      protection: new FakeFormatProtection(ctx, this),
       font: {
         set bold(_: boolean) {
           ctx.enqueue(() => void sheet());
@@ -640,10 +688,19 @@ class FakeRange extends FakeClientObject {
   get values(): unknown[][] {
     return this.get("values");
   }
-  private writeCells(values: unknown[][], put: (cell: FakeCell, value: unknown) => FakeCell): void {
+  private writeCells(
+    values: unknown[][],
+    put: (cell: FakeCell, value: unknown) => FakeCell,
+    kind: "content" | "format" = "content",
+  ): void {
     this.ctx.enqueue(() => {
       const rect = this.rect();
       if (!rect) throw new FakeRichApiError("InvalidArgument", "write to a null range");
+      const sheet = this.sheet();
+      if (sheet.protection) {
+        const refused = kind === "content" ? anyLocked(sheet, rect) : !sheet.protection.options.allowFormatCells;
+        if (refused) refuseOnProtected(sheet, `writing ${kind} into locked cells`);
+      }
       const rows = rect.bottom - rect.top + 1;
       const cols = rect.right - rect.left + 1;
       if (values.length !== rows || values.some((row) => row.length !== cols)) {
@@ -697,7 +754,7 @@ class FakeRange extends FakeClientObject {
     return this.get("numberFormat");
   }
   set numberFormat(formats: unknown[][]) {
-    this.writeCells(formats, (cell, numberFormat) => ({ ...cell, numberFormat: numberFormat as string }));
+    this.writeCells(formats, (cell, numberFormat) => ({ ...cell, numberFormat: numberFormat as string }), "format");
   }
   get valueTypes(): string[][] {
     return this.get("valueTypes");
@@ -707,6 +764,8 @@ class FakeRange extends FakeClientObject {
     this.ctx.enqueue(() => {
       const rect = this.rect()!;
       if (shift !== "Down" || rect.left !== 0 || rect.right !== 16383) throw new Error("fake: whole rows, Down only");
+      const { protection } = this.sheet();
+      if (protection && !protection.options.allowInsertRows) refuseOnProtected(this.sheet(), "inserting rows");
       shiftRows(this.ctx.file, this.sheet(), rect.top, rect.bottom - rect.top + 1);
       this.ctx.touch(this.sheetName());
     });
@@ -715,6 +774,10 @@ class FakeRange extends FakeClientObject {
     this.ctx.enqueue(() => {
       const rect = this.rect()!;
       if (shift !== "Up" || rect.left !== 0 || rect.right !== 16383) throw new Error("fake: whole rows, Up only");
+      const { protection } = this.sheet();
+      if (protection && (!protection.options.allowDeleteRows || anyLocked(this.sheet(), rect))) {
+        refuseOnProtected(this.sheet(), "deleting rows");
+      }
       shiftRows(this.ctx.file, this.sheet(), rect.top, -(rect.bottom - rect.top + 1));
       this.ctx.touch(this.sheetName());
     });
@@ -897,6 +960,84 @@ class FakeConditionalFormatProxy {
       const sheet = this.ctx.sheet(this.sheetName());
       sheet.conditionalFormats = sheet.conditionalFormats?.filter((c) => c.id !== this.id);
       this.ctx.touch(this.sheetName());
+    });
+  }
+}
+
+/** Worksheet.protection (ExcelApi 1.2; a password from 1.7). */
+class FakeWorksheetProtection extends FakeClientObject {
+  constructor(
+    ctx: FakeContext,
+    private readonly sheet: () => FakeSheet,
+  ) {
+    super(ctx);
+  }
+  protected resolve() {
+    return this.sheet();
+  }
+  protected read(property: string, sheet: FakeSheet) {
+    if (property !== "protected") throw new Error(`fake: unsupported load ${property}`);
+    return sheet.protection !== undefined;
+  }
+  get protected(): boolean {
+    return this.get("protected");
+  }
+  /** Typings: "Protects a worksheet. Fails if the worksheet has already been protected." */
+  protect(options: Excel.WorksheetProtectionOptions = {}, password?: string): void {
+    this.ctx.enqueue(() => {
+      const sheet = this.sheet();
+      if (sheet.protection) throw new FakeRichApiError("InvalidOperation", `"${sheet.name}" is already protected`);
+      sheet.protection = { options: { ...options }, ...(password ? { password } : {}) };
+    });
+  }
+  /** Lifts the protection; a sheet protected with a password needs it. Unprotecting an unprotected sheet does nothing. */
+  unprotect(password?: string): void {
+    this.ctx.enqueue(() => {
+      const sheet = this.sheet();
+      if (sheet.protection?.password && sheet.protection.password !== password) {
+        throw new FakeRichApiError("InvalidArgument", `wrong password for "${sheet.name}"`);
+      }
+      delete sheet.protection;
+    });
+  }
+}
+
+/** RangeFormat.protection (FormatProtection, ExcelApi 1.2): the cells' Locked format. */
+class FakeFormatProtection extends FakeClientObject {
+  constructor(
+    ctx: FakeContext,
+    private readonly range: FakeRange,
+  ) {
+    super(ctx);
+  }
+  protected resolve() {
+    return this.range.rect();
+  }
+  /** Typings, FormatProtection.locked: "A null value indicates that the entire range doesn't have uniform lock setting." */
+  protected read(property: string, rect: CellRange) {
+    if (property !== "locked") throw new Error(`fake: unsupported load ${property}`);
+    const sheet = this.range.sheet();
+    const all = matrix(rect, (r, c) => isLocked(sheet, a1(r, c))).flat();
+    return all.every((l) => l === all[0]) ? all[0] : null;
+  }
+  get locked(): boolean | null {
+    return this.get("locked");
+  }
+  set locked(locked: boolean) {
+    this.ctx.enqueue(() => {
+      const sheet = this.range.sheet();
+      if (sheet.protection) refuseOnProtected(sheet, "changing the Locked format");
+      const rect = this.range.rect()!;
+      const whole = rect.top === 0 && rect.left === 0 && rect.bottom === 1_048_575 && rect.right === 16_383;
+      if (whole) {
+        sheet.locked = locked;
+        for (const cell of Object.values(sheet.cells)) delete cell.locked;
+        return;
+      }
+      if ((rect.bottom - rect.top + 1) * (rect.right - rect.left + 1) > 100_000) {
+        throw new Error("fake: PhuLuc locks the whole sheet or runs of cells, not large bands");
+      }
+      matrix(rect, (r, c) => ((sheet.cells[a1(r, c)] ??= {}).locked = locked));
     });
   }
 }

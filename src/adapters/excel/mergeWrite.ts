@@ -1,8 +1,9 @@
 /**
  * Áp dụng: writes a merge result into the open workbook: rows inserted or deleted where kinh-phi/dịch vụ công
  * changed length, the consolidated values, the `Nhật ký tổng hợp` sheet (replaced when it exists) and, given the
- * review records, the very hidden `PhuLuc` and the `Tình trạng nộp` sheets (reviewWrite.ts). With
- * `previous` (an earlier result already applied, e.g. before a conflict was settled) only the changed cells.
+ * review records, the very hidden `PhuLuc` and the `Tình trạng nộp` sheets (reviewWrite.ts) and the approved
+ * units' locks (protection.ts: PhuLuc's protection lifted before the writes, set again after them, same batch).
+ * With `previous` (an earlier result already applied, e.g. before a conflict was settled) only the changed cells.
  *
  * Excel has no rollback: when a batch fails, the commands before the failing one stay applied. So the rows
  * inserted or deleted are recorded in the document's settings in the same batch, right after the insert, and the
@@ -21,6 +22,7 @@ import { PAYLOAD_BUDGET, payloadBytes } from "./payload";
 import type { ReviewStore } from "../../engine/review";
 import { becomesFormula, TEXT_FORMAT } from "./textValues";
 import { queueReviewLookUp, queueReviewSheets } from "./reviewWrite";
+import { queueProtect, queueProtectionLookUp, queueUnprotect } from "./protection";
 
 /** Rows already inserted (delta > 0) or deleted by an apply that did not finish, per sheet. */
 export const APPLY_JOURNAL = "phuluc.apply.v1";
@@ -129,9 +131,9 @@ export async function mergeWrite(
   context: Excel.RequestContext,
   result: MergeResult,
   options: MergeWriteOptions = {},
-): Promise<void> {
+): Promise<ReviewStore | undefined> {
   try {
-    await writeMerge(context, result, options);
+    return await writeMerge(context, result, options);
   } catch (error) {
     throw error instanceof PhuLucError ? error : unfinished(error);
   }
@@ -151,7 +153,12 @@ function unfinished(cause: unknown): PhuLucError {
   );
 }
 
-async function writeMerge(context: Excel.RequestContext, result: MergeResult, options: MergeWriteOptions) {
+/** Returns the review records written (with the sheets PhuLuc protects), when there were any. */
+async function writeMerge(
+  context: Excel.RequestContext,
+  result: MergeResult,
+  options: MergeWriteOptions,
+): Promise<ReviewStore | undefined> {
   const sheets = context.workbook.worksheets;
   const settings = context.workbook.settings;
   const journalItem = settings.getItemOrNullObject(APPLY_JOURNAL);
@@ -159,7 +166,9 @@ async function writeMerge(context: Excel.RequestContext, result: MergeResult, op
   const oldLog = sheets.getItemOrNullObject(LOG_SHEET_NAME);
   oldLog.load("name");
   const reviewSheets = options.review && queueReviewLookUp(context);
+  const protection = options.review && queueProtectionLookUp(context, result, options.review);
   await context.sync();
+  if (protection) queueUnprotect(protection, true);
 
   const journal = journalItem.isNullObject ? {} : readJournal(journalItem.value);
   const applied: Journal = {};
@@ -182,16 +191,21 @@ async function writeMerge(context: Excel.RequestContext, result: MergeResult, op
   queueLogPart(log, first);
   log.getRange("A1:H1").format.font.bold = true;
   log.freezePanes.freezeRows(1);
-  if (reviewSheets) queueReviewSheets(context, reviewSheets, options.review!);
+  if (reviewSheets && protection) {
+    queueReviewSheets(context, reviewSheets, protection.store);
+    queueProtect(protection);
+  }
   // The journal goes last, once everything it guards is written (with the last log part when there are several).
   const clearJournal = () => {
     if (Object.keys(applied).length || !journalItem.isNullObject) settings.getItemOrNullObject(APPLY_JOURNAL).delete();
   };
   if (rest.length === 0) clearJournal();
   await context.sync();
-  if (rest.length === 0) return;
-  await writeLogParts(context, rest.slice(0, -1));
-  queueLogPart(log, rest[rest.length - 1]);
-  clearJournal();
-  await context.sync();
+  if (rest.length > 0) {
+    await writeLogParts(context, rest.slice(0, -1));
+    queueLogPart(log, rest[rest.length - 1]);
+    clearJournal();
+    await context.sync();
+  }
+  return protection?.store;
 }

@@ -10,9 +10,10 @@
  * reads it as `Excel.SheetVisibility.veryHidden`.
  */
 import ExcelJS from "exceljs";
-import { PhuLucError } from "../../engine/errors";
 import type { Finding } from "../../engine/finding";
 import { parseA1 } from "../../engine/grid";
+/** Kept here too: the CLI and the unit-file reader hash through this module. */
+export { sha256Hex } from "../sha256";
 import {
   REVIEW_SHEET_NAME,
   STATUS_SHEET_NAME,
@@ -43,7 +44,10 @@ export function writeListSheet(
   return sheet;
 }
 
-/** Writes the store into the workbook's very hidden PhuLuc sheet (replacing it), and the Tình trạng nộp sheet when there are statuses. */
+/**
+ * Writes the store into the workbook's very hidden PhuLuc sheet (replacing it), and the Tình trạng nộp sheet when
+ * there are statuses; without any, an old Tình trạng nộp is removed rather than left showing stale units.
+ */
 export function writeReviewStore(workbook: ExcelJS.Workbook, store: ReviewStore): void {
   const sheet = replaceSheet(workbook, REVIEW_SHEET_NAME, "veryHidden");
   for (const values of reviewSheetRows(store)) {
@@ -53,7 +57,10 @@ export function writeReviewStore(workbook: ExcelJS.Workbook, store: ReviewStore)
       if (typeof cell.value === "string") cell.numFmt = "@";
     });
   }
-  if (store.statuses.length > 0) {
+  if (store.statuses.length === 0) {
+    const stale = workbook.worksheets.find((ws) => ws.name.toLowerCase() === STATUS_SHEET_NAME.toLowerCase());
+    if (stale) workbook.removeWorksheet(stale.id);
+  } else {
     writeListSheet(
       workbook,
       STATUS_SHEET_NAME,
@@ -79,20 +86,4 @@ export function addFindingNotes(sheet: ExcelJS.Worksheet, findings: readonly Fin
     sheet.getCell(at.row + 1, at.col + 1).note = [own, ...notes].filter(Boolean).join("\n\n");
   }
   return byCell.size;
-}
-
-/**
- * SHA-256 of a file's bytes, hex — Web Crypto, the same in Node (20+) and in the pane's worker
- * (browsers offer SubtleCrypto in secure contexts only: https, localhost).
- */
-export async function sha256Hex(bytes: Uint8Array): Promise<string> {
-  if (!globalThis.crypto?.subtle) {
-    throw new PhuLucError(
-      "write-failed",
-      "Trình duyệt này không tính được mã SHA-256 của tệp (cần mở PhuLuc qua https hoặc localhost).",
-      "This browser cannot compute the file's SHA-256 (open PhuLuc over https or localhost).",
-    );
-  }
-  const digest = await globalThis.crypto.subtle.digest("SHA-256", bytes as unknown as ArrayBuffer);
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
 }

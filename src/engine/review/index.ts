@@ -7,4 +7,5 @@ export * from "./status";
 export * from "./store";
 export * from "./sheets";
 export { carryExplanations, explainMergeFindings, mergedExplanations } from "./carry";
-export { reviewFindings, receiptCounts, receiptsOfUnits } from "./receipt";
+export { reviewFindings, receiptCounts, receiptsOfUnits, sheetReceipt, sheetValuesText } from "./receipt";
+export { protectionPlan, withProtectedSheets, type SheetProtectionPlan } from "./protection";

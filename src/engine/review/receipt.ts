@@ -7,7 +7,7 @@ import type { UnitInput } from "../merge/types";
 import { assignUnit } from "../merge/unitOf";
 import { attachExplanations } from "./explanations";
 import { ownSheetKind } from "./sheets";
-import { reviewStoreOf } from "./store";
+import { isReviewSheet, reviewStoreOf } from "./store";
 import type { Receipt } from "./status";
 
 /** The findings of every Phụ lục sheet of a workbook, each carrying its stored giải trình. */
@@ -28,6 +28,25 @@ export function receiptCounts(findings: readonly Finding[]): Pick<Receipt, "erro
     warnings: findings.filter((f) => f.severity === "warning").length,
     explained: findings.filter((f) => f.severity !== "info" && f.explanation).length,
   };
+}
+
+/**
+ * A unit's sheet pasted into the open workbook, as its receipt hashes it: each cell's value as read (dates as ISO
+ * text), row by row. The same figures give the same SHA-256 whatever the sheet's formats, so merging the sheet
+ * again keeps Trả lại / Đã duyệt, and a changed figure makes it Đã nhận again — as for a file's bytes.
+ */
+export function sheetValuesText(grid: Grid): string {
+  const value = (v: unknown) => (v instanceof Date ? v.toISOString() : (v ?? null));
+  return JSON.stringify(grid.rows.map((cells) => Array.from(cells ?? [], (cell) => value(cell?.value))));
+}
+
+/**
+ * The receipt of a unit's sheet in the open workbook: named by the sheet (no file, no modified date), its
+ * findings counted with the giải trình the workbook's PhuLuc sheet stores for it. `sha256` is of sheetValuesText.
+ */
+export function sheetReceipt(grid: Grid, workbook: readonly Grid[], sha256: string): Omit<Receipt, "unit"> {
+  const records = workbook.filter((g) => isReviewSheet(g.name));
+  return { file: grid.name, sha256, ...receiptCounts(reviewFindings([grid, ...records])) };
 }
 
 /** Each received file with the unit merge assigns it (from its first sheet's input, as mergeWorkbook does). */

@@ -5,10 +5,12 @@
  * - row 1, the header: the field names below, by name (a reader finds columns by their header, so a
  *   later layout may add columns anywhere);
  * - one row per record: `layout` (the layout number the record is written in, 1) and `kind`
- *   (`explanation` or `status`), then the fields of that kind; other cells empty.
+ *   (`explanation`, `status` or `protection`), then the fields of that kind; other cells empty.
  *   - `explanation`: sheet, key, rule, label, cell, unit, text, by, at (see explanations.ts);
  *   - `status`: unit, state (chua-nop | da-nhan | tra-lai | da-duyet), file, modified, sha256,
- *     errors, warnings, explained, by, at (see status.ts).
+ *     errors, warnings, explained, by, at (see status.ts);
+ *   - `protection`: sheet — PhuLuc protected that sheet (no password) for its approved units, so its cell
+ *     locks are PhuLuc's and PhuLuc may lift the protection to write (see protection.ts).
  *
  * Text is stored as text (dates as ISO strings), numbers as numbers. A record of another kind, or of
  * a later layout, is kept as read and written back unchanged, so an older PhuLuc never destroys a
@@ -44,11 +46,13 @@ export const REVIEW_FIELDS = [
   "explained",
 ] as const;
 
-export type ReviewRecordKind = "explanation" | "status";
+export type ReviewRecordKind = "explanation" | "status" | "protection";
 
 export interface ReviewStore {
   explanations: Explanation[];
   statuses: SubmissionStatus[];
+  /** Sheets PhuLuc protected for the approved units (absent when none). */
+  protectedSheets?: string[];
   /** Records this layout does not know, by field name, kept to be written back as they were. */
   preserved: Record<string, CellValue>[];
 }
@@ -126,7 +130,9 @@ export function reviewStoreFromGrid(grid: Grid): ReviewStore {
         : layout === REVIEW_LAYOUT && kind === "status"
           ? statusFrom(fields)
           : undefined;
-    if (record && kind === "explanation") store.explanations.push(record as Explanation);
+    if (layout === REVIEW_LAYOUT && kind === "protection" && text(fields, "sheet")) {
+      store.protectedSheets = [...(store.protectedSheets ?? []), text(fields, "sheet")];
+    } else if (record && kind === "explanation") store.explanations.push(record as Explanation);
     else if (record) store.statuses.push(record as SubmissionStatus);
     else store.preserved.push(fields);
   }
@@ -143,7 +149,7 @@ function row(fields: Partial<Record<string, CellValue | undefined>>, header: rea
   return header.map((name) => fields[name] ?? null);
 }
 
-/** The PhuLuc sheet's rows: header, explanations, statuses, then the records kept as read. */
+/** The PhuLuc sheet's rows: header, explanations, statuses, protected sheets, then the records kept as read. */
 export function reviewSheetRows(store: ReviewStore): CellValue[][] {
   const extra = [...new Set(store.preserved.flatMap((fields) => Object.keys(fields)))].filter(
     (name) => !(REVIEW_FIELDS as readonly string[]).includes(name),
@@ -154,6 +160,7 @@ export function reviewSheetRows(store: ReviewStore): CellValue[][] {
     header,
     ...store.explanations.map((e) => row({ ...kind("explanation"), ...e }, header)),
     ...store.statuses.map((s) => row({ ...kind("status"), ...s }, header)),
+    ...(store.protectedSheets ?? []).map((sheet) => row({ ...kind("protection"), sheet }, header)),
     ...store.preserved.map((fields) => row(fields, header)),
   ];
 }

@@ -15,7 +15,7 @@ import { writeReviewSheets } from "../../adapters/excel/reviewWrite";
 import { PhuLucError } from "../../engine/errors";
 import type { MergeOptions, MergeResult } from "../../engine/merge";
 import { LOG_SHEET_NAME } from "../../engine/merge/logSheet";
-import { STATUS_SHEET_NAME } from "../../engine/review";
+import { STATUS_SHEET_NAME, type ReviewStore } from "../../engine/review";
 import type { HostMode } from "../host";
 import { checkEngine } from "../check/checkClient";
 import { downloadFile } from "../export/download";
@@ -75,6 +75,16 @@ export function MergeTab({ host, excel, engine: given, readWorkbookBytes, delive
   /** Approved units the user chose to keep as approved in this merge (their new file stays out). */
   const [kept, setKept] = useState<string[]>([]);
   const [statusBusy, setStatusBusy] = useState(false);
+  /**
+   * Which sheets PhuLuc protects in the open workbook since its last write there (Excel): the merge read the
+   * records before, and only the adapter knows which sheets it protected since.
+   */
+  const protectedNow = useRef<string[] | undefined>(undefined);
+  const current = (review: ReviewStore): ReviewStore =>
+    protectedNow.current ? { ...review, protectedSheets: protectedNow.current } : review;
+  const remember = (written: ReviewStore | undefined) => {
+    if (written) protectedNow.current = written.protectedSheets ?? [];
+  };
 
   useEffect(() => {
     if (!inExcel) return;
@@ -88,7 +98,8 @@ export function MergeTab({ host, excel, engine: given, readWorkbookBytes, delive
 
   const apply = async ({ result, notMerged, review }: MergeOutcome) => {
     if (inExcel) {
-      await excel.run((context) => mergeWrite(context, result, { previous: applied.current, notMerged, review }));
+      const options = { previous: applied.current, notMerged, review: current(review) };
+      remember(await excel.run((context) => mergeWrite(context, result, options)));
       applied.current = result;
       const values = result.sheets.reduce((n, s) => n + s.filled.length, 0);
       return m.wroteExcel(values, result.sheets.map((s) => s.sheet).join(", "), LOG_SHEET_NAME);
@@ -129,6 +140,7 @@ export function MergeTab({ host, excel, engine: given, readWorkbookBytes, delive
     options.current = {};
     setKept([]);
     applied.current = undefined;
+    protectedNow.current = undefined;
     setState({ phase: "running", progress: [] });
     try {
       const templatePayload: FilePayload = inExcel
@@ -194,7 +206,8 @@ export function MergeTab({ host, excel, engine: given, readWorkbookBytes, delive
     const feedback = changed.feedback?.fileName ?? "";
     const findings = changed.feedback?.findings ?? 0;
     if (inExcel) {
-      await excel.run((context) => writeReviewSheets(context, changed.review));
+      const review = current(changed.review);
+      remember(await excel.run((context) => writeReviewSheets(context, review, applied.current)));
       return action === "return"
         ? m.returnedExcel(unit, feedback, findings, STATUS_SHEET_NAME)
         : m.approvedExcel(unit, STATUS_SHEET_NAME);

@@ -3,6 +3,7 @@
  * template and the unit files with the xlsx reader, recognise, merge, and write the consolidated file.
  * It keeps the last files so a settled conflict is merged again without reading them twice.
  */
+import { sha256Hex } from "../../adapters/sha256";
 import { mergeBudget, type InflateBudget } from "../../adapters/xlsx/inputLimits";
 import { PhuLucError } from "../../engine/errors";
 import type { Grid } from "../../engine/grid";
@@ -19,6 +20,8 @@ import {
   recordMerge,
   returnUnit,
   reviewStoreOf,
+  sheetReceipt,
+  sheetValuesText,
   type Receipt,
   type ReviewStore,
   type SubmissionStatus,
@@ -46,9 +49,11 @@ interface Loaded {
   workbookSheets: string[];
   /** The template's own PhuLuc records (a consolidated workbook merged into again keeps them). */
   review: ReviewStore;
-  /** The units' files as received (hash, findings on arrival), and their bytes for Trả lại. */
+  /** The units' files and sheets as received (hash, findings on arrival), and the files' bytes for Trả lại. */
   receipts: Receipt[];
   unitBytes: Map<string, ArrayBuffer>;
+  /** Sheets of the template workbook that are a unit's report (their receipt is named by the sheet). */
+  unitSheets: string[];
 }
 
 /** The pane knows no user name: `by` stays empty, the time says when. */
@@ -82,7 +87,12 @@ export class MergeSession {
     });
 
     const inputs: UnitInput[] = [];
-    for (const grid of grids.filter(isUnitSheet)) inputs.push(...unitInputs(grid.name, [grid]).inputs);
+    const sheetReceipts: Omit<Receipt, "unit">[] = [];
+    for (const grid of grids.filter(isUnitSheet)) {
+      inputs.push(...unitInputs(grid.name, [grid]).inputs);
+      const sha256 = await sha256Hex(new TextEncoder().encode(sheetValuesText(grid)));
+      sheetReceipts.push(sheetReceipt(grid, grids, sha256));
+    }
     const { readUnitFiles } = await import(/* webpackChunkName: "xlsx-reader" */ "../../adapters/xlsx/readUnitFiles");
     const read = await readUnitFiles(
       request.units.map((unit) => ({ name: unit.name, source: unit.bytes, lastModified: unit.lastModified })),
@@ -107,8 +117,9 @@ export class MergeSession {
       notMerged,
       workbookSheets: grids.map((g) => g.name),
       review,
-      receipts: receiptsOfUnits(read.receipts, inputs),
+      receipts: receiptsOfUnits([...sheetReceipts, ...read.receipts], inputs),
       unitBytes: new Map(request.units.map((unit) => [unit.name, unit.bytes])),
+      unitSheets: request.unitSheets,
     };
     this.reopened = [];
     return this.remerge(request.options);
@@ -166,7 +177,9 @@ export class MergeSession {
     let feedback: StatusChanged["feedback"];
     if (change.action === "return") {
       const status = reviewed.statuses.find((s) => s.unit === change.unit)!;
-      const bytes = status.file ? loaded.unitBytes.get(status.file) : undefined;
+      // A unit's sheet in the open workbook goes back as that sheet alone, out of the workbook's bytes.
+      const sheet = status.file && loaded.unitSheets.includes(status.file) ? status.file : undefined;
+      const bytes = sheet ? loaded.templateBytes : status.file ? loaded.unitBytes.get(status.file) : undefined;
       if (!bytes) {
         throw new PhuLucError(
           "file-not-found",
@@ -177,8 +190,8 @@ export class MergeSession {
       const { feedbackWorkbook } = await import(
         /* webpackChunkName: "xlsx-writer" */ "../../adapters/xlsx/feedbackWorkbook"
       );
-      const written = await feedbackWorkbook(bytes, status.file!);
-      feedback = { ...written, fileName: `PHAN-HOI_${status.file}` };
+      const written = await feedbackWorkbook(bytes, status.file!, {}, sheet);
+      feedback = { ...written, fileName: sheet ? `PHAN-HOI_${sheet}.xlsx` : `PHAN-HOI_${status.file}` };
     }
     this.reviewed = { ...reviewed, statuses };
     if (this.lastOutcome) this.lastOutcome = { ...this.lastOutcome, statuses, review: this.reviewed };
