@@ -110,4 +110,19 @@ describe("the review sheets in the open workbook (Tình trạng nộp, PhuLuc)",
     await mergeWrite(fakeContext(file).context, result);
     expect(file.sheets.map((s) => s.name)).not.toContain(REVIEW_SHEET_NAME);
   });
+
+  it("records without statuses delete an old Tình trạng nộp rather than leave it stale", async () => {
+    const { template, result } = budgetMergeCase();
+    const file: FakeWorkbookFile = {
+      sheets: [fakeSheetFromGrid(template.grid)],
+      activeSheet: "Phụ lục II",
+      settings: {},
+    };
+    await mergeWrite(fakeContext(file).context, result, { review: STORE });
+    const { context, fake } = fakeContext(file);
+    await writeReviewSheets(context, { ...STORE, statuses: [] });
+    expect(fake.syncCount).toBe(2);
+    expect(file.sheets.map((s) => s.name)).not.toContain(STATUS_SHEET_NAME);
+    expect((await records(file)).statuses).toEqual([]);
+  });
 });

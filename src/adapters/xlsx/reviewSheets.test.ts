@@ -63,6 +63,20 @@ describe("the review sheets in an .xlsx file", () => {
     expect(reviewStoreOf(read.grids).explanations).toEqual([]);
   });
 
+  it("records without statuses remove an old Tình trạng nộp instead of leaving its stale units", async () => {
+    const bytes = await written((workbook) => {
+      writeReviewStore(workbook, store);
+      writeReviewStore(workbook, { ...store, statuses: [] });
+    });
+    const read = await readWorkbook(bytes);
+    expect(read.grids.map((g) => g.name)).toEqual(["Phụ lục I", "PhuLuc"]);
+  });
+
+  it("the sheets PhuLuc protects are a record of their own, read back", async () => {
+    const bytes = await written((workbook) => writeReviewStore(workbook, { ...store, protectedSheets: ["Phụ lục I"] }));
+    expect(reviewStoreOf((await readWorkbook(bytes)).grids)).toEqual({ ...store, protectedSheets: ["Phụ lục I"] });
+  });
+
   it("findings become notes on their cells, after the cell's own note", async () => {
     const finding = {
       rule: "attainment-mismatch",

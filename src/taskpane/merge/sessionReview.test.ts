@@ -6,7 +6,15 @@
  */
 import ExcelJS from "exceljs";
 import { seedWorkbookBuffer } from "../../../test/fixtures/seedGrids";
-import { COL, blankForm, filledPhuLucI, rowIndexOf, unitCopy, withCell } from "../../../test/fixtures/mergeCases";
+import {
+  COL,
+  blankForm,
+  filledPhuLucI,
+  leadsOf,
+  rowIndexOf,
+  unitCopy,
+  withCell,
+} from "../../../test/fixtures/mergeCases";
 import { readWorkbook } from "../../adapters/xlsx/readWorkbook";
 import { workbookWithReviewStore } from "../../adapters/xlsx/reviewStoreFile";
 import { FEEDBACK_SHEET_NAME, emptyReviewStore, reviewStoreOf, type SubmissionStatus } from "../../engine/review";
@@ -15,6 +23,7 @@ import { MergeSession } from "./session";
 
 const filled = filledPhuLucI();
 const internet = rowIndexOf(filled, "Tỷ lệ hộ gia đình có đường internet");
+const ownRow = filled.rows.findIndex((row) => leadsOf(row[COL.lead]).includes("TTBCXB") && row[COL.ratio]);
 const toBuffer = (bytes: Uint8Array) =>
   bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
 
@@ -98,4 +107,42 @@ describe("the review round in the pane's merge", () => {
       "Đơn vị “THANH-TRA” chưa nộp tệp nào nên chưa thể trả lại.",
     );
   }, 60_000);
+
+  it("a unit's sheet pasted into the open workbook gets a receipt: Đã nhận, returned as that sheet alone, approved", async () => {
+    const bytes = await seedWorkbookBuffer([
+      { seed: blankForm(filled), options: { sheetName: "Phụ lục I" } },
+      {
+        // A Tỷ lệ that its Thực hiện and Chỉ tiêu contradict: a finding on receipt.
+        seed: withCell(unitCopy(filled, "TTBCXB"), ownRow, COL.ratio, "10%"),
+        options: { sheetName: "TTBCXB" },
+      },
+    ]);
+    const template = { name: "Sổ đang mở", bytes: toBuffer(bytes) };
+    const merge = () =>
+      new MergeSession().merge({ template, units: [], unitSheets: ["TTBCXB"], options: {} }, () => {});
+    const session = new MergeSession();
+    const outcome = await session.merge({ template, units: [], unitSheets: ["TTBCXB"], options: {} }, () => {});
+    const status = outcome.statuses.find((s) => s.unit === "TTBCXB")!;
+    expect(status).toMatchObject({
+      state: "da-nhan",
+      file: "TTBCXB",
+      sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
+    expect(status.modified).toBeUndefined();
+    expect(status.errors! + status.warnings!).toBeGreaterThan(0);
+    // The same values give the same SHA-256 (a re-merge keeps Trả lại / Đã duyệt).
+    expect((await merge()).statuses.find((s) => s.unit === "TTBCXB")!.sha256).toBe(status.sha256);
+
+    const returned = await session.changeStatus({ action: "return", unit: "TTBCXB" });
+    expect(returned.statuses.find((s) => s.unit === "TTBCXB")!.state).toBe("tra-lai");
+    expect(returned.feedback).toMatchObject({ fileName: "PHAN-HOI_TTBCXB.xlsx" });
+    const feedback = new ExcelJS.Workbook();
+    await feedback.xlsx.load(toBuffer(returned.feedback!.bytes));
+    // Only the unit's sheet and the findings go back: nothing else of the consolidated workbook.
+    expect(feedback.worksheets.map((ws) => ws.name)).toEqual(["TTBCXB", FEEDBACK_SHEET_NAME]);
+    expect(returned.feedback!.findings).toBe(status.errors! + status.warnings!);
+
+    const approved = await session.changeStatus({ action: "approve", unit: "TTBCXB" });
+    expect(approved.statuses.find((s) => s.unit === "TTBCXB")!.state).toBe("da-duyet");
+  }, 120_000);
 });
