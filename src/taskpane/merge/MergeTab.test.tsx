@@ -1,5 +1,6 @@
 /** @jest-environment jsdom */
 import { webcrypto } from "node:crypto";
+import { TextEncoder } from "node:util";
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { LOG_SHEET_NAME } from "../../engine/merge/logSheet";
 import { COL, blankForm, filledPhuLucI, rowIndexOf, unitCopy, withCell } from "../../../test/fixtures/mergeCases";
@@ -13,6 +14,8 @@ import { MergeTab } from "./MergeTab";
 
 // jsdom has no crypto.subtle (browsers on https or localhost do): the receipts' SHA-256 needs it.
 if (!globalThis.crypto?.subtle) Object.defineProperty(globalThis, "crypto", { value: webcrypto });
+// Nor TextEncoder (browsers and their workers do): a unit sheet's receipt hashes its values as UTF-8.
+globalThis.TextEncoder ??= TextEncoder as typeof globalThis.TextEncoder;
 
 globalThis.ResizeObserver ??= class {
   observe() {}
@@ -53,6 +56,12 @@ describe("MergeTab inside Excel (the fake Excel)", () => {
     fireEvent.click(within(ask).getByRole("button", { name: "Vẫn áp dụng", hidden: true }));
     await screen.findByText(/Đã ghi \d+ giá trị vào Phụ lục I/);
     expect(syncs() - syncsBefore).toBe(2);
+    // Units sent as sheets of the workbook have a receipt too (named by the sheet): Đã nhận, not Chưa nộp.
+    const received = sheetValues(file, STATUS_SHEET_NAME, 4, 3).filter((row) => row[1] === "Đã nhận");
+    expect(received.map((row) => [row[0], row[2]])).toEqual([
+      ["CNTT-BCVT", "CNTT-BCVT"],
+      ["TTBCXB", "TTBCXB"],
+    ]);
     const cell = () =>
       sheetValues(file, "Phụ lục I", layout.firstDataRow + internet + 1, COL.actual + 1)[
         layout.firstDataRow + internet
@@ -105,9 +114,15 @@ describe("MergeTab inside Excel (the fake Excel)", () => {
     const before = syncs();
     const panel = screen.getByRole("region", { name: "Tình trạng nộp" });
     await act(async () => fireEvent.click(within(panel).getByRole("button", { name: "Duyệt CNTT-BCVT" })));
-    await screen.findByText(/Đã duyệt CNTT-BCVT: trang “Tình trạng nộp” của sổ làm việc đã cập nhật/);
+    await screen.findByText(
+      /Đã duyệt CNTT-BCVT: trang “Tình trạng nộp” của sổ làm việc đã cập nhật; các ô số liệu của CNTT-BCVT/,
+    );
     expect(syncs() - before).toBe(2);
     expect(statusRow("CNTT-BCVT")).toBe("Đã duyệt");
+    // Its cells are locked and the consolidated sheet protected, in the same two syncs.
+    const consolidated = file.sheets.find((s) => s.name === "Phụ lục I")!;
+    expect(consolidated.protection).toBeDefined();
+    expect(Object.values(consolidated.cells).some((c) => c.locked === true)).toBe(true);
     expect(file.sheets.filter((s) => s.name === STATUS_SHEET_NAME)).toHaveLength(1);
     const grid = await readHiddenSheet(reopen(file) as unknown as Excel.RequestContext, REVIEW_SHEET_NAME);
     expect(reviewStoreFromGrid(grid!).statuses.find((s) => s.unit === "CNTT-BCVT")?.state).toBe("da-duyet");
@@ -117,5 +132,7 @@ describe("MergeTab inside Excel (the fake Excel)", () => {
     await screen.findByText(/Đã trả lại CNTT-BCVT: tải về PHAN-HOI_CNTT-BCVT.xlsx/, {}, { timeout: 10_000 });
     expect(deliver.mock.calls.map(([, name]) => name)).toEqual(["PHAN-HOI_CNTT-BCVT.xlsx"]);
     expect(statusRow("CNTT-BCVT")).toBe("Trả lại");
+    // No unit approved any more: PhuLuc's protection is lifted.
+    expect(consolidated.protection).toBeUndefined();
   }, 60_000);
 });

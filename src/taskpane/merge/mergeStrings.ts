@@ -80,7 +80,7 @@ const vi = {
   returnedExcel: (unit: string, feedback: string, findings: number, sheet: string) =>
     `Đã trả lại ${unit}: tải về ${feedback} (${findings} phát hiện thành ghi chú trên ô); trang “${sheet}” của sổ làm việc đã cập nhật.`,
   approvedExcel: (unit: string, sheet: string) =>
-    `Đã duyệt ${unit}: trang “${sheet}” của sổ làm việc đã cập nhật; tệp mới của ${unit} sẽ được hỏi trước khi tổng hợp.`,
+    `Đã duyệt ${unit}: trang “${sheet}” của sổ làm việc đã cập nhật; các ô số liệu của ${unit} trên bảng tổng hợp đã khoá chống sửa nhầm (trang được bảo vệ, không đặt mật khẩu); tệp mới của ${unit} sẽ được hỏi trước khi tổng hợp.`,
 };
 
 export type MergeStrings = typeof vi;
@@ -158,7 +158,7 @@ const en: MergeStrings = {
   returnedExcel: (unit, feedback, findings, sheet) =>
     `Returned ${unit}: downloaded ${feedback} (${findings} findings as cell notes); the workbook's sheet “${sheet}” is updated.`,
   approvedExcel: (unit, sheet) =>
-    `Approved ${unit}: the workbook's sheet “${sheet}” is updated; a new file of ${unit} will be asked about before it is merged.`,
+    `Approved ${unit}: the workbook's sheet “${sheet}” is updated; ${unit}'s cells on the consolidated sheet are locked against accidental edits (the sheet is protected, no password); a new file of ${unit} will be asked about before it is merged.`,
 };
 
 export const MERGE_STRINGS = { vi, en };

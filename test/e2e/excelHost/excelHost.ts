@@ -45,6 +45,8 @@ export interface ExcelSession {
   insertRows(sheet: string, at: number, count: number): Promise<void>;
   activate(sheet: string): Promise<void>;
   failNextWrite(sheet: string): Promise<void>;
+  /** The user types `value` into a cell: "ok", or the code Excel refuses it with (a locked cell: AccessDenied). */
+  edit(sheet: string, address: string, value: string | number): Promise<string>;
 }
 
 interface FakeExcelHandle {
@@ -54,6 +56,7 @@ interface FakeExcelHandle {
   insertRows(sheet: string, at: number, count: number): void;
   activate(sheet: string): void;
   failNextWrite(sheet: string): void;
+  edit(sheet: string, address: string, value: string | number): string;
 }
 
 /** The page's fake Excel (each page.evaluate callback is sent as source text, so each names it itself). */
@@ -97,5 +100,11 @@ export async function excelSession(page: Page, baseUrl: string): Promise<ExcelSe
     activate: (sheet) => page.evaluate((s) => (window as unknown as FakeWindow).__fakeExcel.activate(s), sheet),
     failNextWrite: (sheet) =>
       page.evaluate((s) => (window as unknown as FakeWindow).__fakeExcel.failNextWrite(s), sheet),
+    edit: (sheet, address, value) =>
+      page.evaluate(([s, a, v]) => (window as unknown as FakeWindow).__fakeExcel.edit(s, a, v), [
+        sheet,
+        address,
+        value,
+      ] as const),
   };
 }

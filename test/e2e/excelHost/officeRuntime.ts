@@ -11,6 +11,7 @@ import {
   displayedFill,
   failNextWrite,
   userActivate,
+  userEdit,
   userInsertRows,
   type FakeWorkbookFile,
 } from "../../fakes/fakeExcel";
@@ -120,4 +121,12 @@ page.__fakeExcel = {
   insertRows: (sheet: string, at: number, count: number) => userInsertRows(file, sheet, at, count, profile),
   activate: (sheet: string) => userActivate(file, sheet),
   failNextWrite: (sheet: string) => failNextWrite(file, sheet),
+  edit: (sheet: string, address: string, value: string | number) => {
+    try {
+      userEdit(file, sheet, address, { value }, profile);
+      return "ok";
+    } catch (error) {
+      return (error as { code?: string }).code ?? String(error);
+    }
+  },
 };
