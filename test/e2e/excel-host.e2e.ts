@@ -8,7 +8,9 @@
  * - Tính tỷ lệ & đánh giá on another sheet: empty cells filled, a typed Đánh giá replaced only when agreed.
  * - Tổng hợp into the open workbook (Phụ lục II by section, one unit file per section): the first Áp dụng fails
  *   midway (the connection drops), the retry leaves no duplicate rows, Tổng cộng stays a SUM formula, "- …" text;
- *   Tình trạng nộp and the very hidden PhuLuc are written, and Đã duyệt rewrites them in the workbook.
+ *   Tình trạng nộp and the very hidden PhuLuc are written, and Đã duyệt rewrites them in the workbook, locks the
+ *   approved unit's cells and protects the sheet (typing over one is refused as Excel refuses it); a second
+ *   Áp dụng of the same files lifts PhuLuc's protection, writes, and protects again.
  * - Xuất file nộp from the open workbook: the header as typed in the form (not saved first) is in the new workbook.
  * Screenshots: test-artifacts/excel-*.png.
  */
@@ -18,6 +20,7 @@ import path from "node:path";
 import ExcelJS from "exceljs";
 import { MARK_COLORS } from "../../src/adapters/excel/marks";
 import { gridFromValues } from "../../src/engine/grid";
+import type { MergeResult } from "../../src/engine/merge";
 import { LOG_SHEET_NAME } from "../../src/engine/merge/logSheet";
 import { REVIEW_SHEET_NAME, STATUS_SHEET_NAME } from "../../src/engine/review";
 import { fakeSheetFromGrid, NO_FILL, type FakeFill, type FakeWorkbookFile } from "../fakes/fakeExcel";
@@ -180,7 +183,8 @@ async function mergeFailRetryExport(h: E2EHarness, excel: ExcelSession): Promise
     );
     expectThat(Object.keys(book.settings).length === 0, "the journal should be cleared after the retry");
     await h.page.screenshot({ path: path.join(h.artifactsDir, "excel-merge-applied.png"), fullPage: true });
-    await reviewInWorkbook(h, excel);
+    await reviewInWorkbook(h, excel, result);
+    await applyAgainProtected(h, excel, result, units);
 
     await exportAsTyped(h, excel);
   } finally {
@@ -188,8 +192,44 @@ async function mergeFailRetryExport(h: E2EHarness, excel: ExcelSession): Promise
   }
 }
 
+/** The consolidated cells of the unit approved in the pane: its file (Tình trạng nộp, column C) in the merge's provenance. */
+async function approvedCells(excel: ExcelSession, result: MergeResult): Promise<string[]> {
+  const book = await excel.workbook();
+  const status = book.sheets.find((s) => s.name === STATUS_SHEET_NAME)!.cells;
+  const row = Object.keys(status)
+    .find((a) => a.startsWith("B") && status[a].value === "Đã duyệt")!
+    .slice(1);
+  const file = String(status[`C${row}`].value);
+  // DON-VI-1.xlsx is budgetMergeCase's u0.xlsx, and so on.
+  const source = `u${Number(/DON-VI-(\d+)/.exec(file)![1]) - 1}.xlsx`;
+  return result.sheets[0].filled.filter((f) => f.source.file === source).map((f) => f.cell);
+}
+
+/** The approved unit's cells are locked, every other cell not, the sheet protected: the user's edit is refused. */
+async function expectProtected(excel: ExcelSession, result: MergeResult, when: string): Promise<void> {
+  const sheet = (await excel.workbook()).sheets.find((s) => s.name === "Phụ lục II")!;
+  expectThat(
+    sheet.protection !== undefined && !sheet.protection.password,
+    `${when}: Phụ lục II should be protected, no password`,
+  );
+  const mine = await approvedCells(excel, result);
+  const locked = Object.keys(sheet.cells).filter((a) => sheet.cells[a].locked ?? sheet.locked ?? true);
+  expectThat(
+    same([...locked].sort(), [...mine].sort()),
+    `${when}: exactly the approved unit's cells should be locked: ${locked.join(" ")} / ${mine.join(" ")}`,
+  );
+  const refused = await excel.edit("Phụ lục II", mine[0], 1);
+  expectThat(refused === "AccessDenied", `${when}: typing over ${mine[0]} should be refused, was ${refused}`);
+  const free = result.sheets[0].filled.find((f) => !mine.includes(f.cell))!.cell;
+  const value = (await excel.cell("Phụ lục II", free))?.value;
+  expectThat(
+    (await excel.edit("Phụ lục II", free, typeof value === "number" ? value : 0)) === "ok",
+    `${when}: ${free} should stay editable`,
+  );
+}
+
 /** After Áp dụng: Tình trạng nộp and the very hidden PhuLuc are in the workbook; Đã duyệt rewrites them there. */
-async function reviewInWorkbook(h: E2EHarness, excel: ExcelSession): Promise<void> {
+async function reviewInWorkbook(h: E2EHarness, excel: ExcelSession, result: MergeResult): Promise<void> {
   const panel = h.page.getByRole("region", { name: "Tình trạng nộp" });
   await panel.waitFor({ timeout: 20_000 });
   const book = await excel.workbook();
@@ -204,10 +244,26 @@ async function reviewInWorkbook(h: E2EHarness, excel: ExcelSession): Promise<voi
   const unit = (await approve.getAttribute("aria-label"))!.replace(/^Duyệt /, "");
   await approve.click();
   await h.page
-    .getByText(`Đã duyệt ${unit}: trang “Tình trạng nộp” của sổ làm việc đã cập nhật`)
+    .getByText(`Đã duyệt ${unit}: trang “Tình trạng nộp” của sổ làm việc đã cập nhật; các ô số liệu của ${unit}`)
     .waitFor({ timeout: 20_000 });
   expectThat(await statusCell("Đã duyệt"), "Tình trạng nộp in the workbook should say Đã duyệt");
+  await expectProtected(excel, result, "after Đã duyệt");
   await h.page.screenshot({ path: path.join(h.artifactsDir, "excel-merge-status.png"), fullPage: true });
+}
+
+/** The same files merged and applied again into the protected workbook: PhuLuc lifts its protection and sets it again. */
+async function applyAgainProtected(h: E2EHarness, excel: ExcelSession, result: MergeResult, units: string[]) {
+  const { page } = h;
+  await page.getByTestId("merge-units").setInputFiles(units);
+  const apply = page.getByRole("button", { name: "Áp dụng vào sổ làm việc" });
+  await apply.waitFor({ timeout: 30_000 });
+  await apply.click();
+  // Only Phụ lục II is filled: the log the first Áp dụng wrote is not taken for a template sheet.
+  await page.getByText(/Đã ghi \d+ giá trị vào Phụ lục II và trang “Nhật ký tổng hợp”/).waitFor({ timeout: 20_000 });
+  const alerts = await page.getByRole("alert").allInnerTexts();
+  expectThat(alerts.length === 0, `the second Áp dụng should not fail: ${alerts.join(" | ")}`);
+  await expectProtected(excel, result, "after a second Áp dụng");
+  await h.page.screenshot({ path: path.join(h.artifactsDir, "excel-merge-protected.png"), fullPage: true });
 }
 
 /** Xuất file nộp from the open workbook with the header typed in the form (no save pressed). */

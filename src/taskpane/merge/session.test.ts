@@ -1,7 +1,16 @@
 import ExcelJS from "exceljs";
-import { LOG_SHEET_NAME } from "../../engine/merge/logSheet";
+import { gridFromValues } from "../../engine/grid";
+import { LOG_SHEET_NAME, logSheetRows } from "../../engine/merge/logSheet";
 import { seedLayout, seedWorkbookBuffer } from "../../../test/fixtures/seedGrids";
-import { COL, blankForm, filledPhuLucI, rowIndexOf, unitCopy, withCell } from "../../../test/fixtures/mergeCases";
+import {
+  COL,
+  blankForm,
+  budgetMergeCase,
+  filledPhuLucI,
+  rowIndexOf,
+  unitCopy,
+  withCell,
+} from "../../../test/fixtures/mergeCases";
 import type { FileProgress, FilePayload } from "./protocol";
 import { MergeSession } from "./session";
 
@@ -77,6 +86,28 @@ describe("MergeSession (the worker's work)", () => {
     expect(outcome.result.sheets.map((s) => s.sheet)).toEqual(["Phụ lục I"]);
     expect(outcome.result.units).toEqual([{ file: "Thanh tra", unit: "THANH-TRA", from: "file-name" }]);
     expect(outcome.result.completeness.sentUnits).toEqual(["THANH-TRA"]);
+  });
+
+  it("merging again into a workbook with the log of an earlier Áp dụng fills the Phụ lục only, never the log", async () => {
+    // A kinh-phi log reads like a kinh-phi table (Chỉ tiêu, Đơn vị, Giá trị…): it is PhuLuc's, not a template sheet.
+    const { template, parts, result } = budgetMergeCase();
+    const bytes = await seedWorkbookBuffer([
+      { grid: template.grid },
+      { grid: gridFromValues(LOG_SHEET_NAME, logSheetRows(result.log)) },
+    ]);
+    const again = await new MergeSession().merge(
+      {
+        template: {
+          name: "Sổ đang mở",
+          bytes: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
+        },
+        units: [await file("u0.xlsx", parts[0], "Phụ lục II")],
+        unitSheets: [],
+        options: {},
+      },
+      () => {},
+    );
+    expect(again.result.sheets.map((s) => s.sheet)).toEqual(["Phụ lục II"]);
   });
 
   it("says so when the template has no Phụ lục sheet", async () => {

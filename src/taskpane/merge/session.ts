@@ -16,6 +16,7 @@ import {
   approveUnit,
   carryExplanations,
   mergedExplanations,
+  ownSheetKind,
   receiptsOfUnits,
   recordMerge,
   returnUnit,
@@ -69,7 +70,8 @@ export class MergeSession {
     const budget = mergeBudget();
     const grids = await readGrids(request.template.bytes, request.template.name, budget);
     const isUnitSheet = (grid: Grid) => request.unitSheets.includes(grid.name);
-    const templates = templateSheets(grids.filter((grid) => !isUnitSheet(grid)));
+    // PhuLuc's own sheets are never a Phụ lục to fill: the log of an earlier Áp dụng reads like a kinh-phi table.
+    const templates = templateSheets(grids.filter((grid) => !isUnitSheet(grid) && !ownSheetKind(grid.name)));
     if (templates.length === 0) {
       throw new PhuLucError(
         "bad-template",
