@@ -68,6 +68,10 @@ afterAll(async () => {
   await fs.rm(dir, { recursive: true, force: true });
 });
 
+/** The <sheetProtection> exceljs read (kept as `sheetProtection`, not in its typings). */
+const protectionOf = (sheet: object) =>
+  (sheet as { sheetProtection?: { sheet?: boolean; hashValue?: string } }).sheetProtection;
+
 describe("giải trình, Tình trạng nộp, Trả lại, Đã duyệt (CLI round trip)", () => {
   it("runs the whole round", async () => {
     // 1. The unit's check: one error, not explained yet.
@@ -255,6 +259,12 @@ describe("giải trình, Tình trạng nộp, Trả lại, Đã duyệt (CLI rou
     ]);
     expect(same.code).toBe(0);
     expect((await status(at("TH1b.xlsx")))[0]).toMatchObject({ label: "Đã duyệt" });
+    // Merged with the approved unit's file, the written workbook locks its cells (sheet protected, no password).
+    const guarded = (await book(at("TH1b.xlsx"))).getWorksheet("Phụ lục I")!;
+    expect(protectionOf(guarded)).toMatchObject({ sheet: true });
+    expect(protectionOf(guarded)?.hashValue).toBeUndefined();
+    expect(guarded.getCell(17, COL.ratio + 1).protection?.locked).not.toBe(false);
+    expect(guarded.getCell(1, 1).protection?.locked).toBe(false);
     // Without the approved unit's file its approved figures stay, and so does their giải trình.
     const others = await runMain(["merge", "--template", at("TH1.xlsx"), at("TTBCXB.xlsx"), "-o", at("TH1c.xlsx")]);
     expect(others.out).toContain(`(đã giải trình: ${TEXT})`);
@@ -274,6 +284,8 @@ describe("giải trình, Tình trạng nộp, Trả lại, Đã duyệt (CLI rou
     ]);
     expect(reopened.err).toBe("");
     expect(reopened.code).toBe(0);
+    // Reopened, no unit is approved: nothing is protected.
+    expect(protectionOf((await book(at("TH2.xlsx"))).getWorksheet("Phụ lục I")!)?.sheet).toBeUndefined();
     expect((await status(at("TH2.xlsx")))[0]).toMatchObject({
       label: "Đã nhận",
       file: "CNTT-BCVT-thang12.xlsx",

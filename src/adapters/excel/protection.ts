@@ -4,10 +4,7 @@
  * which cells; this queues it into the caller's batch: the look-up (`protection.protected`) rides on the caller's
  * first sync, then PhuLuc's own protection is lifted before the writes and set again after them, in the same
  * batch — no sync of its own.
- *
- * No password: the protection is against accidental edits, not a security boundary (anyone may unprotect the
- * sheet from Review → Unprotect Sheet, on purpose); a password PhuLuc made up would have to be kept somewhere
- * the workbook's users can read anyway, and a lost one would lock KHTC out of its own consolidation.
+ * No password (engine/review/protection.ts says why, and what the user may still do).
  *
  * Only a protection PhuLuc set (recorded in the PhuLuc sheet, `protectedSheets`) is lifted: a sheet someone
  * else protected is refused with a message before anything is queued, never unprotected behind their back.
@@ -15,21 +12,22 @@
 import { parseA1 } from "../../engine/grid";
 import { PhuLucError } from "../../engine/errors";
 import type { MergeResult } from "../../engine/merge";
-import { protectionPlan, withProtectedSheets, type ReviewStore, type SheetProtectionPlan } from "../../engine/review";
+import {
+  PROTECTION_ALLOWS,
+  protectionPlan,
+  withProtectedSheets,
+  type ReviewStore,
+  type SheetProtectionPlan,
+} from "../../engine/review";
 
-/**
- * What the user may still do on a protected consolidated sheet: format cells, rows and columns (widen a column,
- * colour a row for a meeting), sort and filter (Excel refuses a sort that would move locked cells) and insert
- * rows (a kinh-phi line added by hand). Deleting rows is not allowed: a deleted row takes an approved figure with
- * it. Locked cells stay selectable, so the figures can be read and copied.
- */
+/** PROTECTION_ALLOWS in Office.js' words (Excel.WorksheetProtectionOptions); locked cells stay selectable. */
 export const PROTECTION_OPTIONS: Excel.WorksheetProtectionOptions = {
-  allowFormatCells: true,
-  allowFormatColumns: true,
-  allowFormatRows: true,
-  allowInsertRows: true,
-  allowSort: true,
-  allowAutoFilter: true,
+  allowFormatCells: PROTECTION_ALLOWS.formatCells,
+  allowFormatColumns: PROTECTION_ALLOWS.formatColumns,
+  allowFormatRows: PROTECTION_ALLOWS.formatRows,
+  allowInsertRows: PROTECTION_ALLOWS.insertRows,
+  allowSort: PROTECTION_ALLOWS.sort,
+  allowAutoFilter: PROTECTION_ALLOWS.autoFilter,
   allowDeleteRows: false,
   allowDeleteColumns: false,
   allowInsertColumns: false,

@@ -7,6 +7,7 @@ import { SEED_PHU_LUC_II } from "../../../test/fixtures/seedTables";
 import ExcelJS from "exceljs";
 import { loadWorkbook, readWorkbook } from "./readWorkbook";
 import { writeConsolidated } from "./writeConsolidated";
+import { emptyReviewStore, reviewStoreOf } from "../../engine/review";
 
 const { template: seed, parts } = budgetBySection(SEED_PHU_LUC_II);
 
@@ -72,5 +73,31 @@ describe("writeConsolidated (exceljs)", () => {
     const once = await writeConsolidated(bytes, result);
     const twice = await writeConsolidated(once, result);
     expect((await readWorkbook(twice)).grids.map((g) => g.name)).toEqual(["Phụ lục II", LOG_SHEET_NAME]);
+  });
+
+  it("Đã duyệt: the approved unit's cells locked, the others unlocked, the sheet protected without a password", async () => {
+    const { bytes } = await templateBytes();
+    const [grid] = (await readWorkbook(bytes)).grids;
+    const result = mergeWorkbook(
+      [{ grid, table: recogniseTable(grid).table! }],
+      parts.map((part, i) => ({ unitId: `U${i}`, file: `u${i}.xlsx`, table: budgetSheet(part).table })),
+    );
+    const status = (unit: string, state: "da-duyet" | "da-nhan") => ({ unit, state, by: "", at: "", sha256: unit });
+    const review = { ...emptyReviewStore(), statuses: [status("U0", "da-duyet"), status("U1", "da-nhan")] };
+    const out = await writeConsolidated(bytes, result, { review });
+
+    const { workbook, read } = await loadWorkbook(out);
+    const sheet = workbook.getWorksheet("Phụ lục II")!;
+    // exceljs keeps the <sheetProtection> it read as `sheetProtection` (not in its typings).
+    const { sheetProtection } = sheet as unknown as { sheetProtection: Record<string, unknown> };
+    expect(sheetProtection).toMatchObject({ sheet: true, formatCells: true, insertRows: true, sort: true });
+    expect(sheetProtection.hashValue).toBeUndefined();
+    const cellsOf = (unit: string) => result.sheets[0].filled.filter((f) => f.source.unit === unit).map((f) => f.cell);
+    const locked = (cell: string) => sheet.getCell(cell).protection?.locked !== false;
+    expect(cellsOf("U0").length).toBeGreaterThan(0);
+    expect(cellsOf("U0").every(locked)).toBe(true);
+    expect(cellsOf("U1").some(locked)).toBe(false);
+    expect(locked("B2")).toBe(false);
+    expect(reviewStoreOf(read.grids).protectedSheets).toEqual(["Phụ lục II"]);
   });
 });

@@ -10,6 +10,7 @@ import { PhuLucError } from "../../engine/errors";
 import type { MergeResult, SheetPatch } from "../../engine/merge";
 import { LOG_SHEET_NAME, logSheetRows, type NotMerged } from "../../engine/merge/logSheet";
 import type { ReviewStore } from "../../engine/review";
+import { protectApproved } from "./protectApproved";
 import { writeReviewStore } from "./reviewSheets";
 
 interface Range {
@@ -110,7 +111,8 @@ export async function writeConsolidated(
     applyPatch(sheet, merged.patch);
   }
   addLogSheet(workbook, result, options.notMerged ?? []);
-  if (options.review) writeReviewStore(workbook, options.review);
+  // The approved units' cells locked first: the records then say which sheets PhuLuc protects.
+  if (options.review) writeReviewStore(workbook, await protectApproved(workbook, result, options.review));
   // Deflate level 1 instead of jszip's 6: the pure-JS deflate was a third of the write time for a
   // file a few hundred kB larger; the workbook's content is the same.
   return new Uint8Array(await workbook.xlsx.writeBuffer({ zip: { compressionOptions: { level: 1 } } }));

@@ -8,4 +8,4 @@ export * from "./store";
 export * from "./sheets";
 export { carryExplanations, explainMergeFindings, mergedExplanations } from "./carry";
 export { reviewFindings, receiptCounts, receiptsOfUnits, sheetReceipt, sheetValuesText } from "./receipt";
-export { protectionPlan, withProtectedSheets, type SheetProtectionPlan } from "./protection";
+export { PROTECTION_ALLOWS, protectionPlan, withProtectedSheets, type SheetProtectionPlan } from "./protection";

@@ -16,6 +16,24 @@
 import type { MergeResult } from "../merge/types";
 import type { ReviewStore } from "./store";
 
+/**
+ * What the user may still do on a protected consolidated sheet (the adapters spell it for Office.js and for
+ * exceljs): format cells, rows and columns (widen a column, colour a row for a meeting), sort and filter (Excel
+ * refuses a sort that would move locked cells) and insert rows (a kinh-phi line added by hand). Deleting rows or
+ * columns and inserting columns stay refused: a deleted row would take an approved figure with it. Locked cells stay
+ * selectable, so the figures can be read and copied. No password, ever: the protection is against accidental
+ * edits, not a security boundary (Review → Unprotect Sheet lifts it, on purpose); a password would have to be kept
+ * where the workbook's users can read it anyway, and a lost one would lock KHTC out of its own consolidation.
+ */
+export const PROTECTION_ALLOWS = {
+  formatCells: true,
+  formatColumns: true,
+  formatRows: true,
+  insertRows: true,
+  sort: true,
+  autoFilter: true,
+} as const;
+
 export interface SheetProtectionPlan {
   sheet: string;
   /** Cells (A1) holding an approved unit's values: locked. */

@@ -90,6 +90,10 @@ describe("the review round in the pane's merge", () => {
     const written = await readWorkbook(await session.write(), { fileName: "TONG-HOP.xlsx" });
     expect(state(reviewStoreOf(written.grids).statuses)).toEqual(state(returned.statuses));
     expect(written.grids.map((g) => g.name)).toContain("Tình trạng nộp");
+    // …and locks the approved unit's cells: the sheet is protected when the file is opened in Excel.
+    const opened = new ExcelJS.Workbook();
+    await opened.xlsx.load(toBuffer(await session.write()));
+    expect(opened.getWorksheet("Phụ lục I")).toMatchObject({ sheetProtection: { sheet: true } });
   }, 120_000);
 
   it("Trả lại or Đã duyệt of a unit that sent nothing is refused in Vietnamese", async () => {
