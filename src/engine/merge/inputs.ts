@@ -14,9 +14,13 @@ function hasContent(grid: Grid): boolean {
   return grid.rows.some((cells) => cells.some((cell) => cell && (cell.error || String(cell.value ?? "").trim())));
 }
 
-/** The template workbook's Phụ lục sheets (sheets no template recognises, like an old log, are left alone). */
+/**
+ * The template workbook's Phụ lục sheets. Sheets no template recognises are left alone, and so are PhuLuc's own:
+ * the log of an earlier merge reads like a kinh-phi table and would be filled on the next one.
+ */
 export function templateSheets(grids: Grid[]): TemplateSheet[] {
   return grids.flatMap((grid) => {
+    if (ownSheetKind(grid.name)) return [];
     const { table } = recogniseTable(grid);
     return table ? [{ grid, table }] : [];
   });

@@ -1,4 +1,8 @@
-import { isMergeLogSheet, LOG_SHEET_NAME } from "./logSheet";
+import { budgetMergeCase } from "../../../test/fixtures/mergeCases";
+import { gridFromValues } from "../grid";
+import { recogniseTable } from "../recognise";
+import { templateSheets } from "./inputs";
+import { isMergeLogSheet, LOG_SHEET_NAME, logSheetRows } from "./logSheet";
 
 describe("isMergeLogSheet", () => {
   it("knows the log sheet however its name is typed, and Excel's copy of it", () => {
@@ -18,5 +22,14 @@ describe("isMergeLogSheet", () => {
     for (const name of ["Nhật ký", "Nhật ký công tác", "Nhật ký tổng hợp cũ", "Phụ lục I", "Nhật ký tổng hợp (a)"]) {
       expect(isMergeLogSheet(name)).toBe(false);
     }
+  });
+});
+
+describe("templateSheets", () => {
+  it("never takes an earlier merge's log for a Phụ lục to fill, though it reads like a kinh-phi table", () => {
+    const { template, result } = budgetMergeCase();
+    const log = gridFromValues(LOG_SHEET_NAME, logSheetRows(result.log));
+    expect(recogniseTable(log).table?.template.id).toBe("kinh-phi");
+    expect(templateSheets([template.grid, log]).map((sheet) => sheet.grid.name)).toEqual([template.grid.name]);
   });
 });

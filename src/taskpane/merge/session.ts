@@ -16,7 +16,6 @@ import {
   approveUnit,
   carryExplanations,
   mergedExplanations,
-  ownSheetKind,
   receiptsOfUnits,
   recordMerge,
   returnUnit,
@@ -70,8 +69,7 @@ export class MergeSession {
     const budget = mergeBudget();
     const grids = await readGrids(request.template.bytes, request.template.name, budget);
     const isUnitSheet = (grid: Grid) => request.unitSheets.includes(grid.name);
-    // PhuLuc's own sheets are never a Phụ lục to fill: the log of an earlier Áp dụng reads like a kinh-phi table.
-    const templates = templateSheets(grids.filter((grid) => !isUnitSheet(grid) && !ownSheetKind(grid.name)));
+    const templates = templateSheets(grids.filter((grid) => !isUnitSheet(grid)));
     if (templates.length === 0) {
       throw new PhuLucError(
         "bad-template",
