@@ -81,15 +81,18 @@ describe("MergeTab inside Excel (the fake Excel)", () => {
     const { host: excel, syncs } = fakeHost(file);
     const bytes = await seedWorkbookBuffer([{ seed: blankForm(filled), options: { sheetName: "Phụ lục I" } }]);
     const deliver = jest.fn();
-    render(
-      <MergeTab
-        host="excel"
-        excel={excel}
-        engine={inlineEngine()}
-        readWorkbookBytes={async () => bytes}
-        deliver={deliver}
-      />,
-    );
+    // In act: the tab lists the workbook's sheets as it mounts, an update that must land before the test goes on.
+    await act(async () => {
+      render(
+        <MergeTab
+          host="excel"
+          excel={excel}
+          engine={inlineEngine()}
+          readWorkbookBytes={async () => bytes}
+          deliver={deliver}
+        />,
+      );
+    });
     const unit = await seedWorkbookBuffer([
       { seed: unitCopy(filled, "CNTT-BCVT"), options: { sheetName: "Phụ lục I" } },
     ]);
