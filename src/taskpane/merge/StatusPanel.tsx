@@ -15,6 +15,7 @@ import {
   TableHeader,
   TableHeaderCell,
   TableRow,
+  Text,
   makeStyles,
 } from "@fluentui/react-components";
 import { STATE_LABELS, shownDateTime, type SubmissionState, type SubmissionStatus } from "../../engine/review";
@@ -23,8 +24,10 @@ import { useMergeStrings } from "./mergeStrings";
 
 const useStyles = makeStyles({
   panel: { display: "flex", flexDirection: "column", gap: "6px" },
-  actions: { display: "flex", gap: "4px", flexWrap: "wrap" },
+  // Stacked: the pane is 320–450 px wide, too narrow for the buttons side by side beside the file's details.
+  actions: { display: "flex", flexDirection: "column", gap: "4px", alignItems: "stretch" },
   table: { tableLayout: "auto" },
+  file: { overflowWrap: "anywhere" },
 });
 
 const STATE_COLOR: Record<SubmissionState, "subtle" | "informative" | "warning" | "success"> = {
@@ -69,12 +72,15 @@ export function StatusPanel({ statuses, onReturn, onApprove, busy }: StatusPanel
                     {STATE_LABELS[lang][s.state]}
                   </Badge>
                 </TableCell>
-                <TableCell>
-                  {s.file ?? ""}
-                  {s.modified && <Caption1 block>{shownDateTime(s.modified)}</Caption1>}
+                {/* What was received, one line each: four narrow columns wrapped every word at 420 px. */}
+                <TableCell className={styles.file}>
+                  {s.file && <Text block>{s.file}</Text>}
+                  {s.modified && <Caption1 block>{m.statusSaved(shownDateTime(s.modified))}</Caption1>}
+                  {sent && (
+                    <Caption1 block>{m.statusCounts(s.errors ?? 0, s.warnings ?? 0, s.explained ?? 0)}</Caption1>
+                  )}
+                  <Caption1 block>{m.statusUpdated(s.by, shownDateTime(s.at))}</Caption1>
                 </TableCell>
-                <TableCell>{sent ? m.statusCounts(s.errors ?? 0, s.warnings ?? 0, s.explained ?? 0) : ""}</TableCell>
-                <TableCell>{m.statusUpdated(s.by, shownDateTime(s.at))}</TableCell>
                 <TableCell>
                   <div className={styles.actions}>
                     <Button
