@@ -84,6 +84,17 @@ describe("readWorkbook: values as Excel shows them", () => {
     expect(at(grid, "C4")).toEqual({ value: 12880, formula: "B4*2" });
   });
 
+  it("keeps a formula's cached 0 and FALSE (exceljs' cell value drops them)", async () => {
+    const bytes = await bytesOf((workbook) => {
+      const sheet = workbook.addWorksheet("Tổng");
+      sheet.getCell("A1").value = { formula: "SUM(B1:B3)", result: 0 };
+      sheet.getCell("A2").value = { formula: "B1>0", result: false };
+    });
+    const [sheet] = (await readWorkbook(bytes)).grids;
+    expect(at(sheet, "A1")).toEqual({ value: 0, formula: "SUM(B1:B3)" });
+    expect(at(sheet, "A2")).toEqual({ value: false, formula: "B1>0" });
+  });
+
   it("gives error values as errors", () => {
     expect(at(grid, "C2")).toEqual({ value: null, error: "#REF!" });
     expect(at(grid, "D2")).toEqual({ value: null, error: "#DIV/0!", formula: "1/0" });

@@ -222,7 +222,9 @@ function readCell(excelCell: ExcelJS.Cell): Cell | undefined {
   if (typeof raw === "object" && !(raw instanceof Date) && ("formula" in raw || "sharedFormula" in raw)) {
     // exceljs translates a shared formula from its master cell.
     cell.formula = excelCell.formula ?? undefined;
-    setValue(cell, (raw as { result?: ExcelValue }).result);
+    // `cell.result`, not `value.result`: exceljs' copy of the value drops a cached 0 or FALSE, which
+    // then read as a formula never calculated (its parser already loses a cached empty text).
+    setValue(cell, excelCell.result as ExcelValue);
   } else {
     setValue(cell, raw);
   }
