@@ -127,7 +127,7 @@ const DVC_HEADER = [
 const commune = (n: number) => `Xã ${["An", "Bình", "Mỹ", "Phú", "Vĩnh", "Tân", "Long", "Hòa"][n % 8]} ${n + 1}`;
 
 /** A province: the template lists `count` xã; each xã's file (`xa-001.xlsx` …) holds its one row. */
-async function writeProvinceFiles(dir: string, count: number): Promise<{ template: string; units: string[] }> {
+export async function writeProvinceFiles(dir: string, count: number): Promise<{ template: string; units: string[] }> {
   const template = join(dir, "TONG-HOP-DVC.xlsx");
   const rows: CellValue[][] = [["PHỤ LỤC III"], ["Thống kê dịch vụ công trực tuyến"], DVC_HEADER];
   for (let n = 0; n < count; n++) rows.push([commune(n), null, null, null, null]);

@@ -26,26 +26,32 @@ export async function medianMs(fn: () => unknown, runs = 9, warmup = 2): Promise
 export interface ProcessTime {
   wallMs: number;
   cpuMs: number;
+  /** Peak resident memory in KiB (getrusage's maxrss); the largest of the runs in a summary. */
+  maxRssKiB: number;
 }
 
 const CPU_PRELOAD = join(__dirname, "cpuUsage.cjs");
+const RSS_PRELOAD = join(__dirname, "maxRss.cjs");
 
-/** One node child process: wall time, and its CPU time as reported by the preloaded cpuUsage.cjs. */
+/** One node child process: wall time, its CPU time and peak memory as the preloads report them. */
 function timeProcess(args: string[], okCodes: number[]): ProcessTime {
-  const cpuFile = join(mkdtempSync(join(tmpdir(), "phuluc-cpu-")), "cpu");
+  const dir = mkdtempSync(join(tmpdir(), "phuluc-cpu-"));
+  const cpuFile = join(dir, "cpu");
+  const rssFile = join(dir, "rss");
   const start = performance.now();
-  const run = spawnSync(process.execPath, ["-r", CPU_PRELOAD, ...args], {
+  const run = spawnSync(process.execPath, ["-r", CPU_PRELOAD, "-r", RSS_PRELOAD, ...args], {
     encoding: "utf8",
     maxBuffer: 256 * 1024 * 1024,
-    env: { ...process.env, PHULUC_BENCH_CPU: cpuFile },
+    env: { ...process.env, PHULUC_BENCH_CPU: cpuFile, PHULUC_BENCH_RSS: rssFile },
   });
   const wallMs = performance.now() - start;
   if (!okCodes.includes(run.status ?? -1)) {
     throw new Error(`node ${args.join(" ")} exited ${run.status}: ${run.stderr.slice(0, 500)}`);
   }
   const cpuMs = Number(readFileSync(cpuFile, "utf8"));
-  rmSync(cpuFile, { force: true });
-  return { wallMs, cpuMs };
+  const maxRssKiB = Number(readFileSync(rssFile, "utf8"));
+  rmSync(dir, { recursive: true, force: true });
+  return { wallMs, cpuMs, maxRssKiB };
 }
 
 /**
@@ -65,6 +71,7 @@ export function compareProcesses(
   const summary = (list: ProcessTime[]): ProcessTime => ({
     wallMs: median(list.map((t) => t.wallMs)),
     cpuMs: median(list.map((t) => t.cpuMs)),
+    maxRssKiB: Math.max(...list.map((t) => t.maxRssKiB)),
   });
   return [summary(times[0]), summary(times[1])];
 }

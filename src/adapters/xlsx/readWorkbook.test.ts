@@ -16,14 +16,9 @@ import {
   textFileBytes,
   truncatedCopy,
 } from "../../../test/helpers/badFiles";
+import { bytesOf, valuesWorkbook, wideWorkbook } from "../../../test/helpers/readerWorkbooks";
 
 const dir = mkdtempSync(join(tmpdir(), "phuluc-read-"));
-
-async function bytesOf(build: (workbook: ExcelJS.Workbook) => void): Promise<Uint8Array> {
-  const workbook = new ExcelJS.Workbook();
-  build(workbook);
-  return new Uint8Array(await workbook.xlsx.writeBuffer());
-}
 
 const at = (grid: Grid, address: string) => {
   const { row, col } = parseA1(address)!;
@@ -36,34 +31,7 @@ describe("readWorkbook: values as Excel shows them", () => {
   let notes: string[];
 
   beforeAll(async () => {
-    const bytes = await bytesOf((workbook) => {
-      const sheet = workbook.addWorksheet("Phụ lục II");
-      sheet.getCell("A1").value = "Tổng cộng";
-      sheet.getCell("B1").value = 224591;
-      sheet.getCell("B1").numFmt = "#,##0";
-      sheet.getCell("C1").value = 0.942;
-      sheet.getCell("C1").numFmt = "0%";
-      sheet.getCell("D1").value = true;
-      sheet.getCell("E1").value = new Date(Date.UTC(2024, 5, 30));
-      sheet.getCell("A2").value = { formula: "SUM(B3:B4)", result: 46884 };
-      sheet.getCell("B2").value = { formula: "SUM(B3:B4)" } as ExcelJS.CellFormulaValue; // never calculated
-      sheet.getCell("C2").value = { error: "#REF!" } as ExcelJS.CellErrorValue;
-      sheet.getCell("D2").value = { formula: "1/0", result: { error: "#DIV/0!" } } as ExcelJS.CellFormulaValue;
-      sheet.getCell("B3").value = 40444;
-      sheet.getCell("C3").value = { formula: "B3*2", result: 80888 };
-      sheet.getCell("B4").value = 6440;
-      sheet.getCell("C4").value = { sharedFormula: "C3", result: 12880 } as ExcelJS.CellSharedFormulaValue;
-      sheet.getCell("A5").value = { richText: [{ text: "Dự án " }, { font: { bold: true }, text: "IOC" }] };
-      sheet.getCell("B5").value = { text: "Cổng DVC", hyperlink: "https://dichvucong.gov.vn" };
-      sheet.getCell("A6").value = "Chỉ tiêu".normalize("NFD");
-      sheet.mergeCells("A7:C8");
-      sheet.getCell("A7").value = "I. Các dự án";
-      sheet.getCell("A9").value = "ẩn";
-      sheet.getRow(9).hidden = true;
-      const hidden = workbook.addWorksheet("Nháp");
-      hidden.state = "hidden";
-      hidden.getCell("A1").value = 1;
-    });
+    const bytes = await bytesOf(valuesWorkbook);
     const read = await readWorkbook(bytes, { fileName: "kinh-phi.xlsx" });
     [grid, hiddenSheet] = read.grids;
     notes = read.notes.map((n) => n.message);
@@ -123,10 +91,7 @@ describe("readWorkbook: values as Excel shows them", () => {
 
 describe("readWorkbook: bounded size", () => {
   it("reads at most maxRows × maxColumns and says how much it skipped", async () => {
-    const bytes = await bytesOf((workbook) => {
-      const sheet = workbook.addWorksheet("Rộng");
-      for (let r = 1; r <= 30; r++) for (let c = 1; c <= 12; c++) sheet.getCell(r, c).value = r * 100 + c;
-    });
+    const bytes = await bytesOf(wideWorkbook);
     const read = await readWorkbook(bytes, { fileName: "rong.xlsx", maxRows: 20, maxColumns: 10 });
     const [grid] = read.grids;
     expect(grid.rows).toHaveLength(20);

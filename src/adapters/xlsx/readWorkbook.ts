@@ -44,6 +44,12 @@ export interface WorkbookRead {
   notes: Note[];
 }
 
+/** How much of each sheet is read (ReadOptions' maxRows and maxColumns, defaulted). */
+export interface Limits {
+  maxRows: number;
+  maxColumns: number;
+}
+
 export const DEFAULT_MAX_ROWS = 50_000;
 export const DEFAULT_MAX_COLUMNS = 200;
 
@@ -62,6 +68,30 @@ export async function loadWorkbook(
   source: string | Uint8Array | ArrayBuffer,
   options: ReadOptions = {},
 ): Promise<{ read: WorkbookRead; workbook: ExcelJS.Workbook; bytes: Uint8Array }> {
+  const { fileName, bytes } = await acceptedBytes(source, options);
+  const workbook = new ExcelJS.Workbook();
+  try {
+    // exceljs only reads the buffer; the caller's bytes and the file on disk stay untouched.
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch (error) {
+    throw corruptError(fileName, error);
+  }
+  const limits = readLimits(options);
+  const read = workbookRead(
+    fileName,
+    workbook.worksheets.map((sheet) => worksheetToGrid(sheet, limits)),
+  );
+  return { read, workbook, bytes };
+}
+
+/**
+ * The file's bytes once they are known to be an .xlsx within the limits: its kind from its bytes,
+ * its size, and what its zip would inflate to, all before any reader inflates anything.
+ */
+export async function acceptedBytes(
+  source: string | Uint8Array | ArrayBuffer,
+  options: ReadOptions,
+): Promise<{ fileName: string; bytes: Uint8Array }> {
   const fileName = options.fileName ?? (typeof source === "string" ? baseName(source) : "sổ tính");
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const bytes = typeof source === "string" ? await readRegularFile(source, fileName, maxBytes) : toBytes(source);
@@ -72,28 +102,26 @@ export async function loadWorkbook(
     partGraceBytes: maxBytes,
     budget: options.budget,
   });
+  return { fileName, bytes };
+}
 
-  const workbook = new ExcelJS.Workbook();
-  try {
-    // exceljs only reads the buffer; the caller's bytes and the file on disk stay untouched.
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch (error) {
-    throw corruptError(fileName, error);
-  }
-  if (workbook.worksheets.length === 0) {
+export function readLimits(options: ReadOptions): Limits {
+  return {
+    maxRows: options.maxRows ?? DEFAULT_MAX_ROWS,
+    maxColumns: options.maxColumns ?? DEFAULT_MAX_COLUMNS,
+  };
+}
+
+/** The workbook as read, with what the user is told about it; a workbook needs one sheet. */
+export function workbookRead(fileName: string, grids: Grid[]): WorkbookRead {
+  if (grids.length === 0) {
     throw new PhuLucError(
       "no-sheets",
       `Tệp “${fileName}” không có trang tính nào.`,
       `File “${fileName}” has no worksheets.`,
     );
   }
-
-  const limits = {
-    maxRows: options.maxRows ?? DEFAULT_MAX_ROWS,
-    maxColumns: options.maxColumns ?? DEFAULT_MAX_COLUMNS,
-  };
-  const grids = workbook.worksheets.map((sheet) => worksheetToGrid(sheet, limits));
-  return { read: { fileName, grids, notes: grids.flatMap(gridReadNotes) }, workbook, bytes };
+  return { fileName, grids, notes: grids.flatMap(gridReadNotes) };
 }
 
 export function hiddenSheetNote(grid: Grid): Note[] {
@@ -169,11 +197,6 @@ function assertXlsxZip(bytes: Uint8Array, fileName: string): void {
         `File “${fileName}” is a zip archive but not an Excel .xlsx workbook.`,
       );
   }
-}
-
-interface Limits {
-  maxRows: number;
-  maxColumns: number;
 }
 
 function worksheetToGrid(sheet: ExcelJS.Worksheet, limits: Limits): Grid {
@@ -268,13 +291,20 @@ function plainText(text: unknown): string {
 /** exceljs keeps merges in a private map of ranges (1-based); the public model would copy every row. */
 function readMerges(sheet: ExcelJS.Worksheet, limits: Limits): CellRange[] {
   const merges = (sheet as unknown as { _merges?: Record<string, { model: CellRange }> })._merges ?? {};
-  return Object.values(merges)
-    .map(({ model }) => ({
+  return clipMerges(
+    Object.values(merges).map(({ model }) => ({
       top: model.top - 1,
       left: model.left - 1,
       bottom: model.bottom - 1,
       right: model.right - 1,
-    }))
+    })),
+    limits,
+  );
+}
+
+/** The merged ranges (0-based) as far as the rows and columns read: those starting beyond are dropped. */
+export function clipMerges(merges: CellRange[], limits: Limits): CellRange[] {
+  return merges
     .filter((m) => m.top < limits.maxRows && m.left < limits.maxColumns)
     .map((m) => ({
       ...m,
