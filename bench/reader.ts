@@ -5,16 +5,18 @@
  * sheet, the merge bench's 40 × 300 unit files with their template, and a province's 170 xã files.
  * - in process: CPU time of reading every file of the case, the two readers alternately (medians);
  * - as a process: a minified bundle of each reader (as the CLI bundles it, exceljs through the CLI's
- *   alias) reading the case's files, run alternately: CPU, wall and peak memory, module load included.
+ *   alias) reading the case's files, run alternately: CPU, wall and peak memory, module load included;
+ *   for one file also the CLI's own `check --json` built with each reader (and whether its JSON is the same).
  * The readers' Grids are compared too: a figure for a reader that reads differently would be moot.
  * SheetJS is adopted for reading only at ≥ 2× (issue 15); bench/README.md has the decision.
  * `PHULUC_BENCH_READER=merge,province` runs some cases only (check, long, merge, province);
  * `PHULUC_BENCH_RUNS` sets the runs per figure (default 5).
  */
+import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { isDeepStrictEqual } from "node:util";
-import { buildSync } from "esbuild";
+import { build, type BuildOptions, type Plugin } from "esbuild";
 import ExcelJS from "exceljs";
 import { acceptedBytes, readWorkbook, type WorkbookRead } from "../src/adapters/xlsx/readWorkbook";
 import { readWorkbookSheetjs } from "./lib/sheetjsReader";
@@ -42,40 +44,64 @@ async function writeSheet(grid: Grid, file: string): Promise<string> {
   return file;
 }
 
+/** How build:cli bundles the CLI (package.json), so the bench's bundles load as the CLI does. */
+const CLI_BUILD: BuildOptions = {
+  absWorkingDir: root,
+  bundle: true,
+  minify: true,
+  platform: "node",
+  target: "node20",
+  format: "cjs",
+  alias: { exceljs: "./src/cli/exceljsWorkbook.ts" },
+  logLevel: "warning",
+};
+
 /**
- * One bundle per reader, minified like the CLI and beside it in dist/ (the CLI's exceljs alias loads
- * exceljs' Workbook from node_modules at run time): it reads the files named on its command line.
+ * Bundles beside the CLI in dist/ (its exceljs alias loads exceljs' Workbook from node_modules at run
+ * time): per reader, one that only reads the files named on its command line, and the CLI itself,
+ * whose `check` reads through SheetJS in the sheetjs build (src/cli's readWorkbook import resolved to
+ * lib/sheetjsCliReader.ts).
  */
-function bundleReaders(): Record<string, string> {
+async function bundle(): Promise<{ read: Record<string, string>; cli: Record<string, string> }> {
   const outDir = join(root, "dist", "bench");
   mkdirSync(outDir, { recursive: true });
-  const bundles: Record<string, string> = {};
+  const out = { read: {} as Record<string, string>, cli: {} as Record<string, string> };
   for (const [name, module, fn] of [
     ["exceljs", "./src/adapters/xlsx/readWorkbook", "readWorkbook"],
     ["sheetjs", "./bench/lib/sheetjsReader", "readWorkbookSheetjs"],
   ]) {
-    const outfile = join(outDir, `read-${name}.cjs`);
-    buildSync({
+    out.read[name] = join(outDir, `read-${name}.cjs`);
+    await build({
+      ...CLI_BUILD,
       stdin: {
         contents: `import { ${fn} } from "${module}";
 (async () => { for (const f of process.argv.slice(2)) await ${fn}(f); })().catch((e) => { console.error(e); process.exit(3); });`,
         resolveDir: root,
         loader: "ts",
       },
-      absWorkingDir: root,
-      bundle: true,
-      minify: true,
-      platform: "node",
-      target: "node20",
-      format: "cjs",
-      alias: { exceljs: "./src/cli/exceljsWorkbook.ts" },
-      outfile,
-      logLevel: "warning",
+      outfile: out.read[name],
     });
-    bundles[name] = outfile;
+    out.cli[name] = join(outDir, `phuluc-${name}.cjs`);
+    await build({
+      ...CLI_BUILD,
+      entryPoints: ["src/cli/phuluc.ts"],
+      outfile: out.cli[name],
+      plugins: name === "sheetjs" ? [sheetjsForCli] : [],
+    });
   }
-  return bundles;
+  return out;
 }
+
+const sheetjsForCli: Plugin = {
+  name: "sheetjs-reader-for-the-cli",
+  setup(build) {
+    build.onResolve({ filter: /\/adapters\/xlsx\/readWorkbook$/ }, (args) =>
+      args.importer.startsWith(join(root, "src", "cli"))
+        ? { path: join(__dirname, "lib", "sheetjsCliReader.ts") }
+        : undefined,
+    );
+  },
+};
 
 /** CPU ms of reading every file with each reader, the readers alternately; and whether their Grids agree. */
 async function inProcess(files: string[]): Promise<{ cpu: Record<string, number>; same: boolean }> {
@@ -101,7 +127,45 @@ async function inProcess(files: string[]): Promise<{ cpu: Record<string, number>
 }
 
 export default async function benchReader({ tmp, report }: BenchContext): Promise<void> {
-  const bundles = bundleReaders();
+  const bundles = await bundle();
+  const load = compareProcesses(
+    { args: [bundles.read.exceljs], okCodes: [0] },
+    { args: [bundles.read.sheetjs], okCodes: [0] },
+    RUNS,
+  );
+  report("reader: loading the bundle alone (no file)", [
+    ["exceljs bundle, CPU", ms(load[0].cpuMs), `${ms(load[0].wallMs)} wall, peak ${mib(load[0].maxRssKiB)}`],
+    ["sheetjs bundle, CPU", ms(load[1].cpuMs), `${ms(load[1].wallMs)} wall, peak ${mib(load[1].maxRssKiB)}`],
+  ]);
+  for (const [title, files] of await writeCases(tmp)) {
+    const own = await inProcess(files);
+    const [e, s] = compareProcesses(
+      { args: [bundles.read.exceljs, ...files], okCodes: [0] },
+      { args: [bundles.read.sheetjs, ...files], okCodes: [0] },
+      RUNS,
+    );
+    const rows: [string, string, string][] = [
+      ["same Grids from both readers", own.same ? "yes" : "NO", ""],
+      ["in process, exceljs CPU", ms(own.cpu.exceljs), `median of ${RUNS}`],
+      ["in process, sheetjs CPU", ms(own.cpu.sheetjs), `median of ${RUNS}`],
+      ["in process, exceljs / sheetjs", ratio(own.cpu.exceljs / own.cpu.sheetjs), "≥ 2 to adopt SheetJS"],
+      ["  of which the checks both run first", ms(own.cpu.checks), "kind, size, zip limits"],
+      [
+        "  parser + Grid only, exceljs / sheetjs",
+        ratio((own.cpu.exceljs - own.cpu.checks) / (own.cpu.sheetjs - own.cpu.checks)),
+        "",
+      ],
+      ["read process, exceljs CPU", ms(e.cpuMs), `${ms(e.wallMs)} wall, peak ${mib(e.maxRssKiB)}`],
+      ["read process, sheetjs CPU", ms(s.cpuMs), `${ms(s.wallMs)} wall, peak ${mib(s.maxRssKiB)}`],
+      ["read process, exceljs / sheetjs, CPU", ratio(e.cpuMs / s.cpuMs), `wall ${ratio(e.wallMs / s.wallMs)}`],
+    ];
+    if (files.length === 1) rows.push(...cliCheck(bundles.cli, files[0]));
+    report(`reader: ${title} (${files.length} file${files.length > 1 ? "s" : ""})`, rows);
+  }
+}
+
+/** The cases' files: `PHULUC_BENCH_READER` picks some (check, long, merge, province). */
+async function writeCases(tmp: string): Promise<[string, string[]][]> {
   const only = (process.env.PHULUC_BENCH_READER ?? "check,long,merge,province").split(",");
   const cases: [string, string[]][] = [];
   if (only.includes("check")) {
@@ -119,38 +183,21 @@ export default async function benchReader({ tmp, report }: BenchContext): Promis
     const { template, units } = await writeProvinceFiles(folder(tmp, "province"), 170);
     cases.push(["province: 170 xã files × 1 row + template", [template, ...units]]);
   }
-  const load = compareProcesses(
-    { args: [bundles.exceljs], okCodes: [0] },
-    { args: [bundles.sheetjs], okCodes: [0] },
-    RUNS,
-  );
-  report("reader: loading the bundle alone (no file)", [
-    ["exceljs bundle, CPU / wall", ms(load[0].cpuMs), `${ms(load[0].wallMs)} wall, ${mib(load[0].maxRssKiB)}`],
-    ["sheetjs bundle, CPU / wall", ms(load[1].cpuMs), `${ms(load[1].wallMs)} wall, ${mib(load[1].maxRssKiB)}`],
-  ]);
-  for (const [title, files] of cases) {
-    const own = await inProcess(files);
-    const [e, s] = compareProcesses(
-      { args: [bundles.exceljs, ...files], okCodes: [0] },
-      { args: [bundles.sheetjs, ...files], okCodes: [0] },
-      RUNS,
-    );
-    report(`reader: ${title} (${files.length} file${files.length > 1 ? "s" : ""})`, [
-      ["same Grids from both readers", own.same ? "yes" : "NO", ""],
-      ["in process, exceljs CPU", ms(own.cpu.exceljs), `median of ${RUNS}`],
-      ["in process, sheetjs CPU", ms(own.cpu.sheetjs), `median of ${RUNS}`],
-      ["in process, exceljs / sheetjs", ratio(own.cpu.exceljs / own.cpu.sheetjs), "≥ 2 to adopt SheetJS"],
-      ["  of which the checks both run first", ms(own.cpu.checks), "kind, size, zip limits"],
-      [
-        "  parser + Grid only, exceljs / sheetjs",
-        ratio((own.cpu.exceljs - own.cpu.checks) / (own.cpu.sheetjs - own.cpu.checks)),
-        "",
-      ],
-      ["process, exceljs CPU", ms(e.cpuMs), `${ms(e.wallMs)} wall, peak ${mib(e.maxRssKiB)}`],
-      ["process, sheetjs CPU", ms(s.cpuMs), `${ms(s.wallMs)} wall, peak ${mib(s.maxRssKiB)}`],
-      ["process, exceljs / sheetjs, CPU", ratio(e.cpuMs / s.cpuMs), `wall ${ratio(e.wallMs / s.wallMs)}`],
-    ]);
-  }
+  return cases;
+}
+
+/** `phuluc check --json` built with each reader, run alternately: CPU, wall, peak memory, same output. */
+function cliCheck(cli: Record<string, string>, file: string): [string, string, string][] {
+  const args = (bundle: string) => ({ args: [bundle, "check", file, "--json"], okCodes: [0, 1] });
+  const [e, s] = compareProcesses(args(cli.exceljs), args(cli.sheetjs), RUNS);
+  const output = (bundle: string) => spawnSync(process.execPath, [bundle, "check", file, "--json"]).stdout.toString();
+  const same = output(cli.exceljs) === output(cli.sheetjs);
+  return [
+    ["CLI check --json, exceljs CPU", ms(e.cpuMs), `${ms(e.wallMs)} wall, peak ${mib(e.maxRssKiB)}`],
+    ["CLI check --json, sheetjs CPU", ms(s.cpuMs), `${ms(s.wallMs)} wall, peak ${mib(s.maxRssKiB)}`],
+    ["CLI, exceljs / sheetjs, CPU", ratio(e.cpuMs / s.cpuMs), `wall ${ratio(e.wallMs / s.wallMs)}`],
+    ["same JSON from both CLIs", same ? "yes" : "NO", ""],
+  ];
 }
 
 function folder(tmp: string, name: string): string {
