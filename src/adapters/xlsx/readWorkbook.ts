@@ -5,8 +5,9 @@
  *
  * Memory: exceljs' in-memory reader in both Node and the browser, because header detection and the
  * formula notes need the merged ranges and shared formulas its streaming reader drops (measured:
- * bench/README.md); the grid keeps at most maxRows × maxColumns, and a file above maxBytes, or whose
- * zip would inflate beyond its limit (zipLimits), is refused before exceljs inflates anything.
+ * bench/README.md); the grid keeps at most maxRows × maxColumns, and a file above maxBytes, whose
+ * zip would inflate beyond its limit (zipLimits) or whose merged ranges would make millions of cells
+ * (mergedCells), is refused before exceljs reads it.
  */
 import ExcelJS from "exceljs";
 import type { Cell, CellRange, CellValue, Grid } from "../../engine/grid";
@@ -15,6 +16,7 @@ import { makeNote, type Note } from "../../engine/notes/note";
 import { sheetHidden, sheetTooLong, sheetTooWide } from "../../engine/notes/workbook";
 import { fileKind, zipKind } from "./fileKind";
 import { assertFileSize, DEFAULT_MAX_BYTES, INFLATE_RATIO, type InflateBudget } from "./inputLimits";
+import { checkMergedCells } from "./mergedCells";
 import { readRegularFile } from "./readRegularFile";
 import { checkZipLimits, corruptError } from "./zipLimits";
 
@@ -102,6 +104,7 @@ export async function acceptedBytes(
     partGraceBytes: maxBytes,
     budget: options.budget,
   });
+  await checkMergedCells(bytes, fileName);
   return { fileName, bytes };
 }
 
