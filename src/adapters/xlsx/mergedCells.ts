@@ -5,7 +5,7 @@
  * the zip limits, its sheet XML being tiny. A Phụ lục sheet merges title lines and group headers: a few
  * thousand cells. Host-free: the CLI and the pane's worker share it, after checkZipLimits.
  */
-import { inflateSync } from "fflate";
+import { inflateSync, strFromU8 } from "fflate";
 import { PhuLucError } from "../../engine/errors";
 import { vnNumber } from "../../engine/messages";
 import { parseA1 } from "../../engine/grid";
@@ -48,10 +48,10 @@ function mergedCellsIn(xml: string): number {
 /** A part's text; checkZipLimits has bounded what it inflates to. */
 async function sheetText(bytes: Uint8Array, entry: ZipEntry, fileName: string): Promise<string> {
   const data = bytes.subarray(entry.dataStart, entry.dataStart + entry.compressedSize);
-  if (entry.method === 0) return new TextDecoder().decode(data);
+  if (entry.method === 0) return strFromU8(data);
   const zlib = await nodeZlib();
   try {
-    return new TextDecoder().decode(zlib ? zlib.inflateRawSync(data) : inflateSync(data));
+    return strFromU8(zlib ? zlib.inflateRawSync(data) : inflateSync(data));
   } catch (error) {
     throw corruptError(fileName, error);
   }
