@@ -49,13 +49,16 @@ export function wideWorkbook(workbook: ExcelJS.Workbook): void {
 }
 
 /**
- * A formula whose cached result is empty text (`=IF(D5>=C5;"Đạt";"")`, saved by Excel as `<v></v>`):
- * exceljs reads no result (so the Grid says uncalculated), SheetJS reads "".
+ * Formulas whose cached result is empty text (`=IF(A1>5;"Đạt";"")`, saved as `<v></v>`), which exceljs'
+ * parser drops, beside one never calculated; the sheet's name needs unescaping in workbook.xml.
  */
 export function emptyTextResultWorkbook(workbook: ExcelJS.Workbook): void {
-  const sheet = workbook.addWorksheet("Đánh giá");
+  const sheet = workbook.addWorksheet("Đánh giá & <kết quả>");
   sheet.getCell("A1").value = 1;
   sheet.getCell("B1").value = { formula: 'IF(A1>5,"Đạt","")', result: "" };
+  sheet.getCell("B2").value = { sharedFormula: "B1", result: "" } as ExcelJS.CellSharedFormulaValue;
+  sheet.getCell("B3").value = { formula: "A1*2" } as ExcelJS.CellFormulaValue;
+  workbook.addWorksheet("Khác").getCell("C3").value = { formula: 'IF(1>2,"x","")', result: "" };
 }
 
 /** What the two readers could disagree on beyond the ordinary values. */

@@ -23,7 +23,7 @@ const MERGE_REF = /<(?:\w+:)?mergeCell\b[^>]*?\bref="([^"]+)"/g;
 export async function checkMergedCells(bytes: Uint8Array, fileName: string): Promise<void> {
   let covered = 0;
   for (const entry of readZipEntries(bytes).filter((e) => WORKSHEET.test(e.names[0]))) {
-    covered += mergedCellsIn(await sheetText(bytes, entry, fileName));
+    covered += mergedCellsIn(await partText(bytes, entry, fileName));
     if (covered > MAX_MERGED_CELLS) {
       throw new PhuLucError(
         "too-large",
@@ -46,7 +46,7 @@ function mergedCellsIn(xml: string): number {
 }
 
 /** A part's text; checkZipLimits has bounded what it inflates to. */
-async function sheetText(bytes: Uint8Array, entry: ZipEntry, fileName: string): Promise<string> {
+export async function partText(bytes: Uint8Array, entry: ZipEntry, fileName: string): Promise<string> {
   const data = bytes.subarray(entry.dataStart, entry.dataStart + entry.compressedSize);
   if (entry.method === 0) return strFromU8(data);
   const zlib = await nodeZlib();

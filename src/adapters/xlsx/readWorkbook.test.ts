@@ -16,7 +16,7 @@ import {
   textFileBytes,
   truncatedCopy,
 } from "../../../test/helpers/badFiles";
-import { bytesOf, valuesWorkbook, wideWorkbook } from "../../../test/helpers/readerWorkbooks";
+import { bytesOf, emptyTextResultWorkbook, valuesWorkbook, wideWorkbook } from "../../../test/helpers/readerWorkbooks";
 
 const dir = mkdtempSync(join(tmpdir(), "phuluc-read-"));
 
@@ -61,6 +61,16 @@ describe("readWorkbook: values as Excel shows them", () => {
     const [sheet] = (await readWorkbook(bytes)).grids;
     expect(at(sheet, "A1")).toEqual({ value: 0, formula: "SUM(B1:B3)" });
     expect(at(sheet, "A2")).toEqual({ value: false, formula: "B1>0" });
+  });
+
+  it('reads a formula cached as empty text as "", not as never calculated (exceljs\' parser drops it)', async () => {
+    const read = await readWorkbook(await bytesOf(emptyTextResultWorkbook));
+    const [sheet, other] = read.grids;
+    expect(sheet.name).toBe("Đánh giá & <kết quả>");
+    expect(at(sheet, "B1")).toEqual({ value: "", formula: 'IF(A1>5,"Đạt","")' });
+    expect(at(sheet, "B2")).toEqual({ value: "", formula: 'IF(A2>5,"Đạt","")' });
+    expect(at(sheet, "B3")).toEqual({ value: null, formula: "A1*2" });
+    expect(at(other, "C3")).toEqual({ value: "", formula: 'IF(1>2,"x","")' });
   });
 
   it("gives error values as errors", () => {

@@ -16,6 +16,7 @@ import { makeNote, type Note } from "../../engine/notes/note";
 import { sheetHidden, sheetTooLong, sheetTooWide } from "../../engine/notes/workbook";
 import { fileKind, zipKind } from "./fileKind";
 import { assertFileSize, DEFAULT_MAX_BYTES, INFLATE_RATIO, type InflateBudget } from "./inputLimits";
+import { fillEmptyTextResults } from "./emptyTextResults";
 import { checkMergedCells } from "./mergedCells";
 import { readRegularFile } from "./readRegularFile";
 import { checkZipLimits, corruptError } from "./zipLimits";
@@ -79,11 +80,9 @@ export async function loadWorkbook(
     throw corruptError(fileName, error);
   }
   const limits = readLimits(options);
-  const read = workbookRead(
-    fileName,
-    workbook.worksheets.map((sheet) => worksheetToGrid(sheet, limits)),
-  );
-  return { read, workbook, bytes };
+  const grids = workbook.worksheets.map((sheet) => worksheetToGrid(sheet, limits));
+  await fillEmptyTextResults(bytes, fileName, grids);
+  return { read: workbookRead(fileName, grids), workbook, bytes };
 }
 
 /**
@@ -249,7 +248,7 @@ function readCell(excelCell: ExcelJS.Cell): Cell | undefined {
     // exceljs translates a shared formula from its master cell.
     cell.formula = excelCell.formula ?? undefined;
     // `cell.result`, not `value.result`: exceljs' copy of the value drops a cached 0 or FALSE, which
-    // then read as a formula never calculated (its parser already loses a cached empty text).
+    // then read as a formula never calculated (a cached empty text its parser loses: emptyTextResults).
     setValue(cell, excelCell.result as ExcelValue);
   } else {
     setValue(cell, raw);
