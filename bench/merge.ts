@@ -35,7 +35,8 @@ const HEADER = ["STT", "Chỉ tiêu", "Kế hoạch 2024", "Thực hiện", "Đ�
 const unitId = (u: number) => `DV${String(u + 1).padStart(2, "0")}`;
 const label = (u: number, i: number) => `Chỉ tiêu ${i + 1} của lĩnh vực ${u + 1}: tỷ lệ hồ sơ xử lý trực tuyến`;
 /** How units retype an indicator: a word added. */
-const retyped = (u: number, i: number) => `Chỉ tiêu ${i + 1} của lĩnh vực ${u + 1}: tỷ lệ hồ sơ được xử lý trực tuyến`;
+export const retyped = (u: number, i: number) =>
+  `Chỉ tiêu ${i + 1} của lĩnh vực ${u + 1}: tỷ lệ hồ sơ được xử lý trực tuyến`;
 
 /** The template: one section per unit, its 300 indicators with targets, results empty. */
 function templateGrid(): Grid {

@@ -1,0 +1,118 @@
+/**
+ * Appends rows of text to one sheet of a workbook exceljs has written, in the sheet's XML itself, then
+ * deflates the whole zip with fflate. The merge log (`Nhật ký tổng hợp`) is one row per unit row —
+ * 12,000 rows of 8 texts for 40 files × 300 rows — and exceljs's object model spent two thirds of the
+ * consolidated workbook's write on it (a model per cell, its style hashed, its XML built node by node),
+ * and jszip's pure-JS deflate a sixth more (bench/README.md). The rows are written as exceljs writes
+ * them: each text a shared string (`t="s"`, deduplicated, appended to `xl/sharedStrings.xml`), no style,
+ * so a reader sees the same cells.
+ */
+import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
+
+const SHARED_STRINGS = "xl/sharedStrings.xml";
+
+/** Escapes text as exceljs's xmlEncode does: the five entities, and control characters XML cannot hold dropped. */
+function xmlText(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[<>&'"\x7F\x00-\x08\x0B\x0C\x0E-\x1F]/g, (ch) => ENTITIES[ch] ?? "");
+}
+
+const ENTITIES: Record<string, string> = { "<": "&lt;", ">": "&gt;", "&": "&amp;", "'": "&apos;", '"': "&quot;" };
+
+/** `0` → `A`, `27` → `AB`. */
+function columnLetters(col: number): string {
+  let letters = "";
+  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26))
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return letters;
+}
+
+/** `B12` → 2. */
+function columnNumber(address: string): number {
+  let n = 0;
+  for (const ch of /^[A-Z]*/.exec(address)![0]) n = n * 26 + ch.charCodeAt(0) - 64;
+  return n;
+}
+
+/** The shared strings part with `added` appended (its counts updated), and each text's index. */
+class SharedStrings {
+  private readonly index = new Map<string, number>();
+  private readonly items: string[] = [];
+  private refs = 0;
+
+  constructor(private readonly unique: number) {}
+
+  ref(text: string): number {
+    this.refs++;
+    let at = this.index.get(text);
+    if (at === undefined) {
+      at = this.unique + this.items.length;
+      this.index.set(text, at);
+      // As exceljs's TextXform: leading or trailing space, or a line break, is kept by xml:space.
+      const space = /^\s|\n|\s$/.test(text) ? ' xml:space="preserve"' : "";
+      this.items.push(`<si><t${space}>${xmlText(text)}</t></si>`);
+    }
+    return at;
+  }
+
+  /** The part with the new strings before `</sst>` and count / uniqueCount raised. */
+  patch(xml: string): string {
+    const open = /<sst\b[^>]*>/.exec(xml);
+    const end = xml.lastIndexOf("</sst>");
+    if (!open || end < 0) throw new Error(`${SHARED_STRINGS}: no <sst> element`);
+    const tag = open[0]
+      .replace(/\bcount="(\d+)"/, (_, n: string) => `count="${Number(n) + this.refs}"`)
+      .replace(/\buniqueCount="(\d+)"/, () => `uniqueCount="${this.unique + this.items.length}"`);
+    return (
+      xml.slice(0, open.index) +
+      tag +
+      xml.slice(open.index + open[0].length, end) +
+      this.items.join("") +
+      xml.slice(end)
+    );
+  }
+}
+
+function uniqueCount(xml: string): number {
+  const match = /<sst\b[^>]*\buniqueCount="(\d+)"/.exec(xml);
+  if (!match) throw new Error(`${SHARED_STRINGS}: no uniqueCount`);
+  return Number(match[1]);
+}
+
+/**
+ * `zip`: a workbook as exceljs wrote it (best stored, `compression: "STORE"`: it is inflated here only
+ * to be deflated again); `sheetPath`: the sheet's part (`xl/worksheets/sheet2.xml`), whose rows end at
+ * `firstRow - 1` (1-based). Returns the workbook with `rows` from `firstRow` on, deflated at level 1.
+ */
+export function appendTextRows(zip: Uint8Array, sheetPath: string, firstRow: number, rows: string[][]): Uint8Array {
+  const files = unzipSync(zip);
+  if (!files[sheetPath] || !files[SHARED_STRINGS]) throw new Error(`zip: no ${sheetPath} or ${SHARED_STRINGS}`);
+  const sst = strFromU8(files[SHARED_STRINGS]);
+  const strings = new SharedStrings(uniqueCount(sst));
+  const width = rows.reduce((most, row) => Math.max(most, row.length), 0);
+  const letters = Array.from({ length: width }, (_, col) => columnLetters(col));
+  const xml: string[] = [];
+  rows.forEach((row, i) => {
+    const r = firstRow + i;
+    let cells = "";
+    row.forEach((text, col) => (cells += `<c r="${letters[col]}${r}" t="s"><v>${strings.ref(text)}</v></c>`));
+    xml.push(`<row r="${r}" spans="1:${row.length}" x14ac:dyDescent="0.25">${cells}</row>`);
+  });
+  const sheet = strFromU8(files[sheetPath]);
+  const end = sheet.lastIndexOf("</sheetData>");
+  if (end < 0) throw new Error(`${sheetPath}: no </sheetData>`);
+  // The sheet now spans to the last row, and to the widest of its columns and the new rows'.
+  const dimension = (ref: string) => {
+    const [from, to = from] = ref.split(":");
+    const right = Math.max(columnNumber(to), letters.length);
+    return `${from}:${columnLetters(right - 1)}${firstRow + rows.length - 1}`;
+  };
+  files[sheetPath] = strToU8(
+    (sheet.slice(0, end) + xml.join("") + sheet.slice(end)).replace(
+      /<dimension ref="([^"]+)"\/>/,
+      (tag, ref: string) => (rows.length > 0 ? `<dimension ref="${dimension(ref)}"/>` : tag),
+    ),
+  );
+  files[SHARED_STRINGS] = strToU8(strings.patch(sst));
+  return zipSync(files, { level: 1 });
+}
