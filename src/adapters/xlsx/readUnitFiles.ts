@@ -13,7 +13,7 @@ import { unitInputs } from "../../engine/merge/inputs";
 import type { NotMerged } from "../../engine/merge/logSheet";
 import type { UnitInput } from "../../engine/merge/types";
 import { loadWorkbook, type ReadOptions } from "./readWorkbook";
-import { receiptCounts, reviewFindings, type Receipt } from "../../engine/review";
+import { checkSheets, receiptCounts, sheetFindings, type Receipt } from "../../engine/review";
 import { sha256Hex } from "./reviewSheets";
 
 export interface UnitFile {
@@ -55,7 +55,9 @@ export async function readUnitFiles(
           ? { receivedAt: file.lastModified, receivedFrom: "file" }
           : {};
       progress(file.name, "recognising");
-      const found = unitInputs(file.name, read.grids, dated);
+      // Each sheet is recognised and checked once: the merge takes its table, the receipt its findings.
+      const reports = checkSheets(read.grids);
+      const found = unitInputs(file.name, read.grids, dated, (grid) => reports.get(grid)?.table);
       if (found.inputs.length === 0) {
         throw new PhuLucError(
           "bad-template",
@@ -68,7 +70,7 @@ export async function readUnitFiles(
         file: file.name,
         ...(dated.receivedAt ? { modified: dated.receivedAt } : {}),
         sha256: await sha256Hex(bytes),
-        ...receiptCounts(reviewFindings(read.grids)),
+        ...receiptCounts(sheetFindings(read.grids, reports)),
       });
       for (const sheet of found.unrecognised) {
         notMerged.push({

@@ -46,11 +46,13 @@ export function extraCells(grid: Grid, table: Table): ExtraCell[] {
  * the cells of its rows the table does not read and the giải trình the workbook stores for it; the
  * names of non-empty sheets not recognised (PhuLuc's own sheets are neither).
  * Nothing of the grid is kept but what the table refers to, so a caller may drop the workbook.
+ * `tableOf` recognises a sheet; a caller that has already (checkSheets) passes what it found.
  */
 export function unitInputs(
   file: string,
   grids: Grid[],
   extra: Pick<UnitInput, "unitId" | "receivedAt" | "receivedFrom"> = {},
+  tableOf: (grid: Grid) => Table | undefined = (grid) => recogniseTable(grid).table,
 ): { inputs: UnitInput[]; unrecognised: string[] } {
   const inputs: UnitInput[] = [];
   const unrecognised: string[] = [];
@@ -58,7 +60,7 @@ export function unitInputs(
   for (const grid of grids) {
     // PhuLuc's own sheets (its records, a status or feedback list) are not the unit's report.
     if (!hasContent(grid) || ownSheetKind(grid.name)) continue;
-    const { table } = recogniseTable(grid);
+    const table = tableOf(grid);
     if (!table) {
       unrecognised.push(grid.name);
       continue;

@@ -7,5 +7,13 @@ export * from "./status";
 export * from "./store";
 export * from "./sheets";
 export { carryExplanations, explainMergeFindings, mergedExplanations } from "./carry";
-export { reviewFindings, receiptCounts, receiptsOfUnits, sheetReceipt, sheetValuesText } from "./receipt";
+export {
+  checkSheets,
+  reviewFindings,
+  receiptCounts,
+  receiptsOfUnits,
+  sheetFindings,
+  sheetReceipt,
+  sheetValuesText,
+} from "./receipt";
 export { PROTECTION_ALLOWS, protectionPlan, withProtectedSheets, type SheetProtectionPlan } from "./protection";

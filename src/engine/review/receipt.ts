@@ -1,5 +1,5 @@
 /** What a unit's file holds on receipt: its Phụ lục sheets checked, with their stored giải trình. */
-import { checkGrid } from "../check";
+import { checkGrid, type SheetReport } from "../check";
 import type { Finding } from "../finding";
 import type { Grid } from "../grid";
 import { DEFAULT_UNITS, type UnitDef } from "../units";
@@ -10,15 +10,28 @@ import { ownSheetKind } from "./sheets";
 import { isReviewSheet, reviewStoreOf } from "./store";
 import type { Receipt } from "./status";
 
+/**
+ * Every Phụ lục sheet of a workbook checked once, by grid: its report carries the recognised table
+ * too, so a caller that merges the sheets (readUnitFiles) takes the tables from here instead of
+ * recognising each sheet a second time.
+ */
+export function checkSheets(grids: readonly Grid[], units?: UnitDef[]): Map<Grid, SheetReport> {
+  const reports = new Map<Grid, SheetReport>();
+  for (const grid of grids) if (!ownSheetKind(grid.name)) reports.set(grid, checkGrid(grid, units ? { units } : {}));
+  return reports;
+}
+
+/** The findings of the checked sheets (checkSheets), each carrying the giải trình the workbook stores for it. */
+export function sheetFindings(grids: readonly Grid[], reports: ReadonlyMap<Grid, SheetReport>): Finding[] {
+  const { explanations } = reviewStoreOf(grids);
+  return [...reports.values()].flatMap((report) =>
+    report.table ? attachExplanations(report.table, report.findings, explanations) : [],
+  );
+}
+
 /** The findings of every Phụ lục sheet of a workbook, each carrying its stored giải trình. */
 export function reviewFindings(grids: readonly Grid[], units?: UnitDef[]): Finding[] {
-  const { explanations } = reviewStoreOf(grids);
-  return grids
-    .filter((grid) => !ownSheetKind(grid.name))
-    .flatMap((grid) => {
-      const report = checkGrid(grid, units ? { units } : {});
-      return report.table ? attachExplanations(report.table, report.findings, explanations) : [];
-    });
+  return sheetFindings(grids, checkSheets(grids, units));
 }
 
 /** The counts a receipt records (errors, warnings, of them explained). */
