@@ -66,14 +66,15 @@ export class MergeRun {
   readonly filled: FilledValue[] = [];
   readonly values: AccountedValue[] = [];
   readonly accepted: Set<string>;
-  readonly resolutions: Record<string, string>;
+  /** KHTC's choices by `Sheet!A1`; a Map, since looking up each cell's fresh key in an object interns it. */
+  readonly resolutions: ReadonlyMap<string, string>;
 
   constructor(
     readonly units: UnitDef[],
     options: MergeOptions,
   ) {
     this.accepted = new Set(options.acceptedProposals ?? []);
-    this.resolutions = options.resolutions ?? {};
+    this.resolutions = new Map(Object.entries(options.resolutions ?? {}));
   }
 
   finding<P extends FindingParams>(rule: RuleDefinition<RuleId, P>, place: FindingPlace, params: NoInfer<P>): void {

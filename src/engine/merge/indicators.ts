@@ -78,10 +78,13 @@ export function carryExplanation(
 }
 
 function candidatesFor(contributions: Contribution[], role: keyof TableRow["cells"]): Candidate[] {
-  return contributions.flatMap((contribution) => {
+  const candidates: Candidate[] = [];
+  for (const contribution of contributions) {
     const ref = contribution.row.cells[role];
-    return ref && !isEmptyRef(ref) ? [{ contribution, address: ref.address, cell: ref.cell, parsed: ref.parsed }] : [];
-  });
+    if (ref && !isEmptyRef(ref))
+      candidates.push({ contribution, address: ref.address, cell: ref.cell, parsed: ref.parsed });
+  }
+  return candidates;
 }
 
 export function mergeIndicatorSheet(
@@ -128,7 +131,10 @@ export function mergeIndicatorSheet(
     }
     carryExplanation(builder, table, row.row, contributions, row.cells.note?.text ?? "");
     const target = { sheet: table.sheet, cell: row.cells.indicator?.address ?? a1(row.row, 0) };
-    for (const c of contributions) run.logContribution({ ...c, target }, table);
+    for (const c of contributions) {
+      c.target = target;
+      run.logContribution(c, table);
+    }
 
     const isIndicator = hasLeadColumn ? leads.length > 0 : row.kind !== "section";
     if (!isIndicator || reportCols.length === 0) continue;

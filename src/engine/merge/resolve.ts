@@ -43,7 +43,7 @@ export function resolveCell(run: MergeRun, question: CellQuestion): Candidate | 
   const { candidates } = question;
   if (candidates.length === 0) return undefined;
   const id = `${question.sheet}!${question.cell}`;
-  const chosenUnit = run.resolutions[id];
+  const chosenUnit = run.resolutions.size > 0 ? run.resolutions.get(id) : undefined;
   const chosen = chosenUnit ? candidates.find((c) => c.contribution.source.unit === chosenUnit) : undefined;
   const byLead = question.leads
     .map((lead) => candidates.find((c) => c.contribution.source.unit === lead))
