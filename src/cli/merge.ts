@@ -41,6 +41,7 @@ import { findingFields, type FileResult, type FindingJson } from "./checkResult"
 import { SEVERITY_LABEL } from "./checkTable";
 import { maxMbArg, type CliIO, type Command } from "./io";
 import { checkOutputPath, writeOutput, type InputFile } from "./outputPath";
+import { zipFiles } from "./zipFiles";
 
 export const MERGE_USAGE = `Cách dùng: phuluc merge --template MẪU.xlsx ĐƠN_VỊ.xlsx... -o KẾT_QUẢ.xlsx [--json] [--plan KẾ_HOẠCH.xlsx] [--force] [--max-mb N]
 
@@ -296,7 +297,8 @@ export const merge: Command = async (args: string[], io: CliIO) => {
   // What the consolidated workbook keeps explained (an approved unit's, KHTC's own) stays explained.
   const result = { ...merged, findings: explainMergeFindings(merged, reviewed.explanations) };
   try {
-    await writeOutput(output, await writeConsolidated(templateBook, result, { notMerged, review: reviewed }));
+    const written = await writeConsolidated(templateBook, result, { notMerged, review: reviewed, zip: zipFiles });
+    await writeOutput(output, written);
   } catch (error) {
     io.err(`Không ghi được tệp kết quả “${output}”: ${userMessage(error)}`);
     return 2;

@@ -1,13 +1,20 @@
 /**
- * Appends rows of text to one sheet of a workbook exceljs has written, in the sheet's XML itself, then
- * deflates the whole zip with fflate. The merge log (`Nhật ký tổng hợp`) is one row per unit row —
- * 12,000 rows of 8 texts for 40 files × 300 rows — and exceljs's object model spent two thirds of the
- * consolidated workbook's write on it (a model per cell, its style hashed, its XML built node by node),
- * and jszip's pure-JS deflate a sixth more (bench/README.md). The rows are written as exceljs writes
- * them: each text a shared string (`t="s"`, deduplicated, appended to `xl/sharedStrings.xml`), no style,
- * so a reader sees the same cells.
+ * Appends rows of text to one sheet of a workbook exceljs has written, in the sheet's XML itself. The
+ * merge log (`Nhật ký tổng hợp`) is one row per unit row — 12,000 rows of 8 texts for 40 files × 300
+ * rows — and exceljs's object model spent two thirds of the consolidated workbook's write on it (a
+ * model per cell, its style hashed, its XML built node by node; bench/README.md). The rows are written
+ * as exceljs writes them: each text a shared string (`t="s"`, deduplicated, appended to
+ * `xl/sharedStrings.xml`), no style, so a reader sees the same cells.
  */
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
+
+/** A workbook's parts by path, as unzipped. */
+export type ZipFiles = Record<string, Uint8Array>;
+
+/** Zips the parts, each deflated (fflate: the pane and the CLI alike; the CLI passes Node's zlib instead). */
+export function deflateFiles(files: ZipFiles): Uint8Array {
+  return zipSync(files, { level: 1 });
+}
 
 const SHARED_STRINGS = "xl/sharedStrings.xml";
 
@@ -82,9 +89,9 @@ function uniqueCount(xml: string): number {
 /**
  * `zip`: a workbook as exceljs wrote it (best stored, `compression: "STORE"`: it is inflated here only
  * to be deflated again); `sheetPath`: the sheet's part (`xl/worksheets/sheet2.xml`), whose rows end at
- * `firstRow - 1` (1-based). Returns the workbook with `rows` from `firstRow` on, deflated at level 1.
+ * `firstRow - 1` (1-based). Returns the workbook's parts with `rows` from `firstRow` on, to be zipped.
  */
-export function appendTextRows(zip: Uint8Array, sheetPath: string, firstRow: number, rows: string[][]): Uint8Array {
+export function appendTextRows(zip: Uint8Array, sheetPath: string, firstRow: number, rows: string[][]): ZipFiles {
   const files = unzipSync(zip);
   if (!files[sheetPath] || !files[SHARED_STRINGS]) throw new Error(`zip: no ${sheetPath} or ${SHARED_STRINGS}`);
   const sst = strFromU8(files[SHARED_STRINGS]);
@@ -114,5 +121,5 @@ export function appendTextRows(zip: Uint8Array, sheetPath: string, firstRow: num
     ),
   );
   files[SHARED_STRINGS] = strToU8(strings.patch(sst));
-  return zipSync(files, { level: 1 });
+  return files;
 }

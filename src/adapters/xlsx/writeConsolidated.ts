@@ -10,7 +10,7 @@ import { PhuLucError } from "../../engine/errors";
 import type { MergeResult, SheetPatch } from "../../engine/merge";
 import { LOG_SHEET_NAME, logSheetRows, type NotMerged } from "../../engine/merge/logSheet";
 import type { ReviewStore } from "../../engine/review";
-import { appendTextRows } from "./appendRows";
+import { appendTextRows, deflateFiles, type ZipFiles } from "./appendRows";
 import { protectApproved } from "./protectApproved";
 import { writeReviewStore } from "./reviewSheets";
 
@@ -95,6 +95,8 @@ export async function writeConsolidated(
     notMerged?: NotMerged[];
     /** The review records after this merge (giải trình carried, Tình trạng nộp updated): PhuLuc + Tình trạng nộp sheets. */
     review?: ReviewStore;
+    /** Zips the written parts: fflate's deflate unless the caller has a faster one (the CLI: Node's zlib). */
+    zip?: (files: ZipFiles) => Uint8Array;
   } = {},
 ): Promise<Uint8Array> {
   const workbook = template instanceof ExcelJS.Workbook ? template : await loadTemplate(template);
@@ -113,7 +115,8 @@ export async function writeConsolidated(
   const log = addLogSheet(workbook, header);
   // The approved units' cells locked first: the records then say which sheets PhuLuc protects.
   if (options.review) writeReviewStore(workbook, await protectApproved(workbook, result, options.review));
-  // Written stored (no deflate): appendTextRows inflates nothing, adds the log's rows and deflates once.
+  // Written stored (no deflate): appendTextRows inflates nothing and adds the log's rows, then all is deflated once.
   const stored = new Uint8Array(await workbook.xlsx.writeBuffer({ zip: { compression: "STORE" } }));
-  return appendTextRows(stored, `xl/worksheets/sheet${log.id}.xml`, 2, rows);
+  const zip = options.zip ?? deflateFiles;
+  return zip(appendTextRows(stored, `xl/worksheets/sheet${log.id}.xml`, 2, rows));
 }
