@@ -51,7 +51,12 @@ export function cellReader(grid: Grid, merges: MergeIndex, sharedColumns: Set<nu
   };
 }
 
-/** Tidy display text of a cell. */
+/**
+ * Tidy display text of a cell. Only text needs tidying (typed text, or an error code as the reader
+ * gave it): a number, a boolean or a date shows as ASCII without spaces, which tidyText would return
+ * unchanged. Most data cells of a long sheet are numbers.
+ */
 export function displayText(cell: Cell | undefined): string {
-  return tidyText(cellText(cell));
+  const value = cell?.value;
+  return typeof value === "string" || cell?.error ? tidyText(cellText(cell)) : cellText(cell);
 }
