@@ -6,7 +6,7 @@
  */
 import { makeFinding, type Finding, type FindingParams } from "../finding";
 import type { Table, TableRow } from "../model";
-import { foldTidy } from "../text";
+import { foldedHash, foldTidy } from "../text";
 import { addressOf, perText } from "./cells";
 import type { SheetRule } from "./rule";
 
@@ -49,23 +49,32 @@ export const duplicateRow: SheetRule<"duplicate-row", DuplicateRowParams> = {
   ],
   check(table) {
     const findings: Finding[] = [];
-    /** Scope → folded label → the first row with it. */
-    const seen = new Map<string, Map<string, TableRow>>();
+    /**
+     * Scope → hash of the folded label → the first rows with each folded label of that hash. Labels are
+     * folded only when their hash is already taken: a repeat, or (seldom) another label of the same hash.
+     */
+    const seen = new Map<string, Map<number, TableRow[]>>();
     // A handful of owners repeat down a kinh-phi sheet: fold each once.
     const foldOwner = perText(foldTidy);
     for (const row of table.rows) {
       if (row.kind === "section" || row.kind === "subtotal" || row.kind === "total") continue;
-      const label = foldTidy(row.label);
-      if (!label) continue;
+      const hash = foldedHash(row.label);
+      if (hash === undefined) continue;
       const scope = scopeOf(table, row, foldOwner);
       let labels = seen.get(scope);
       if (!labels) {
         labels = new Map();
         seen.set(scope, labels);
       }
-      const first = labels.get(label);
+      const firsts = labels.get(hash);
+      if (!firsts) {
+        labels.set(hash, [row]);
+        continue;
+      }
+      const label = foldTidy(row.label);
+      const first = firsts.find((other) => foldTidy(other.label) === label);
       if (!first) {
-        labels.set(label, row);
+        firsts.push(row);
         continue;
       }
       findings.push(
