@@ -3,7 +3,7 @@
  * mapped cell of every row (tens of thousands on a long sheet), so the hot path avoids needless work.
  */
 import { columnLetters, cellText, type Cell, type CellRange, type Grid } from "./grid";
-import type { CellRef } from "./model";
+import type { CellRef, ParsedValue } from "./model";
 import { parseCell } from "./parse/number";
 import type { ColumnDef, ColumnRole } from "./template";
 import { tidyText } from "./text";
@@ -34,6 +34,31 @@ export class MergeIndex {
  */
 export const SHARED_BY_MERGE: ColumnRole[] = ["leadUnit", "coUnits", "measure", "note"];
 
+/**
+ * A cell of the table as read from the grid. Its address and display text are made when asked, not
+ * for each of the tens of thousands of cells a long sheet holds: rules name a cell only in a finding,
+ * and read the text of text cells, which parseCell has already tidied (measured: bench/README.md).
+ * Not spread or serialised anywhere: the getters live on the prototype.
+ */
+class GridCellRef implements CellRef {
+  constructor(
+    readonly row: number,
+    readonly col: number,
+    readonly cell: Cell | undefined,
+    readonly parsed: ParsedValue,
+    /** The column's letters, shared by every cell of the column. */
+    private readonly letters: string,
+  ) {}
+
+  get address(): string {
+    return this.letters + (this.row + 1);
+  }
+
+  get text(): string {
+    return this.parsed.kind === "text" ? this.parsed.text : displayText(this.cell);
+  }
+}
+
 /** Builds CellRefs; in the given columns an empty cell under a vertical merge reads the merge's first cell. */
 export function cellReader(grid: Grid, merges: MergeIndex, sharedColumns: Set<number>) {
   const columnNames: string[] = [];
@@ -44,14 +69,16 @@ export function cellReader(grid: Grid, merges: MergeIndex, sharedColumns: Set<nu
       const merge = merges.at(row, col);
       if (merge && merge.left === col && merge.top < row) cell = grid.rows[merge.top]?.[col];
     }
-    const parsed = parseCell(cell, kind);
-    // parseCell already tidied text it could not read as a number.
-    const text = parsed.kind === "text" ? parsed.text : displayText(cell);
-    return { address: letters(col) + (row + 1), row, col, cell, text, parsed };
+    return new GridCellRef(row, col, cell, parseCell(cell, kind), letters(col));
   };
 }
 
-/** Tidy display text of a cell. */
+/**
+ * Tidy display text of a cell. Only text needs tidying (typed text, or an error code as the reader
+ * gave it): a number, a boolean or a date shows as ASCII without spaces, which tidyText would return
+ * unchanged. Most data cells of a long sheet are numbers.
+ */
 export function displayText(cell: Cell | undefined): string {
-  return tidyText(cellText(cell));
+  const value = cell?.value;
+  return typeof value === "string" || cell?.error ? tidyText(cellText(cell)) : cellText(cell);
 }

@@ -52,13 +52,17 @@ export function gridNotes(grid: Grid, table?: Table): Note[] {
   if (grid.hiddenRows.length > 0) notes.push(makeNote(hiddenRows, { rows: grid.hiddenRows.map((r) => r + 1) }));
   const uncalculated: string[] = [];
   const long: string[] = [];
-  grid.rows.forEach((cells, r) =>
-    cells.forEach((cell, c) => {
-      if (!cell) return;
+  // Plain loops over every cell of the sheet (holes read as undefined): no callback per cell.
+  for (let r = 0; r < grid.rows.length; r++) {
+    const cells = grid.rows[r];
+    if (!cells) continue;
+    for (let c = 0; c < cells.length; c++) {
+      const cell = cells[c];
+      if (!cell) continue;
       if (cell.formula && cell.value === null && !cell.error) uncalculated.push(a1(r, c));
       if (typeof cell.value === "string" && cell.value.length > LONG_TEXT) long.push(a1(r, c));
-    }),
-  );
+    }
+  }
   if (uncalculated.length > 0) notes.push(makeNote(uncalculatedFormulas, { cells: uncalculated }));
   if (long.length > 0) notes.push(makeNote(longText, { cells: long, limit: LONG_TEXT }));
   const truncated = grid.truncated;

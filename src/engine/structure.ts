@@ -27,7 +27,6 @@
  *   items only where a section's items state amounts), so nothing is counted twice; sections
  *   without items are covered themselves when they state an amount.
  */
-import { displayText } from "./cellRefs";
 import { cellText, firstTextOf, type Cell, type Grid } from "./grid";
 import type { AmountColumn, CellRef, Table, TableRow, TableStop } from "./model";
 import type { ColumnDef, ColumnRole, TemplateDef } from "./template";
@@ -211,7 +210,8 @@ export function buildTableRows(source: RowSource): { rows: TableRow[]; stoppedAt
     const cells: TableRow["cells"] = {};
     for (const { role, col, kind } of mapped) cells[role] = read(r, col, kind);
     const amounts = amountCols.map(({ col, kind }) => read(r, col, kind));
-    const stt = sttCol === undefined ? "" : displayText(gridRow?.[sttCol]);
+    // The STT cell was read with the row's other cells: its display text, not a second tidying.
+    const stt = cells.stt?.text ?? "";
     const marker = classifyStt(stt);
     let label = labelCol === undefined ? "" : (cells[labelRole]?.text ?? "");
     // `Tổng cộng` is often typed in the STT cell, merged across STT and the label column.

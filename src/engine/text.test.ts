@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { foldText, foldTidy, tidyText, trimText, withoutDiacritics } from "./text";
+import { foldedHash, foldText, foldTidy, tidyText, trimText, withoutDiacritics } from "./text";
 
 /** tidyText as specified, without its fast path. */
 const tidySlowly = (text: string) =>
@@ -48,6 +48,20 @@ describe("foldTidy", () => {
       const text = /\s/.test(String.fromCharCode(code)) ? "Mục A" : `Mục ${String.fromCharCode(code)}Ǆ`;
       if (foldTidy(text) !== foldText(text)) expect([code, foldTidy(text)]).toEqual([code, foldText(text)]);
     }
+  });
+});
+
+describe("foldedHash", () => {
+  it("is the same for every two texts that fold alike (each BMP character against its folded form)", () => {
+    for (let code = 0; code <= 0xffff; code++) {
+      const ch = String.fromCharCode(code);
+      if (/\s/.test(ch)) continue;
+      const [typed, folded] = [`Mục ${ch}Ǆ`, `muc ${foldText(ch)}ǆ`];
+      if (foldText(typed) === foldText(folded)) expect([code, foldedHash(typed)]).toEqual([code, foldedHash(folded)]);
+    }
+    expect(foldedHash("Tỷ lệ hộ xem được Đài truyền hình VN")).toBe(foldedHash("TY LE HO XEM DUOC DAI TRUYEN HINH vn"));
+    expect(foldedHash("Đài".repeat(400))).toBe(foldedHash("dai".repeat(400)));
+    expect(foldedHash("")).toBeUndefined();
   });
 });
 

@@ -59,11 +59,81 @@ function foldChar(ch: string): string {
 /** Characters that foldText does more to than lower-case: all but printable ASCII (per code point). */
 const NEEDS_FOLDING = /[^\x20-\x7e]/gu;
 
+/** foldTidy by one `replace` callback per character to fold: for any text, surrogate pairs included. */
+function foldEachChar(text: string): string {
+  return text.replace(NEEDS_FOLDING, foldChar).toLowerCase();
+}
+
 /**
- * foldText for text already tidied (NFC, single spaces: every CellRef.text and TableRow.label), folded
- * character by character with a cache; the same result as foldText (measured: bench/README.md). The
- * final toLowerCase only changes ASCII letters: folded characters are lower case already.
+ * The folded form of each UTF-16 code unit met so far, plus one (0: not met yet), or -1 when it does
+ * not fold to exactly one code unit (`ǅ`, a lone combining mark, half of a surrogate pair).
+ */
+const foldedCodes = new Int32Array(0x10000);
+
+function foldedCode(code: number): number {
+  let entry = foldedCodes[code];
+  if (entry === 0) {
+    const folded = code >= 0xd800 && code <= 0xdfff ? "" : foldChar(String.fromCharCode(code));
+    entry = folded.length === 1 ? folded.charCodeAt(0) + 1 : -1;
+    foldedCodes[code] = entry;
+  }
+  return entry - 1;
+}
+
+/** Longest folded text held in the code-unit buffer (String.fromCharCode.apply takes it as arguments). */
+const FOLD_BUFFER = 1024;
+const foldBuffer = new Uint16Array(FOLD_BUFFER);
+
+/**
+ * Writes foldTidy's result into foldBuffer and returns its length, or -1 when it does not fit. Every
+ * letter of Vietnamese text folds to one ASCII letter, so most texts are folded code unit by code
+ * unit; one with a character that folds otherwise is folded by the general path and copied. Folded
+ * characters are lower case already, so only ASCII letters are lowered here, as the general path's
+ * final toLowerCase does.
+ */
+function foldIntoBuffer(text: string): number {
+  const length = text.length;
+  if (length > FOLD_BUFFER) return -1;
+  for (let i = 0; i < length; i++) {
+    let code = text.charCodeAt(i);
+    if (code >= 0x20 && code <= 0x7e) {
+      if (code >= 0x41 && code <= 0x5a) code += 0x20;
+    } else {
+      code = foldedCode(code);
+      if (code < 0) return copyIntoBuffer(foldEachChar(text));
+    }
+    foldBuffer[i] = code;
+  }
+  return length;
+}
+
+function copyIntoBuffer(folded: string): number {
+  if (folded.length > FOLD_BUFFER) return -1;
+  for (let i = 0; i < folded.length; i++) foldBuffer[i] = folded.charCodeAt(i);
+  return folded.length;
+}
+
+/**
+ * foldText for text already tidied (NFC, single spaces: every CellRef.text and TableRow.label): the
+ * same result as foldText, built as one string from its code units (measured: bench/README.md).
  */
 export function foldTidy(text: string): string {
-  return text.replace(NEEDS_FOLDING, foldChar).toLowerCase();
+  const length = foldIntoBuffer(text);
+  if (length < 0) return foldEachChar(text);
+  return String.fromCharCode.apply(null, foldBuffer.subarray(0, length) as unknown as number[]);
+}
+
+/**
+ * A number equal for tidy texts whose foldTidy is equal, and seldom for others, computed without
+ * making the folded string: thousands of labels are grouped by it, and only the few that share one
+ * are folded and compared (measured: bench/README.md). Undefined when the text folds to nothing.
+ */
+export function foldedHash(text: string): number | undefined {
+  const length = foldIntoBuffer(text);
+  // Text too long for the buffer (no Phụ lục label is): one shared number, compared by string.
+  if (length < 0) return -1;
+  if (length === 0) return undefined;
+  let hash = length;
+  for (let i = 0; i < length; i++) hash = (Math.imul(hash, 31) + foldBuffer[i]) | 0;
+  return hash;
 }

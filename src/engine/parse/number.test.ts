@@ -160,6 +160,26 @@ describe("decimalsOf / readNumFmt", () => {
     expect(decimalsOf(1127989 / 1026794)).toBe(9);
   });
 
+  it("reads the decimals off the shortest form exactly as trying each count does", () => {
+    // The definition: the fewest decimals whose rounding is within the tolerance of the value.
+    const tryEach = (value: number) => {
+      const tolerance = 1e-9 * Math.max(1, Math.abs(value));
+      for (let d = 0; d < 9; d++) if (Math.abs(Number(value.toFixed(d)) - value) <= tolerance) return d;
+      return 9;
+    };
+    const typed = fc
+      .tuple(fc.integer({ min: -1e12, max: 1e12 }), fc.integer({ min: 0, max: 12 }))
+      .map(([digits, decimals]) => digits / 10 ** decimals);
+    const computed = fc.tuple(typed, typed).map(([a, b]) => (b === 0 ? a : (a / b) * 100));
+    fc.assert(
+      fc.property(fc.oneof(typed, computed, fc.double({ noNaN: true, noDefaultInfinity: true })), (value) => {
+        if (Number.isInteger(value)) return;
+        expect(decimalsOf(value)).toBe(tryEach(value));
+      }),
+      { numRuns: 20000 },
+    );
+  });
+
   it.each([
     ["0%", { percent: true, decimals: 0 }],
     ["0.0%", { percent: true, decimals: 1 }],

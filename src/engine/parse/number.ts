@@ -109,10 +109,29 @@ export function decimalsOf(value: number): number {
   // Whole numbers (most amounts) need no decimals; spares the toFixed round trip below.
   if (Number.isInteger(value)) return 0;
   const tolerance = 1e-9 * Math.max(1, Math.abs(value));
+  const shortest = shortestFormDecimals(value, tolerance);
+  if (shortest !== undefined) return shortest;
   for (let d = 0; d < MAX_DECIMALS; d++) {
     if (Math.abs(Number(value.toFixed(d)) - value) <= tolerance) return d;
   }
   return MAX_DECIMALS;
+}
+
+/**
+ * decimalsOf's answer read off the value's shortest form (`98.04` → 2) in one toFixed round trip
+ * instead of one per count of decimals (a ratio column holds thousands of such values). Its L decimals
+ * are the answer when they show the value and no fewer can: the shortest form ends in a non-zero
+ * digit, so any form with fewer decimals is at least 10^-L away from it, more than the tolerance when
+ * 10^-L exceeds twice it (the margin covers float rounding). Undefined otherwise (float noise,
+ * exponents): the caller tries each count.
+ */
+function shortestFormDecimals(value: number, tolerance: number): number | undefined {
+  const text = String(value);
+  const point = text.indexOf(".");
+  if (point < 0 || text.includes("e")) return undefined;
+  const decimals = text.length - point - 1;
+  if (decimals >= MAX_DECIMALS || 10 ** -decimals <= 2 * tolerance) return undefined;
+  return Math.abs(Number(value.toFixed(decimals)) - value) <= tolerance ? decimals : undefined;
 }
 
 /** `224591` → "224.591", `94.2` → "94,2", `(0.5, 2)` → "0,50"; decimals default to those the value needs. */
@@ -125,9 +144,17 @@ export function formatVietnameseNumber(value: number, decimals?: number): string
   return `${negative ? "-" : ""}${grouped}${fraction ? `,${fraction}` : ""}`;
 }
 
+interface NumFmtReading {
+  percent: boolean;
+  decimals?: number;
+}
+
+/** What most cells' format (none, General, text) says: one shared reading, not one per cell. */
+const GENERAL: Readonly<NumFmtReading> = { percent: false };
+
 /** What an Excel number format says about its number: a share shown as percent, decimals shown. */
-export function readNumFmt(numFmt: string | undefined): { percent: boolean; decimals?: number } {
-  if (!numFmt || /^(general|@)$/i.test(numFmt.trim())) return { percent: false };
+export function readNumFmt(numFmt: string | undefined): Readonly<NumFmtReading> {
+  if (!numFmt || /^(general|@)$/i.test(numFmt.trim())) return GENERAL;
   // Only the positive section counts; quoted text, escapes, [colour]/[$-locale] and padding are not placeholders.
   const section = numFmt
     .replace(/"[^"]*"/g, "")

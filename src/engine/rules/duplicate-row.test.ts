@@ -58,4 +58,19 @@ describe("duplicate-row", () => {
     });
     expect(duplicateRow.check(table, ctx).map((f) => f.cell)).toEqual(["B6"]);
   });
+
+  it("tells apart different labels that share a hash, and still finds the repeat of either", () => {
+    // Folded, `b y` and `a?y` hash alike: 98 × 31 + 32 = 97 × 31 + 63.
+    const table = buildTable("ket-qua", {
+      columns: ["stt", "indicator", "actual"],
+      rows: [
+        { stt: "1", label: "Mục b y", cells: { actual: "1" } },
+        { stt: "2", label: "Mục a?y", cells: { actual: "2" } },
+        { stt: "3", label: "MỤC A?Y", cells: { actual: "3" } },
+      ],
+    });
+    expect(duplicateRow.check(table, ctx).map((f) => [f.cell, f.message])).toEqual([
+      ["B6", expect.stringContaining("trùng với dòng 5 (ô B5)")],
+    ]);
+  });
 });

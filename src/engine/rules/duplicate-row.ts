@@ -6,7 +6,7 @@
  */
 import { makeFinding, type Finding, type FindingParams } from "../finding";
 import type { Table, TableRow } from "../model";
-import { foldTidy } from "../text";
+import { foldedHash, foldTidy } from "../text";
 import { addressOf, perText } from "./cells";
 import type { SheetRule } from "./rule";
 
@@ -17,16 +17,39 @@ interface DuplicateRowParams extends FindingParams {
   cells: [string];
 }
 
+/** Hash of the folded label → the first rows with each folded label of that hash. */
+type Labels = Map<number, TableRow[]>;
+
 /**
- * Where a row's label must not repeat: its section (chi-tieu) or parent (sub-items), and its owner
- * (kinh-phi). Kept apart from the label so the label itself is the map key (no long joined keys to
- * build and hash on 5.000-row sheets).
+ * The labels seen in each scope a label must not repeat in: its section (chi-tieu) or parent
+ * (sub-items), and its owner (kinh-phi). Found by the owner's folded text (one string per owner) and a
+ * number for the place, not by a key joined for each row: building and hashing that key cost more
+ * than hashing the labels themselves on 5.000-row sheets (bench/README.md).
  */
-function scopeOf(table: Table, row: TableRow, foldOwner: (text: string) => string): string {
-  const scope = table.template.policies.duplicateScope;
-  const where = row.kind === "subitem" ? `p${row.parent ?? "-"}` : scope.section ? `s${row.section ?? "-"}` : "";
-  const owner = scope.owner ? foldOwner(row.cells.leadUnit?.text ?? "") : "";
-  return `${where}|${owner}`;
+class Scopes {
+  private readonly byOwner = new Map<string, Map<number, Labels>>();
+  // A handful of owners repeat down a kinh-phi sheet: fold each once.
+  private readonly foldOwner = perText(foldTidy);
+
+  constructor(private readonly table: Table) {}
+
+  labelsOf(row: TableRow): Labels {
+    const scope = this.table.template.policies.duplicateScope;
+    const owner = scope.owner ? this.foldOwner(row.cells.leadUnit?.text ?? "") : "";
+    // Sub-items: −2 − parent (−1 without one); other rows: section + 1 where sections scope (0 outside one), else 0.
+    const place = row.kind === "subitem" ? -2 - (row.parent ?? -1) : scope.section ? (row.section ?? -1) + 1 : 0;
+    let places = this.byOwner.get(owner);
+    if (!places) {
+      places = new Map();
+      this.byOwner.set(owner, places);
+    }
+    let labels = places.get(place);
+    if (!labels) {
+      labels = new Map();
+      places.set(place, labels);
+    }
+    return labels;
+  }
 }
 
 /** The label's column: the indicator for most templates, the reporting unit for dich-vu-cong. */
@@ -49,23 +72,22 @@ export const duplicateRow: SheetRule<"duplicate-row", DuplicateRowParams> = {
   ],
   check(table) {
     const findings: Finding[] = [];
-    /** Scope → folded label → the first row with it. */
-    const seen = new Map<string, Map<string, TableRow>>();
-    // A handful of owners repeat down a kinh-phi sheet: fold each once.
-    const foldOwner = perText(foldTidy);
+    const scopes = new Scopes(table);
     for (const row of table.rows) {
       if (row.kind === "section" || row.kind === "subtotal" || row.kind === "total") continue;
-      const label = foldTidy(row.label);
-      if (!label) continue;
-      const scope = scopeOf(table, row, foldOwner);
-      let labels = seen.get(scope);
-      if (!labels) {
-        labels = new Map();
-        seen.set(scope, labels);
+      const hash = foldedHash(row.label);
+      if (hash === undefined) continue;
+      // Labels are folded only when their hash is already taken: a repeat, or (seldom) another label.
+      const labels = scopes.labelsOf(row);
+      const firsts = labels.get(hash);
+      if (!firsts) {
+        labels.set(hash, [row]);
+        continue;
       }
-      const first = labels.get(label);
+      const label = foldTidy(row.label);
+      const first = firsts.find((other) => foldTidy(other.label) === label);
       if (!first) {
-        labels.set(label, row);
+        firsts.push(row);
         continue;
       }
       findings.push(

@@ -83,6 +83,13 @@ function medianWithout(sorted: Float64Array, value: number): number | undefined 
   return length % 2 ? at(mid) : (at(mid - 1) + at(mid)) / 2;
 }
 
+/** The positive values of a sorted list: a view of its tail, not a filtered copy. */
+function positivesOf(sorted: Float64Array): Float64Array {
+  let first = 0;
+  while (first < sorted.length && !(sorted[first] > 0)) first++;
+  return sorted.subarray(first);
+}
+
 const isWhole = (value: number) => Math.abs(value - Math.round(value)) < 1e-9;
 
 /** 224.591 → true (three decimals exactly, as a thousands group typed with an English `.`). */
@@ -160,8 +167,8 @@ export const scaleSuspect: SheetRule<"scale-suspect", ScaleParams> = {
         if (isEntry(row)) items.push(value);
       }
       // A typed array sorts numerically without calling back into JS for each comparison.
-      const sortedItems = Float64Array.from(items).sort();
-      const positives = sortedItems.filter((v) => v > 0);
+      const sortedItems = new Float64Array(items).sort();
+      const positives = positivesOf(sortedItems);
       const fractional = items.filter((v) => !isWhole(v)).length;
       for (const { row, ref, value } of cells) {
         const others = isEntry(row) ? items.length - 1 : items.length;
