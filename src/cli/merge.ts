@@ -24,6 +24,7 @@ import {
   carryExplanations,
   explainMergeFindings,
   mergedExplanations,
+  receivedUnits,
   recordMerge,
   receiptsOfUnits,
   reviewStoreOf,
@@ -283,7 +284,7 @@ export const merge: Command = async (args: string[], io: CliIO) => {
     io.err(`Không đọc được tệp kế hoạch (--plan): ${userMessage(error)}`);
     return 2;
   }
-  const merged = mergeWorkbook(templates, inputs, { references });
+  const merged = mergeWorkbook(templates, inputs, { references, receivedEarlier: receivedUnits(review.statuses) });
   const actor = { by: parsed.by ?? actorName(), at: new Date().toISOString() };
   const reviewed: ReviewStore = {
     ...review,

@@ -119,6 +119,21 @@ describe("phuluc merge (CLI, end to end on xlsx files)", () => {
     expect(last[7]).toBe("Không tổng hợp được");
   });
 
+  it("merging as files arrive: a unit received by an earlier merge into the workbook is not 'chưa nộp'", async () => {
+    const first = path.join(dir, "TONG-HOP-vong1.xlsx");
+    const second = path.join(dir, "TONG-HOP-vong2.xlsx");
+    const once = await run(["--template", path.join(dir, "TONG-HOP.xlsx"), path.join(dir, "TTBCXB.xlsx"), "-o", first]);
+    // Near miss: into the blank template, the units that sent nothing are missing.
+    expect(once.out).toContain("Đơn vị: cần 3, đã gửi 1, chưa nộp: CNTT-BCVT, THANH-TRA.");
+    const again = await run(["--template", first, path.join(dir, "CNTT-BCVT.xlsx"), "-o", second, "--json"]);
+    const json = JSON.parse(again.out);
+    expect(json.completeness).toMatchObject({
+      sentUnits: ["CNTT-BCVT"],
+      receivedEarlier: ["TTBCXB"],
+      missingUnits: ["THANH-TRA"],
+    });
+  });
+
   it("exits 2 when nothing could be merged, and refuses to overwrite the template", async () => {
     const template = path.join(dir, "TONG-HOP.xlsx");
     const nothing = await run(["--template", template, path.join(dir, "hong.xlsx"), "-o", path.join(dir, "x.xlsx")]);

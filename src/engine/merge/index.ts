@@ -168,7 +168,7 @@ export function mergeWorkbook(
   );
   // A sheet of another template is not a report: its unit has not sent one unless another sheet matched.
   const sent = [...new Set(placed.filter((p) => p.template).map((p) => p.unit))].sort(compareText);
-  const completeness = summarise(parts, sent);
+  const completeness = summarise(parts, sent, options.receivedEarlier);
   const log = [...run.log].sort(
     (a: MergeLogEntry, b: MergeLogEntry) =>
       compareText(a.file, b.file) || compareText(a.sheet, b.sheet) || rowOf(a.cell) - rowOf(b.cell),
@@ -250,15 +250,17 @@ function explain(findings: Finding[], sheet: SheetMerge): Finding[] {
   });
 }
 
-function summarise(parts: SheetCompleteness[], sent: string[]): Completeness {
+function summarise(parts: SheetCompleteness[], sent: string[], earlier: readonly string[] = []): Completeness {
   const expectedUnits = [...new Set(parts.flatMap((p) => p.expected))].sort(compareText);
   const reported = new Set([...sent, ...parts.flatMap((p) => p.reporting)]);
+  const receivedEarlier = expectedUnits.filter((unit) => !reported.has(unit) && earlier.includes(unit));
   const indicatorRows = parts.reduce((n, p) => n + p.indicatorRows, 0);
   const filledRows = parts.reduce((n, p) => n + p.filledRows, 0);
   return {
     expectedUnits,
     sentUnits: sent,
-    missingUnits: expectedUnits.filter((unit) => !reported.has(unit)),
+    receivedEarlier,
+    missingUnits: expectedUnits.filter((unit) => !reported.has(unit) && !receivedEarlier.includes(unit)),
     indicatorRows,
     filledRows,
     percent: indicatorRows === 0 ? 100 : Math.round((filledRows / indicatorRows) * 1000) / 10,

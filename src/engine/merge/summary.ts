@@ -11,6 +11,7 @@ export interface MergeSummary {
   files: number;
   expectedUnits: string[];
   sentUnits: string[];
+  receivedEarlier: string[];
   missingUnits: string[];
   filledRows: number;
   indicatorRows: number;
@@ -48,6 +49,7 @@ export function summariseMerge(result: MergeResult, notMerged: NotMerged[] = [])
     files: new Set(result.units.map((u) => u.file)).size,
     expectedUnits: c.expectedUnits,
     sentUnits: c.sentUnits,
+    receivedEarlier: c.receivedEarlier,
     missingUnits: c.missingUnits,
     filledRows: c.filledRows,
     indicatorRows: c.indicatorRows,
@@ -75,7 +77,7 @@ export function summaryLines(summary: MergeSummary, output: string): string[] {
   ].filter(([n]) => n) as [number, string][];
   return [
     `Đã tổng hợp ${summary.files} tệp vào ${output}.`,
-    `Đơn vị: cần ${summary.expectedUnits.length}, đã gửi ${summary.sentUnits.length}${summary.missingUnits.length ? `, chưa nộp: ${summary.missingUnits.join(", ")}` : ""}.`,
+    `Đơn vị: cần ${summary.expectedUnits.length}, đã gửi ${summary.sentUnits.length}${summary.receivedEarlier.length ? `, đã nhận từ lần trước: ${summary.receivedEarlier.join(", ")}` : ""}${summary.missingUnits.length ? `, chưa nộp: ${summary.missingUnits.join(", ")}` : ""}.`,
     `Hoàn thành ${summary.filledRows}/${summary.indicatorRows} chỉ tiêu (${String(summary.percent).replace(".", ",")}%).`,
     `Xung đột: ${summary.conflicts}; thiếu báo cáo: ${summary.missingReports}; dòng không khớp mẫu: ${summary.unknownRows}; đề xuất khớp gần đúng: ${summary.proposals}${summary.wrongTemplate ? `; trang tính khác mẫu: ${summary.wrongTemplate}` : ""}.`,
     `Giá trị của đơn vị: ${total}, đã tổng hợp hoặc trùng khớp ${v.merged + v.agreed}${kept.map(([n, what]) => `; ${n} ${what}`).join("")}.`,

@@ -62,6 +62,11 @@ export interface MergeOptions {
   resolutions?: Record<string, string>;
   /** The approved plan (and previous period) the consolidated sheets are checked against (spec §9). */
   references?: References;
+  /**
+   * Units an earlier merge into this consolidated workbook received (its Tình trạng nộp): KHTC merges files as
+   * they arrive, so a unit that sent nothing this time is not missing if it sent before.
+   */
+  receivedEarlier?: string[];
 }
 
 /** Where a value came from. */
@@ -188,7 +193,9 @@ export interface Completeness {
   expectedUnits: string[];
   /** Units that sent at least one file. */
   sentUnits: string[];
-  /** Expected units that sent nothing. */
+  /** Expected units that sent nothing now, received by an earlier merge (MergeOptions.receivedEarlier). */
+  receivedEarlier: string[];
+  /** Expected units that sent nothing, now or before. */
   missingUnits: string[];
   /** Indicator rows (rows a unit must fill) and how many are filled after the merge. */
   indicatorRows: number;

@@ -93,6 +93,11 @@ export function latestReceipts(receipts: readonly Receipt[]): Map<string, Receip
 }
 
 /** The statuses after a merge that took `receipts`, for the template's `expectedUnits`. */
+/** Units whose file an earlier merge received (any state but Chưa nộp): merge's MergeOptions.receivedEarlier. */
+export function receivedUnits(statuses: readonly SubmissionStatus[]): string[] {
+  return statuses.filter((s) => s.state !== "chua-nop").map((s) => s.unit);
+}
+
 export function recordMerge(
   statuses: readonly SubmissionStatus[],
   expectedUnits: readonly string[],

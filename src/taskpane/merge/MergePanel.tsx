@@ -225,11 +225,14 @@ function Completeness({ outcome }: { outcome: MergeOutcome }) {
       <Subtitle2>{m.missingUnitsTitle}</Subtitle2>
       <Caption1>{c.missingUnits.length === 0 ? m.allSent : m.notSent(c.missingUnits.join(", "))}</Caption1>
       <div className={styles.row}>
-        {c.expectedUnits.map((unit) => (
-          <Badge key={unit} color={c.sentUnits.includes(unit) ? "success" : "danger"} appearance="tint">
-            {`${c.sentUnits.includes(unit) ? "✓" : "✗"} ${unit}`}
-          </Badge>
-        ))}
+        {c.expectedUnits.map((unit) => {
+          const sent = !c.missingUnits.includes(unit);
+          return (
+            <Badge key={unit} color={sent ? "success" : "danger"} appearance="tint">
+              {`${sent ? "✓" : "✗"} ${unit}`}
+            </Badge>
+          );
+        })}
       </div>
       <Field label={m.completeness(c.filledRows, c.indicatorRows, c.percent)} validationState="none">
         <ProgressBar value={c.percent / 100} thickness="large" color={c.percent === 100 ? "success" : "brand"} />

@@ -17,6 +17,7 @@ import {
   carryExplanations,
   mergedExplanations,
   receiptsOfUnits,
+  receivedUnits,
   recordMerge,
   returnUnit,
   reviewStoreOf,
@@ -138,7 +139,10 @@ export class MergeSession {
     const approvals = approvalConflicts(loaded.review.statuses, loaded.receipts, this.reopened);
     const held = new Set(approvals.map((a) => a.file));
     const inputs = loaded.inputs.filter((input) => !held.has(input.file));
-    const result = mergeWorkbook(loaded.templates, inputs, options);
+    const result = mergeWorkbook(loaded.templates, inputs, {
+      ...options,
+      receivedEarlier: receivedUnits(loaded.review.statuses),
+    });
     const taken = loaded.receipts.filter((r) => !held.has(r.file));
     const statuses = recordMerge(loaded.review.statuses, result.completeness.expectedUnits, taken, now());
     this.reviewed = {
