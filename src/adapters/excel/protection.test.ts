@@ -2,6 +2,7 @@
 import {
   fakeContext,
   fakeSheetFromGrid,
+  fakeSheetFromRows,
   isLocked,
   reopen,
   userEdit,
@@ -21,7 +22,7 @@ import {
 import { PhuLucError } from "../../engine/errors";
 import { readHiddenSheet } from "./hiddenSheet";
 import { mergeWrite } from "./mergeWrite";
-import { PROTECTION_OPTIONS } from "./protection";
+import { PROTECTION_OPTIONS, queueProtect, queueUnprotect } from "./protection";
 import { writeReviewSheets } from "./reviewWrite";
 
 const AT = { by: "KHTC", at: "2024-10-02T09:00:00.000Z" };
@@ -130,4 +131,25 @@ describe("Đã duyệt protects the approved unit's cells in the open workbook",
     expect(fake.syncCount).toBe(1);
     expect(JSON.stringify(file)).toBe(before);
   });
+
+  it("Đã duyệt leaves alone a sheet it does not touch that someone else protected (no unlock, no failing unprotect)", async () => {
+    // Phụ lục II holds no approved unit's figures and was never PhuLuc's: Đã duyệt has nothing to do there.
+    const other = fakeSheetFromRows("Phụ lục II", [["STT"]]);
+    other.protection = { options: {}, password: "theirs" };
+    const file: FakeWorkbookFile = { sheets: [other], activeSheet: "Phụ lục II", settings: {} };
+    const { context } = fakeContext(file);
+    const found = { ...queueLookUpOf(context, "Phụ lục II"), store: emptyReviewStore() };
+    await context.sync();
+    queueUnprotect(found, false);
+    queueProtect(found);
+    await context.sync();
+    expect(other.protection).toEqual({ options: {}, password: "theirs" });
+  });
 });
+
+/** A look-up of one sheet with nothing to lock or unlock, as protectionPlan gives for a sheet no approved unit filled. */
+function queueLookUpOf(context: Excel.RequestContext, name: string) {
+  const sheet = context.workbook.worksheets.getItem(name);
+  sheet.protection.load("protected");
+  return { plans: [{ sheet: name, lock: [], unlock: [], ours: false, protect: false }], sheets: [sheet] };
+}

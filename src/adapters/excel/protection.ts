@@ -72,11 +72,14 @@ function protectedByOthers(sheet: string): PhuLucError {
  * when a sheet it must touch is protected by someone else.
  */
 export function queueUnprotect(found: ProtectionLookUp, writing: boolean): void {
+  // A sheet left untouched keeps whatever protection it has, someone else's included.
+  const touched = found.plans.map((plan) => writing || plan.protect || plan.ours);
   found.plans.forEach((plan, i) => {
-    const touched = writing || plan.protect || plan.ours;
-    if (touched && found.sheets[i].protection.protected && !plan.ours) throw protectedByOthers(plan.sheet);
+    if (touched[i] && found.sheets[i].protection.protected && !plan.ours) throw protectedByOthers(plan.sheet);
   });
-  for (const sheet of found.sheets) if (sheet.protection.protected) sheet.protection.unprotect();
+  found.sheets.forEach((sheet, i) => {
+    if (touched[i] && sheet.protection.protected) sheet.protection.unprotect();
+  });
 }
 
 /** Cells as runs of adjacent cells in a row ("D5:F5"): one range command each instead of one per cell. */
