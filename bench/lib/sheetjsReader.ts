@@ -16,6 +16,7 @@ import {
   type Limits,
   type ReadOptions,
   type WorkbookRead,
+  withTruncation,
 } from "../../src/adapters/xlsx/readWorkbook";
 import { corruptError } from "../../src/adapters/xlsx/zipLimits";
 
@@ -120,13 +121,7 @@ function sheetToGrid(name: string, sheet: XLSX.WorkSheet, limits: Limits, date19
   }
 
   const grid: Grid = { name, rows, merges: clipMerges(allMerges, limits), hiddenRows };
-  const skippedColumns = Math.max(0, lastColumn - limits.maxColumns);
-  if (skippedRows || skippedColumns) {
-    grid.truncated = {};
-    if (skippedRows) grid.truncated.rows = skippedRows;
-    if (skippedColumns) grid.truncated.columns = skippedColumns;
-  }
-  return grid;
+  return withTruncation(grid, skippedRows, lastColumn - limits.maxColumns);
 }
 
 function readRow(

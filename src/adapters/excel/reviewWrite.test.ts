@@ -56,14 +56,15 @@ async function records(file: FakeWorkbookFile): Promise<ReviewStore> {
   return reviewStoreFromGrid(grid!);
 }
 
+/** The budget merge case and an open workbook holding its template sheet. */
+function budgetWorkbook(): { file: FakeWorkbookFile; result: ReturnType<typeof budgetMergeCase>["result"] } {
+  const { template, result } = budgetMergeCase();
+  return { file: { sheets: [fakeSheetFromGrid(template.grid)], activeSheet: "Phụ lục II", settings: {} }, result };
+}
+
 describe("the review sheets in the open workbook (Tình trạng nộp, PhuLuc)", () => {
   it("Áp dụng writes them in its own two syncs: PhuLuc very hidden, Tình trạng nộp visible, text kept text", async () => {
-    const { template, result } = budgetMergeCase();
-    const file: FakeWorkbookFile = {
-      sheets: [fakeSheetFromGrid(template.grid)],
-      activeSheet: "Phụ lục II",
-      settings: {},
-    };
+    const { file, result } = budgetWorkbook();
     const { context, fake } = fakeContext(file);
     await mergeWrite(context, result, { review: STORE });
     expect(fake.syncCount).toBe(2);
@@ -80,12 +81,7 @@ describe("the review sheets in the open workbook (Tình trạng nộp, PhuLuc)",
   });
 
   it("Đã duyệt replaces both sheets (no second copy) and the records read back approved", async () => {
-    const { template, result } = budgetMergeCase();
-    const file: FakeWorkbookFile = {
-      sheets: [fakeSheetFromGrid(template.grid)],
-      activeSheet: "Phụ lục II",
-      settings: {},
-    };
+    const { file, result } = budgetWorkbook();
     await mergeWrite(fakeContext(file).context, result, { review: STORE });
     const approved = {
       ...STORE,
@@ -101,23 +97,13 @@ describe("the review sheets in the open workbook (Tình trạng nộp, PhuLuc)",
   });
 
   it("without review records Áp dụng leaves the workbook without them", async () => {
-    const { template, result } = budgetMergeCase();
-    const file: FakeWorkbookFile = {
-      sheets: [fakeSheetFromGrid(template.grid)],
-      activeSheet: "Phụ lục II",
-      settings: {},
-    };
+    const { file, result } = budgetWorkbook();
     await mergeWrite(fakeContext(file).context, result);
     expect(file.sheets.map((s) => s.name)).not.toContain(REVIEW_SHEET_NAME);
   });
 
   it("records without statuses delete an old Tình trạng nộp rather than leave it stale", async () => {
-    const { template, result } = budgetMergeCase();
-    const file: FakeWorkbookFile = {
-      sheets: [fakeSheetFromGrid(template.grid)],
-      activeSheet: "Phụ lục II",
-      settings: {},
-    };
+    const { file, result } = budgetWorkbook();
     await mergeWrite(fakeContext(file).context, result, { review: STORE });
     const { context, fake } = fakeContext(file);
     await writeReviewSheets(context, { ...STORE, statuses: [] });

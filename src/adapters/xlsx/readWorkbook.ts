@@ -229,11 +229,15 @@ function worksheetToGrid(sheet: ExcelJS.Worksheet, limits: Limits): Grid {
 
   const grid: Grid = { name: sheet.name, rows, merges: readMerges(sheet, limits), hiddenRows };
   if (sheet.state === "hidden" || sheet.state === "veryHidden") grid.hidden = true;
-  const skippedColumns = Math.max(0, lastColumn - limits.maxColumns);
-  if (skippedRows || skippedColumns) {
+  return withTruncation(grid, skippedRows, lastColumn - limits.maxColumns);
+}
+
+/** Records what the limits left out of a sheet (`grid.truncated`), when anything was. */
+export function withTruncation(grid: Grid, skippedRows: number, skippedColumns: number): Grid {
+  if (skippedRows > 0 || skippedColumns > 0) {
     grid.truncated = {};
-    if (skippedRows) grid.truncated.rows = skippedRows;
-    if (skippedColumns) grid.truncated.columns = skippedColumns;
+    if (skippedRows > 0) grid.truncated.rows = skippedRows;
+    if (skippedColumns > 0) grid.truncated.columns = skippedColumns;
   }
   return grid;
 }
