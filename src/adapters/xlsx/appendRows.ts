@@ -7,6 +7,7 @@
  * `xl/sharedStrings.xml`), no style, so a reader sees the same cells.
  */
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
+import { columnLetters, parseA1 } from "../../engine/grid";
 
 /** A workbook's parts by path, as unzipped. */
 export type ZipFiles = Record<string, Uint8Array>;
@@ -25,21 +26,6 @@ function xmlText(text: string): string {
 }
 
 const ENTITIES: Record<string, string> = { "<": "&lt;", ">": "&gt;", "&": "&amp;", "'": "&apos;", '"': "&quot;" };
-
-/** `0` → `A`, `27` → `AB`. */
-function columnLetters(col: number): string {
-  let letters = "";
-  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26))
-    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return letters;
-}
-
-/** `B12` → 2. */
-function columnNumber(address: string): number {
-  let n = 0;
-  for (const ch of /^[A-Z]*/.exec(address)![0]) n = n * 26 + ch.charCodeAt(0) - 64;
-  return n;
-}
 
 /** The shared strings part with `added` appended (its counts updated), and each text's index. */
 class SharedStrings {
@@ -111,7 +97,7 @@ export function appendTextRows(zip: Uint8Array, sheetPath: string, firstRow: num
   // The sheet now spans to the last row, and to the widest of its columns and the new rows'.
   const dimension = (ref: string) => {
     const [from, to = from] = ref.split(":");
-    const right = Math.max(columnNumber(to), letters.length);
+    const right = Math.max((parseA1(to)?.col ?? 0) + 1, letters.length);
     return `${from}:${columnLetters(right - 1)}${firstRow + rows.length - 1}`;
   };
   files[sheetPath] = strToU8(
