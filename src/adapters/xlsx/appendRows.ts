@@ -6,16 +6,8 @@
  * as exceljs writes them: each text a shared string (`t="s"`, deduplicated, appended to
  * `xl/sharedStrings.xml`), no style, so a reader sees the same cells.
  */
-import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { columnLetters, parseA1 } from "../../engine/grid";
-
-/** A workbook's parts by path, as unzipped. */
-export type ZipFiles = Record<string, Uint8Array>;
-
-/** Zips the parts, each deflated (fflate: the pane and the CLI alike; the CLI passes Node's zlib instead). */
-export function deflateFiles(files: ZipFiles): Uint8Array {
-  return zipSync(files, { level: 1 });
-}
+import type { WorkbookParts } from "./workbookParts";
 
 const SHARED_STRINGS = "xl/sharedStrings.xml";
 
@@ -73,14 +65,16 @@ function uniqueCount(xml: string): number {
 }
 
 /**
- * `zip`: a workbook as exceljs wrote it (best stored, `compression: "STORE"`: it is inflated here only
- * to be deflated again); `sheetPath`: the sheet's part (`xl/worksheets/sheet2.xml`), whose rows end at
- * `firstRow - 1` (1-based). Returns the workbook's parts with `rows` from `firstRow` on, to be zipped.
+ * `parts`: a workbook as exceljs rendered it (workbookParts); `sheetPath`: the sheet's part
+ * (`xl/worksheets/sheet2.xml`), whose rows end at `firstRow - 1` (1-based). Appends `rows` from
+ * `firstRow` on to that part, and their strings to the shared strings, in place.
  */
-export function appendTextRows(zip: Uint8Array, sheetPath: string, firstRow: number, rows: string[][]): ZipFiles {
-  const files = unzipSync(zip);
-  if (!files[sheetPath] || !files[SHARED_STRINGS]) throw new Error(`zip: no ${sheetPath} or ${SHARED_STRINGS}`);
-  const sst = strFromU8(files[SHARED_STRINGS]);
+export function appendTextRows(parts: WorkbookParts, sheetPath: string, firstRow: number, rows: string[][]): void {
+  const sheet = parts[sheetPath];
+  const sst = parts[SHARED_STRINGS];
+  if (typeof sheet !== "string" || typeof sst !== "string") {
+    throw new Error(`workbook: no ${sheetPath} or ${SHARED_STRINGS}`);
+  }
   const strings = new SharedStrings(uniqueCount(sst));
   const width = rows.reduce((most, row) => Math.max(most, row.length), 0);
   const letters = Array.from({ length: width }, (_, col) => columnLetters(col));
@@ -91,7 +85,6 @@ export function appendTextRows(zip: Uint8Array, sheetPath: string, firstRow: num
     row.forEach((text, col) => (cells += `<c r="${letters[col]}${r}" t="s"><v>${strings.ref(text)}</v></c>`));
     xml.push(`<row r="${r}" spans="1:${row.length}" x14ac:dyDescent="0.25">${cells}</row>`);
   });
-  const sheet = strFromU8(files[sheetPath]);
   const end = sheet.lastIndexOf("</sheetData>");
   if (end < 0) throw new Error(`${sheetPath}: no </sheetData>`);
   // The sheet now spans to the last row, and to the widest of its columns and the new rows'.
@@ -100,12 +93,9 @@ export function appendTextRows(zip: Uint8Array, sheetPath: string, firstRow: num
     const right = Math.max((parseA1(to)?.col ?? 0) + 1, letters.length);
     return `${from}:${columnLetters(right - 1)}${firstRow + rows.length - 1}`;
   };
-  files[sheetPath] = strToU8(
-    (sheet.slice(0, end) + xml.join("") + sheet.slice(end)).replace(
-      /<dimension ref="([^"]+)"\/>/,
-      (tag, ref: string) => (rows.length > 0 ? `<dimension ref="${dimension(ref)}"/>` : tag),
-    ),
+  parts[sheetPath] = (sheet.slice(0, end) + xml.join("") + sheet.slice(end)).replace(
+    /<dimension ref="([^"]+)"\/>/,
+    (tag, ref: string) => (rows.length > 0 ? `<dimension ref="${dimension(ref)}"/>` : tag),
   );
-  files[SHARED_STRINGS] = strToU8(strings.patch(sst));
-  return files;
+  parts[SHARED_STRINGS] = strings.patch(sst);
 }

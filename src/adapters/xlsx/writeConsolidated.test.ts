@@ -1,4 +1,4 @@
-import { mergeWorkbook } from "../../engine/merge";
+import { mergeWorkbook, type MergeResult } from "../../engine/merge";
 import { LOG_SHEET_NAME } from "../../engine/merge/logSheet";
 import { recogniseTable } from "../../engine/recognise";
 import { addGridSheet, seedLayout } from "../../../test/fixtures/seedGrids";
@@ -99,5 +99,29 @@ describe("writeConsolidated (exceljs)", () => {
     expect(cellsOf("U1").some(locked)).toBe(false);
     expect(locked("B2")).toBe(false);
     expect(reviewStoreOf(read.grids).protectedSheets).toEqual(["Phụ lục II"]);
+  });
+
+  it("a written number format changes its own cell, not the template's cells of the same style", async () => {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet("Phụ lục I");
+    sheet.addRow(["Chỉ tiêu", "Kế hoạch", "Thực hiện", "Ghi chú"]);
+    sheet.addRow(["Tỷ lệ hồ sơ", 95, null, 7]);
+    for (const address of ["B2", "C2", "D2"]) {
+      sheet.getCell(address).style = { numFmt: "#,##0", border: { top: { style: "thin" } } };
+    }
+    const written = { row: 1, col: 2, value: 0.95, numFmt: "0.0%" };
+    const result = { sheets: [{ sheet: "Phụ lục I", patch: { sheet: "Phụ lục I", writes: [written] } }], log: [] };
+    const template = (await loadWorkbook(new Uint8Array(await book.xlsx.writeBuffer()))).workbook;
+    expect(template.getWorksheet("Phụ lục I")!.getCell("B2").style).toBe(
+      template.getWorksheet("Phụ lục I")!.getCell("C2").style,
+    );
+
+    const out = await writeConsolidated(template, result as unknown as MergeResult);
+
+    const [grid] = (await readWorkbook(out)).grids;
+    expect(grid.rows[1].map((cell) => cell?.numFmt)).toEqual([undefined, "#,##0", "0.0%", "#,##0"]);
+    const outBook = new ExcelJS.Workbook();
+    await outBook.xlsx.load(out as unknown as ArrayBuffer);
+    expect(outBook.getWorksheet("Phụ lục I")!.getCell("C2").border).toEqual({ top: { style: "thin" } });
   });
 });

@@ -10,9 +10,10 @@ import { PhuLucError } from "../../engine/errors";
 import type { MergeResult, SheetPatch } from "../../engine/merge";
 import { LOG_SHEET_NAME, logSheetRows, type NotMerged } from "../../engine/merge/logSheet";
 import type { ReviewStore } from "../../engine/review";
-import { appendTextRows, deflateFiles, type ZipFiles } from "./appendRows";
+import { appendTextRows } from "./appendRows";
 import { protectApproved } from "./protectApproved";
 import { writeReviewStore } from "./reviewSheets";
+import { deflateFiles, partBytes, workbookParts, type ZipFiles } from "./workbookParts";
 
 interface Range {
   top: number;
@@ -52,14 +53,40 @@ function changeRows(sheet: ExcelJS.Worksheet, change: NonNullable<SheetPatch["ro
   }
 }
 
-function applyPatch(sheet: ExcelJS.Worksheet, patch: SheetPatch): void {
+type Style = Partial<ExcelJS.Style>;
+
+/**
+ * Written cells' number formats, each on a style of its own: exceljs gives every loaded cell of one
+ * style the same style object, so `cell.numFmt = …` changed all of them (the Kế hoạch column sharing
+ * Thực hiện's borders shown as percentages). A style with a given format is made once and shared:
+ * exceljs hashes each distinct style object as it writes, and a cell without a style has one of its
+ * own (12,000 new cells in a 40 × 300 merge).
+ */
+class NumFmtStyles {
+  private readonly made = new Map<Style, Map<string, Style>>();
+  /** Stands for every style without a property: they all give the same style with a format. */
+  private readonly unstyled: Style = {};
+
+  set(cell: ExcelJS.Cell, numFmt: string): void {
+    const style = cell.style as Style;
+    if (style.numFmt === numFmt) return;
+    const key = Object.keys(style).length === 0 ? this.unstyled : style;
+    let formats = this.made.get(key);
+    if (!formats) this.made.set(key, (formats = new Map()));
+    let made = formats.get(numFmt);
+    if (!made) formats.set(numFmt, (made = { ...style, numFmt }));
+    cell.style = made;
+  }
+}
+
+function applyPatch(sheet: ExcelJS.Worksheet, patch: SheetPatch, styles: NumFmtStyles): void {
   if (patch.rowChange) changeRows(sheet, patch.rowChange);
   for (const write of patch.writes) {
     const cell = sheet.getCell(write.row + 1, write.col + 1);
     cell.value = write.formula
       ? ({ formula: write.formula, result: write.value as number } as ExcelJS.CellFormulaValue)
       : write.value;
-    if (write.numFmt) cell.numFmt = write.numFmt;
+    if (write.numFmt) styles.set(cell, write.numFmt);
   }
 }
 
@@ -100,6 +127,7 @@ export async function writeConsolidated(
   } = {},
 ): Promise<Uint8Array> {
   const workbook = template instanceof ExcelJS.Workbook ? template : await loadTemplate(template);
+  const styles = new NumFmtStyles();
   for (const merged of result.sheets) {
     const sheet = workbook.getWorksheet(merged.sheet);
     if (!sheet) {
@@ -109,14 +137,13 @@ export async function writeConsolidated(
         `Sheet “${merged.sheet}” is not in the consolidated template.`,
       );
     }
-    applyPatch(sheet, merged.patch);
+    applyPatch(sheet, merged.patch, styles);
   }
   const [header, ...rows] = logSheetRows(result.log, options.notMerged ?? []);
   const log = addLogSheet(workbook, header);
   // The approved units' cells locked first: the records then say which sheets PhuLuc protects.
   if (options.review) writeReviewStore(workbook, await protectApproved(workbook, result, options.review));
-  // Written stored (no deflate): appendTextRows inflates nothing and adds the log's rows, then all is deflated once.
-  const stored = new Uint8Array(await workbook.xlsx.writeBuffer({ zip: { compression: "STORE" } }));
-  const zip = options.zip ?? deflateFiles;
-  return zip(appendTextRows(stored, `xl/worksheets/sheet${log.id}.xml`, 2, rows));
+  const parts = await workbookParts(workbook);
+  appendTextRows(parts, `xl/worksheets/sheet${log.id}.xml`, 2, rows);
+  return (options.zip ?? deflateFiles)(partBytes(parts));
 }
