@@ -2,11 +2,12 @@
  * Hostile .xlsx files built in code, never committed: a workbook whose shared strings inflate to
  * hundreds of megabytes from a few hundred kilobytes (honest or lying about it in its headers), and
  * one that holds the same part twice. The inflated text is never held in memory: one deflated
- * megabyte, flushed so it stands alone, is repeated, as a bomb's author does.
+ * megabyte, flushed so it stands alone, is repeated, as a bomb's author does. And a few kilobytes
+ * merging millions of cells, which exceljs makes one object each.
  */
 import { constants, crc32, deflateRawSync } from "node:zlib";
 import ExcelJS from "exceljs";
-import { unzipSync } from "fflate";
+import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 
 export interface ZipPart {
   name: string;
@@ -124,4 +125,17 @@ export async function duplicatePartXlsx(name = "xl/worksheets/sheet1.xml", secon
       '<sheetData><row r="1"><c r="A1"><v>999</v></c></row></sheetData>',
     );
   return zipParts([...parts, { name: secondName, data: Buffer.from(other, "utf8") }]);
+}
+
+/** A small workbook of `sheets` sheets, each given these merged ranges in its XML (as a hostile file would be). */
+export async function mergedRangesXlsx(refs: string[], sheets = 1): Promise<Uint8Array> {
+  const workbook = new ExcelJS.Workbook();
+  for (let s = 1; s <= sheets; s++) workbook.addWorksheet(`Trang ${s}`).getCell("A1").value = "STT";
+  const parts = unzipSync(new Uint8Array(await workbook.xlsx.writeBuffer()));
+  const merges = `<mergeCells count="${refs.length}">${refs.map((ref) => `<mergeCell ref="${ref}"/>`).join("")}</mergeCells>`;
+  for (let s = 1; s <= sheets; s++) {
+    const name = `xl/worksheets/sheet${s}.xml`;
+    parts[name] = strToU8(strFromU8(parts[name]).replace("</sheetData>", `</sheetData>${merges}`));
+  }
+  return zipSync(parts);
 }
