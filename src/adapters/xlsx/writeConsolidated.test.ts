@@ -124,4 +124,32 @@ describe("writeConsolidated (exceljs)", () => {
     await outBook.xlsx.load(out as unknown as ArrayBuffer);
     expect(outBook.getWorksheet("Phụ lục I")!.getCell("C2").border).toEqual({ top: { style: "thin" } });
   });
+
+  it("refuses a consolidated sheet someone else protected (a password) instead of replacing their protection", async () => {
+    const { bytes } = await templateBytes();
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(bytes as unknown as ArrayBuffer);
+    await book.getWorksheet("Phụ lục II")!.protect("mat-khau", {});
+    const protectedBytes = new Uint8Array(await book.xlsx.writeBuffer());
+    const [grid] = (await readWorkbook(protectedBytes)).grids;
+    const result = mergeWorkbook(
+      [{ grid, table: recogniseTable(grid).table! }],
+      parts.map((part, i) => ({ unitId: `U${i}`, file: `u${i}.xlsx`, table: budgetSheet(part).table })),
+    );
+    const status = { unit: "U0", state: "da-duyet" as const, by: "", at: "", sha256: "U0" };
+    const review = { ...emptyReviewStore(), statuses: [status] };
+
+    await expect(writeConsolidated(protectedBytes, result, { review })).rejects.toMatchObject({
+      code: "write-failed",
+      messageVi: expect.stringMatching(
+        /^Trang “Phụ lục II” của mẫu tổng hợp đang được bảo vệ \(không phải do PhuLuc\)/,
+      ),
+    });
+    await expect(writeConsolidated(protectedBytes, result)).rejects.toMatchObject({ code: "write-failed" });
+    // PhuLuc's own protection (recorded in the PhuLuc sheet) is PhuLuc's to replace.
+    const ours = await writeConsolidated(protectedBytes, result, {
+      review: { ...review, protectedSheets: ["Phụ lục II"] },
+    });
+    expect(reviewStoreOf((await readWorkbook(ours)).grids).protectedSheets).toEqual(["Phụ lục II"]);
+  });
 });

@@ -11,7 +11,7 @@ import type { MergeResult, SheetPatch } from "../../engine/merge";
 import { LOG_SHEET_NAME, logSheetRows, type NotMerged } from "../../engine/merge/logSheet";
 import type { ReviewStore } from "../../engine/review";
 import { appendTextRows } from "./appendRows";
-import { protectApproved } from "./protectApproved";
+import { protectApproved, refuseOthersProtection } from "./protectApproved";
 import { writeReviewStore } from "./reviewSheets";
 import { deflateFiles, partBytes, workbookParts, type ZipFiles } from "./workbookParts";
 
@@ -127,6 +127,7 @@ export async function writeConsolidated(
   } = {},
 ): Promise<Uint8Array> {
   const workbook = template instanceof ExcelJS.Workbook ? template : await loadTemplate(template);
+  refuseOthersProtection(workbook, result, options.review);
   const styles = new NumFmtStyles();
   for (const merged of result.sheets) {
     const sheet = workbook.getWorksheet(merged.sheet);
