@@ -93,9 +93,12 @@ export function appendTextRows(parts: WorkbookParts, sheetPath: string, firstRow
     const right = Math.max((parseA1(to)?.col ?? 0) + 1, letters.length);
     return `${from}:${columnLetters(right - 1)}${firstRow + rows.length - 1}`;
   };
-  parts[sheetPath] = (sheet.slice(0, end) + xml.join("") + sheet.slice(end)).replace(
-    /<dimension ref="([^"]+)"\/>/,
-    (tag, ref: string) => (rows.length > 0 ? `<dimension ref="${dimension(ref)}"/>` : tag),
-  );
+  // <dimension> comes before the rows: replaced there, not in the whole part (a copy of its megabytes).
+  const head = sheet
+    .slice(0, end)
+    .replace(/<dimension ref="([^"]+)"\/>/, (tag, ref: string) =>
+      rows.length > 0 ? `<dimension ref="${dimension(ref)}"/>` : tag,
+    );
+  parts[sheetPath] = head + xml.join("") + sheet.slice(end);
   parts[SHARED_STRINGS] = strings.patch(sst);
 }
