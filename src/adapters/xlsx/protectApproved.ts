@@ -11,17 +11,25 @@ import type ExcelJS from "exceljs";
 import { PhuLucError } from "../../engine/errors";
 import type { MergeResult } from "../../engine/merge";
 import { PROTECTION_ALLOWS, protectionPlan, withProtectedSheets, type ReviewStore } from "../../engine/review";
+import { DerivedStyles } from "./derivedStyles";
 
-/** A cell's Locked format, on a style of its own (exceljs may share one style object between loaded cells). */
-function setLocked(cell: ExcelJS.Cell, locked: boolean): void {
-  cell.style = { ...cell.style, protection: { locked } };
+/** A cell's Locked format, on a style of its own (derivedStyles.ts: never the loaded style, shared by many cells). */
+function setLocked(styles: DerivedStyles, cell: ExcelJS.Cell, locked: boolean): void {
+  styles.set(cell, locked ? "locked" : "unlocked", { protection: { locked } });
 }
 
 /** Every cell unlocked: the sheet's cells, and its columns' style for the empty cells Excel draws there. */
-function unlockAll(sheet: ExcelJS.Worksheet): void {
-  for (let c = 1; c <= sheet.columnCount; c++) sheet.getColumn(c).protection = { locked: false };
+function unlockAll(styles: DerivedStyles, sheet: ExcelJS.Worksheet): void {
+  for (let c = 1; c <= sheet.columnCount; c++) {
+    // As `column.protection = …` (each row's cell in the column made), without setting it in place in the
+    // column's and the cells' style objects, which exceljs shares.
+    const column = sheet.getColumn(c);
+    // eslint-disable-next-line office-addins/call-sync-before-read -- an exceljs column, not an Office.js proxy
+    column.style = { ...column.style, protection: { locked: false } };
+    column.eachCell((cell) => setLocked(styles, cell, false));
+  }
   sheet.eachRow({ includeEmpty: true }, (row) =>
-    row.eachCell({ includeEmpty: true }, (cell) => setLocked(cell, false)),
+    row.eachCell({ includeEmpty: true }, (cell) => setLocked(styles, cell, false)),
   );
 }
 
@@ -55,6 +63,7 @@ export async function protectApproved(
   store: ReviewStore,
 ): Promise<ReviewStore> {
   const plans = protectionPlan(result, store);
+  const styles = new DerivedStyles();
   for (const plan of plans) {
     const sheet = workbook.getWorksheet(plan.sheet);
     if (!sheet) continue;
@@ -63,9 +72,9 @@ export async function protectApproved(
       if (plan.ours) sheet.unprotect();
       continue;
     }
-    if (!plan.ours) unlockAll(sheet);
-    for (const cell of plan.unlock) setLocked(sheet.getCell(cell), false);
-    for (const cell of plan.lock) setLocked(sheet.getCell(cell), true);
+    if (!plan.ours) unlockAll(styles, sheet);
+    for (const cell of plan.unlock) setLocked(styles, sheet.getCell(cell), false);
+    for (const cell of plan.lock) setLocked(styles, sheet.getCell(cell), true);
     await sheet.protect("", { ...PROTECTION_ALLOWS, selectLockedCells: true, selectUnlockedCells: true });
   }
   return withProtectedSheets(store, plans);

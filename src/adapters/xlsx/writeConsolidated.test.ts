@@ -152,4 +152,32 @@ describe("writeConsolidated (exceljs)", () => {
     });
     expect(reviewStoreOf((await readWorkbook(ours)).grids).protectedSheets).toEqual(["Phụ lục II"]);
   });
+
+  it("Đã duyệt unlocks the consolidated sheet's cells only, not another sheet's cells of the same style", async () => {
+    const { bytes } = await templateBytes();
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(bytes as unknown as ArrayBuffer);
+    const guide = book.addWorksheet("Hướng dẫn");
+    guide.getCell("A1").value = "Không sửa trang này";
+    guide.getCell("A1").style = JSON.parse(JSON.stringify(book.getWorksheet("Phụ lục II")!.getCell("A1").style));
+    const withGuide = new Uint8Array(await book.xlsx.writeBuffer());
+    const loaded = await loadWorkbook(withGuide);
+    const sheets = loaded.workbook.worksheets;
+    expect(sheets[1].getCell("A1").style).toBe(sheets[0].getCell("A1").style);
+    const grid = loaded.read.grids[0];
+    const result = mergeWorkbook(
+      [{ grid, table: recogniseTable(grid).table! }],
+      parts.map((part, i) => ({ unitId: `U${i}`, file: `u${i}.xlsx`, table: budgetSheet(part).table })),
+    );
+    const status = { unit: "U0", state: "da-duyet" as const, by: "", at: "", sha256: "U0" };
+
+    const out = await writeConsolidated(loaded.workbook, result, {
+      review: { ...emptyReviewStore(), statuses: [status] },
+    });
+
+    const written = new ExcelJS.Workbook();
+    await written.xlsx.load(out as unknown as ArrayBuffer);
+    expect(written.getWorksheet("Phụ lục II")!.getCell("A1").protection?.locked).toBe(false);
+    expect(written.getWorksheet("Hướng dẫn")!.getCell("A1").protection?.locked).not.toBe(false);
+  });
 });

@@ -11,6 +11,7 @@ import type { MergeResult, SheetPatch } from "../../engine/merge";
 import { LOG_SHEET_NAME, logSheetRows, type NotMerged } from "../../engine/merge/logSheet";
 import type { ReviewStore } from "../../engine/review";
 import { appendTextRows } from "./appendRows";
+import { DerivedStyles } from "./derivedStyles";
 import { protectApproved, refuseOthersProtection } from "./protectApproved";
 import { writeReviewStore } from "./reviewSheets";
 import { deflateFiles, partBytes, workbookParts, type ZipFiles } from "./workbookParts";
@@ -53,40 +54,14 @@ function changeRows(sheet: ExcelJS.Worksheet, change: NonNullable<SheetPatch["ro
   }
 }
 
-type Style = Partial<ExcelJS.Style>;
-
-/**
- * Written cells' number formats, each on a style of its own: exceljs gives every loaded cell of one
- * style the same style object, so `cell.numFmt = …` changed all of them (the Kế hoạch column sharing
- * Thực hiện's borders shown as percentages). A style with a given format is made once and shared:
- * exceljs hashes each distinct style object as it writes, and a cell without a style has one of its
- * own (12,000 new cells in a 40 × 300 merge).
- */
-class NumFmtStyles {
-  private readonly made = new Map<Style, Map<string, Style>>();
-  /** Stands for every style without a property: they all give the same style with a format. */
-  private readonly unstyled: Style = {};
-
-  set(cell: ExcelJS.Cell, numFmt: string): void {
-    const style = cell.style as Style;
-    if (style.numFmt === numFmt) return;
-    const key = Object.keys(style).length === 0 ? this.unstyled : style;
-    let formats = this.made.get(key);
-    if (!formats) this.made.set(key, (formats = new Map()));
-    let made = formats.get(numFmt);
-    if (!made) formats.set(numFmt, (made = { ...style, numFmt }));
-    cell.style = made;
-  }
-}
-
-function applyPatch(sheet: ExcelJS.Worksheet, patch: SheetPatch, styles: NumFmtStyles): void {
+function applyPatch(sheet: ExcelJS.Worksheet, patch: SheetPatch, styles: DerivedStyles): void {
   if (patch.rowChange) changeRows(sheet, patch.rowChange);
   for (const write of patch.writes) {
     const cell = sheet.getCell(write.row + 1, write.col + 1);
     cell.value = write.formula
       ? ({ formula: write.formula, result: write.value as number } as ExcelJS.CellFormulaValue)
       : write.value;
-    if (write.numFmt) styles.set(cell, write.numFmt);
+    if (write.numFmt) styles.set(cell, write.numFmt, { numFmt: write.numFmt });
   }
 }
 
@@ -128,7 +103,7 @@ export async function writeConsolidated(
 ): Promise<Uint8Array> {
   const workbook = template instanceof ExcelJS.Workbook ? template : await loadTemplate(template);
   refuseOthersProtection(workbook, result, options.review);
-  const styles = new NumFmtStyles();
+  const styles = new DerivedStyles();
   for (const merged of result.sheets) {
     const sheet = workbook.getWorksheet(merged.sheet);
     if (!sheet) {
