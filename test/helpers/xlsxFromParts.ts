@@ -100,6 +100,12 @@ export function plainWorksheet(rows: string, after = ""): string {
   );
 }
 
+/** An `<si>` or `<is>` body of plain text, XML-escaped, its spaces kept. */
+export function textItem(text: string): string {
+  const escaped = text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  return /^\s|\s$/.test(text) ? `<t xml:space="preserve">${escaped}</t>` : `<t>${escaped}</t>`;
+}
+
 /** A shared-strings part of these `<si>` bodies (`count` as Excel writes it: every use; here one per entry). */
 export function sharedStrings(items: string[], count = items.length): string {
   return (
