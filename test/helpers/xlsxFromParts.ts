@@ -21,12 +21,18 @@ const CONTENT_TYPES: Record<string, string> = {
   chartsheets: "application/vnd.openxmlformats-officedocument.spreadsheetml.chartsheet+xml",
   drawings: "application/vnd.openxmlformats-officedocument.drawing+xml",
   charts: "application/vnd.openxmlformats-officedocument.drawingml.chart+xml",
+  tables: "application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml",
+  comments: "application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml",
   "xl/sharedStrings.xml": "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml",
   "xl/styles.xml": "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml",
 };
 
 function contentType(path: string): string | undefined {
-  return CONTENT_TYPES[path] ?? CONTENT_TYPES[path.split("/")[1]];
+  return (
+    CONTENT_TYPES[path] ??
+    CONTENT_TYPES[path.split("/")[1]] ??
+    (/^xl\/comments\d+\.xml$/.test(path) ? CONTENT_TYPES.comments : undefined)
+  );
 }
 
 const worksheetParts = (parts: Parts) =>
@@ -43,6 +49,7 @@ function contentTypes(parts: Parts): string {
     '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
     '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
     '<Default Extension="xml" ContentType="application/xml"/>' +
+    '<Default Extension="vml" ContentType="application/vnd.openxmlformats-officedocument.vmlDrawing"/>' +
     overrides.join("") +
     "</Types>"
   );
