@@ -25,6 +25,9 @@ const CONTENT_TYPES: Record<string, string> = {
   comments: "application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml",
   "xl/sharedStrings.xml": "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml",
   "xl/styles.xml": "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml",
+  "xl/calcChain.xml": "application/vnd.openxmlformats-officedocument.spreadsheetml.calcChain+xml",
+  "docProps/core.xml": "application/vnd.openxmlformats-package.core-properties+xml",
+  "docProps/app.xml": "application/vnd.openxmlformats-officedocument.extended-properties+xml",
 };
 
 function contentType(path: string): string | undefined {
@@ -75,7 +78,7 @@ function workbookRels(parts: Parts): string {
   return XML_DECLARATION + `<Relationships xmlns="${PACKAGE_RELS_NS}">${rels.join("")}</Relationships>`;
 }
 
-const ROOT_RELS =
+export const ROOT_RELS =
   XML_DECLARATION +
   `<Relationships xmlns="${PACKAGE_RELS_NS}">` +
   `<Relationship Id="rId1" Type="${TYPE}/officeDocument" Target="xl/workbook.xml"/></Relationships>`;
