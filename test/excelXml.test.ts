@@ -5,11 +5,16 @@
  * difference and why (`known`), so fixing the reader fails the test until the record goes.
  * READERS lists every reader that must give these Grids.
  */
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { CheckResult } from "../src/cli/checkResult";
 import { readWorkbook, type ReadOptions, type WorkbookRead } from "../src/adapters/xlsx/readWorkbook";
 import { checkGrids } from "../src/engine/check";
 import type { Grid } from "../src/engine/grid";
 import type { TemplateId } from "../src/engine/template";
 import { EXCEL_XML_CASES } from "./fixtures/excelXml";
+import { fileResult, runMain, sheetOf, type CliRun } from "./helpers/cliRun";
 import { percentPoints } from "./fixtures/excelXml/percentPoints";
 import { phuLucII, phuLucIIPlanted } from "./fixtures/excelXml/phuLuc";
 import { EXCELJS, gridOf, picture, type ExcelXmlCase, type ReadPicture } from "./fixtures/excelXml/picture";
@@ -104,5 +109,28 @@ describe("phuluc check on Excel-written Phụ lục sheets", () => {
       const expected = { template: c.template, findings: known?.findings ?? c.findings, notes: [] };
       expect(checked((await reader.read(c.fixture.bytes())).grids)).toEqual(expected);
     });
+  });
+});
+
+describe("phuluc check (the CLI, from disk) on the Phụ lục II typed in Excel", () => {
+  it("passes the clean file and fails the planted one on D17 and D24", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "phuluc-excel-xml-"));
+    writeFileSync(join(dir, "sach.xlsx"), phuLucII.bytes());
+    writeFileSync(join(dir, "loi.xlsx"), phuLucIIPlanted.bytes());
+    const clean = await runMain(["check", join(dir, "sach.xlsx"), "--json"]);
+    const planted = await runMain(["check", join(dir, "loi.xlsx"), "--json"]);
+    const findings = (run: CliRun) =>
+      sheetOf(fileResult(JSON.parse(run.out) as CheckResult, ".xlsx"), "Phụ lục II").findings.map((f) => [
+        f.rule,
+        f.cell,
+      ]);
+    expect([clean.code, findings(clean)]).toEqual([0, []]);
+    expect([planted.code, findings(planted)]).toEqual([
+      1,
+      [
+        ["total-mismatch", "D17"],
+        ["total-mismatch", "D24"],
+      ],
+    ]);
   });
 });
