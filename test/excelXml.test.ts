@@ -16,7 +16,7 @@ import type { TemplateId } from "../src/engine/template";
 import { EXCEL_XML_CASES } from "./fixtures/excelXml";
 import { fileResult, runMain, sheetOf, type CliRun } from "./helpers/cliRun";
 import { percentPoints } from "./fixtures/excelXml/percentPoints";
-import { phuLucII, phuLucIIPlanted } from "./fixtures/excelXml/phuLuc";
+import { ketQuaCase, phuLucII, phuLucIIPlanted } from "./fixtures/excelXml/phuLuc";
 import { EXCELJS, gridOf, picture, type ExcelXmlCase, type ReadPicture } from "./fixtures/excelXml/picture";
 
 interface Reader {
@@ -62,6 +62,7 @@ interface CheckCase {
 
 const CHECKS: CheckCase[] = [
   { fixture: phuLucII, template: "kinh-phi", findings: [] },
+  { fixture: ketQuaCase, template: "ket-qua", findings: [] },
   {
     fixture: phuLucIIPlanted,
     template: "kinh-phi",
