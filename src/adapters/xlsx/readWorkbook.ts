@@ -10,7 +10,7 @@
  * (mergedCells), is refused before exceljs reads it.
  */
 import ExcelJS from "exceljs";
-import type { Cell, CellRange, CellValue, Grid } from "../../engine/grid";
+import { parseA1, type Cell, type CellRange, type CellValue, type Grid } from "../../engine/grid";
 import { PhuLucError } from "../../engine/errors";
 import { makeNote, type Note } from "../../engine/notes/note";
 import { sheetHidden, sheetTooLong, sheetTooWide } from "../../engine/notes/workbook";
@@ -19,6 +19,7 @@ import { assertFileSize, DEFAULT_MAX_BYTES, INFLATE_RATIO, type InflateBudget } 
 import { fillEmptyTextResults } from "./emptyTextResults";
 import { checkMergedCells } from "./mergedCells";
 import { readRegularFile } from "./readRegularFile";
+import { slideFormula } from "./slideFormula";
 import { checkZipLimits, corruptError } from "./zipLimits";
 
 export interface ReadOptions {
@@ -249,8 +250,7 @@ function readCell(excelCell: ExcelJS.Cell): Cell | undefined {
   if (raw === null || raw === undefined) return undefined;
   const cell: Cell = { value: null };
   if (typeof raw === "object" && !(raw instanceof Date) && ("formula" in raw || "sharedFormula" in raw)) {
-    // exceljs translates a shared formula from its master cell.
-    cell.formula = excelCell.formula ?? undefined;
+    cell.formula = formulaText(excelCell, raw);
     // `cell.result`, not `value.result`: exceljs' copy of the value drops a cached 0 or FALSE, which
     // then read as a formula never calculated (a cached empty text its parser loses: emptyTextResults).
     setValue(cell, excelCell.result as ExcelValue);
@@ -261,6 +261,20 @@ function readCell(excelCell: ExcelJS.Cell): Cell | undefined {
   if (numFmt && numFmt !== "General") cell.numFmt = numFmt;
   if (cell.value === null && !cell.error && !cell.formula) return undefined;
   return cell;
+}
+
+/**
+ * A formula cell's text; a shared formula's other cells get the master's text slid to them, not
+ * exceljs' translation, which moves quoted text too (slideFormula).
+ */
+function formulaText(
+  excelCell: ExcelJS.Cell,
+  raw: ExcelJS.CellFormulaValue | ExcelJS.CellSharedFormulaValue,
+): string | undefined {
+  if (!("sharedFormula" in raw)) return excelCell.formula ?? undefined;
+  const text = excelCell.worksheet.getCell(raw.sharedFormula).formula;
+  const [at, from] = [excelCell.fullAddress, parseA1(raw.sharedFormula)];
+  return text && from ? slideFormula(text, at.row - 1 - from.row, at.col - 1 - from.col) : undefined;
 }
 
 /** Puts a value (or a formula's cached result) into the cell: plain value, or error code. */
