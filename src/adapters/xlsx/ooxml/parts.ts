@@ -89,6 +89,7 @@ export class Package {
   private inflate(entry: ZipEntry): string {
     const data = this.bytes.subarray(entry.dataStart, entry.dataStart + entry.compressedSize);
     if (entry.method === 0) return strFromU8(data);
+    if (entry.method !== 8) throw new Error(`compression method ${entry.method} in ${entry.names[0]}`);
     if (this.zlib) {
       // checkZipLimits has bounded the declared sizes; a part inflating beyond its own is damaged (as JSZip says).
       const size = entry.uncompressedSize + 1;
