@@ -201,6 +201,36 @@ describe("files exceljs writes differently from Excel and other writers", () => 
     expect(oracle.rows[0][1]!.value).toEqual(new Date(Date.UTC(1905, 6, 16)));
   });
 
+  it("keeps a hyperlinked number, a data table's cached value and text unescaped once, which exceljs lost", async () => {
+    const bytes = await bytesOf((workbook) => {
+      const sheet = workbook.addWorksheet("Liên kết");
+      sheet.getCell("A1").value = { text: "12", hyperlink: "https://example.vn" };
+      sheet.getCell("B1").value = { formula: "A1", result: 12 };
+      sheet.getCell("B1").value = { text: "B1", hyperlink: "https://example.vn/2" };
+      sheet.getCell("C1").value = 1;
+      sheet.getCell("D1").value = 1;
+    });
+    const changed = edited(bytes, (parts) => {
+      parts["xl/worksheets/sheet1.xml"] = parts["xl/worksheets/sheet1.xml"]
+        .replace(/<c r="A1"[^>]*>.*?<\/c>/, '<c r="A1"><v>12</v></c>')
+        .replace(/<c r="B1"[^>]*>.*?<\/c>/, '<c r="B1"><f>A1*2</f><v>24</v></c>')
+        .replace(
+          /<c r="C1"[^>]*>.*?<\/c>/,
+          '<c r="C1"><f t="dataTable" ref="C1:C2" dt2D="0" dtr="0" r1="A1"/><v>7</v></c>',
+        )
+        .replace(/<c r="D1"[^>]*>.*?<\/c>/, '<c r="D1" t="str"><f>"&amp;lt;"</f><v>&amp;lt;</v></c>');
+    });
+    const [grid] = (await readWorkbook(changed)).grids;
+    expect(grid.rows[0]).toEqual([
+      { value: 12 },
+      { value: 24, formula: "A1*2" },
+      { value: 7 },
+      { value: "&lt;", formula: '"&lt;"' },
+    ]);
+    const [oracle] = (await readWorkbookExceljs(changed)).grids;
+    expect(oracle.rows[0]).toEqual([{ value: "12" }, { value: "24" }, undefined, { value: "<", formula: '"&lt;"' }]);
+  });
+
   it("reads rows and cells written without their r, as the ones after the previous", async () => {
     const bytes = edited(await plain(), (parts) => {
       parts["xl/worksheets/sheet1.xml"] = parts["xl/worksheets/sheet1.xml"].replace(/ r="[A-Z]*\d+"/g, "");

@@ -8,11 +8,16 @@
  * - numbers in a date or time format are Dates (UTC, 1900 or 1904 date system), as exceljs' isDateFmt;
  * - a shared formula's cells get the master's formula moved as exceljs' slideFormula moves it;
  * - a formula's cached empty text (`t="str"` with an empty `<v>`) is "", not "never calculated".
- * Where exceljs loses what Excel shows, this reader keeps it (bench/README.md lists each case): a
- * formula's cached text, TRUE or error in a date format stays text, TRUE or the error (exceljs made an
- * Invalid Date); a `t="d"` ISO date is a date (exceljs read its year); a hyperlinked number stays a number
- * (exceljs made it text) and a hyperlinked formula keeps its formula; rows and cells written without their
- * `r` follow the previous one (exceljs refused the file); CDATA text is read (exceljs dropped it).
+ * Where exceljs loses or alters what Excel shows, this reader keeps what Excel shows (decided in
+ * issue 15's reader work, each asserted in test/ooxmlReader.test.ts or listed in bench/README.md):
+ * - a formula's cached text, TRUE or error in a date format stays text, TRUE or the error (exceljs
+ *   made an Invalid Date, or 1899-12-31 of TRUE); a `t="d"` ISO date is that date (exceljs read its year);
+ * - a hyperlinked number stays a number and a hyperlinked formula keeps its formula (exceljs made both text);
+ * - a formula cell without formula text (a data table's corner, a shared formula whose master is
+ *   missing) shows its cached value (exceljs dropped the cell);
+ * - text is unescaped once (exceljs unescaped a formula's text result and `t="str"` twice, so a typed
+ *   `&lt;` read `<`); CDATA text is read (exceljs dropped it); a phonetic run of an inline string is not;
+ * - rows and cells written without their `r` follow the previous one (exceljs refused the file).
  */
 import type { Cell, CellRange, CellValue, Grid } from "../../../engine/grid";
 import { runText } from "./sharedStrings";

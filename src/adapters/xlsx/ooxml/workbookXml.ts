@@ -26,7 +26,8 @@ const DEFAULT_WORKBOOK = "xl/workbook.xml";
  * Sheets are listed in workbook.xml's order, the order of Excel's tabs. exceljs gives the same order
  * (it sorts by that position), but drops a sheet whose sheetId is 0, missing or shared with another
  * sheet, and one whose part is not named `sheetN.xml`; Excel shows them, so they are read here.
- * Chart sheets and macro sheets have no cells and are not listed, as in exceljs.
+ * Chart sheets and macro sheets have no cells and are not listed, as in exceljs. A sheet's name is
+ * unescaped once (exceljs unescaped it twice: a name typed with `&amp;` lost it).
  */
 export function workbookParts(pkg: Package): WorkbookParts {
   const main =
