@@ -231,6 +231,47 @@ describe("files exceljs writes differently from Excel and other writers", () => 
     expect(oracle.rows[0]).toEqual([{ value: "12" }, { value: "24" }, undefined, { value: "<", formula: '"&lt;"' }]);
   });
 
+  it("reads the sheets Excel shows that exceljs dropped or refused, with their names unescaped once", async () => {
+    const bytes = await bytesOf((workbook) => {
+      workbook.addWorksheet("Một").getCell("A1").value = 1;
+      workbook.addWorksheet("Hai").getCell("A1").value = 2;
+    });
+    const cases: [(parts: Record<string, string>) => void, string[] | "corrupt"][] = [
+      [(p) => (p["xl/workbook.xml"] = p["xl/workbook.xml"].replace('sheetId="1"', 'sheetId="0"')), ["Hai"]],
+      [(p) => (p["xl/workbook.xml"] = p["xl/workbook.xml"].replace('sheetId="2"', 'sheetId="1"')), ["Hai"]],
+      [
+        (p) => {
+          p["xl/worksheets/data2.xml"] = p["xl/worksheets/sheet2.xml"];
+          delete p["xl/worksheets/sheet2.xml"];
+          p["xl/_rels/workbook.xml.rels"] = p["xl/_rels/workbook.xml.rels"].replace("sheet2.xml", "data2.xml");
+        },
+        ["Một"],
+      ],
+      [
+        (p) => {
+          for (const part of ["xl/workbook.xml", "xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml"]) {
+            p[part] = p[part].replace(/<(\/?)(?![?!])([A-Za-z]+)([\s>/])/g, "<$1x:$2$3");
+          }
+        },
+        "corrupt",
+      ],
+    ];
+    for (const [edit, exceljsSheets] of cases) {
+      const changed = edited(bytes, edit);
+      expect((await readWorkbook(changed)).grids.map((g) => g.name)).toEqual(["Một", "Hai"]);
+      const oracle = await readWorkbookExceljs(changed).then(
+        (read) => read.grids.map((g) => g.name),
+        (error: { code: string }) => error.code,
+      );
+      expect(oracle).toEqual(exceljsSheets);
+    }
+    const named = edited(bytes, (p) => {
+      p["xl/workbook.xml"] = p["xl/workbook.xml"].replace('name="Một"', 'name="A&amp;lt;B"');
+    });
+    expect((await readWorkbook(named)).grids[0].name).toBe("A&lt;B");
+    expect((await readWorkbookExceljs(named)).grids[0].name).toBe("A<B");
+  });
+
   it("reads rows and cells written without their r, as the ones after the previous", async () => {
     const bytes = edited(await plain(), (parts) => {
       parts["xl/worksheets/sheet1.xml"] = parts["xl/worksheets/sheet1.xml"].replace(/ r="[A-Z]*\d+"/g, "");
