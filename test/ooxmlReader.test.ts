@@ -9,6 +9,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import fc from "fast-check";
+import * as XLSX from "@e965/xlsx";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { mergeWorkbook } from "../src/engine/merge";
 import { templateSheets, unitInputs } from "../src/engine/merge/inputs";
@@ -435,6 +436,49 @@ describe("random workbooks exceljs writes read the same through both readers", (
         await expectSameRead(bytes, options);
       }),
       { numRuns: 150 },
+    );
+  });
+});
+
+// Random workbooks SheetJS writes (strings inline as t="str" or shared, its own styles.xml), read by both.
+
+const sheetjsCell = fc.oneof(
+  text.map((v): XLSX.CellObject => ({ t: "s", v })),
+  fc
+    .tuple(number, fc.option(fc.constantFrom(...NUMBER_FORMATS, ...DATE_FORMATS), { nil: undefined }))
+    .map(([v, z]): XLSX.CellObject => ({ t: "n", v, ...(z ? { z } : {}) })),
+  fc.boolean().map((v): XLSX.CellObject => ({ t: "b", v })),
+  fc.constantFrom(0x07, 0x2a, 0x17).map((v): XLSX.CellObject => ({ t: "e", v })),
+  fc.tuple(fc.constantFrom("A1*2", "SUM(A1:B2)"), number).map(([f, v]): XLSX.CellObject => ({ t: "n", f, v })),
+  fc.tuple(fc.constantFrom('IF(A1="","",A1)'), text).map(([f, v]): XLSX.CellObject => ({ t: "s", f, v })),
+);
+
+describe("random workbooks SheetJS writes read the same through both readers", () => {
+  it("deep-equal Grids and notes", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 20 }), fc.integer({ min: 0, max: 8 }), sheetjsCell), {
+          minLength: 1,
+          maxLength: 40,
+        }),
+        fc.boolean(),
+        async (cells, bookSST) => {
+          const sheet: XLSX.WorkSheet = {};
+          let bottom = 0;
+          let right = 0;
+          for (const [r, c, cell] of cells) {
+            sheet[XLSX.utils.encode_cell({ r, c })] = cell;
+            bottom = Math.max(bottom, r);
+            right = Math.max(right, c);
+          }
+          sheet["!ref"] = XLSX.utils.encode_range({ s: { r: 0, c: 0 }, e: { r: bottom, c: right } });
+          const workbook = XLSX.utils.book_new();
+          XLSX.utils.book_append_sheet(workbook, sheet, "Trang & <1>");
+          const bytes = new Uint8Array(XLSX.write(workbook, { type: "buffer", bookType: "xlsx", bookSST }));
+          await expectSameRead(bytes);
+        },
+      ),
+      { numRuns: 100 },
     );
   });
 });
