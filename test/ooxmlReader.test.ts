@@ -141,6 +141,40 @@ describe("files exceljs writes differently from Excel and other writers", () => 
       sheet.getCell("A3").value = "gộp";
     });
 
+  it("reads the same as exceljs what Excel and other writers write beyond exceljs' own files", async () => {
+    const bytes = await bytesOf((workbook) => {
+      const sheet = workbook.addWorksheet("T");
+      sheet.getCell("A1").value = "x";
+      sheet.getCell("B1").value = "y";
+    });
+    const firstString = (si: string) => (p: Record<string, string>) =>
+      (p["xl/sharedStrings.xml"] = p["xl/sharedStrings.xml"].replace(/<si>.*?<\/si>/, si));
+    const sheetXml = (from: RegExp, to: string) => (p: Record<string, string>) =>
+      (p["xl/worksheets/sheet1.xml"] = p["xl/worksheets/sheet1.xml"].replace(from, to));
+    const a1 = /<c r="A1"[^>]*>.*?<\/c>/;
+    const edits = [
+      firstString('<si><t>漢字</t><rPh sb="0" eb="2"><t>カンジ</t></rPh><phoneticPr fontId="1"/></si>'),
+      firstString(
+        '<si><r><rPr><b/></rPr><t xml:space="preserve">Tổng </t></r><r><t>cộng</t></r><rPh sb="0" eb="1"><t>x</t></rPh></si>',
+      ),
+      firstString("<si/>"),
+      firstString("<si><t/></si>"),
+      firstString("<si><t>a_x000D_b_x005F_x0041_c_x00e9_&#x1F600;&#233;</t></si>"),
+      firstString("<si><t>a\r\nb\rc</t></si>"),
+      sheetXml(a1, '<c r="A1" t="inlineStr"><is><t>in_x0041_line</t></is></c>'),
+      sheetXml(a1, '<c r="A1" t="inlineStr" s="0"><is><r><t>a_x0041_</t></r><r><rPr><b/></rPr><t>b</t></r></is></c>'),
+      sheetXml(/<row r="1"[^>]*>/, '<row r="1" spans="1:5" x14ac:dyDescent="0.25" hidden="true">'),
+      sheetXml(/(<c r="B1"[^>]*>.*?<\/c>)/, '$1<c r="B1"><v>5</v></c>'),
+      sheetXml(/(<c r="B1"[^>]*>.*?<\/c>)/, '$1<c r="B1" s="1"/>'),
+      sheetXml(/<sheetData>/, '<sheetData><row r="5"><c r="C5"><v>3</v></c></row>'),
+      sheetXml(a1, '<c r="A1" t="b"><v>true</v></c>'),
+      sheetXml(a1, '<c r="A1"><v>12abc</v></c>'),
+      sheetXml(a1, '<c r="A1" t="str"><f>B1&amp;""</f><v>y</v></c>'),
+      sheetXml(a1, '<c r="A1"><f t="array" ref="A1:A1">SUM(B1:B2)</f><v>7</v></c>'),
+    ];
+    for (const edit of edits) await expectSameRead(edited(bytes, edit));
+  });
+
   it("reads the same with namespace prefixes, comments, CDATA-free whitespace and single quotes", async () => {
     const base = await plain();
     const expected = await readWorkbook(base);
