@@ -41,8 +41,12 @@ export function mergedCellsError(fileName: string, part: string): PhuLucError {
 /** The cells a sheet's merged ranges cover (text in cells is escaped, so it cannot pass for one). */
 function mergedCellsIn(xml: string): number {
   let cells = 0;
-  if (xml.indexOf("mergeCell") < 0) return 0;
-  for (const [, double, single] of xml.matchAll(MERGE_REF)) {
+  // The scan starts at the first merged range's tag, after the sheet's cells.
+  const first = xml.indexOf("mergeCell");
+  if (first < 0) return 0;
+  MERGE_REF.lastIndex = xml.lastIndexOf("<", first);
+  for (let match; (match = MERGE_REF.exec(xml));) {
+    const [, double, single] = match;
     const [from, to = from] = (double ?? single).split(":").map(parseA1);
     if (!from || !to) continue;
     cells += (Math.abs(to.row - from.row) + 1) * (Math.abs(to.col - from.col) + 1);

@@ -75,9 +75,11 @@ export function sheetGrid(xml: string, name: string, context: SheetContext): Gri
       }
       case "c": {
         if (!row) throw new XmlError("cell outside a row");
-        const r = scanner.attribute("r");
+        scanner.pick(CELL_ATTRIBUTES, cellAttributes);
+        const [r, type, s] = cellAttributes;
         col = r === undefined ? col + 1 : columnOf(r);
-        const entry = readCell(scanner, rowNumber, col, context, masters);
+        const styleId = s === undefined ? 0 : parseInt(s, 10);
+        const entry = readCell(scanner, type, styleId, rowNumber, col, context, masters);
         // A styled empty cell written after another at its place empties it, as in exceljs.
         if (entry !== undefined) row.entries[col] = entry === EMPTIED ? undefined : entry;
         break;
@@ -100,16 +102,18 @@ export function sheetGrid(xml: string, name: string, context: SheetContext): Gri
   return gridOf(name, rows, merges, context);
 }
 
+const CELL_ATTRIBUTES = ["r", "t", "s"] as const;
+const cellAttributes: (string | undefined)[] = [];
+
 function readCell(
   scanner: XmlScanner,
+  type: string | undefined,
+  styleId: number,
   rowNumber: number,
   col: number,
   context: SheetContext,
   masters: Map<string, SharedMaster>,
 ): Entry | typeof EMPTIED {
-  const type = scanner.attribute("t");
-  const s = scanner.attribute("s");
-  const styleId = s === undefined ? 0 : parseInt(s, 10);
   let formula: string | undefined;
   let shareType: string | undefined;
   let si: string | undefined;

@@ -148,6 +148,34 @@ export class XmlScanner {
     return undefined;
   }
 
+  /**
+   * Several attributes of the current open tag in one pass (a cell's r, t and s), into `values` by the
+   * index of their name in `names`; the others undefined.
+   */
+  pick(names: readonly string[], values: (string | undefined)[]): void {
+    values.fill(undefined);
+    const xml = this.xml;
+    const end = this.attributesEnd;
+    let i = this.attributesStart;
+    while (i < end) {
+      while (i < end && isSpace(xml.charCodeAt(i))) i++;
+      const nameStart = i;
+      while (i < end && xml.charCodeAt(i) !== EQUALS && !isSpace(xml.charCodeAt(i))) i++;
+      const nameEnd = i;
+      while (i < end && xml.charCodeAt(i) !== QUOT && xml.charCodeAt(i) !== APOS) i++;
+      if (i >= end) return;
+      const close = xml.indexOf(xml[i], i + 1);
+      for (let n = 0; n < names.length; n++) {
+        const name = names[n];
+        if (nameEnd - nameStart === name.length && xml.startsWith(name, nameStart)) {
+          values[n] = decodeAttribute(xml.slice(i + 1, close));
+          break;
+        }
+      }
+      i = close + 1;
+    }
+  }
+
   /** All attributes of the current open tag by their name as written, decoded. */
   attributes(): Record<string, string> {
     const attributes: Record<string, string> = {};
@@ -186,8 +214,11 @@ export function decodeXml(raw: string): string {
 
 /** An attribute value as an XML parser gives it: tabs and line ends written as such become spaces. */
 function decodeAttribute(raw: string): string {
+  if (!ATTRIBUTE_SPECIAL.test(raw)) return raw;
   return decodeXml(/[\t\n\r]/.test(raw) ? raw.replace(/\r\n?|[\t\n]/g, " ") : raw);
 }
+
+const ATTRIBUTE_SPECIAL = /[&\t\n\r]/;
 
 function replaceEntity(match: string, hex?: string, decimal?: string, named?: string): string {
   if (match === "&") throw new XmlError("undefined entity");
