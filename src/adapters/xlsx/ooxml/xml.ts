@@ -129,21 +129,8 @@ export class XmlScanner {
 
   /** One attribute of the current open tag, by its name as written (`r`, `r:id`), decoded. */
   attribute(name: string): string | undefined {
-    const xml = this.xml;
-    const end = this.attributesEnd;
-    let i = this.attributesStart;
-    while (i < end) {
-      while (i < end && isSpace(xml.charCodeAt(i))) i++;
-      const nameStart = i;
-      while (i < end && xml.charCodeAt(i) !== EQUALS && !isSpace(xml.charCodeAt(i))) i++;
-      const nameEnd = i;
-      while (i < end && xml.charCodeAt(i) !== QUOT && xml.charCodeAt(i) !== APOS) i++;
-      if (i >= end) return undefined;
-      const close = xml.indexOf(xml[i], i + 1);
-      if (nameEnd - nameStart === name.length && xml.startsWith(name, nameStart)) {
-        return decodeAttribute(xml.slice(i + 1, close));
-      }
-      i = close + 1;
+    for (let i = this.attributesStart; (i = this.readAttribute(i)) >= 0;) {
+      if (this.attributeIs(name)) return this.attributeValue();
     }
     return undefined;
   }
@@ -154,36 +141,53 @@ export class XmlScanner {
    */
   pick(names: readonly string[], values: (string | undefined)[]): void {
     values.fill(undefined);
-    const xml = this.xml;
-    const end = this.attributesEnd;
-    let i = this.attributesStart;
-    while (i < end) {
-      while (i < end && isSpace(xml.charCodeAt(i))) i++;
-      const nameStart = i;
-      while (i < end && xml.charCodeAt(i) !== EQUALS && !isSpace(xml.charCodeAt(i))) i++;
-      const nameEnd = i;
-      while (i < end && xml.charCodeAt(i) !== QUOT && xml.charCodeAt(i) !== APOS) i++;
-      if (i >= end) return;
-      const close = xml.indexOf(xml[i], i + 1);
+    for (let i = this.attributesStart; (i = this.readAttribute(i)) >= 0;) {
       for (let n = 0; n < names.length; n++) {
-        const name = names[n];
-        if (nameEnd - nameStart === name.length && xml.startsWith(name, nameStart)) {
-          values[n] = decodeAttribute(xml.slice(i + 1, close));
+        if (this.attributeIs(names[n])) {
+          values[n] = this.attributeValue();
           break;
         }
       }
-      i = close + 1;
     }
   }
 
   /** All attributes of the current open tag by their name as written, decoded. */
   attributes(): Record<string, string> {
     const attributes: Record<string, string> = {};
-    const raw = this.xml.slice(this.attributesStart, this.attributesEnd);
-    for (const [, name, double, single] of raw.matchAll(ATTRIBUTE)) {
-      if (name !== "__proto__") attributes[name] = decodeAttribute(double ?? single);
+    for (let i = this.attributesStart; (i = this.readAttribute(i)) >= 0;) {
+      const name = this.xml.slice(this.nameStart, this.nameEnd);
+      if (name !== "__proto__") attributes[name] = this.attributeValue();
     }
     return attributes;
+  }
+
+  private nameStart = 0;
+  private nameEnd = 0;
+  private valueStart = 0;
+  private valueEnd = 0;
+
+  /** Finds the attribute from `i` on (its name and value ranges); where the next starts, or -1 when none. */
+  private readAttribute(from: number): number {
+    const xml = this.xml;
+    const end = this.attributesEnd;
+    let i = from;
+    while (i < end && isSpace(xml.charCodeAt(i))) i++;
+    this.nameStart = i;
+    while (i < end && xml.charCodeAt(i) !== EQUALS && !isSpace(xml.charCodeAt(i))) i++;
+    this.nameEnd = i;
+    while (i < end && xml.charCodeAt(i) !== QUOT && xml.charCodeAt(i) !== APOS) i++;
+    if (i >= end) return -1;
+    this.valueStart = i + 1;
+    this.valueEnd = xml.indexOf(xml[i], i + 1);
+    return this.valueEnd + 1;
+  }
+
+  private attributeIs(name: string): boolean {
+    return this.nameEnd - this.nameStart === name.length && this.xml.startsWith(name, this.nameStart);
+  }
+
+  private attributeValue(): string {
+    return decodeAttribute(this.xml.slice(this.valueStart, this.valueEnd));
   }
 
   /** Skips to the end of the element just opened (its children and text included). */
@@ -203,8 +207,6 @@ export class XmlScanner {
     return end;
   }
 }
-
-const ATTRIBUTE = /([^\s=]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
 
 /** Text content as an XML parser gives it. */
 export function decodeXml(raw: string): string {
