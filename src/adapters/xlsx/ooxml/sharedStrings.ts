@@ -47,16 +47,9 @@ export function sharedStrings(xml: string): (string | null)[] {
   return strings;
 }
 
-/** The decoded text of the element just opened, up to its end. */
+/** The text of the `<t>` just opened, its `_xHHHH_` escapes decoded. */
 export function textOf(scanner: XmlScanner): string {
-  if (scanner.selfClosing) return "";
-  let text = "";
-  for (let token; (token = scanner.next()) !== Token.End;) {
-    if (token === Token.Text) text += scanner.text();
-    else if (token === Token.Close) break;
-    else scanner.skipElement();
-  }
-  return decodeEscapes(text);
+  return decodeEscapes(scanner.elementText());
 }
 
 /** A rich-text run's text (`<r><rPr>…</rPr><t>…</t></r>`): "" when it has no `<t>`. */

@@ -135,19 +135,19 @@ function readCell(
             si = scanner.attribute("si");
             ref = scanner.attribute("ref");
           }
-          const text = textUpToEnd(scanner);
+          const text = scanner.elementText();
           formula = text === "" ? undefined : text;
           break;
         }
         case "v":
           valueSeen = true;
-          value = append(value, textUpToEnd(scanner));
+          value = append(value, scanner.elementText());
           break;
         case "is":
           break;
         case "t":
           // An inline string's own <t>: exceljs keeps its `_xHHHH_` escapes as written.
-          value = append(value, textUpToEnd(scanner));
+          value = append(value, scanner.elementText());
           break;
         case "r":
           (runs ??= []).push(runText(scanner));
@@ -230,18 +230,6 @@ function gridCell(
   if (format?.numFmt && format.numFmt !== "General") cell.numFmt = format.numFmt;
   if (cell.value === null && cell.error === undefined && cell.formula === undefined) return HELD;
   return cell;
-}
-
-/** The text of the element just opened, up to its end tag. */
-function textUpToEnd(scanner: XmlScanner): string {
-  if (scanner.selfClosing) return "";
-  let text = "";
-  for (let token; (token = scanner.next()) !== Token.End;) {
-    if (token === Token.Text) text += scanner.text();
-    else if (token === Token.Close) break;
-    else scanner.skipElement();
-  }
-  return text;
 }
 
 const append = (value: string | undefined, text: string) =>

@@ -80,10 +80,7 @@ export function modifiedDate(pkg: Package): Date | undefined {
   if (xml === undefined) return undefined;
   const scanner = new XmlScanner(xml);
   for (let token; (token = scanner.next()) !== Token.End;) {
-    if (token !== Token.Open || scanner.name !== "modified" || scanner.selfClosing) continue;
-    let text = "";
-    while ((token = scanner.next()) === Token.Text) text += scanner.text();
-    return new Date(text);
+    if (token === Token.Open && scanner.name === "modified") return new Date(scanner.elementText());
   }
   return undefined;
 }

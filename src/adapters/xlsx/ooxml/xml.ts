@@ -190,6 +190,18 @@ export class XmlScanner {
     return decodeAttribute(this.xml.slice(this.valueStart, this.valueEnd));
   }
 
+  /** The text of the element just opened (CDATA included, child elements skipped), up to its end tag. */
+  elementText(): string {
+    if (this.selfClosing) return "";
+    let text = "";
+    for (let token; (token = this.next()) !== Token.End;) {
+      if (token === Token.Text) text += this.text();
+      else if (token === Token.Close) break;
+      else this.skipElement();
+    }
+    return text;
+  }
+
   /** Skips to the end of the element just opened (its children and text included). */
   skipElement(): void {
     if (this.selfClosing) return;
