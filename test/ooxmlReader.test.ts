@@ -14,6 +14,8 @@ import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { mergeWorkbook } from "../src/engine/merge";
 import { templateSheets, unitInputs } from "../src/engine/merge/inputs";
 import { readWorkbook, type ReadOptions, type WorkbookRead } from "../src/adapters/xlsx/readWorkbook";
+import { slideFormula } from "../src/adapters/xlsx/ooxml/sheetXml";
+import { a1 } from "../src/engine/grid";
 import { readWorkbookExceljs } from "../bench/lib/exceljsReader";
 import { readWorkbookSheetjs } from "../bench/lib/sheetjsReader";
 import { writeConsolidated } from "../src/adapters/xlsx/writeConsolidated";
@@ -514,6 +516,69 @@ describe("random workbooks SheetJS writes read the same through both readers", (
         },
       ),
       { numRuns: 100 },
+    );
+  });
+});
+
+describe("a shared formula's cells get the master's formula moved as exceljs moves it", () => {
+  // exceljs' own slideFormula, the oracle (a deep path without type declarations).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const exceljs = require("exceljs/lib/utils/shared-formula") as {
+    slideFormula: (formula: string, from: string, to: string) => string;
+  };
+  const piece = fc.constantFrom(
+    "A1",
+    "$A$1",
+    "A$1",
+    "$A1",
+    "b7",
+    "XFD3",
+    "XFE3",
+    "ABCD12",
+    "Sheet1!C4",
+    "'Nháp 2'!B2",
+    "SUM(",
+    "IF(",
+    ")",
+    ",",
+    "+",
+    "*",
+    '"A1"',
+    "_xlfn.IFS(",
+    "LOG10(",
+    "R1C1",
+    "A1:B20",
+    "$C$3:D$9",
+    " ",
+    "1.5",
+    "Tên_1",
+  );
+  // Offsets keep the cell on the sheet (master C5); a reference moved off it throws in both.
+  it("for any formula and offset", () => {
+    fc.assert(
+      fc.property(
+        fc.array(piece, { maxLength: 12 }).map((pieces) => pieces.join("")),
+        fc.integer({ min: -4, max: 40 }),
+        fc.integer({ min: -2, max: 30 }),
+        (formula, rows, cols) => {
+          const expected = (() => {
+            try {
+              return exceljs.slideFormula(formula, "C5", a1(4 + rows, 2 + cols));
+            } catch {
+              return "throws";
+            }
+          })();
+          const actual = (() => {
+            try {
+              return slideFormula(formula, rows, cols);
+            } catch {
+              return "throws";
+            }
+          })();
+          expect(actual).toBe(expected);
+        },
+      ),
+      { numRuns: 2000 },
     );
   });
 });

@@ -19,7 +19,7 @@
  *   `&lt;` read `<`); CDATA text is read (exceljs dropped it); a phonetic run of an inline string is not;
  * - rows and cells written without their `r` follow the previous one (exceljs refused the file).
  */
-import type { Cell, CellRange, CellValue, Grid } from "../../../engine/grid";
+import { columnLetters, type Cell, type CellRange, type CellValue, type Grid } from "../../../engine/grid";
 import { runText } from "./sharedStrings";
 import type { CellFormat } from "./styles";
 import { Token, XmlError, XmlScanner } from "./xml";
@@ -365,12 +365,6 @@ export function slideFormula(formula: string, rows: number, cols: number): strin
     const col = columnOf(upper) + 1 + (colDollar ? 0 : cols);
     const row = parseInt(digits, 10) + (rowDollar ? 0 : rows);
     if (col < 1 || col > 16_384) throw new XmlError(`${col} is out of bounds`);
-    return `${sheet ?? ""}${colDollar ?? ""}${letters1(col)}${rowDollar ?? ""}${row}`;
+    return `${sheet ?? ""}${colDollar ?? ""}${columnLetters(col - 1)}${rowDollar ?? ""}${row}`;
   });
-}
-
-function letters1(col: number): string {
-  let letters = "";
-  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return letters;
 }
