@@ -1,8 +1,8 @@
 /**
- * SheetJS Community Edition (`@e965/xlsx`) read into the same Grids as PhuLuc's exceljs reader
- * (lib/exceljsReader.ts): the reader measured against exceljs in bench/reader.ts (issue 15
- * §7) and not adopted — under 2× faster on most cases (bench/README.md). test/sheetjsReader.test.ts
- * holds the two to deep-equal Grids on every workbook the tests build, so each rule below reproduces
+ * SheetJS Community Edition (`@e965/xlsx`) read into the same Grids as the exceljs reader PhuLuc used
+ * (lib/exceljsReader.ts): measured in bench/reader.ts (issue 15 §7) and not adopted — under 2× faster
+ * than exceljs on most cases, slower than PhuLuc's own reader (bench/README.md). test/sheetjsReader.test.ts
+ * holds it to readWorkbook's Grids on every workbook the tests build, so each rule below reproduces
  * what the exceljs reader gives, not what SheetJS would give on its own. The bytes pass readWorkbook's
  * own checks (kind, size, zip limits) first.
  */
