@@ -16,6 +16,7 @@ import { templateSheets, unitInputs } from "../src/engine/merge/inputs";
 import { readWorkbook, type ReadOptions, type WorkbookRead } from "../src/adapters/xlsx/readWorkbook";
 import { slideFormula } from "../src/adapters/xlsx/ooxml/sheetXml";
 import { a1 } from "../src/engine/grid";
+import { PhuLucError } from "../src/engine/errors";
 import { readWorkbookExceljs } from "../bench/lib/exceljsReader";
 import { readWorkbookSheetjs } from "../bench/lib/sheetjsReader";
 import { writeConsolidated } from "../src/adapters/xlsx/writeConsolidated";
@@ -579,6 +580,32 @@ describe("a shared formula's cells get the master's formula moved as exceljs mov
         },
       ),
       { numRuns: 2000 },
+    );
+  });
+});
+
+describe("damaged XML never reaches the user as a stack trace", () => {
+  it("reads a mangled sheet, strings or workbook part, or refuses it with the Vietnamese message", async () => {
+    const bytes = await bytesOf(edgeCasesWorkbook);
+    const parts = ["xl/worksheets/sheet1.xml", "xl/sharedStrings.xml", "xl/workbook.xml", "xl/styles.xml"];
+    const damage = fc.record({
+      part: fc.constantFrom(...parts),
+      at: fc.double({ min: 0, max: 1, noNaN: true }),
+      cut: fc.integer({ min: 0, max: 40 }),
+      insert: fc.constantFrom("", "<", ">", '"', "'", "&", "&#x;", "<!--", "]]>", "<c>", "</row>", "<v>", "\u0000"),
+    });
+    await fc.assert(
+      fc.asyncProperty(damage, async ({ part, at, cut, insert }) => {
+        const changed = edited(bytes, (p) => {
+          const text = p[part];
+          const i = Math.floor(at * text.length);
+          p[part] = text.slice(0, i) + insert + text.slice(i + cut);
+        });
+        const outcome = await readWorkbook(changed, { fileName: "hong.xlsx" }).catch((error: unknown) => error);
+        if (outcome instanceof PhuLucError) expect(outcome.code).toMatch(/^(corrupt|no-sheets)$/);
+        else expect((outcome as WorkbookRead).grids.length).toBeGreaterThan(0);
+      }),
+      { numRuns: 300 },
     );
   });
 });
