@@ -1,14 +1,15 @@
 /**
- * Reader benchmark (issue 15 §7): exceljs against SheetJS Community Edition (`@e965/xlsx`), each
- * reading the same files into Grids through PhuLuc's own adapter (readWorkbook, lib/sheetjsReader: the
- * same kind, size and zip checks first), per case: the check bench's 5,000-row sheets, a 30,000-row
- * sheet, the merge bench's 40 × 300 unit files with their template, and a province's 170 xã files.
- * - in process: CPU time of reading every file of the case, the two readers alternately (medians);
+ * Reader benchmark (issue 15): PhuLuc's own reader (readWorkbook, src/adapters/xlsx/ooxml) against the
+ * exceljs reader it replaced (lib/exceljsReader) and SheetJS Community Edition (`@e965/xlsx`,
+ * lib/sheetjsReader), each reading the same files into Grids after the same kind, size and zip checks,
+ * per case: the check bench's 5,000-row sheets, a 30,000-row sheet, the merge bench's 40 × 300 unit
+ * files with their template, and a province's 170 xã files.
+ * - in process: CPU time of reading every file of the case, the readers in turn (medians);
  * - as a process: a minified bundle of each reader (as the CLI bundles it, exceljs through the CLI's
- *   alias) reading the case's files, run alternately: CPU, wall and peak memory, module load included;
+ *   alias) reading the case's files, run in turn: CPU, wall and peak memory, module load included;
  *   for one file also the CLI's own `check --json` built with each reader (and whether its JSON is the same).
  * The readers' Grids are compared too: a figure for a reader that reads differently would be moot.
- * SheetJS is adopted for reading only at ≥ 2× (issue 15); bench/README.md has the decision.
+ * bench/README.md has the decisions.
  * `PHULUC_BENCH_READER=merge,province` runs some cases only (check, long, merge, province);
  * `PHULUC_BENCH_RUNS` sets the runs per figure (default 5).
  */
@@ -19,11 +20,12 @@ import { isDeepStrictEqual } from "node:util";
 import { build, type BuildOptions, type Plugin } from "esbuild";
 import ExcelJS from "exceljs";
 import { acceptedBytes, readWorkbook, type WorkbookRead } from "../src/adapters/xlsx/readWorkbook";
+import { readWorkbookExceljs } from "./lib/exceljsReader";
 import { readWorkbookSheetjs } from "./lib/sheetjsReader";
 import type { Grid } from "../src/engine/grid";
 import { addGridSheet } from "../test/fixtures/seedGrids";
 import { chiTieuGrid, kinhPhiGrid } from "./lib/synthetic";
-import { compareProcesses, median, ms } from "./lib/timing";
+import { alternateProcesses, median, ms, type ProcessTime } from "./lib/timing";
 import { writeBenchFiles, writeProvinceFiles } from "./merge";
 import type { BenchContext } from "./run";
 
@@ -31,7 +33,8 @@ const root = resolve(__dirname, "..");
 const RUNS = Number(process.env.PHULUC_BENCH_RUNS ?? 5);
 type Reader = (source: Uint8Array) => Promise<unknown>;
 const READERS: [string, Reader][] = [
-  ["exceljs", (bytes) => readWorkbook(bytes)],
+  ["ooxml", (bytes) => readWorkbook(bytes)],
+  ["exceljs", (bytes) => readWorkbookExceljs(bytes)],
   ["sheetjs", (bytes) => readWorkbookSheetjs(bytes)],
   // What both run before parsing: the file's kind, size and zip limits.
   ["checks", (bytes) => acceptedBytes(bytes, {})],
@@ -56,18 +59,22 @@ const CLI_BUILD: BuildOptions = {
   logLevel: "warning",
 };
 
+/** The parsing readers (READERS without the checks). */
+const PARSERS = ["ooxml", "exceljs", "sheetjs"];
+
 /**
  * Bundles beside the CLI in dist/ (its exceljs alias loads exceljs' Workbook from node_modules at run
  * time): per reader, one that only reads the files named on its command line, and the CLI itself,
- * whose `check` reads through SheetJS in the sheetjs build (src/cli's readWorkbook import resolved to
- * lib/sheetjsCliReader.ts).
+ * whose `check` reads through exceljs or SheetJS in their builds (src/cli's readWorkbook import
+ * resolved to lib/exceljsCliReader.ts or lib/sheetjsCliReader.ts).
  */
 async function bundle(): Promise<{ read: Record<string, string>; cli: Record<string, string> }> {
   const outDir = join(root, "dist", "bench");
   mkdirSync(outDir, { recursive: true });
   const out = { read: {} as Record<string, string>, cli: {} as Record<string, string> };
   for (const [name, module, fn] of [
-    ["exceljs", "./src/adapters/xlsx/readWorkbook", "readWorkbook"],
+    ["ooxml", "./src/adapters/xlsx/readWorkbook", "readWorkbook"],
+    ["exceljs", "./bench/lib/exceljsReader", "readWorkbookExceljs"],
     ["sheetjs", "./bench/lib/sheetjsReader", "readWorkbookSheetjs"],
   ]) {
     out.read[name] = join(outDir, `read-${name}.cjs`);
@@ -86,27 +93,27 @@ async function bundle(): Promise<{ read: Record<string, string>; cli: Record<str
       ...CLI_BUILD,
       entryPoints: ["src/cli/phuluc.ts"],
       outfile: out.cli[name],
-      plugins: name === "sheetjs" ? [sheetjsForCli] : [],
+      plugins: name === "ooxml" ? [] : [cliReader(name)],
     });
   }
   return out;
 }
 
-const sheetjsForCli: Plugin = {
-  name: "sheetjs-reader-for-the-cli",
+const cliReader = (name: string): Plugin => ({
+  name: `${name}-reader-for-the-cli`,
   setup(build) {
     build.onResolve({ filter: /\/adapters\/xlsx\/readWorkbook$/ }, (args) =>
       args.importer.startsWith(join(root, "src", "cli"))
-        ? { path: join(__dirname, "lib", "sheetjsCliReader.ts") }
+        ? { path: join(__dirname, "lib", `${name}CliReader.ts`) }
         : undefined,
     );
   },
-};
+});
 
-/** CPU ms of reading every file with each reader, the readers alternately; and whether their Grids agree. */
-async function inProcess(files: string[]): Promise<{ cpu: Record<string, number>; same: boolean }> {
+/** CPU ms of reading every file with each reader, the readers in turn; and whether their Grids agree. */
+async function inProcess(files: string[]): Promise<{ cpu: Record<string, number>; same: Record<string, boolean> }> {
   const bytes = files.map((f) => new Uint8Array(readFileSync(f)));
-  const times: Record<string, number[]> = { exceljs: [], sheetjs: [], checks: [] };
+  const times: Record<string, number[]> = Object.fromEntries(READERS.map(([name]) => [name, []]));
   const reads: Record<string, unknown[]> = {};
   for (let run = -1; run < RUNS; run++) {
     for (const [name, read] of READERS) {
@@ -121,48 +128,66 @@ async function inProcess(files: string[]): Promise<{ cpu: Record<string, number>
   }
   const grids = (name: string) => (reads[name] as WorkbookRead[]).map((read) => read.grids);
   return {
-    cpu: { exceljs: median(times.exceljs), sheetjs: median(times.sheetjs), checks: median(times.checks) },
-    same: isDeepStrictEqual(grids("exceljs"), grids("sheetjs")),
+    cpu: Object.fromEntries(Object.entries(times).map(([name, list]) => [name, median(list)])),
+    same: Object.fromEntries(PARSERS.slice(1).map((name) => [name, isDeepStrictEqual(grids("ooxml"), grids(name))])),
   };
 }
 
+const processRow = (what: string, name: string, t: ProcessTime): [string, string, string] => [
+  `${what}, ${name} CPU`,
+  ms(t.cpuMs),
+  `${ms(t.wallMs)} wall, peak ${mib(t.maxRssKiB)}`,
+];
+
 export default async function benchReader({ tmp, report }: BenchContext): Promise<void> {
   const bundles = await bundle();
-  const load = compareProcesses(
-    { args: [bundles.read.exceljs], okCodes: [0] },
-    { args: [bundles.read.sheetjs], okCodes: [0] },
+  const load = alternateProcesses(
+    PARSERS.map((name) => ({ args: [bundles.read[name]], okCodes: [0] })),
     RUNS,
   );
-  report("reader: loading the bundle alone (no file)", [
-    ["exceljs bundle, CPU", ms(load[0].cpuMs), `${ms(load[0].wallMs)} wall, peak ${mib(load[0].maxRssKiB)}`],
-    ["sheetjs bundle, CPU", ms(load[1].cpuMs), `${ms(load[1].wallMs)} wall, peak ${mib(load[1].maxRssKiB)}`],
-  ]);
+  report(
+    "reader: loading the bundle alone (no file)",
+    PARSERS.map((name, i) => processRow("bundle", name, load[i])),
+  );
   for (const [title, files] of await writeCases(tmp)) {
     const own = await inProcess(files);
-    const [e, s] = compareProcesses(
-      { args: [bundles.read.exceljs, ...files], okCodes: [0] },
-      { args: [bundles.read.sheetjs, ...files], okCodes: [0] },
+    const times = alternateProcesses(
+      PARSERS.map((name) => ({ args: [bundles.read[name], ...files], okCodes: [0] })),
       RUNS,
     );
+    const [o, e, s] = times;
+    const parsing = (name: string) => own.cpu[name] - own.cpu.checks;
     const rows: [string, string, string][] = [
-      ["same Grids from both readers", own.same ? "yes" : "NO", ""],
-      ["in process, exceljs CPU", ms(own.cpu.exceljs), `median of ${RUNS}`],
-      ["in process, sheetjs CPU", ms(own.cpu.sheetjs), `median of ${RUNS}`],
-      ["in process, exceljs / sheetjs", ratio(own.cpu.exceljs / own.cpu.sheetjs), "≥ 2 to adopt SheetJS"],
-      ["  of which the checks both run first", ms(own.cpu.checks), "kind, size, zip limits"],
+      ["same Grids: ooxml and exceljs, ooxml and sheetjs", `${yes(own.same.exceljs)}, ${yes(own.same.sheetjs)}`, ""],
+      ...PARSERS.map((name): [string, string, string] => [
+        `in process, ${name} CPU`,
+        ms(own.cpu[name]),
+        `median of ${RUNS}`,
+      ]),
       [
-        "  parser + Grid only, exceljs / sheetjs",
-        ratio((own.cpu.exceljs - own.cpu.checks) / (own.cpu.sheetjs - own.cpu.checks)),
-        "",
+        "in process, exceljs / ooxml",
+        ratio(own.cpu.exceljs / own.cpu.ooxml),
+        `sheetjs / ooxml ${ratio(own.cpu.sheetjs / own.cpu.ooxml)}`,
       ],
-      ["read process, exceljs CPU", ms(e.cpuMs), `${ms(e.wallMs)} wall, peak ${mib(e.maxRssKiB)}`],
-      ["read process, sheetjs CPU", ms(s.cpuMs), `${ms(s.wallMs)} wall, peak ${mib(s.maxRssKiB)}`],
-      ["read process, exceljs / sheetjs, CPU", ratio(e.cpuMs / s.cpuMs), `wall ${ratio(e.wallMs / s.wallMs)}`],
+      ["  of which the checks all run first", ms(own.cpu.checks), "kind, size, zip limits"],
+      [
+        "  parser + Grid only, exceljs / ooxml",
+        ratio(parsing("exceljs") / parsing("ooxml")),
+        `sheetjs / ooxml ${ratio(parsing("sheetjs") / parsing("ooxml"))}`,
+      ],
+      ...PARSERS.map((name, i) => processRow("read process", name, times[i])),
+      [
+        "read process, exceljs / ooxml, CPU",
+        ratio(e.cpuMs / o.cpuMs),
+        `wall ${ratio(e.wallMs / o.wallMs)}; sheetjs / ooxml ${ratio(s.cpuMs / o.cpuMs)}`,
+      ],
     ];
     if (files.length === 1) rows.push(...cliCheck(bundles.cli, files[0]));
     report(`reader: ${title} (${files.length} file${files.length > 1 ? "s" : ""})`, rows);
   }
 }
+
+const yes = (same: boolean) => (same ? "yes" : "NO");
 
 /** The cases' files: `PHULUC_BENCH_READER` picks some (check, long, merge, province). */
 async function writeCases(tmp: string): Promise<[string, string[]][]> {
@@ -186,17 +211,21 @@ async function writeCases(tmp: string): Promise<[string, string[]][]> {
   return cases;
 }
 
-/** `phuluc check --json` built with each reader, run alternately: CPU, wall, peak memory, same output. */
+/** `phuluc check --json` built with each reader, run in turn: CPU, wall, peak memory, same output. */
 function cliCheck(cli: Record<string, string>, file: string): [string, string, string][] {
   const args = (bundle: string) => ({ args: [bundle, "check", file, "--json"], okCodes: [0, 1] });
-  const [e, s] = compareProcesses(args(cli.exceljs), args(cli.sheetjs), RUNS);
+  const [o, e, s] = alternateProcesses(
+    PARSERS.map((name) => args(cli[name])),
+    RUNS,
+  );
   const output = (bundle: string) => spawnSync(process.execPath, [bundle, "check", file, "--json"]).stdout.toString();
-  const same = output(cli.exceljs) === output(cli.sheetjs);
+  const same = (name: string) => output(cli.ooxml) === output(cli[name]);
   return [
-    ["CLI check --json, exceljs CPU", ms(e.cpuMs), `${ms(e.wallMs)} wall, peak ${mib(e.maxRssKiB)}`],
-    ["CLI check --json, sheetjs CPU", ms(s.cpuMs), `${ms(s.wallMs)} wall, peak ${mib(s.maxRssKiB)}`],
-    ["CLI, exceljs / sheetjs, CPU", ratio(e.cpuMs / s.cpuMs), `wall ${ratio(e.wallMs / s.wallMs)}`],
-    ["same JSON from both CLIs", same ? "yes" : "NO", ""],
+    processRow("CLI check --json", "ooxml", o),
+    processRow("CLI check --json", "exceljs", e),
+    processRow("CLI check --json", "sheetjs", s),
+    ["CLI, exceljs / ooxml, CPU", ratio(e.cpuMs / o.cpuMs), `wall ${ratio(e.wallMs / o.wallMs)}`],
+    ["same JSON from the three CLIs", `${yes(same("exceljs"))}, ${yes(same("sheetjs"))}`, ""],
   ];
 }
 

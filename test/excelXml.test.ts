@@ -13,6 +13,7 @@ import { readWorkbook, type ReadOptions, type WorkbookRead } from "../src/adapte
 import { checkGrids } from "../src/engine/check";
 import type { Grid } from "../src/engine/grid";
 import type { TemplateId } from "../src/engine/template";
+import { readWorkbookExceljs } from "../bench/lib/exceljsReader";
 import { EXCEL_XML_CASES } from "./fixtures/excelXml";
 import { fileResult, runMain, sheetOf, type CliRun } from "./helpers/cliRun";
 import { percentPoints } from "./fixtures/excelXml/percentPoints";
@@ -24,7 +25,10 @@ interface Reader {
   read: (bytes: Uint8Array, options?: ReadOptions) => Promise<WorkbookRead>;
 }
 
-const READERS: Reader[] = [{ name: EXCELJS, read: readWorkbook }];
+const READERS: Reader[] = [
+  { name: "PhuLuc (readWorkbook)", read: readWorkbook },
+  { name: EXCELJS, read: readWorkbookExceljs },
+];
 
 async function pictureOf(reader: Reader, bytes: Uint8Array, options?: ReadOptions): Promise<ReadPicture> {
   try {

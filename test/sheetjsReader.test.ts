@@ -1,6 +1,6 @@
 /**
- * The SheetJS reader the bench measures (bench/lib/sheetjsReader.ts) against PhuLuc's exceljs reader:
- * deep-equal Grids and notes on every workbook the tests and the bench build, so that the bench
+ * The SheetJS reader the bench measures (bench/lib/sheetjsReader.ts) against PhuLuc's reader
+ * (readWorkbook, itself held to the exceljs reader by ooxmlReader.test.ts): deep-equal Grids and notes on every workbook the tests and the bench build, so that the bench
  * compares two readers that read the same (issue 15 §7), and any reader change that alters a Grid shows.
  */
 import { readdirSync, readFileSync } from "node:fs";

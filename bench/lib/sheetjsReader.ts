@@ -1,8 +1,8 @@
 /**
- * SheetJS Community Edition (`@e965/xlsx`) read into the same Grids as PhuLuc's exceljs reader
- * (readWorkbook's worksheetToGrid): the reader measured against exceljs in bench/reader.ts (issue 15
- * §7) and not adopted — under 2× faster on most cases (bench/README.md). test/sheetjsReader.test.ts
- * holds the two to deep-equal Grids on every workbook the tests build, so each rule below reproduces
+ * SheetJS Community Edition (`@e965/xlsx`) read into the same Grids as the exceljs reader PhuLuc used
+ * (lib/exceljsReader.ts): measured in bench/reader.ts (issue 15 §7) and not adopted — under 2× faster
+ * than exceljs on most cases, slower than PhuLuc's own reader (bench/README.md). test/sheetjsReader.test.ts
+ * holds it to readWorkbook's Grids on every workbook the tests build, so each rule below reproduces
  * what the exceljs reader gives, not what SheetJS would give on its own. The bytes pass readWorkbook's
  * own checks (kind, size, zip limits) first.
  */
@@ -10,14 +10,14 @@ import * as XLSX from "@e965/xlsx";
 import type { Cell, CellRange, Grid } from "../../src/engine/grid";
 import {
   acceptedBytes,
-  clipMerges,
   readLimits,
   workbookRead,
   type Limits,
   type ReadOptions,
   type WorkbookRead,
-  withTruncation,
 } from "../../src/adapters/xlsx/readWorkbook";
+import { checkMergedCells } from "../../src/adapters/xlsx/mergedCells";
+import { clipMerges, withTruncation } from "../../src/adapters/xlsx/ooxml/sheetXml";
 import { corruptError } from "../../src/adapters/xlsx/zipLimits";
 
 /** readWorkbook through SheetJS: the same checks before parsing, the same Grids and notes after. */
@@ -26,6 +26,7 @@ export async function readWorkbookSheetjs(
   options: ReadOptions = {},
 ): Promise<WorkbookRead> {
   const { fileName, bytes } = await acceptedBytes(source, options);
+  await checkMergedCells(bytes, fileName);
   return workbookRead(fileName, sheetjsGrids(bytes, fileName, readLimits(options)));
 }
 

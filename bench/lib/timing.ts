@@ -63,17 +63,21 @@ export function compareProcesses(
   b: { args: string[]; okCodes: number[] },
   runs = 5,
 ): [ProcessTime, ProcessTime] {
-  const times: [ProcessTime[], ProcessTime[]] = [[], []];
+  const [first, second] = alternateProcesses([a, b], runs);
+  return [first, second];
+}
+
+/** Medians of node commands run in turn (a, b, c, a, b, c…), as compareProcesses for any number. */
+export function alternateProcesses(commands: { args: string[]; okCodes: number[] }[], runs = 5): ProcessTime[] {
+  const times: ProcessTime[][] = commands.map(() => []);
   for (let i = 0; i < runs; i++) {
-    times[0].push(timeProcess(a.args, a.okCodes));
-    times[1].push(timeProcess(b.args, b.okCodes));
+    commands.forEach((command, c) => times[c].push(timeProcess(command.args, command.okCodes)));
   }
-  const summary = (list: ProcessTime[]): ProcessTime => ({
+  return times.map((list) => ({
     wallMs: median(list.map((t) => t.wallMs)),
     cpuMs: median(list.map((t) => t.cpuMs)),
     maxRssKiB: Math.max(...list.map((t) => t.maxRssKiB)),
-  });
-  return [summary(times[0]), summary(times[1])];
+  }));
 }
 
 export const ms = (value: number): string => `${value.toFixed(1)} ms`;

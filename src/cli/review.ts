@@ -20,7 +20,7 @@
 import os from "node:os";
 import path from "node:path";
 import type ExcelJS from "exceljs";
-import { loadWorkbook } from "../adapters/xlsx/readWorkbook";
+import { loadWorkbook } from "../adapters/xlsx/loadWorkbook";
 import { feedbackOf } from "../adapters/xlsx/feedbackWorkbook";
 import { sha256Hex, writeReviewStore } from "../adapters/xlsx/reviewSheets";
 import { PhuLucError, userMessage } from "../engine/errors";

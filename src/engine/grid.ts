@@ -1,5 +1,5 @@
 /**
- * The host-free picture of one worksheet. Both adapters (exceljs for files, Office.js for the open
+ * The host-free picture of one worksheet. Both adapters (PhuLuc's .xlsx reader for files, Office.js for the open
  * workbook) produce a Grid; nothing downstream knows which one did.
  */
 

@@ -4,7 +4,8 @@
  * and never written; the copy is returned.
  */
 import { FEEDBACK_SHEET_NAME, feedbackListRows, isReviewSheet, reviewFindings } from "../../engine/review";
-import { loadWorkbook, type ReadOptions } from "./readWorkbook";
+import { loadWorkbook } from "./loadWorkbook";
+import type { ReadOptions } from "./readWorkbook";
 import { addFindingNotes, writeListSheet } from "./reviewSheets";
 
 export interface Feedback {

@@ -1,5 +1,5 @@
 /**
- * Tells what a file is from its first bytes, before exceljs sees it: exceljs answers an old .xls, a
+ * Tells what a file is from its first bytes, before a zip reader sees it: exceljs answered an old .xls, a
  * password-protected workbook or a renamed text file with cryptic zip errors, and the user needs
  * to know which of these they have and what to do about it.
  */

@@ -6,13 +6,12 @@
  * sheet, is set aside with the reason; a non-empty sheet not recognised beside recognised ones is
  * listed too (nothing is dropped without a word).
  */
-import type ExcelJS from "exceljs";
 import { PhuLucError, userMessages } from "../../engine/errors";
 import type { Words } from "../../engine/locale";
 import { unitInputs } from "../../engine/merge/inputs";
 import type { NotMerged } from "../../engine/merge/logSheet";
 import type { UnitInput } from "../../engine/merge/types";
-import { loadWorkbook, type ReadOptions } from "./readWorkbook";
+import { readWorkbookFile, type ReadOptions } from "./readWorkbook";
 import { checkSheets, receiptCounts, sheetFindings, type Receipt } from "../../engine/review";
 import { sha256Hex } from "./reviewSheets";
 
@@ -31,8 +30,7 @@ export type FileReceipt = Omit<Receipt, "unit">;
 export type UnitFileStage = "reading" | "recognising" | "done" | "failed";
 
 /** The workbook's own modified date (docProps/core.xml), when it has a valid one. */
-export function workbookModified(workbook: ExcelJS.Workbook): string | undefined {
-  const modified = workbook.modified;
+export function workbookModified(modified: Date | undefined): string | undefined {
   return modified instanceof Date && !Number.isNaN(modified.getTime()) ? modified.toISOString() : undefined;
 }
 
@@ -47,8 +45,8 @@ export async function readUnitFiles(
   for (const file of files) {
     try {
       progress(file.name, "reading");
-      const { read, workbook, bytes } = await loadWorkbook(file.source, { ...options, fileName: file.name });
-      const saved = workbookModified(workbook);
+      const { read, bytes, modified } = await readWorkbookFile(file.source, { ...options, fileName: file.name });
+      const saved = workbookModified(modified);
       const dated: Pick<UnitInput, "receivedAt" | "receivedFrom"> = saved
         ? { receivedAt: saved, receivedFrom: "workbook" }
         : file.lastModified

@@ -1,26 +1,22 @@
 /**
- * Reads an .xlsx file or buffer into Grids with exceljs, in Node (path or bytes) and in the browser
- * (bytes). Bad files are classified from their bytes first, so the user gets a Vietnamese message
- * that names the file and says what to do, never a zip library's stack trace. The input is only read.
+ * Reads an .xlsx file or buffer into Grids with PhuLuc's own reader (ooxml/), in Node (path or bytes)
+ * and in the browser (bytes). Bad files are classified from their bytes first, so the user gets a
+ * Vietnamese message that names the file and says what to do, never a zip library's stack trace. The
+ * input is only read.
  *
- * Memory: exceljs' in-memory reader in both Node and the browser, because header detection and the
- * formula notes need the merged ranges and shared formulas its streaming reader drops (measured:
- * bench/README.md); the grid keeps at most maxRows × maxColumns, and a file above maxBytes, whose
- * zip would inflate beyond its limit (zipLimits) or whose merged ranges would make millions of cells
- * (mergedCells), is refused before exceljs reads it.
+ * Memory: the grid keeps at most maxRows × maxColumns, and a file above maxBytes, whose zip would
+ * inflate beyond its limit (zipLimits) or whose merged ranges would cover millions of cells
+ * (mergedCells), is refused before its sheets are parsed.
  */
-import ExcelJS from "exceljs";
-import { parseA1, type Cell, type CellRange, type CellValue, type Grid } from "../../engine/grid";
+import type { Grid } from "../../engine/grid";
 import { PhuLucError } from "../../engine/errors";
 import { makeNote, type Note } from "../../engine/notes/note";
 import { sheetHidden, sheetTooLong, sheetTooWide } from "../../engine/notes/workbook";
 import { fileKind, zipKind } from "./fileKind";
 import { assertFileSize, DEFAULT_MAX_BYTES, INFLATE_RATIO, type InflateBudget } from "./inputLimits";
-import { fillEmptyTextResults } from "./emptyTextResults";
-import { checkMergedCells } from "./mergedCells";
+import { readOoxml } from "./ooxml/readOoxml";
 import { readRegularFile } from "./readRegularFile";
-import { slideFormula } from "./slideFormula";
-import { checkZipLimits, corruptError } from "./zipLimits";
+import { checkZipLimits } from "./zipLimits";
 
 export interface ReadOptions {
   /** Name used in messages and results (defaults to the path's base name, or "sổ tính"). */
@@ -30,9 +26,10 @@ export interface ReadOptions {
   /** Columns read per sheet; later columns are skipped and counted in `grid.truncated`. */
   maxColumns?: number;
   /**
-   * Largest file accepted, in bytes. exceljs holds the whole workbook in memory, about 100 times the
-   * file's size (a 6 MB file of 100,000 rows takes 600 MB), so a far larger file is refused with a
-   * message rather than left to exhaust memory. Phụ lục workbooks are well under 1 MB.
+   * Largest file accepted, in bytes. exceljs (still loading the workbooks PhuLuc writes into) holds the
+   * whole workbook in memory, about 100 times the file's size (a 6 MB file of 100,000 rows takes 600 MB),
+   * so a far larger file is refused with a message rather than left to exhaust memory. Phụ lục
+   * workbooks are well under 1 MB.
    */
   maxBytes?: number;
   /** Largest total the file's zip parts may inflate to (spec §8: 10 × maxBytes). */
@@ -61,34 +58,23 @@ export async function readWorkbook(
   source: string | Uint8Array | ArrayBuffer,
   options: ReadOptions = {},
 ): Promise<WorkbookRead> {
-  return (await loadWorkbook(source, options)).read;
+  return (await readWorkbookFile(source, options)).read;
 }
 
-/**
- * readWorkbook that also hands back the loaded exceljs workbook, so a caller that writes into the
- * same file (the merge's template) does not parse it a second time, and the bytes read (to hash).
- */
-export async function loadWorkbook(
+/** readWorkbook that also hands back the bytes read (to hash) and the workbook's own modified date. */
+export async function readWorkbookFile(
   source: string | Uint8Array | ArrayBuffer,
   options: ReadOptions = {},
-): Promise<{ read: WorkbookRead; workbook: ExcelJS.Workbook; bytes: Uint8Array }> {
+): Promise<{ read: WorkbookRead; bytes: Uint8Array; modified?: Date }> {
   const { fileName, bytes } = await acceptedBytes(source, options);
-  const workbook = new ExcelJS.Workbook();
-  try {
-    // exceljs only reads the buffer; the caller's bytes and the file on disk stay untouched.
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch (error) {
-    throw corruptError(fileName, error);
-  }
-  const limits = readLimits(options);
-  const grids = workbook.worksheets.map((sheet) => worksheetToGrid(sheet, limits));
-  await fillEmptyTextResults(bytes, fileName, grids);
-  return { read: workbookRead(fileName, grids), workbook, bytes };
+  const { grids, modified } = await readOoxml(bytes, fileName, readLimits(options));
+  return { read: workbookRead(fileName, grids), bytes, modified };
 }
 
 /**
  * The file's bytes once they are known to be an .xlsx within the limits: its kind from its bytes,
- * its size, and what its zip would inflate to, all before any reader inflates anything.
+ * its size, and what its zip would inflate to, all before any reader inflates anything (the merged
+ * ranges are counted by the reader: checkMergedCells).
  */
 export async function acceptedBytes(
   source: string | Uint8Array | ArrayBuffer,
@@ -104,7 +90,6 @@ export async function acceptedBytes(
     partGraceBytes: maxBytes,
     budget: options.budget,
   });
-  await checkMergedCells(bytes, fileName);
   return { fileName, bytes };
 }
 
@@ -200,135 +185,4 @@ function assertXlsxZip(bytes: Uint8Array, fileName: string): void {
         `File “${fileName}” is a zip archive but not an Excel .xlsx workbook.`,
       );
   }
-}
-
-function worksheetToGrid(sheet: ExcelJS.Worksheet, limits: Limits): Grid {
-  const rows: Grid["rows"] = [];
-  const hiddenRows: number[] = [];
-  let lastColumn = 0;
-  let skippedRows = 0;
-
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    if (rowNumber > limits.maxRows) {
-      skippedRows++;
-      return;
-    }
-    const r = rowNumber - 1;
-    while (rows.length < r) rows.push([]);
-    const cells: (Cell | undefined)[] = [];
-    row.eachCell({ includeEmpty: false }, (excelCell, colNumber) => {
-      lastColumn = Math.max(lastColumn, colNumber);
-      if (colNumber > limits.maxColumns) return;
-      // A merged range keeps its value in its top-left cell only; exceljs echoes it into the others.
-      if (excelCell.isMerged && excelCell.master !== excelCell) return;
-      const cell = readCell(excelCell);
-      if (cell) cells[colNumber - 1] = cell;
-    });
-    rows.push(cells);
-    if (row.hidden) hiddenRows.push(r);
-  });
-
-  const grid: Grid = { name: sheet.name, rows, merges: readMerges(sheet, limits), hiddenRows };
-  if (sheet.state === "hidden" || sheet.state === "veryHidden") grid.hidden = true;
-  return withTruncation(grid, skippedRows, lastColumn - limits.maxColumns);
-}
-
-/** Records what the limits left out of a sheet (`grid.truncated`), when anything was. */
-export function withTruncation(grid: Grid, skippedRows: number, skippedColumns: number): Grid {
-  if (skippedRows > 0 || skippedColumns > 0) {
-    grid.truncated = {};
-    if (skippedRows > 0) grid.truncated.rows = skippedRows;
-    if (skippedColumns > 0) grid.truncated.columns = skippedColumns;
-  }
-  return grid;
-}
-
-type ExcelValue = ExcelJS.CellValue | undefined;
-
-function readCell(excelCell: ExcelJS.Cell): Cell | undefined {
-  const raw: ExcelValue = excelCell.value;
-  if (raw === null || raw === undefined) return undefined;
-  const cell: Cell = { value: null };
-  if (typeof raw === "object" && !(raw instanceof Date) && ("formula" in raw || "sharedFormula" in raw)) {
-    cell.formula = formulaText(excelCell, raw);
-    // `cell.result`, not `value.result`: exceljs' copy of the value drops a cached 0 or FALSE, which
-    // then read as a formula never calculated (a cached empty text its parser loses: emptyTextResults).
-    setValue(cell, excelCell.result as ExcelValue);
-  } else {
-    setValue(cell, raw);
-  }
-  const numFmt = excelCell.numFmt;
-  if (numFmt && numFmt !== "General") cell.numFmt = numFmt;
-  if (cell.value === null && !cell.error && !cell.formula) return undefined;
-  return cell;
-}
-
-/**
- * A formula cell's text; a shared formula's other cells get the master's text slid to them, not
- * exceljs' translation, which moves quoted text too (slideFormula).
- */
-function formulaText(
-  excelCell: ExcelJS.Cell,
-  raw: ExcelJS.CellFormulaValue | ExcelJS.CellSharedFormulaValue,
-): string | undefined {
-  if (!("sharedFormula" in raw)) return excelCell.formula ?? undefined;
-  const text = excelCell.worksheet.getCell(raw.sharedFormula).formula;
-  const [at, from] = [excelCell.fullAddress, parseA1(raw.sharedFormula)];
-  return text && from ? slideFormula(text, at.row - 1 - from.row, at.col - 1 - from.col) : undefined;
-}
-
-/** Puts a value (or a formula's cached result) into the cell: plain value, or error code. */
-function setValue(cell: Cell, raw: ExcelValue): void {
-  const value = plainValue(raw);
-  if (typeof value === "object" && value !== null && !(value instanceof Date)) {
-    cell.error = value.error;
-  } else {
-    cell.value = value;
-  }
-}
-
-function plainValue(raw: ExcelValue): CellValue | { error: string } {
-  if (raw === null || raw === undefined) return null;
-  if (typeof raw === "number" || typeof raw === "string" || typeof raw === "boolean" || raw instanceof Date) {
-    return raw;
-  }
-  if ("error" in raw) return { error: String(raw.error) };
-  if ("richText" in raw) return raw.richText.map((run) => run.text).join("");
-  if ("hyperlink" in raw) return plainText((raw as { text?: unknown }).text);
-  if ("text" in raw) return plainText((raw as { text?: unknown }).text);
-  return null;
-}
-
-/** Hyperlink text may itself be rich text. */
-function plainText(text: unknown): string {
-  if (typeof text === "string") return text;
-  if (text && typeof text === "object" && "richText" in text) {
-    return (text as ExcelJS.CellRichTextValue).richText.map((run) => run.text).join("");
-  }
-  return text == null ? "" : String(text);
-}
-
-/** exceljs keeps merges in a private map of ranges (1-based); the public model would copy every row. */
-function readMerges(sheet: ExcelJS.Worksheet, limits: Limits): CellRange[] {
-  const merges = (sheet as unknown as { _merges?: Record<string, { model: CellRange }> })._merges ?? {};
-  return clipMerges(
-    Object.values(merges).map(({ model }) => ({
-      top: model.top - 1,
-      left: model.left - 1,
-      bottom: model.bottom - 1,
-      right: model.right - 1,
-    })),
-    limits,
-  );
-}
-
-/** The merged ranges (0-based) as far as the rows and columns read: those starting beyond are dropped. */
-export function clipMerges(merges: CellRange[], limits: Limits): CellRange[] {
-  return merges
-    .filter((m) => m.top < limits.maxRows && m.left < limits.maxColumns)
-    .map((m) => ({
-      ...m,
-      bottom: Math.min(m.bottom, limits.maxRows - 1),
-      right: Math.min(m.right, limits.maxColumns - 1),
-    }));
 }

@@ -19,3 +19,8 @@ describe("slideFormula: a shared formula's text in another cell of its range", (
     );
   });
 });
+
+it("shows #REF! for a reference moved off the sheet, as Excel does", () => {
+  expect(slideFormula("A1+$B$2", 0, -1)).toBe("#REF!+$B$2");
+  expect(slideFormula("SUM(C1:C3)", -1, 0)).toBe("SUM(#REF!:C2)");
+});

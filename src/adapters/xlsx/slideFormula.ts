@@ -14,6 +14,8 @@ const TOKEN = /[A-Za-z0-9_.$]+([(!])?/g;
 const REFERENCE = /^(\$?)([A-Z]{1,3})(\$?)([1-9]\d*)$/i;
 /** XFD, the last column (0-based). */
 const LAST_COLUMN = 16383;
+/** 1048576, the last row (0-based). */
+const LAST_ROW = 1048575;
 
 export function slideFormula(formula: string, rows: number, columns: number): string {
   return formula
@@ -32,5 +34,7 @@ function slide(token: string, after: string | undefined, rows: number, columns: 
   const [, columnDollar, , rowDollar] = match;
   const col = columnDollar ? at.col : at.col + columns;
   const row = rowDollar ? at.row : at.row + rows;
+  // Moved off the sheet: what Excel shows for such a reference.
+  if (col < 0 || col > LAST_COLUMN || row < 0 || row > LAST_ROW) return "#REF!";
   return `${columnDollar}${columnLetters(col)}${rowDollar}${row + 1}`;
 }

@@ -5,7 +5,8 @@ import { addGridSheet, seedLayout } from "../../../test/fixtures/seedGrids";
 import { budgetBySection, budgetSheet } from "../../../test/fixtures/mergeCases";
 import { SEED_PHU_LUC_II } from "../../../test/fixtures/seedTables";
 import ExcelJS from "exceljs";
-import { loadWorkbook, readWorkbook } from "./readWorkbook";
+import { loadWorkbook } from "./loadWorkbook";
+import { readWorkbook } from "./readWorkbook";
 import { writeConsolidated } from "./writeConsolidated";
 import { emptyReviewStore, reviewStoreOf } from "../../engine/review";
 

@@ -1,6 +1,6 @@
 /**
- * Spec §8's input limits on what a workbook's zip would inflate to, enforced before exceljs inflates
- * anything: exceljs (through JSZip) inflates each part whole into memory, so a 200 KB file whose
+ * Spec §8's input limits on what a workbook's zip would inflate to, enforced before any reader inflates
+ * anything: the reader (and exceljs, loading a workbook PhuLuc writes into) inflates each part whole into memory, so a 200 KB file whose
  * shared strings inflate to 200 MB takes over a gigabyte. The central directory's sizes are checked
  * first (cheap), then every part is inflated and counted, its output dropped at once (inflatedSize),
  * because a hostile file's headers can lie. Host-free: the CLI and the pane's worker share it.

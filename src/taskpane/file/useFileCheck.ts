@@ -1,5 +1,5 @@
 /**
- * File mode (outside Excel): the user picks an .xlsx; the check worker reads it (exceljs) and checks every
+ * File mode (outside Excel): the user picks an .xlsx; the check worker reads it (readWorkbook) and checks every
  * sheet, so the pane stays responsive. The file is only read, never changed. A new file clears the previous
  * file's results before it is read, so nothing of the old file shows beside the new one. When the plan or the
  * previous period changes (`referencesVersion`), the open file is checked again against them.

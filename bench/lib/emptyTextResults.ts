@@ -3,14 +3,15 @@
  * `<c r="E5" t="str"><f>…</f><v></v></c>`, and exceljs' parser keeps a cached value only when its text
  * is non-empty, so such a cell would read like a formula never calculated — and the check would tell the
  * user to recalculate in Excel, which changes nothing. Asked only about the cells exceljs left without a
- * result (rare in files Excel saved), so an ordinary file costs nothing. Host-free (CLI and pane).
+ * result (rare in files Excel saved), so an ordinary file costs nothing. Part of the exceljs oracle
+ * (exceljsReader.ts); PhuLuc's own reader reads such a result itself.
  */
-import { a1, type Cell, type Grid } from "../../engine/grid";
-import { partText } from "./mergedCells";
-import { partKey, readZipEntries } from "./zipDirectory";
+import { a1, type Cell, type Grid } from "../../src/engine/grid";
+import { Package } from "../../src/adapters/xlsx/ooxml/parts";
+import { partKey } from "../../src/adapters/xlsx/zipDirectory";
 
 /** Gives "" to the grids' formula cells without a result that Excel cached as empty text. */
-export async function fillEmptyTextResults(bytes: Uint8Array, fileName: string, grids: Grid[]): Promise<void> {
+export async function fillEmptyTextResults(bytes: Uint8Array, grids: Grid[]): Promise<void> {
   for (const grid of grids) {
     const unresolved = new Map<string, Cell>();
     grid.rows.forEach((cells, r) =>
@@ -19,24 +20,16 @@ export async function fillEmptyTextResults(bytes: Uint8Array, fileName: string, 
       }),
     );
     if (unresolved.size === 0) continue;
-    for (const address of await emptyTextResults(bytes, fileName, grid.name, [...unresolved.keys()])) {
+    for (const address of await emptyTextResults(bytes, grid.name, [...unresolved.keys()])) {
       unresolved.get(address)!.value = "";
     }
   }
 }
 
 /** Of `addresses` (A1) on the sheet named `sheetName`, those whose formula's cached result is empty text. */
-async function emptyTextResults(
-  bytes: Uint8Array,
-  fileName: string,
-  sheetName: string,
-  addresses: string[],
-): Promise<Set<string>> {
-  const entries = new Map(readZipEntries(bytes).map((entry) => [partKey(entry.names[0]), entry]));
-  const text = async (key: string) => {
-    const entry = entries.get(key);
-    return entry ? partText(bytes, entry, fileName) : "";
-  };
+async function emptyTextResults(bytes: Uint8Array, sheetName: string, addresses: string[]): Promise<Set<string>> {
+  const pkg = await Package.open(bytes);
+  const text = async (key: string) => pkg.text(key) ?? "";
   const sheet = tags(await text("xl/workbook.xml"), "sheet").find((a) => a.name === sheetName);
   const target = tags(await text("xl/_rels/workbook.xml.rels"), "Relationship").find(
     (a) => sheet && a.Id === sheet["r:id"],

@@ -1,0 +1,24 @@
+/**
+ * readWorkbook for a caller that also writes into the same file (the merge's template, the review
+ * store, a unit's feedback): the Grids from PhuLuc's reader, and the exceljs workbook loaded from the
+ * same bytes to write into (exceljs still writes styled workbooks). Kept apart from readWorkbook so
+ * that reading alone never loads exceljs.
+ */
+import ExcelJS from "exceljs";
+import { readWorkbookFile, type ReadOptions, type WorkbookRead } from "./readWorkbook";
+import { corruptError } from "./zipLimits";
+
+export async function loadWorkbook(
+  source: string | Uint8Array | ArrayBuffer,
+  options: ReadOptions = {},
+): Promise<{ read: WorkbookRead; workbook: ExcelJS.Workbook; bytes: Uint8Array }> {
+  const { read, bytes } = await readWorkbookFile(source, options);
+  const workbook = new ExcelJS.Workbook();
+  try {
+    // exceljs only reads the buffer; the caller's bytes and the file on disk stay untouched.
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch (error) {
+    throw corruptError(read.fileName, error);
+  }
+  return { read, workbook, bytes };
+}
