@@ -11,6 +11,7 @@ import type { MergeResult, SheetPatch } from "../../engine/merge";
 import { LOG_SHEET_NAME, logSheetRows, type NotMerged } from "../../engine/merge/logSheet";
 import type { ReviewStore } from "../../engine/review";
 import { appendTextRows, deflateFiles, type ZipFiles } from "./appendRows";
+import { loadKeepingNumFmts } from "./exceljsLoad";
 import { protectApproved } from "./protectApproved";
 import { writeReviewStore } from "./reviewSheets";
 
@@ -65,7 +66,7 @@ function applyPatch(sheet: ExcelJS.Worksheet, patch: SheetPatch): void {
 
 async function loadTemplate(bytes: Uint8Array | ArrayBuffer): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(bytes as ArrayBuffer);
+  await loadKeepingNumFmts(workbook, bytes);
   return workbook;
 }
 
