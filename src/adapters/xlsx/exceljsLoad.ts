@@ -66,3 +66,11 @@ function restoreCodes(index: StylesIndex, escaped: [number, string][], reconcile
     if (code !== undefined) style!.numFmt = code;
   }
 }
+
+/**
+ * A Grid's code as PhuLuc's reader gives it, without its escapes (as exceljs read them): a cell whose own
+ * code reads the same keeps it, so a merged figure does not turn the template's `0\%` into `0%`.
+ */
+export function keepsItsNumFmt(cell: ExcelJS.Cell, read: string): boolean {
+  return stripEscapes(cell.numFmt ?? "") === read;
+}

@@ -11,7 +11,7 @@ import type { MergeResult, SheetPatch } from "../../engine/merge";
 import { LOG_SHEET_NAME, logSheetRows, type NotMerged } from "../../engine/merge/logSheet";
 import type { ReviewStore } from "../../engine/review";
 import { appendTextRows, deflateFiles, type ZipFiles } from "./appendRows";
-import { loadKeepingNumFmts } from "./exceljsLoad";
+import { keepsItsNumFmt, loadKeepingNumFmts } from "./exceljsLoad";
 import { protectApproved } from "./protectApproved";
 import { writeReviewStore } from "./reviewSheets";
 
@@ -60,7 +60,7 @@ function applyPatch(sheet: ExcelJS.Worksheet, patch: SheetPatch): void {
     cell.value = write.formula
       ? ({ formula: write.formula, result: write.value as number } as ExcelJS.CellFormulaValue)
       : write.value;
-    if (write.numFmt) cell.numFmt = write.numFmt;
+    if (write.numFmt && !keepsItsNumFmt(cell, write.numFmt)) cell.numFmt = write.numFmt;
   }
 }
 
