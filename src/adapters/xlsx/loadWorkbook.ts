@@ -5,6 +5,7 @@
  * that reading alone never loads exceljs.
  */
 import ExcelJS from "exceljs";
+import { loadKeepingNumFmts } from "./exceljsLoad";
 import { readWorkbookFile, type ReadOptions, type WorkbookRead } from "./readWorkbook";
 import { corruptError } from "./zipLimits";
 
@@ -16,7 +17,7 @@ export async function loadWorkbook(
   const workbook = new ExcelJS.Workbook();
   try {
     // exceljs only reads the buffer; the caller's bytes and the file on disk stay untouched.
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+    await loadKeepingNumFmts(workbook, bytes);
   } catch (error) {
     throw corruptError(read.fileName, error);
   }

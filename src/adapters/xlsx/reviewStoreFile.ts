@@ -5,11 +5,12 @@
  */
 import ExcelJS from "exceljs";
 import type { ReviewStore } from "../../engine/review";
+import { loadKeepingNumFmts } from "./exceljsLoad";
 import { writeReviewStore } from "./reviewSheets";
 
 export async function workbookWithReviewStore(bytes: ArrayBuffer, store: ReviewStore): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(bytes);
+  await loadKeepingNumFmts(workbook, bytes);
   writeReviewStore(workbook, store);
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }

@@ -13,6 +13,7 @@ import type { ReviewStore } from "../../engine/review";
 import { appendTextRows } from "./appendRows";
 import { DerivedStyles } from "./derivedStyles";
 import { protectApproved, refuseOthersProtection } from "./protectApproved";
+import { loadKeepingNumFmts } from "./exceljsLoad";
 import { writeReviewStore } from "./reviewSheets";
 import { deflateFiles, partBytes, workbookParts, type ZipFiles } from "./workbookParts";
 
@@ -67,7 +68,7 @@ function applyPatch(sheet: ExcelJS.Worksheet, patch: SheetPatch, styles: Derived
 
 async function loadTemplate(bytes: Uint8Array | ArrayBuffer): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(bytes as ArrayBuffer);
+  await loadKeepingNumFmts(workbook, bytes);
   return workbook;
 }
 

@@ -45,13 +45,9 @@ export interface CellFormat {
 
 const NONE: CellFormat = { isDate: false };
 
-/**
- * The format of each `s` index. Index 0 (Excel's default format) gives none, as in exceljs (whose
- * `if (styleId)` skips it); so does an index the file does not define.
- */
-export function cellFormats(xml: string | undefined): (styleId: number) => CellFormat {
-  if (xml === undefined) return () => NONE;
-  const custom = new Map<number, string>();
+/** styles.xml's custom codes by numFmtId, as written (escapes kept), and each cellXfs xf's numFmtId. */
+export function styleSheet(xml: string): { numFmts: Map<number, string>; xfs: number[] } {
+  const numFmts = new Map<number, string>();
   const xfs: number[] = [];
   const scanner = new XmlScanner(xml);
   let section = "";
@@ -67,8 +63,7 @@ export function cellFormats(xml: string | undefined): (styleId: number) => CellF
       else if (name !== "styleSheet") scanner.skipElement();
     } else if (section === "numFmts" && name === "numFmt") {
       const { numFmtId, formatCode } = scanner.attributes();
-      // As written: exceljs dropped every escape's backslash, so `0\%` (84 shown as 84%) read as a share.
-      if (formatCode !== undefined) custom.set(parseInt(numFmtId, 10), formatCode);
+      if (formatCode !== undefined) numFmts.set(parseInt(numFmtId, 10), formatCode);
       scanner.skipElement();
     } else if (section === "cellXfs" && name === "xf") {
       xfs.push(parseInt(scanner.attributes().numFmtId, 10));
@@ -77,12 +72,25 @@ export function cellFormats(xml: string | undefined): (styleId: number) => CellF
       scanner.skipElement();
     }
   }
+  return { numFmts, xfs };
+}
+
+/** exceljs drops the backslash of every escaped character when it loads a code (`0.0\%` reads `0.0%`). */
+export const stripEscapes = (code: string): string => code.replace(/\\(.)/g, "$1");
+
+/**
+ * The format of each `s` index. Index 0 (Excel's default format) gives none, as in exceljs (whose
+ * `if (styleId)` skips it); so does an index the file does not define.
+ */
+export function cellFormats(xml: string | undefined): (styleId: number) => CellFormat {
+  if (xml === undefined) return () => NONE;
+  const { numFmts, xfs } = styleSheet(xml);
   const formats = new Map<number, CellFormat>();
   return (styleId) => {
     let format = formats.get(styleId);
     if (!format) {
       const id = styleId ? xfs[styleId] : undefined;
-      const numFmt = id ? custom.get(id) || BUILT_IN[id] : undefined;
+      const numFmt = id ? numFmts.get(id) || BUILT_IN[id] : undefined;
       format = !numFmt ? NONE : { numFmt, isDate: isDateFormat(numFmt) };
       formats.set(styleId, format);
     }
