@@ -18,6 +18,7 @@ import {
 } from "../../src/adapters/xlsx/readWorkbook";
 import { checkMergedCells } from "../../src/adapters/xlsx/mergedCells";
 import { clipMerges, withTruncation } from "../../src/adapters/xlsx/ooxml/sheetXml";
+import { isDateFormat } from "../../src/adapters/xlsx/ooxml/styles";
 import { corruptError } from "../../src/adapters/xlsx/zipLimits";
 
 /** readWorkbook through SheetJS: the same checks before parsing, the same Grids and notes after. */
@@ -57,13 +58,12 @@ const ERRORS: Record<number, string> = {
 };
 
 /**
- * Built-in number formats whose code exceljs spells differently from SheetJS (ids 14, 22, 39, 40):
- * the Grid keeps exceljs' spelling. (A custom format typed exactly as SheetJS' spelling would be
+ * Built-in number formats whose code exceljs spells differently from SheetJS (ids 14, 39, 40):
+ * the Grid keeps exceljs' spelling (id 22: Excel's, as both now spell it). (A custom format typed exactly as SheetJS' spelling would be
  * renamed too; it means the same to Excel.)
  */
 const EXCELJS_FORMAT: Record<string, string> = {
   "m/d/yy": "mm-dd-yy",
-  "m/d/yy h:mm": 'm/d/yy "h":mm',
   "#,##0.00;(#,##0.00)": "#,##0.00 ;(#,##0.00)",
   "#,##0.00;[Red](#,##0.00)": "#,##0.00 ;[Red](#,##0.00)",
 };
@@ -177,7 +177,9 @@ function readCell(source: XLSX.CellObject, date1904: boolean): Cell | undefined 
   switch (source.t) {
     case "n":
       cell.value =
-        typeof source.v === "number" && isDateFormat(numFmt) ? excelDate(source.v, date1904) : (source.v as number);
+        typeof source.v === "number" && numFmt !== undefined && isDateFormat(numFmt)
+          ? excelDate(source.v, date1904)
+          : (source.v as number);
       break;
     case "s":
     case "b":
@@ -190,12 +192,6 @@ function readCell(source: XLSX.CellObject, date1904: boolean): Cell | undefined 
   if (numFmt && numFmt !== "General") cell.numFmt = numFmt;
   if (cell.value === null && !cell.error && !cell.formula) return undefined;
   return cell;
-}
-
-/** exceljs' test for a date format (utils.isDateFmt): a date letter outside quotes and brackets. */
-function isDateFormat(numFmt: string | undefined): boolean {
-  if (!numFmt) return false;
-  return /[ymdhMsb]+/.test(numFmt.replace(/\[[^\]]*]/g, "").replace(/"[^"]*"/g, ""));
 }
 
 /** exceljs' utils.excelToDate: a serial day number as a UTC Date. */

@@ -22,7 +22,8 @@ import path from "node:path";
 import type ExcelJS from "exceljs";
 import { loadWorkbook } from "../adapters/xlsx/loadWorkbook";
 import { feedbackOf } from "../adapters/xlsx/feedbackWorkbook";
-import { sha256Hex, writeReviewStore } from "../adapters/xlsx/reviewSheets";
+import { sha256Hex } from "../adapters/sha256";
+import { writeReviewStore } from "../adapters/xlsx/reviewSheets";
 import { PhuLucError, userMessage } from "../engine/errors";
 import { checkGrid } from "../engine/check";
 import {

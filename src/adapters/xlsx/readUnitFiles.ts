@@ -13,7 +13,7 @@ import type { NotMerged } from "../../engine/merge/logSheet";
 import type { UnitInput } from "../../engine/merge/types";
 import { readWorkbookFile, type ReadOptions } from "./readWorkbook";
 import { checkSheets, receiptCounts, sheetFindings, type Receipt } from "../../engine/review";
-import { sha256Hex } from "./reviewSheets";
+import { sha256Hex } from "../sha256";
 
 export interface UnitFile {
   /** The name the merge and its messages use (the file's base name). */

@@ -1,7 +1,8 @@
 import ExcelJS from "exceljs";
 import { reviewStoreOf, type ReviewStore } from "../../engine/review";
 import { readWorkbook } from "./readWorkbook";
-import { addFindingNotes, sha256Hex, writeReviewStore } from "./reviewSheets";
+import { sha256Hex } from "../sha256";
+import { addFindingNotes, writeReviewStore } from "./reviewSheets";
 import type { Finding } from "../../engine/finding";
 
 const store: ReviewStore = {

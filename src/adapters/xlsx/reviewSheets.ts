@@ -12,8 +12,6 @@
 import ExcelJS from "exceljs";
 import type { Finding } from "../../engine/finding";
 import { parseA1 } from "../../engine/grid";
-/** Kept here too: the CLI and the unit-file reader hash through this module. */
-export { sha256Hex } from "../sha256";
 import {
   REVIEW_SHEET_NAME,
   STATUS_SHEET_NAME,
