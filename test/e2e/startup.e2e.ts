@@ -41,7 +41,7 @@ export default async function excelHost(h: E2EHarness): Promise<void> {
   );
   await page.unroute("**/office.js");
 
-  // The same page with office.js answering: opening a file loads the exceljs chunk; nothing is refused.
+  // The same page with office.js answering: opening a file is refused nothing.
   await page.goto(`${h.baseUrl}/taskpane.html`);
   await page.getByText("Không chạy trong Excel").waitFor({ timeout: 10_000 });
   await page.getByTestId("open-file").setInputFiles(await h.fixture("phu-luc-ii.xlsx"));
