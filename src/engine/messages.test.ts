@@ -1,5 +1,6 @@
+import fc from "fast-check";
 import { makeFinding } from "./finding";
-import { displayDecimals, enNumber, mismatch, quote, vnNumber } from "./messages";
+import { displayDecimals, enNumber, mismatch, quote, roundTo, vnNumber } from "./messages";
 import { notANumber } from "./rules/not-a-number";
 import { totalMismatch } from "./rules/total-mismatch";
 
@@ -11,6 +12,17 @@ describe("messages", () => {
     expect(enNumber(94.2, { percent: true })).toBe("94.2%");
     expect(vnNumber(0.1 + 0.2)).toBe("0,3");
     expect(vnNumber(-6440)).toBe("-6.440");
+  });
+
+  it("formats English numbers as toLocaleString does (one formatter kept per count of decimals)", () => {
+    fc.assert(
+      fc.property(fc.double({ noNaN: true, min: -1e12, max: 1e12 }), fc.integer({ min: 0, max: 6 }), (value, max) => {
+        const decimals = displayDecimals(value, max);
+        const options = { minimumFractionDigits: decimals, maximumFractionDigits: decimals };
+        expect(enNumber(value, { maxDecimals: max })).toBe(roundTo(value, decimals).toLocaleString("en-US", options));
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it("shows the fewest decimals that keep the value, within the limit", () => {

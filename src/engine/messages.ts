@@ -43,11 +43,20 @@ export function vnNumber(value: number, style: NumberStyle = {}): string {
 /** 224591 → "224,591"; 94.2 percent → "94.2%". */
 export function enNumber(value: number, style: NumberStyle = {}): string {
   const decimals = displayDecimals(value, style.maxDecimals ?? 3);
-  const text = roundTo(value, decimals).toLocaleString("en-US", {
+  return enFormat(decimals).format(roundTo(value, decimals)) + (style.percent ? "%" : "");
+}
+
+/**
+ * One formatter per count of decimals: `toLocaleString` with options builds an Intl.NumberFormat at
+ * every call, which was most of a province merge's findings (a message in English for each).
+ */
+const EN_FORMATS: Intl.NumberFormat[] = [];
+
+function enFormat(decimals: number): Intl.NumberFormat {
+  return (EN_FORMATS[decimals] ??= new Intl.NumberFormat("en-US", {
     minimumFractionDigits: decimals,
     maximumFractionDigits: decimals,
-  });
-  return text + (style.percent ? "%" : "");
+  }));
 }
 
 /** A text quoted in a message: “…”, cut when very long. */

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { foldedHash, foldText, foldTidy, tidyText, trimText, withoutDiacritics } from "./text";
+import { foldedHash, foldText, foldTidy, foldWords, tidyText, trimText, withoutDiacritics } from "./text";
 
 /** tidyText as specified, without its fast path. */
 const tidySlowly = (text: string) =>
@@ -48,6 +48,35 @@ describe("foldTidy", () => {
       const text = /\s/.test(String.fromCharCode(code)) ? "Mục A" : `Mục ${String.fromCharCode(code)}Ǆ`;
       if (foldTidy(text) !== foldText(text)) expect([code, foldTidy(text)]).toEqual([code, foldText(text)]);
     }
+  });
+});
+
+describe("foldWords", () => {
+  /** foldWords as specified, without the code-unit buffer. */
+  const wordsSlowly = (text: string) =>
+    foldText(text)
+      .replace(/[^a-z0-9%]+/g, " ")
+      .trim();
+
+  it("folds every character of the Basic Multilingual Plane as foldText then dropping punctuation does", () => {
+    for (let code = 0; code <= 0xffff; code++) {
+      const ch = String.fromCharCode(code);
+      const text = `Mục ${ch}x (${ch})`;
+      if (foldWords(text) !== wordsSlowly(text)) expect([code, foldWords(text)]).toEqual([code, wordsSlowly(text)]);
+    }
+  });
+
+  it("keys untidy text (NFD, line breaks, punctuation runs) as the general path does", () => {
+    const chars = fc.constantFrom(
+      ..."aăbdđeêơưAĐƯ áạắẵếệỹ\u0301\u0300\u0323\n\t\u00a0\u2009–“”…%,.-:;()/0129\u212aΣς".split(""),
+    );
+    const texts = fc.array(chars, { maxLength: 30 }).map((a) => a.join(""));
+    fc.assert(
+      fc.property(texts, (text) => foldWords(text) === wordsSlowly(text)),
+      { numRuns: 5000 },
+    );
+    expect(foldWords("  Tỷ lệ hộ… (Truyền thanh thông minh).")).toBe("ty le ho truyen thanh thong minh");
+    expect(foldWords("Đài".repeat(400))).toBe("dai".repeat(400));
   });
 });
 

@@ -100,21 +100,24 @@ export function mergeIndicatorSheet(
   const filled: SheetMerge["filled"] = [];
   const completeness = noCompleteness();
   const hasLeadColumn = table.columns.leadUnit !== undefined;
+  // The template's value columns and their names, the same for every row.
+  const valueColumns = valueRoles(table).flatMap((role) => {
+    const col = table.columns[role];
+    return col === undefined ? [] : [{ role, col, column: columnName(table, col) }];
+  });
 
   for (const slot of matcher.slots) {
     const row = slot.row;
     const contributions = bySlot.get(slot.index) ?? [];
     const leads = leadUnitsOf(row.cells.leadUnit?.text ?? "", run.units);
-    for (const role of valueRoles(table)) {
-      const col = table.columns[role];
-      if (col === undefined) continue;
+    for (const { role, col, column } of valueColumns) {
       const address = a1(row.row, col);
       const templateRef = row.cells[role];
       const question: CellQuestion = {
         sheet: table.sheet,
         cell: address,
         indicator: row.label,
-        column: columnName(table, col),
+        column,
         leads,
         candidates: candidatesFor(contributions, role),
         fixed: role === "target" && !isEmptyRef(templateRef) ? { parsed: templateRef!.parsed } : undefined,

@@ -1,5 +1,5 @@
 /** How rows of different sheets are recognised as the same indicator. */
-import { foldText } from "../text";
+import { foldWords } from "../text";
 
 /** Folded label with punctuation dropped: `Tỷ lệ hộ … (Truyền thanh thông minh).` ≡ `ty le ho … truyen thanh thong minh`. */
 export function labelKey(label: string): string {
@@ -7,9 +7,7 @@ export function labelKey(label: string): string {
   let key = keyCache.get(label);
   if (key === undefined) {
     if (keyCache.size >= KEY_CACHE_LIMIT) keyCache.clear();
-    key = foldText(label)
-      .replace(/[^a-z0-9%]+/g, " ")
-      .trim();
+    key = foldWords(label);
     keyCache.set(label, key);
   }
   return key;

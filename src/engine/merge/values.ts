@@ -7,10 +7,17 @@ import { vnNumber } from "../messages";
 import type { ExtraCell } from "./types";
 import { columnName } from "../headerText";
 
-/** The single-column roles whose values a unit fills in (the template's policies; amounts are separate). */
-export function valueRoles(table: Pick<Table, "template">): ColumnRole[] {
-  return table.template.policies.values.map((value) => value.role);
+/**
+ * The single-column roles whose values a unit fills in (the template's policies; amounts are separate).
+ * One list per template: a merge asks for it at every row it logs.
+ */
+export function valueRoles(table: Pick<Table, "template">): readonly ColumnRole[] {
+  let roles = VALUE_ROLES.get(table.template);
+  if (!roles) VALUE_ROLES.set(table.template, (roles = table.template.policies.values.map((value) => value.role)));
+  return roles;
 }
+
+const VALUE_ROLES = new WeakMap<Table["template"], readonly ColumnRole[]>();
 
 /** The roles that say an indicator row has been reported (results when the form has them, else targets). */
 export function reportRoles(table: Pick<Table, "template" | "columns">): ColumnRole[] {
@@ -73,7 +80,7 @@ export function cellValueOf(cell: Cell | undefined): CellValue {
  * The cells of a row that carry a figure: its value roles and its amounts, each cell once (a summable
  * role such as dich-vu-cong's counts is also among the amounts).
  */
-export function valueRefs(row: TableRow, roles: ColumnRole[]): CellRef[] {
+export function valueRefs(row: TableRow, roles: readonly ColumnRole[]): CellRef[] {
   const refs = roles.map((role) => row.cells[role]).filter((ref): ref is CellRef => !isEmptyRef(ref));
   for (const ref of row.amounts) if (!isEmptyRef(ref) && !refs.some((r) => r.col === ref.col)) refs.push(ref);
   return refs;
@@ -111,23 +118,39 @@ export interface ValueCell {
   extra?: boolean;
 }
 
-/** Every non-empty value of a row (figures, Ghi chú, extra columns), each cell once, in column order. */
+/** Whether one of the cells found so far is in column `col` (a row holds a handful: a scan, not a Set per row). */
+function hasColumn(cells: readonly ValueCell[], col: number): boolean {
+  for (const cell of cells) if (cell.col === col) return true;
+  return false;
+}
+
+function refCell(table: Table, ref: CellRef, what: Pick<ValueCell, "role" | "amount">): ValueCell {
+  return {
+    col: ref.col,
+    address: ref.address,
+    column: columnName(table, ref.col),
+    text: displayParsed(ref.parsed),
+    ...what,
+  };
+}
+
+/**
+ * Every non-empty value of a row (figures, Ghi chú, extra columns), each cell once, in column order.
+ * Run for every row a merge logs, so its roles are walked in place (not as `Object.entries` pairs).
+ */
 export function rowValueCells(table: Table, row: TableRow, extras: readonly ExtraCell[] = []): ValueCell[] {
   const cells: ValueCell[] = [];
-  const seen = new Set<number>();
-  const add = (ref: CellRef, what: Pick<ValueCell, "role" | "amount">) => {
-    if (isEmptyRef(ref) || seen.has(ref.col)) return;
-    seen.add(ref.col);
-    const column = columnName(table, ref.col);
-    cells.push({ col: ref.col, address: ref.address, column, text: displayParsed(ref.parsed), ...what });
-  };
-  for (const [role, ref] of Object.entries(row.cells) as [ColumnRole, CellRef][]) {
-    if (!IDENTITY_ROLES.has(role)) add(ref, { role });
+  for (const key in row.cells) {
+    const role = key as ColumnRole;
+    const ref = row.cells[role];
+    if (!IDENTITY_ROLES.has(role) && ref && !isEmptyRef(ref) && !hasColumn(cells, ref.col))
+      cells.push(refCell(table, ref, { role }));
   }
-  row.amounts.forEach((ref, amount) => add(ref, { amount }));
+  row.amounts.forEach((ref, amount) => {
+    if (!isEmptyRef(ref) && !hasColumn(cells, ref.col)) cells.push(refCell(table, ref, { amount }));
+  });
   for (const extra of extras) {
-    if (seen.has(extra.col)) continue;
-    seen.add(extra.col);
+    if (hasColumn(cells, extra.col)) continue;
     cells.push({ col: extra.col, address: extra.address, column: extra.column, text: extra.text, extra: true });
   }
   return cells.sort((a, b) => a.col - b.col);
