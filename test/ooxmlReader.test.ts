@@ -5,46 +5,26 @@
  * kind of value, format, formula, merge, hidden row and sheet. A reader change that alters a Grid shows
  * here. The cases where the two differ on purpose (exceljs lost what Excel shows) are asserted apart.
  */
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
 import ExcelJS from "exceljs";
 import fc from "fast-check";
 import * as XLSX from "@e965/xlsx";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
-import { mergeWorkbook } from "../src/engine/merge";
-import { templateSheets, unitInputs } from "../src/engine/merge/inputs";
 import { readWorkbook, type ReadOptions, type WorkbookRead } from "../src/adapters/xlsx/readWorkbook";
 import { slideFormula } from "../src/adapters/xlsx/slideFormula";
 import { a1 } from "../src/engine/grid";
 import { PhuLucError } from "../src/engine/errors";
 import { readWorkbookExceljs } from "../bench/lib/exceljsReader";
-import { readWorkbookSheetjs } from "../bench/lib/sheetjsReader";
-import { writeConsolidated } from "../src/adapters/xlsx/writeConsolidated";
-import { CORPUS } from "./corpus/cases";
-import { workbookBytes } from "./corpus/build";
-import { EXAMPLE_WORKBOOKS, seedReportSheets } from "./fixtures/examples";
-import { budgetBySection, budgetSheet, blankForm, filledPhuLucI } from "./fixtures/mergeCases";
-import { seedWorkbookBuffer } from "./fixtures/seedGrids";
-import { SEED_PHU_LUC_II } from "./fixtures/seedTables";
 import { legacyXlsBytes, truncatedCopy } from "./helpers/badFiles";
-import { consolidatedWorkbookBuffer } from "./helpers/consolidatedWorkbook";
-import {
-  bytesOf,
-  edgeCasesWorkbook,
-  emptyTextResultWorkbook,
-  valuesWorkbook,
-  wideWorkbook,
-} from "./helpers/readerWorkbooks";
-import { chiTieuGrid, kinhPhiGrid } from "../bench/lib/synthetic";
+import { everyTestWorkbook } from "./helpers/everyTestWorkbook";
+import { bytesOf, edgeCasesWorkbook, valuesWorkbook } from "./helpers/readerWorkbooks";
 
-const examplesDir = join(__dirname, "..", "examples");
-
-async function expectSameRead(bytes: Uint8Array, options: ReadOptions = {}): Promise<void> {
+/** `name` shows in a failure's diff: which of the many workbooks read differently. */
+async function expectSameRead(bytes: Uint8Array, options: ReadOptions = {}, name = ""): Promise<void> {
   const ours = await readWorkbook(bytes, options);
-  // toStrictEqual: holes stay holes, and no key is present on one side only (even as undefined).
   const oracle = await readWorkbookExceljs(bytes, options);
   keepBooleans(ours, oracle);
-  expect(comparable(ours, asExceljsSpells)).toStrictEqual(comparable(oracle));
+  // toStrictEqual: holes stay holes, and no key is present on one side only (even as undefined).
+  expect({ name, read: comparable(ours, asExceljsSpells) }).toStrictEqual({ name, read: comparable(oracle) });
 }
 
 /** A formula's TRUE or FALSE in a date format stays a boolean; exceljs made a 1899 date of it (asserted apart). */
@@ -84,60 +64,8 @@ function comparable(read: WorkbookRead, spell = (numFmt: string) => numFmt): Wor
 }
 
 describe("PhuLuc's reader gives the exceljs reader's Grids", () => {
-  it("on every kind of value, formula, merge and hidden row or sheet", async () => {
-    await expectSameRead(await bytesOf(valuesWorkbook));
-    await expectSameRead(await bytesOf(edgeCasesWorkbook));
-    await expectSameRead(await bytesOf(emptyTextResultWorkbook));
-  });
-
-  it("within the row and column limits, and past them", async () => {
-    const wide = await bytesOf(wideWorkbook);
-    await expectSameRead(wide, { maxRows: 20, maxColumns: 10 });
-    await expectSameRead(wide);
-    const edges = await bytesOf(edgeCasesWorkbook);
-    for (const [maxRows, maxColumns] of [
-      [14, 11],
-      [13, 9],
-      [12, 1],
-      [1, 1],
-    ]) {
-      await expectSameRead(edges, { maxRows, maxColumns });
-    }
-  });
-
-  it("on the seed tables, the corpus's workbooks, examples/ and the fixtures that write them", async () => {
-    await expectSameRead(await seedWorkbookBuffer(seedReportSheets("number")));
-    await expectSameRead(await seedWorkbookBuffer(seedReportSheets("text")));
-    for (const corpusCase of CORPUS) await expectSameRead(await workbookBytes(corpusCase));
-    const files = readdirSync(examplesDir).filter((f) => f.endsWith(".xlsx"));
-    expect(files.length).toBeGreaterThan(0);
-    for (const file of files) await expectSameRead(new Uint8Array(readFileSync(join(examplesDir, file))));
-    for (const example of EXAMPLE_WORKBOOKS) await expectSameRead(await seedWorkbookBuffer(example.sheets));
-  });
-
-  it("on workbooks the merge wrote (exceljs patching a template, log sheet, hidden helper sheet)", async () => {
-    await expectSameRead(await consolidatedWorkbookBuffer());
-    const filled = filledPhuLucI();
-    const template = await seedWorkbookBuffer([{ seed: blankForm(filled), options: { sheetName: "Phụ lục I" } }]);
-    const unit = await seedWorkbookBuffer([{ seed: filled, options: { sheetName: "Phụ lục I" } }]);
-    const result = mergeWorkbook(
-      templateSheets((await readWorkbook(template)).grids),
-      unitInputs("CNTT-BCVT.xlsx", (await readWorkbook(unit)).grids).inputs,
-    );
-    await expectSameRead(await writeConsolidated(template, result));
-    const { template: budget, parts } = budgetBySection(SEED_PHU_LUC_II);
-    const budgetResult = mergeWorkbook(
-      [budgetSheet(budget, { sheetName: "Phụ lục II" })],
-      parts.map((part, i) => ({ unitId: `U${i}`, file: `u${i}.xlsx`, table: budgetSheet(part).table })),
-    );
-    const budgetTemplate = await seedWorkbookBuffer([{ seed: budget, options: { sheetName: "Phụ lục II" } }]);
-    await expectSameRead(await writeConsolidated(budgetTemplate, budgetResult));
-  });
-
-  it("on the bench's synthetic sheets, and as the SheetJS reader reads them", async () => {
-    const bytes = await seedWorkbookBuffer([{ grid: kinhPhiGrid(600) }, { grid: chiTieuGrid(600) }]);
-    await expectSameRead(bytes);
-    expect(await readWorkbookSheetjs(bytes)).toStrictEqual(await readWorkbook(bytes));
+  it("on every workbook the tests build, within the read limits and past them", async () => {
+    for (const { name, bytes, options } of await everyTestWorkbook()) await expectSameRead(bytes, options, name);
   });
 
   it("refuses the same bad files with the same Vietnamese messages", async () => {
