@@ -5,6 +5,7 @@ import { addGridSheet, seedLayout } from "../../../test/fixtures/seedGrids";
 import { budgetBySection, budgetSheet } from "../../../test/fixtures/mergeCases";
 import { SEED_PHU_LUC_II } from "../../../test/fixtures/seedTables";
 import ExcelJS from "exceljs";
+import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { loadWorkbook } from "./loadWorkbook";
 import { readWorkbook } from "./readWorkbook";
 import { writeConsolidated } from "./writeConsolidated";
@@ -21,7 +22,31 @@ async function templateBytes(): Promise<{ bytes: Uint8Array; footerRow: number }
   return { bytes: new Uint8Array(await workbook.xlsx.writeBuffer()), footerRow };
 }
 
+/** The template with its sheet's part named `sheet.xml`, as the Open XML SDK named a workbook's first sheet. */
+function sdkPartNames(bytes: Uint8Array): Uint8Array {
+  const parts = Object.fromEntries(Object.entries(unzipSync(bytes)).map(([name, data]) => [name, strFromU8(data)]));
+  parts["xl/worksheets/sheet.xml"] = parts["xl/worksheets/sheet1.xml"];
+  delete parts["xl/worksheets/sheet1.xml"];
+  for (const name of ["[Content_Types].xml", "xl/_rels/workbook.xml.rels"])
+    parts[name] = parts[name].replace("worksheets/sheet1.xml", "worksheets/sheet.xml");
+  return zipSync(Object.fromEntries(Object.entries(parts).map(([name, text]) => [name, strToU8(text)])));
+}
+
 describe("writeConsolidated (exceljs)", () => {
+  it("says what to do with a template PhuLuc reads but exceljs cannot write into (a sheet part not named sheetN.xml)", async () => {
+    const bytes = sdkPartNames((await templateBytes()).bytes);
+    const [grid] = (await readWorkbook(bytes)).grids;
+    expect(grid.name).toBe("Phụ lục II");
+    const result = mergeWorkbook(
+      [{ grid, table: recogniseTable(grid).table! }],
+      parts.map((part, i) => ({ unitId: `U${i}`, file: `u${i}.xlsx`, table: budgetSheet(part).table })),
+    );
+    await expect(writeConsolidated(bytes, result)).rejects.toMatchObject({
+      code: "write-failed",
+      messageVi: expect.stringContaining("Hãy mở tệp mẫu trong Excel, Lưu lại (Ctrl+S) rồi tổng hợp lại."),
+    });
+  });
+
   it("inserts the kinh-phi items above Tổng cộng, moves the signature block and its merge, adds the log", async () => {
     const { bytes, footerRow } = await templateBytes();
     const before = new Uint8Array(bytes);

@@ -110,8 +110,10 @@ export async function writeConsolidated(
     if (!sheet) {
       throw new PhuLucError(
         "write-failed",
-        `Không tìm thấy trang tính “${merged.sheet}” trong mẫu tổng hợp để ghi kết quả.`,
-        `Sheet “${merged.sheet}” is not in the consolidated template.`,
+        // PhuLuc's reader reads sheets exceljs (which writes) does not find, e.g. a part not named sheetN.xml
+        // as the Open XML SDK wrote them; Excel names them afresh when it saves.
+        `Không ghi được vào trang tính “${merged.sheet}” của mẫu tổng hợp: tệp mẫu được lưu theo cách PhuLuc đọc được nhưng không ghi vào được. Hãy mở tệp mẫu trong Excel, Lưu lại (Ctrl+S) rồi tổng hợp lại.`,
+        `Sheet “${merged.sheet}” of the consolidated template can be read but not written into (the file was saved in a way the writer does not follow). Open the template in Excel, save it again and merge again.`,
       );
     }
     applyPatch(sheet, merged.patch, styles);
