@@ -28,7 +28,8 @@ interface Run {
   mib: number;
   seconds: number;
   stack: boolean;
-  stderr: string;
+  /** What the CLI printed, stdout and stderr: `check` reports an unreadable file on stdout. */
+  output: string;
 }
 
 function runCli(tmp: string, args: string[]): Run {
@@ -42,7 +43,13 @@ function runCli(tmp: string, args: string[]): Run {
   const seconds = (performance.now() - start) / 1000;
   const mib = Number(readFileSync(rssFile, "utf8")) / 1024;
   rmSync(rssFile, { force: true });
-  return { code: run.status, mib, seconds, stack: STACK.test(run.stderr + run.stdout), stderr: run.stderr };
+  return {
+    code: run.status,
+    mib,
+    seconds,
+    stack: STACK.test(run.stderr + run.stdout),
+    output: run.stdout + run.stderr,
+  };
 }
 
 const row = (what: string, run: Run, goal?: string): [string, string, string] => [
@@ -56,7 +63,7 @@ const refusedGoal = (run: Run) =>
 
 /** The same goal, and the refusal said in Vietnamese (`message`, a part of it). */
 const refusedSaying = (run: Run, message: string) =>
-  `${refusedGoal(run)}${run.stderr.includes(message) ? "" : `; no “${message}” in its message: MISSED`}`;
+  `${refusedGoal(run)}${run.output.includes(message) ? "" : `; no “${message}” in its message: MISSED`}`;
 
 export default async function benchHostile({ tmp, report }: BenchContext): Promise<void> {
   const file = (name: string, bytes: Uint8Array) => {
