@@ -10,7 +10,7 @@ import fc from "fast-check";
 import * as XLSX from "@e965/xlsx";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { readWorkbook, type ReadOptions, type WorkbookRead } from "../src/adapters/xlsx/readWorkbook";
-import { slideFormula } from "../src/adapters/xlsx/slideFormula";
+import { slideFormula } from "../src/engine/formulaRefs";
 import { a1 } from "../src/engine/grid";
 import { PhuLucError } from "../src/engine/errors";
 import { readWorkbookExceljs } from "../bench/lib/exceljsReader";

@@ -1,4 +1,5 @@
 import { mergeWorkbook, type MergeResult } from "../../engine/merge";
+import { templateSheets, unitInputs } from "../../engine/merge/inputs";
 import { LOG_SHEET_NAME } from "../../engine/merge/logSheet";
 import { recogniseTable } from "../../engine/recognise";
 import { addGridSheet, seedLayout } from "../../../test/fixtures/seedGrids";
@@ -32,7 +33,50 @@ function sdkPartNames(bytes: Uint8Array): Uint8Array {
   return zipSync(Object.fromEntries(Object.entries(parts).map(([name, text]) => [name, strToU8(text)])));
 }
 
+/** A dịch vụ công template: three xã, Toàn tỉnh with sums and a rate formula, a note below citing the rate. */
+async function servicesTemplate(): Promise<Uint8Array> {
+  const header = ["Đơn vị / Kỳ", "Tổng số dịch vụ công", "DVCTT một phần", "DVCTT toàn trình", "Tỷ lệ toàn trình (%)"];
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet("Dịch vụ công");
+  sheet.addRows([["PHỤ LỤC III"], ["Thống kê dịch vụ công trực tuyến"], header]);
+  for (const xa of ["Xã An 1", "Xã Bình 2", "Xã Mỹ 3"]) sheet.addRow([xa]);
+  const sum = (col: string) => ({ formula: `SUM(${col}4:${col}6)`, result: 0 });
+  sheet.addRow(["Toàn tỉnh", sum("B"), sum("C"), sum("D"), { formula: "D7/B7", result: 0 }]);
+  sheet.addRow(["Ghi chú: tỷ lệ toàn tỉnh, %", null, null, null, { formula: "E7*100", result: 0 }]);
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
+}
+
+async function servicesUnit(row: (string | number)[]) {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet("Dịch vụ công");
+  sheet.addRows([
+    ["PHỤ LỤC III"],
+    [`Báo cáo của ${row[0]}`],
+    ["Đơn vị / Kỳ", "Tổng số dịch vụ công", "DVCTT một phần", "DVCTT toàn trình"],
+    row,
+  ]);
+  return (await readWorkbook(new Uint8Array(await workbook.xlsx.writeBuffer()))).grids;
+}
+
 describe("writeConsolidated (exceljs)", () => {
+  it("rewrites the formulas of rows a merge pushes down, as Excel's row insertion would", async () => {
+    const bytes = await servicesTemplate();
+    const inputs = [
+      ...unitInputs("xa-1.xlsx", await servicesUnit(["Xã An 1", 100, 40, 60])).inputs,
+      ...unitInputs("xa-4.xlsx", await servicesUnit(["Xã Tân 4", 80, 30, 50])).inputs,
+    ];
+    const result = mergeWorkbook(templateSheets((await readWorkbook(bytes)).grids), inputs);
+    expect(result.sheets[0].patch.rowChange).toEqual({ at: 6, delta: 1 });
+
+    const [sheet] = (await readWorkbook(await writeConsolidated(bytes, result))).grids;
+    expect(sheet.rows[6][0]).toEqual({ value: "Xã Tân 4" });
+    // Toàn tỉnh, one row down: its rate still divides its own figures, not Xã Tân 4's.
+    expect(sheet.rows[7][0]).toEqual({ value: "Toàn tỉnh" });
+    expect(sheet.rows[7][4]?.formula).toBe("D8/B8");
+    // The note below (exceljs moved it) still cites Toàn tỉnh's rate.
+    expect(sheet.rows[8][4]?.formula).toBe("E8*100");
+  });
+
   it("says what to do with a template PhuLuc reads but exceljs cannot write into (a sheet part not named sheetN.xml)", async () => {
     const bytes = sdkPartNames((await templateBytes()).bytes);
     const [grid] = (await readWorkbook(bytes)).grids;

@@ -14,6 +14,7 @@ import { appendTextRows } from "./appendRows";
 import { DerivedStyles } from "./derivedStyles";
 import { protectApproved, refuseOthersProtection } from "./protectApproved";
 import { loadKeepingNumFmts } from "./exceljsLoad";
+import { shiftRows } from "../../engine/formulaRefs";
 import { writeReviewStore } from "./reviewSheets";
 import { deflateFiles, partBytes, workbookParts, type ZipFiles } from "./workbookParts";
 
@@ -53,6 +54,23 @@ function changeRows(sheet: ExcelJS.Worksheet, change: NonNullable<SheetPatch["ro
     if (change.delta < 0 && r.top < at - change.delta) continue;
     sheet.mergeCells(r.top + change.delta, r.left, r.bottom + change.delta, r.right);
   }
+  shiftFormulas(sheet, change);
+}
+
+/**
+ * exceljs moves the cells but not the references in their formulas, so a Toàn tỉnh rate `=D7/B7` pushed
+ * down two rows would divide a xã's figures once Excel recalculates: every formula of the sheet is
+ * rewritten as Excel's own row insertion would (shiftRows). The merge's own formulas are written after.
+ */
+function shiftFormulas(sheet: ExcelJS.Worksheet, change: NonNullable<SheetPatch["rowChange"]>): void {
+  sheet.eachRow((row) =>
+    row.eachCell((cell) => {
+      // `formula` is undefined but on formula cells (a shared formula's: its master's, slid by exceljs).
+      if (!cell.formula) return;
+      const formula = shiftRows(cell.formula, change.at, change.delta);
+      if (formula !== cell.formula) cell.value = { formula, result: cell.result } as ExcelJS.CellFormulaValue;
+    }),
+  );
 }
 
 function applyPatch(sheet: ExcelJS.Worksheet, patch: SheetPatch, styles: DerivedStyles): void {

@@ -3,6 +3,7 @@ import type { Cell, Grid } from "../grid";
 import type { Table } from "../model";
 import type { FilledValue, SheetMerge, SheetPatch } from "./types";
 import { cloneRows, type SheetCompleteness } from "./context";
+import { shiftRows } from "../formulaRefs";
 
 export class SheetBuilder {
   readonly rows: (Cell | undefined)[][];
@@ -78,6 +79,10 @@ export function replaceRegion(
   width: number,
 ) {
   const delta = rows.length - oldCount;
+  // Rows go in (or out) just above the region's last row, usually Tổng cộng: it keeps its own style
+  // at the bottom, and inserted rows take the style of the row above them.
+  const rowChange = delta === 0 ? undefined : { at: first + Math.max(0, Math.min(oldCount, rows.length) - 1), delta };
+  if (rowChange) rows = rows.map((row) => withShiftedFormulas(row, rowChange));
   builder.rows.splice(first, oldCount, ...rows.map((row) => [...row]));
   const end = first + oldCount;
   const shifted = builder.grid();
@@ -92,7 +97,15 @@ export function replaceRegion(
   rows.forEach((row, i) => {
     for (let col = 0; col < width; col++) builder.set(first + i, col, row[col]);
   });
-  // Rows go in (or out) just above the region's last row, usually Tổng cộng: it keeps its own style
-  // at the bottom, and inserted rows take the style of the row above them.
-  return delta === 0 ? undefined : { at: first + Math.max(0, Math.min(oldCount, rows.length) - 1), delta };
+  return rowChange;
+}
+
+/**
+ * A template row's cells with their formulas rewritten as Excel's row insertion would (a Toàn tỉnh rate
+ * `=D7/B7` pushed down a row reads `=D8/B8`); written as they were, they would point at another row.
+ */
+function withShiftedFormulas(row: RegionRow, change: { at: number; delta: number }): RegionRow {
+  return row.map((cell) =>
+    cell?.formula ? { ...cell, formula: shiftRows(cell.formula, change.at, change.delta) } : cell,
+  );
 }

@@ -24,7 +24,7 @@
  *   stays a number; -0 reads 0, as Excel shows it.
  */
 import { type Cell, type CellRange, type CellValue, type Grid } from "../../../engine/grid";
-import { slideFormula } from "../slideFormula";
+import { slideFormula } from "../../../engine/formulaRefs";
 import { runText } from "./sharedStrings";
 import type { CellFormat } from "./styles";
 import { Token, XmlError, XmlScanner } from "./xml";

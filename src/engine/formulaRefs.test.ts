@@ -1,4 +1,4 @@
-import { slideFormula } from "./slideFormula";
+import { shiftRows, slideFormula } from "./formulaRefs";
 
 describe("slideFormula: a shared formula's text in another cell of its range", () => {
   it("moves relative parts by the offset and keeps $ parts", () => {
@@ -23,4 +23,23 @@ describe("slideFormula: a shared formula's text in another cell of its range", (
 it("shows #REF! for a reference moved off the sheet, as Excel does", () => {
   expect(slideFormula("A1+$B$2", 0, -1)).toBe("#REF!+$B$2");
   expect(slideFormula("SUM(C1:C3)", -1, 0)).toBe("SUM(#REF!:C2)");
+});
+
+describe("shiftRows: a formula after rows were inserted or deleted, as Excel rewrites it", () => {
+  it("moves references from the inserted row on, $ or not, and grows a range around the insertion", () => {
+    // Toàn tỉnh's rate moved down two rows with the rows above it: D7/B7 must follow to D9/B9.
+    expect(shiftRows("D7/B7", 6, 2)).toBe("D9/B9");
+    expect(shiftRows("SUM(B4:B6)", 6, 2)).toBe("SUM(B4:B6)");
+    expect(shiftRows("SUM(B4:B7)", 6, 2)).toBe("SUM(B4:B9)");
+    expect(shiftRows("$D$7/$B7+A1", 6, 1)).toBe("$D$8/$B8+A1");
+  });
+
+  it("leaves other sheets' references, quoted text and whole columns alone", () => {
+    expect(shiftRows("'Phụ lục I'!B9+PL2!C9+B9", 6, 1)).toBe("'Phụ lục I'!B9+PL2!C9+B10");
+    expect(shiftRows('IF(B9>0,"B9",SUM(B:B))', 6, 1)).toBe('IF(B10>0,"B9",SUM(B:B))');
+  });
+
+  it("moves references up past deleted rows, and a reference to a deleted row becomes #REF!", () => {
+    expect(shiftRows("B10-B7+B5", 6, -2)).toBe("B8-#REF!+B5");
+  });
 });
