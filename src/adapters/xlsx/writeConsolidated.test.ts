@@ -43,6 +43,9 @@ async function servicesTemplate(): Promise<Uint8Array> {
   const sum = (col: string) => ({ formula: `SUM(${col}4:${col}6)`, result: 0 });
   sheet.addRow(["Toàn tỉnh", sum("B"), sum("C"), sum("D"), { formula: "D7/B7", result: 0 }]);
   sheet.addRow(["Ghi chú: tỷ lệ toàn tỉnh, %", null, null, null, { formula: "E7*100", result: 0 }]);
+  // Filled down in Excel: a shared formula, its second cell slid from the first.
+  sheet.addRow(["Tỷ lệ một phần, %", null, null, null, { formula: "C7/B7*100", result: 0 }]);
+  sheet.addRow(["", null, null, null, { sharedFormula: "E9", result: 0 } as ExcelJS.CellSharedFormulaValue]);
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }
 
@@ -75,6 +78,8 @@ describe("writeConsolidated (exceljs)", () => {
     expect(sheet.rows[7][4]?.formula).toBe("D8/B8");
     // The note below (exceljs moved it) still cites Toàn tỉnh's rate.
     expect(sheet.rows[8][4]?.formula).toBe("E8*100");
+    // A shared formula below keeps what each of its cells said (C8/B8, C9/B9 before; moved once, not twice).
+    expect([sheet.rows[9][4]?.formula, sheet.rows[10][4]?.formula]).toEqual(["C8/B8*100", "C9/B9*100"]);
   });
 
   it("says what to do with a template PhuLuc reads but exceljs cannot write into (a sheet part not named sheetN.xml)", async () => {

@@ -38,6 +38,7 @@ function parseRange(text: string): Range | undefined {
  */
 function changeRows(sheet: ExcelJS.Worksheet, change: NonNullable<SheetPatch["rowChange"]>): void {
   const at = change.at + 1;
+  const formulas = formulaCells(sheet);
   const merges = ((sheet.model as { merges?: string[] }).merges ?? []).map(parseRange).filter((r): r is Range => !!r);
   const below = merges.filter((r) => r.top >= at);
   for (const r of below) sheet.unMergeCells(r.top, r.left, r.bottom, r.right);
@@ -54,23 +55,37 @@ function changeRows(sheet: ExcelJS.Worksheet, change: NonNullable<SheetPatch["ro
     if (change.delta < 0 && r.top < at - change.delta) continue;
     sheet.mergeCells(r.top + change.delta, r.left, r.bottom + change.delta, r.right);
   }
-  shiftFormulas(sheet, change);
+  shiftFormulas(sheet, formulas, change);
 }
 
 /**
- * exceljs moves the cells but not the references in their formulas, so a Toàn tỉnh rate `=D7/B7` pushed
- * down two rows would divide a xã's figures once Excel recalculates: every formula of the sheet is
- * rewritten as Excel's own row insertion would (shiftRows). The merge's own formulas are written after.
+ * The sheet's formulas, read before its rows move (a shared formula's cells each with its own text).
+ * exceljs moves the cells but not the references in their formulas, and re-slides a shared formula
+ * from its master at the cell's new place, so a Toàn tỉnh rate `=D7/B7` pushed down two rows would
+ * divide a xã's figures once Excel recalculates.
  */
-function shiftFormulas(sheet: ExcelJS.Worksheet, change: NonNullable<SheetPatch["rowChange"]>): void {
-  sheet.eachRow((row) =>
-    row.eachCell((cell) => {
+function formulaCells(sheet: ExcelJS.Worksheet): { row: number; col: number; formula: string; result: unknown }[] {
+  const cells: { row: number; col: number; formula: string; result: unknown }[] = [];
+  sheet.eachRow((row, rowNumber) =>
+    row.eachCell((cell, colNumber) => {
       // `formula` is undefined but on formula cells (a shared formula's: its master's, slid by exceljs).
-      if (!cell.formula) return;
-      const formula = shiftRows(cell.formula, change.at, change.delta);
-      if (formula !== cell.formula) cell.value = { formula, result: cell.result } as ExcelJS.CellFormulaValue;
+      if (cell.formula) cells.push({ row: rowNumber - 1, col: colNumber, formula: cell.formula, result: cell.result });
     }),
   );
+  return cells;
+}
+
+/** Each formula written back where its cell moved, rewritten as Excel's own row insertion would (shiftRows). */
+function shiftFormulas(
+  sheet: ExcelJS.Worksheet,
+  formulas: ReturnType<typeof formulaCells>,
+  { at, delta }: NonNullable<SheetPatch["rowChange"]>,
+): void {
+  for (const { row, col, formula, result } of formulas) {
+    if (delta < 0 && row >= at && row < at - delta) continue; // its row was deleted
+    const value = { formula: shiftRows(formula, at, delta), result } as ExcelJS.CellFormulaValue;
+    sheet.getCell((row >= at ? row + delta : row) + 1, col).value = value;
+  }
 }
 
 function applyPatch(sheet: ExcelJS.Worksheet, patch: SheetPatch, styles: DerivedStyles): void {
