@@ -8,10 +8,8 @@
  */
 import { promises as fs } from "node:fs";
 import path from "node:path";
-import type ExcelJS from "exceljs";
 import { DEFAULT_MAX_BYTES, mergeBudget } from "../adapters/xlsx/inputLimits";
-import { loadWorkbook } from "../adapters/xlsx/loadWorkbook";
-import type { ReadOptions } from "../adapters/xlsx/readWorkbook";
+import { readWorkbookFile, type ReadOptions } from "../adapters/xlsx/readWorkbook";
 import { writeConsolidated } from "../adapters/xlsx/writeConsolidated";
 import { PhuLucError, userMessage } from "../engine/errors";
 import type { Finding } from "../engine/finding";
@@ -246,13 +244,13 @@ export const merge: Command = async (args: string[], io: CliIO) => {
     io.err(userMessage(error));
     return 2;
   }
-  let templateBook: ExcelJS.Workbook;
+  let templateBytes: Uint8Array;
   let templates;
   let review: ReviewStore;
   try {
-    // Loaded once: its grids are merged into, and the same workbook is patched by the writer.
-    const loaded = await loadWorkbook(templatePath, limits);
-    templateBook = loaded.workbook;
+    // Read once: its grids are merged into, and the writer patches the same bytes.
+    const loaded = await readWorkbookFile(templatePath, limits);
+    templateBytes = loaded.bytes;
     templates = templateSheets(loaded.read.grids);
     // A consolidated workbook merged into again keeps its giải trình and Tình trạng nộp.
     review = reviewStoreOf(loaded.read.grids);
@@ -299,7 +297,7 @@ export const merge: Command = async (args: string[], io: CliIO) => {
   // What the consolidated workbook keeps explained (an approved unit's, KHTC's own) stays explained.
   const result = { ...merged, findings: explainMergeFindings(merged, reviewed.explanations) };
   try {
-    const written = await writeConsolidated(templateBook, result, { notMerged, review: reviewed, zip: zipFiles });
+    const written = await writeConsolidated(templateBytes, result, { notMerged, review: reviewed, zip: zipFiles });
     await writeOutput(output, written);
   } catch (error) {
     io.err(`Không ghi được tệp kết quả “${output}”: ${userMessage(error)}`);
