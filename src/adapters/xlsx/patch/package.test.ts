@@ -282,6 +282,9 @@ describe("WorkbookFile", () => {
     const book = text(hand.files(), "xl/workbook.xml");
     expect(book).toContain('<workbookView activeTab="0" firstSheet="0"/>');
     expect(book).not.toContain('localSheetId="2"');
+    // Tổng referred to Bốn: `#REF!`, as Excel leaves a name whose sheet was deleted.
+    expect(book).toContain('<definedName name="Tổng">#REF!$A$1</definedName>');
+    expect((await readBoth(zip(hand.files()))).theirs.map((sheet) => sheet.name)).toEqual(["Một", "Hai & Ba"]);
 
     const workbook = new ExcelJS.Workbook();
     workbook.addWorksheet("Data").addRow([1]);

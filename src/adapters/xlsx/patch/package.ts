@@ -8,6 +8,7 @@
 import { strToU8 } from "fflate";
 import { partKey } from "../zipDirectory";
 import { Package, parseRelationships, relsPart } from "../ooxml/parts";
+import { decodeXml } from "../ooxml/xml";
 import { relationshipId, workbookPart, workbookParts } from "../ooxml/workbookXml";
 import { SharedStringTable, xmlText } from "./sharedStrings";
 import { applyEdits, elements, withAttribute, type Edit, type XmlElement } from "./xmlElements";
@@ -158,17 +159,20 @@ export class WorkbookFile<S extends PartPatch = PartPatch> {
     this.update(this.workbook, (book) => {
       const edits: Edit[] = [{ start: sheet.element.start, end: sheet.element.end, text: "" }];
       // CT_DefinedName's localSheetId (§18.2.5) is a `<sheet>`'s position: its names go, later ones move up.
-      for (const defined of elements(book, "definedName")) {
-        const local = defined.attributes.localSheetId;
-        if (local === undefined || Number(local) < index) continue;
-        const { start, end, tag } = defined;
-        if (Number(local) === index) edits.push({ start, end, text: "" });
-        else
-          edits.push({
-            start,
-            end: start + tag.length,
-            text: withAttribute(tag, "localSheetId", `${Number(local) - 1}`),
-          });
+      for (const { start, end, tag, content, attributes } of elements(book, "definedName")) {
+        const local = attributes.localSheetId === undefined ? undefined : Number(attributes.localSheetId);
+        if (local === index) {
+          edits.push({ start, end, text: "" });
+          continue;
+        }
+        if (local !== undefined && local > index) {
+          edits.push({ start, end: start + tag.length, text: withAttribute(tag, "localSheetId", `${local - 1}`) });
+        }
+        const formula = decodeXml(content);
+        const refless = withoutSheetRefs(formula, sheet.name);
+        const contentStart = start + tag.length;
+        if (refless !== formula)
+          edits.push({ start: contentStart, end: contentStart + content.length, text: xmlText(refless) });
       }
       const patched = applyEdits(book, edits);
       const rest = sheets.filter((_, i) => i !== index);
@@ -313,6 +317,14 @@ function assertSheetName(name: string): void {
   if (name.length < 1 || name.length > 31 || /[[\]:*?/\\]/.test(name) || /^'|'$/.test(name)) {
     throw new Error(`workbook: ${name} is not a sheet name Excel accepts`);
   }
+}
+
+/** A formula's references to sheet `name` (`'Hai & Ba'!$A$1`, `Data!A1`) made `#REF!$A$1`, as Excel makes them when the sheet goes. */
+function withoutSheetRefs(formula: string, name: string): string {
+  const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const quoted = `'${name.replace(/'/g, "''")}'`;
+  const sheet = new RegExp(`(?<![\\p{L}\\p{N}_.'])(?:${escape(quoted)}|${escape(name)})!`, "giu");
+  return formula.replace(sheet, "#REF!");
 }
 
 function overrideOf(types: string, key: string): XmlElement | undefined {
