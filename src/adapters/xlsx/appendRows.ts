@@ -7,62 +7,10 @@
  * `xl/sharedStrings.xml`), no style, so a reader sees the same cells.
  */
 import { columnLetters, parseA1 } from "../../engine/grid";
+import { SharedStringTable } from "./patch/sharedStrings";
 import type { WorkbookParts } from "./workbookParts";
 
 const SHARED_STRINGS = "xl/sharedStrings.xml";
-
-/** Escapes text as exceljs's xmlEncode does: the five entities, and control characters XML cannot hold dropped. */
-function xmlText(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[<>&'"\x7F\x00-\x08\x0B\x0C\x0E-\x1F]/g, (ch) => ENTITIES[ch] ?? "");
-}
-
-const ENTITIES: Record<string, string> = { "<": "&lt;", ">": "&gt;", "&": "&amp;", "'": "&apos;", '"': "&quot;" };
-
-/** The shared strings part with `added` appended (its counts updated), and each text's index. */
-class SharedStrings {
-  private readonly index = new Map<string, number>();
-  private readonly items: string[] = [];
-  private refs = 0;
-
-  constructor(private readonly unique: number) {}
-
-  ref(text: string): number {
-    this.refs++;
-    let at = this.index.get(text);
-    if (at === undefined) {
-      at = this.unique + this.items.length;
-      this.index.set(text, at);
-      // As exceljs's TextXform: leading or trailing space, or a line break, is kept by xml:space.
-      const space = /^\s|\n|\s$/.test(text) ? ' xml:space="preserve"' : "";
-      this.items.push(`<si><t${space}>${xmlText(text)}</t></si>`);
-    }
-    return at;
-  }
-
-  /** The part with the new strings before `</sst>` and count / uniqueCount raised. */
-  patch(xml: string): string {
-    const open = /<sst\b[^>]*>/.exec(xml);
-    const end = xml.lastIndexOf("</sst>");
-    if (!open || end < 0) throw new Error(`${SHARED_STRINGS}: no <sst> element`);
-    const tag = open[0]
-      .replace(/\bcount="(\d+)"/, (_, n: string) => `count="${Number(n) + this.refs}"`)
-      .replace(/\buniqueCount="(\d+)"/, () => `uniqueCount="${this.unique + this.items.length}"`);
-    return (
-      xml.slice(0, open.index) +
-      tag +
-      xml.slice(open.index + open[0].length, end) +
-      this.items.join("") +
-      xml.slice(end)
-    );
-  }
-}
-
-function uniqueCount(xml: string): number {
-  const match = /<sst\b[^>]*\buniqueCount="(\d+)"/.exec(xml);
-  if (!match) throw new Error(`${SHARED_STRINGS}: no uniqueCount`);
-  return Number(match[1]);
-}
 
 /**
  * `parts`: a workbook as exceljs rendered it (workbookParts); `sheetPath`: the sheet's part
@@ -75,7 +23,7 @@ export function appendTextRows(parts: WorkbookParts, sheetPath: string, firstRow
   if (typeof sheet !== "string" || typeof sst !== "string") {
     throw new Error(`workbook: no ${sheetPath} or ${SHARED_STRINGS}`);
   }
-  const strings = new SharedStrings(uniqueCount(sst));
+  const strings = new SharedStringTable(sst);
   const width = rows.reduce((most, row) => Math.max(most, row.length), 0);
   const letters = Array.from({ length: width }, (_, col) => columnLetters(col));
   const xml: string[] = [];
@@ -100,5 +48,5 @@ export function appendTextRows(parts: WorkbookParts, sheetPath: string, firstRow
       rows.length > 0 ? `<dimension ref="${dimension(ref)}"/>` : tag,
     );
   parts[sheetPath] = head + xml.join("") + sheet.slice(end);
-  parts[SHARED_STRINGS] = strings.patch(sst);
+  parts[SHARED_STRINGS] = strings.toXml();
 }

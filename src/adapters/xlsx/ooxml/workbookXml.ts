@@ -30,9 +30,7 @@ const DEFAULT_WORKBOOK = "xl/workbook.xml";
  * unescaped once (exceljs unescaped it twice: a name typed with `&amp;` lost it).
  */
 export function workbookParts(pkg: Package): WorkbookParts {
-  const main =
-    pkg.relationships("").find((r) => r.type === "officeDocument" && r.target && pkg.has(r.target))?.target ??
-    DEFAULT_WORKBOOK;
+  const main = workbookPart(pkg);
   const relationships = pkg.relationships(main);
   const byId = new Map(relationships.map((r) => [r.id, r]));
   const xml = pkg.text(main) ?? "";
@@ -69,8 +67,16 @@ export function workbookParts(pkg: Package): WorkbookParts {
   };
 }
 
+/** The workbook part's key: the package's officeDocument (`xl/workbook.xml` as Excel names it). */
+export function workbookPart(pkg: Package): string {
+  return (
+    pkg.relationships("").find((r) => r.type === "officeDocument" && r.target && pkg.has(r.target))?.target ??
+    DEFAULT_WORKBOOK
+  );
+}
+
 /** The `r:id` attribute, whatever prefix the file gives the relationships namespace. */
-function relationshipId(attributes: Record<string, string>): string | undefined {
+export function relationshipId(attributes: Record<string, string>): string | undefined {
   if (attributes["r:id"] !== undefined) return attributes["r:id"];
   for (const [name, value] of Object.entries(attributes)) if (name.endsWith(":id")) return value;
   return undefined;
