@@ -266,20 +266,21 @@ describe("StylePatch on a part the Open XML SDK wrote (x: prefix, byte-order mar
       `  <x:cellXfs count="2"><x:xf numFmtId="0" fontId="0" fillId="0" borderId="0" />` +
         `<x:xf numFmtId="0" fontId="0" fillId="0" borderId="0" applyAlignment="1">\r\n` +
         `    <x:alignment wrapText="1" />\r\n  </x:xf></x:cellXfs>`,
+      `  <x:dxfs count="1"><x:dxf><x:numFmt numFmtId="170" formatCode="0.000" /></x:dxf></x:dxfs>`,
       `</x:styleSheet>`,
     ].join("\r\n");
 
-  it("appends elements with the part's prefix, into the empty <x:numFmts/>, and PhuLuc reads the format", async () => {
+  it("appends elements with the part's prefix, into the empty <x:numFmts/>, past a <dxf>'s format id; PhuLuc reads it", async () => {
     const patch = new StylePatch(styles);
     const s = patch.derive(1, { numFmt: "0.0\\%", bold: true, locked: false });
     expect(s).toBe(2);
     const out = patch.toXml();
     const elements = parseStrict(out);
     expect(elements.every((element) => element.prefix === "x" && element.uri === MAIN_NS)).toBe(true);
-    expect(out).toContain('<x:numFmts count="1"><x:numFmt numFmtId="164" formatCode="0.0\\%"/></x:numFmts>');
+    expect(out).toContain('<x:numFmts count="1"><x:numFmt numFmtId="171" formatCode="0.0\\%"/></x:numFmts>');
     expect(out).toContain('<x:font><x:b/><x:sz val="11" /><x:name val="Calibri" /></x:font></x:fonts>');
     expect(out).toContain(
-      '<x:xf numFmtId="164" fontId="1" fillId="0" borderId="0" applyAlignment="1" applyNumberFormat="1" applyFont="1" applyProtection="1">' +
+      '<x:xf numFmtId="171" fontId="1" fillId="0" borderId="0" applyAlignment="1" applyNumberFormat="1" applyFont="1" applyProtection="1">' +
         '<x:alignment wrapText="1" /><x:protection locked="0"/></x:xf></x:cellXfs>',
     );
 

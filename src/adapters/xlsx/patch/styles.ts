@@ -69,7 +69,8 @@ export class StylePatch {
   private rootEnd = -1;
   /** Number format ids by code as written (escapes kept), the part's own and the added ones. */
   private readonly numFmtIds = new Map<string, number>();
-  private lastNumFmtId = FIRST_CUSTOM_ID - 1;
+  /** The highest number format id the part uses anywhere (`<dxf>`s hold their own `<numFmt>`s too). */
+  private lastNumFmtId: number;
   private readonly derived = new Map<string, number>();
   private readonly boldFonts = new Map<string, number>();
 
@@ -78,6 +79,10 @@ export class StylePatch {
     const emptyList = (): List => ({ end: -1, children: [], added: [] });
     this.lists = { numFmts: emptyList(), fonts: emptyList(), cellXfs: emptyList() };
     this.prefix = this.read();
+    // An attribute's value: matched in start tags, whatever nests them.
+    let last = FIRST_CUSTOM_ID - 1;
+    for (const match of this.xml.matchAll(/\snumFmtId\s*=\s*["'](\d+)/g)) last = Math.max(last, Number(match[1]));
+    this.lastNumFmtId = last;
   }
 
   /** Reads the lists' children and where the top-level elements are; gives the part's prefix. */
@@ -124,9 +129,7 @@ export class StylePatch {
   private readNumFmt(scanner: XmlScanner): void {
     const id = Number(scanner.attribute("numFmtId"));
     const code = scanner.attribute("formatCode");
-    if (!Number.isInteger(id)) return;
-    this.lastNumFmtId = Math.max(this.lastNumFmtId, id);
-    if (code !== undefined && !this.numFmtIds.has(code)) this.numFmtIds.set(code, id);
+    if (Number.isInteger(id) && code !== undefined && !this.numFmtIds.has(code)) this.numFmtIds.set(code, id);
   }
 
   /**
