@@ -254,6 +254,21 @@ describe("StylePatch without a styles part", () => {
   });
 });
 
+describe("StylePatch on a part without fonts or cell formats", () => {
+  it("creates the lists in CT_Stylesheet's order, a default font and xf first so index 0 stays the default", () => {
+    const patch = new StylePatch(
+      `<styleSheet xmlns="${MAIN_NS}"><fills count="1"><fill/></fills><cellStyles count="0"/></styleSheet>`,
+    );
+    expect(patch.derive(0, { bold: true })).toBe(1);
+    expect(patch.toXml()).toBe(
+      `<styleSheet xmlns="${MAIN_NS}"><fonts count="2"><font/><font><b/></font></fonts><fills count="1"><fill/></fills>` +
+        '<cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>' +
+        '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs>' +
+        '<cellStyles count="0"/></styleSheet>',
+    );
+  });
+});
+
 describe("StylePatch on a part the Open XML SDK wrote (x: prefix, byte-order mark, CRLF)", () => {
   const styles =
     '\uFEFF<?xml version="1.0" encoding="utf-8" standalone="yes"?>\r\n' +

@@ -102,7 +102,7 @@ export class StylePatch {
       if (token !== Token.Open) continue;
       const { name, start } = scanner;
       if (!this.starts.has(name)) this.starts.set(name, start);
-      if (name in LISTS) this.readList(scanner, name as ListName);
+      if (Object.hasOwn(LISTS, name)) this.readList(scanner, name as ListName);
       else scanner.skipElement();
     }
     if (this.rootEnd < 0) throw new Error("xl/styles.xml: no </styleSheet>");
