@@ -6,7 +6,7 @@
 import { Token, XmlScanner } from "./xml";
 
 /** exceljs' built-in formats (ids without a code here, 27–36 and 50–81, are locale-dependent: none). */
-const BUILT_IN: Record<number, string> = {
+export const BUILT_IN: Record<number, string> = {
   0: "General",
   1: "0",
   2: "0.00",

@@ -36,6 +36,8 @@ export class XmlScanner {
   private at = 0;
   /** The element's local name (Open, Close). */
   name = "";
+  /** Where the current token begins (its `<`), for a writer that patches the part in place. */
+  start = 0;
   /** The open tag ends with `/>`. */
   selfClosing = false;
   private attributesStart = 0;
@@ -49,7 +51,7 @@ export class XmlScanner {
   next(): Token {
     const xml = this.xml;
     for (;;) {
-      const at = this.at;
+      const at = (this.start = this.at);
       if (at >= xml.length) return Token.End;
       if (xml.charCodeAt(at) !== LT) {
         const lt = xml.indexOf("<", at);
@@ -211,6 +213,11 @@ export class XmlScanner {
       if (token === Token.Open && !this.selfClosing) depth++;
       else if (token === Token.Close) depth--;
     }
+  }
+
+  /** Where the scanner stands: just past the current token (past the element after skipElement). */
+  get offset(): number {
+    return this.at;
   }
 
   private endOf(marker: string, from: number): number {
