@@ -15,9 +15,8 @@ import { spawnSync } from "node:child_process";
 import { join, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
 import ExcelJS from "exceljs";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { loadWorkbook } from "../src/adapters/xlsx/loadWorkbook";
-import { readWorkbook } from "../src/adapters/xlsx/readWorkbook";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { readWorkbook, readWorkbookFile } from "../src/adapters/xlsx/readWorkbook";
 import { writeConsolidated } from "../src/adapters/xlsx/writeConsolidated";
 import { gridFromValues, type CellValue, type Grid } from "../src/engine/grid";
 import { mergeWorkbook } from "../src/engine/merge";
@@ -169,7 +168,7 @@ async function phases(template: string, units: string[]): Promise<[string, strin
     rows.push([`  ${what}`, ms(now - start), "in-process, one run"]);
     start = now;
   };
-  const loaded = await loadWorkbook(readFileSync(template));
+  const loaded = await readWorkbookFile(template);
   const templateGrids = loaded.read.grids;
   const unitGrids = [];
   for (const unit of units) unitGrids.push({ unit, grids: (await readWorkbook(unit)).grids });
@@ -179,7 +178,7 @@ async function phases(template: string, units: string[]): Promise<[string, strin
   lap("recognise 41 sheets");
   const result = mergeWorkbook(templates, inputs);
   lap("merge + check the consolidated sheet");
-  await writeConsolidated(loaded.workbook, result);
+  await writeConsolidated(loaded.bytes, result);
   lap("write the consolidated workbook + log");
   return rows;
 }

@@ -4,7 +4,7 @@
  * (bench/README.md); the pane, without zlib, keeps fflate (deflateFiles).
  */
 import * as zlib from "node:zlib";
-import type { ZipFiles } from "../adapters/xlsx/workbookParts";
+import type { ZipFiles } from "../adapters/xlsx/patch/package";
 
 const LOCAL_HEADER = 0x04034b50;
 const CENTRAL_HEADER = 0x02014b50;

@@ -11,7 +11,6 @@ import {
   xlsxFromParts,
 } from "../../../test/helpers/xlsxFromParts";
 import { feedbackWorkbook } from "./feedbackWorkbook";
-import { loadWorkbook } from "./loadWorkbook";
 import { styleSheet } from "./ooxml/styles";
 import { readWorkbook } from "./readWorkbook";
 import { workbookWithReviewStore } from "./reviewStoreFile";
@@ -105,10 +104,6 @@ describe("a workbook exceljs loads to write into keeps its number formats as wri
 
   it.each([
     ["writeConsolidated, from the bytes", () => writeConsolidated(input, mergeWorkbook([], []))],
-    [
-      "writeConsolidated, into loadWorkbook's workbook",
-      async () => writeConsolidated((await loadWorkbook(input)).workbook, mergeWorkbook([], [])),
-    ],
     ["the review store's copy", () => workbookWithReviewStore(buffer(input), emptyReviewStore())],
     ["a unit's feedback", async () => (await feedbackWorkbook(buffer(input), "DV01.xlsx")).bytes],
   ])("%s", async (_, write) => {

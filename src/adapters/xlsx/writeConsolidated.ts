@@ -1,131 +1,141 @@
 /**
- * Writes the consolidated workbook: the template workbook loaded from its bytes (the template file
- * itself is never written), each consolidated sheet patched in place (rows inserted above Tổng cộng
- * where kinh-phi/dịch vụ công grew, values written with their number formats), and the
- * `Nhật ký tổng hợp` log sheet added (replaced when the template already has one), and the review
- * records (PhuLuc, Tình trạng nộp) when given.
+ * Writes the consolidated workbook by patching the template's own parts (patch/): the template file itself is
+ * never written. Each consolidated sheet's XML is patched in place (rows inserted above Tổng cộng where
+ * kinh-phi/dịch vụ công grew, values written with their number formats, Đã duyệt's locks), the
+ * `Nhật ký tổng hợp` log sheet put (replacing the template's own), and the review records (PhuLuc,
+ * Tình trạng nộp) when given. Every other part (styles, charts, conditional formats, other sheets) is kept
+ * as the template has it: exceljs, which wrote this before, loaded and rendered the whole template again —
+ * most of a 40 × 300 merge's write (bench/README.md) — and dropped what its model lacks.
  */
-import ExcelJS from "exceljs";
 import { PhuLucError } from "../../engine/errors";
+import { parseA1, type CellValue } from "../../engine/grid";
 import type { MergeResult, SheetPatch } from "../../engine/merge";
 import { LOG_SHEET_NAME, logSheetRows, type NotMerged } from "../../engine/merge/logSheet";
-import type { ReviewStore } from "../../engine/review";
-import { appendTextRows } from "./appendRows";
-import { DerivedStyles } from "./derivedStyles";
-import { protectApproved, refuseOthersProtection } from "./protectApproved";
-import { loadKeepingNumFmts } from "./exceljsLoad";
-import { shiftRows } from "../../engine/formulaRefs";
-import { writeReviewStore } from "./reviewSheets";
-import { deflateFiles, partBytes, workbookParts, type ZipFiles } from "./workbookParts";
+import {
+  PROTECTION_ALLOWS,
+  REVIEW_SHEET_NAME,
+  STATUS_SHEET_NAME,
+  protectionPlan,
+  reviewSheetRows,
+  statusSheetRows,
+  withProtectedSheets,
+  type ReviewStore,
+} from "../../engine/review";
+import { listSheetXml } from "./patch/listSheet";
+import { deflateFiles, WorkbookFile, type ZipFiles } from "./patch/package";
+import { StylePatch } from "./patch/styles";
+import { WorksheetXml } from "./patch/worksheet";
 
-interface Range {
-  top: number;
-  left: number;
-  bottom: number;
-  right: number;
+type Workbook = WorkbookFile<StylePatch>;
+
+const LOG_WIDTHS = [28, 16, 8, 14, 60, 36, 22, 50];
+const STATUS_WIDTHS = [14, 12, 28, 18, 66, 6, 9, 13, 18, 18];
+
+/** A date as Excel's serial day (exceljs' dateToExcel): the 1900 system, or 1904's 1,462 days later. */
+function serial(date: Date, date1904: boolean): number {
+  return date.getTime() / 86_400_000 + 25569 - (date1904 ? 1462 : 0);
 }
 
-function parseRange(text: string): Range | undefined {
-  const match = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(text);
-  if (!match) return undefined;
-  const col = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-  return { top: Number(match[2]), left: col(match[1]), bottom: Number(match[4]), right: col(match[3]) };
+function applyPatch(file: Workbook, sheet: WorksheetXml, patch: SheetPatch): void {
+  if (patch.rowChange) sheet.changeRows(patch.rowChange.at, patch.rowChange.delta);
+  for (const { row, col, value, numFmt, formula } of patch.writes) {
+    const style = numFmt ? file.styles.derive(sheet.styleAt(row, col), { numFmt }) : undefined;
+    const cell = value instanceof Date ? serial(value, file.date1904) : value;
+    sheet.setCell(row, col, cell, { strings: file.strings, formula, style });
+  }
+}
+
+/** The consolidated sheets' XML, each read once; refused when someone else protected one (per `store`'s records). */
+function consolidatedSheets(file: Workbook, result: MergeResult, store?: ReviewStore): Map<string, WorksheetXml> {
+  const ours = new Set(store?.protectedSheets ?? []);
+  const sheets = new Map<string, WorksheetXml>();
+  for (const { sheet: name } of result.sheets) {
+    const entry = file.sheet(name);
+    if (!entry) {
+      throw new PhuLucError(
+        "write-failed",
+        `Mẫu tổng hợp không có trang tính “${name}”.`,
+        `The consolidated template has no sheet “${name}”.`,
+      );
+    }
+    const sheet = new WorksheetXml(file.text(entry.part));
+    if (sheet.isProtected && !ours.has(name)) {
+      throw new PhuLucError(
+        "write-failed",
+        `Trang “${name}” của mẫu tổng hợp đang được bảo vệ (không phải do PhuLuc) nên PhuLuc không ghi vào được. Hãy mở ` +
+          `mẫu trong Excel, bỏ bảo vệ trang (Xem lại → Bỏ bảo vệ Trang tính), lưu lại rồi tổng hợp lại; PhuLuc sẽ tự ` +
+          `khoá các ô của đơn vị đã duyệt.`,
+        `Sheet “${name}” of the consolidated template is protected (not by PhuLuc), so PhuLuc cannot write to it. Open ` +
+          `the template in Excel, unprotect the sheet (Review → Unprotect Sheet), save it and merge again; PhuLuc locks ` +
+          `the approved units' cells itself.`,
+      );
+    }
+    sheets.set(name, sheet);
+  }
+  return sheets;
 }
 
 /**
- * Inserts or deletes whole rows. exceljs moves merged ranges unreliably when rows shift, so the
- * ranges below the change are unmerged first and merged again at their new place.
+ * Đã duyệt (engine/review/protection.ts says which cells and why no password): the approved units' cells locked
+ * and the sheet protected, as the pane does in the open workbook (adapters/excel/protection.ts). Locks are set on
+ * derived styles (StylePatch.derive), never on the template's, which other sheets' cells share. Returns the
+ * records with the sheets PhuLuc protects.
  */
-function changeRows(sheet: ExcelJS.Worksheet, change: NonNullable<SheetPatch["rowChange"]>): void {
-  const at = change.at + 1;
-  const formulas = formulaCells(sheet);
-  const merges = ((sheet.model as { merges?: string[] }).merges ?? []).map(parseRange).filter((r): r is Range => !!r);
-  const below = merges.filter((r) => r.top >= at);
-  for (const r of below) sheet.unMergeCells(r.top, r.left, r.bottom, r.right);
-  if (change.delta > 0) {
-    sheet.insertRows(
-      at,
-      Array.from({ length: change.delta }, () => []),
-      "i",
-    );
+function protectApproved(
+  file: Workbook,
+  sheets: Map<string, WorksheetXml>,
+  result: MergeResult,
+  store: ReviewStore,
+): ReviewStore {
+  const plans = protectionPlan(result, store);
+  const locked = (locked: boolean) => (s: number) => file.styles.derive(s, { locked });
+  for (const plan of plans) {
+    const sheet = sheets.get(plan.sheet)!;
+    if (!plan.protect) {
+      // No approved unit left: PhuLuc's protection lifted (the cells' Locked format no longer matters).
+      if (plan.ours) sheet.unprotect();
+      continue;
+    }
+    // The first time, every cell unlocked (Excel locks every cell by default) so the rest stays editable.
+    if (!plan.ours) sheet.mapStyles(locked(false));
+    for (const [cells, lock] of [
+      [plan.unlock, false],
+      [plan.lock, true],
+    ] as const) {
+      for (const address of cells) {
+        const at = parseA1(address);
+        if (at) sheet.setStyle(at.row, at.col, locked(lock)(sheet.styleAt(at.row, at.col)));
+      }
+    }
+    sheet.protect({ ...PROTECTION_ALLOWS, selectLockedCells: true, selectUnlockedCells: true });
+  }
+  return withProtectedSheets(store, plans);
+}
+
+/** The very hidden PhuLuc records sheet, and Tình trạng nộp when there are statuses (else a stale one removed). */
+function putReviewStore(file: Workbook, store: ReviewStore): void {
+  const common = { strings: file.strings, styles: file.styles };
+  const records = reviewSheetRows(store).map((row) => row.map((value) => recordValue(value, file.date1904)));
+  // Text stays text when someone's Excel reopens it (`=…`, a date-like time, a long hash).
+  file.putSheet(REVIEW_SHEET_NAME, listSheetXml(records, { ...common, textFormat: true }), "veryHidden");
+  if (store.statuses.length === 0) {
+    if (file.sheet(STATUS_SHEET_NAME)) file.removeSheet(STATUS_SHEET_NAME);
   } else {
-    sheet.spliceRows(at, -change.delta);
-  }
-  for (const r of below) {
-    if (change.delta < 0 && r.top < at - change.delta) continue;
-    sheet.mergeCells(r.top + change.delta, r.left, r.bottom + change.delta, r.right);
-  }
-  shiftFormulas(sheet, formulas, change);
-}
-
-/**
- * The sheet's formulas, read before its rows move (a shared formula's cells each with its own text).
- * exceljs moves the cells but not the references in their formulas, and re-slides a shared formula
- * from its master at the cell's new place, so a Toàn tỉnh rate `=D7/B7` pushed down two rows would
- * divide a xã's figures once Excel recalculates.
- */
-function formulaCells(sheet: ExcelJS.Worksheet): { row: number; col: number; formula: string; result: unknown }[] {
-  const cells: { row: number; col: number; formula: string; result: unknown }[] = [];
-  sheet.eachRow((row, rowNumber) =>
-    row.eachCell((cell, colNumber) => {
-      // `formula` is undefined but on formula cells (a shared formula's: its master's, slid by exceljs).
-      if (cell.formula) cells.push({ row: rowNumber - 1, col: colNumber, formula: cell.formula, result: cell.result });
-    }),
-  );
-  return cells;
-}
-
-/** Each formula written back where its cell moved, rewritten as Excel's own row insertion would (shiftRows). */
-function shiftFormulas(
-  sheet: ExcelJS.Worksheet,
-  formulas: ReturnType<typeof formulaCells>,
-  { at, delta }: NonNullable<SheetPatch["rowChange"]>,
-): void {
-  for (const { row, col, formula, result } of formulas) {
-    if (delta < 0 && row >= at && row < at - delta) continue; // its row was deleted
-    const value = { formula: shiftRows(formula, at, delta), result } as ExcelJS.CellFormulaValue;
-    sheet.getCell((row >= at ? row + delta : row) + 1, col).value = value;
+    file.putSheet(
+      STATUS_SHEET_NAME,
+      listSheetXml(statusSheetRows(store.statuses), { ...common, header: true, widths: STATUS_WIDTHS }),
+    );
   }
 }
 
-function applyPatch(sheet: ExcelJS.Worksheet, patch: SheetPatch, styles: DerivedStyles): void {
-  if (patch.rowChange) changeRows(sheet, patch.rowChange);
-  for (const write of patch.writes) {
-    const cell = sheet.getCell(write.row + 1, write.col + 1);
-    cell.value = write.formula
-      ? ({ formula: write.formula, result: write.value as number } as ExcelJS.CellFormulaValue)
-      : write.value;
-    if (write.numFmt) styles.set(cell, write.numFmt, { numFmt: write.numFmt });
-  }
+/** A record's field as a list sheet cell: a date as its serial, TRUE/FALSE as the words Excel shows. */
+function recordValue(value: CellValue, date1904: boolean): string | number | null {
+  if (value instanceof Date) return serial(value, date1904);
+  return typeof value === "boolean" ? String(value).toUpperCase() : value;
 }
 
-async function loadTemplate(bytes: Uint8Array | ArrayBuffer): Promise<ExcelJS.Workbook> {
-  const workbook = new ExcelJS.Workbook();
-  await loadKeepingNumFmts(workbook, bytes);
-  return workbook;
-}
-
-/**
- * The log sheet with its header, widths and frozen first row; its rows (all text) are appended to
- * the written file by appendTextRows, which writes them far faster than exceljs's object model.
- */
-function addLogSheet(workbook: ExcelJS.Workbook, header: string[]): ExcelJS.Worksheet {
-  const existing = workbook.getWorksheet(LOG_SHEET_NAME);
-  if (existing) workbook.removeWorksheet(existing.id);
-  const sheet = workbook.addWorksheet(LOG_SHEET_NAME);
-  sheet.addRow(header);
-  sheet.getRow(1).font = { bold: true };
-  sheet.views = [{ state: "frozen", ySplit: 1 }];
-  [28, 16, 8, 14, 60, 36, 22, 50].forEach((width, i) => (sheet.getColumn(i + 1).width = width));
-  return sheet;
-}
-
-/**
- * `template` is the template's bytes, or the workbook already loaded from them (loadWorkbook), which
- * is then patched in place instead of parsing the template again.
- */
 export async function writeConsolidated(
-  template: Uint8Array | ArrayBuffer | ExcelJS.Workbook,
+  template: Uint8Array | ArrayBuffer,
   result: MergeResult,
   options: {
     notMerged?: NotMerged[];
@@ -135,27 +145,17 @@ export async function writeConsolidated(
     zip?: (files: ZipFiles) => Uint8Array;
   } = {},
 ): Promise<Uint8Array> {
-  const workbook = template instanceof ExcelJS.Workbook ? template : await loadTemplate(template);
-  refuseOthersProtection(workbook, result, options.review);
-  const styles = new DerivedStyles();
-  for (const merged of result.sheets) {
-    const sheet = workbook.getWorksheet(merged.sheet);
-    if (!sheet) {
-      throw new PhuLucError(
-        "write-failed",
-        // PhuLuc's reader reads sheets exceljs (which writes) does not find, e.g. a part not named sheetN.xml
-        // as the Open XML SDK wrote them; Excel names them afresh when it saves.
-        `Không ghi được vào trang tính “${merged.sheet}” của mẫu tổng hợp: tệp mẫu được lưu theo cách PhuLuc đọc được nhưng không ghi vào được. Hãy mở tệp mẫu trong Excel, Lưu lại (Ctrl+S) rồi tổng hợp lại.`,
-        `Sheet “${merged.sheet}” of the consolidated template can be read but not written into (the file was saved in a way the writer does not follow). Open the template in Excel, save it again and merge again.`,
-      );
-    }
-    applyPatch(sheet, merged.patch, styles);
-  }
-  const [header, ...rows] = logSheetRows(result.log, options.notMerged ?? []);
-  const log = addLogSheet(workbook, header);
+  const bytes = template instanceof Uint8Array ? template : new Uint8Array(template);
+  const file = await WorkbookFile.open(bytes, (xml) => new StylePatch(xml));
+  const sheets = consolidatedSheets(file, result, options.review);
+  for (const merged of result.sheets) applyPatch(file, sheets.get(merged.sheet)!, merged.patch);
   // The approved units' cells locked first: the records then say which sheets PhuLuc protects.
-  if (options.review) writeReviewStore(workbook, await protectApproved(workbook, result, options.review));
-  const parts = await workbookParts(workbook);
-  appendTextRows(parts, `xl/worksheets/sheet${log.id}.xml`, 2, rows);
-  return (options.zip ?? deflateFiles)(partBytes(parts));
+  const review = options.review && protectApproved(file, sheets, result, options.review);
+  for (const [name, sheet] of sheets) file.setText(file.sheet(name)!.part, sheet.toXml());
+  // Cells moved and formulas changed: Excel rebuilds its calculation chain rather than trust a stale one.
+  if (sheets.size > 0) file.dropCalcChain();
+  const log = logSheetRows(result.log, options.notMerged ?? []);
+  file.putSheet(LOG_SHEET_NAME, listSheetXml(log, { strings: file.strings, styles: file.styles, header: true, widths: LOG_WIDTHS }));
+  if (review) putReviewStore(file, review);
+  return (options.zip ?? deflateFiles)(file.files());
 }

@@ -5,7 +5,7 @@
  * Reads with ooxml/ (Package, workbookXml); parts are named as partKey makes them (case-insensitive)
  * and written back under their names in the input zip.
  */
-import { strToU8 } from "fflate";
+import { strToU8, zipSync } from "fflate";
 import { partKey } from "../zipDirectory";
 import { Package, parseRelationships, relsPart } from "../ooxml/parts";
 import { decodeXml } from "../ooxml/xml";
@@ -58,6 +58,8 @@ export class WorkbookFile<S extends PartPatch = PartPatch> {
   private readonly folder: string;
   private readonly sharedStringsPart?: string;
   private readonly stylesPart?: string;
+  /** `<workbookPr date1904="1">`: dates written as serial days of the 1904 system. */
+  readonly date1904: boolean;
   private stringTable?: SharedStringTable;
   private stylePatch?: S;
 
@@ -72,6 +74,7 @@ export class WorkbookFile<S extends PartPatch = PartPatch> {
     const parts = workbookParts(pkg);
     this.sharedStringsPart = parts.sharedStrings;
     this.stylesPart = parts.styles;
+    this.date1904 = parts.date1904;
   }
 
   /** `makeStyles`: the styles patch over xl/styles.xml's text (`(xml) => new StylePatch(xml)`). */
@@ -385,4 +388,9 @@ function keepViewsValid(book: string, sheets: SheetInfo[], removed?: number): st
     return { start, end: start + tag.length, text };
   });
   return applyEdits(book, edits);
+}
+
+/** Zips the parts, each deflated (fflate: the pane; the CLI passes Node's zlib instead, cli/zipFiles.ts). */
+export function deflateFiles(files: ZipFiles): Uint8Array {
+  return zipSync(files, { level: 1 });
 }
