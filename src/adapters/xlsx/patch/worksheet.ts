@@ -1,0 +1,391 @@
+/**
+ * One worksheet part patched in its own text: cells written, rows inserted or deleted (formulas and ranges
+ * moved as Excel moves them), styles mapped, the sheet protected. What is not changed stays as written —
+ * the text before and after `<sheetData>` (views, conditional formats, page setup, drawings, extLst…) and
+ * every row nothing touched — so the template's parts that exceljs would drop or rewrite survive.
+ */
+import { columnLetters } from "../../../engine/grid";
+import { formulaOf, mayHoldFormula, shiftFormula, sharedId, unshare, type SharedMaster } from "./cellFormulas";
+import { SheetColumns } from "./sheetColumns";
+import { isProtected, protectionXml, withProtection, type ProtectionAllows } from "./sheetProtection";
+import { movedRef, movedRow, moveRangesAfterRows, type RowChange } from "./sheetRanges";
+import {
+  attribute,
+  cellsOf,
+  changedCells,
+  columnOf,
+  escapeXml,
+  parseRows,
+  rowXml,
+  withAttribute,
+  type RowXml,
+} from "./sheetRows";
+
+/** The shared strings table (patch/sharedStrings.ts) as far as a sheet needs it. */
+export interface StringRefs {
+  ref(text: string): number;
+}
+
+interface Range {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+const SHEET_DATA = /<((?:[A-Za-z_][\w.-]*:)?)sheetData(\s[^>]*?)?(\/?)>/;
+const DIMENSION = /<((?:[A-Za-z_][\w.-]*:)?dimension)(\s[^>]*?)?\/>/;
+const MERGE_CELL = /<(?:[A-Za-z_][\w.-]*:)?mergeCell\s[^>]*?ref\s*=\s*["']([^"']+)["']/g;
+/** Content that makes a cell hold a value for exceljs (not a styled empty `<c/>`): a value, a formula, an inline string. */
+const HOLDS_VALUE = /<(?:[A-Za-z_][\w.-]*:)?(?:v|f|is)[\s>/]/;
+
+export class WorksheetXml {
+  private before: string;
+  private readonly sheetDataOpen: string;
+  private readonly sheetDataClose: string;
+  /** `<sheetData/>` as read: written so again while it has no rows. */
+  private readonly sheetDataEmpty: string | undefined;
+  private after: string;
+  /** The namespace prefix the part writes its elements with (`x:` from the Open XML SDK), for new ones. */
+  private readonly prefix: string;
+  private rows: RowXml[];
+  private columns: SheetColumns | undefined;
+  /** The `<dimension>` range when the part has one (0-based), kept up to date; written back when changed. */
+  private dimension: Range | undefined;
+  private dimensionChanged = false;
+
+  constructor(xml: string) {
+    const open = SHEET_DATA.exec(xml);
+    if (!open) throw new Error("worksheet: no <sheetData>");
+    const [whole, prefix, attrs = "", selfClosing] = open;
+    this.prefix = prefix;
+    this.before = xml.slice(0, open.index);
+    this.sheetDataOpen = `<${prefix}sheetData${attrs}>`;
+    this.sheetDataClose = `</${prefix}sheetData>`;
+    this.sheetDataEmpty = selfClosing ? whole : undefined;
+    const start = open.index + whole.length;
+    const end = selfClosing ? start : xml.indexOf(this.sheetDataClose, start);
+    if (end < 0) throw new Error("worksheet: <sheetData> not closed");
+    this.rows = parseRows(xml.slice(start, end));
+    this.after = xml.slice(selfClosing ? end : end + this.sheetDataClose.length);
+    this.dimension = dimensionOf(this.before);
+  }
+
+  // ---- cells
+
+  /** The xf a cell shows: its own `s`; else its row's when the row is formatted; else its column's; else 0. */
+  styleAt(row: number, col: number): number {
+    const r = this.findRow(row);
+    if (r) {
+      const cell = cellsOf(r).find((c) => c.col === col);
+      if (cell) return Number(attribute(cell.attrs, "s")) || 0;
+      if (isTrue(attribute(r.attrs, "customFormat"))) return Number(attribute(r.attrs, "s")) || 0;
+    }
+    return (this.columns ??= new SheetColumns(this.before)).styleOf(col);
+  }
+
+  /**
+   * Writes a cell as exceljs writes `cell.value` (cell-xform.js): a number as its shortest round-trip text, text
+   * as a shared string, a formula with its cached value (`t="str"` for text). null empties the cell, its style
+   * kept. `style` replaces the cell's xf; without it a new cell takes the one it showed (styleAt).
+   */
+  setCell(
+    row: number,
+    col: number,
+    value: number | string | boolean | null,
+    options: { strings: StringRefs; formula?: string; style?: number },
+  ): void {
+    const { formula, style } = options;
+    let r = this.findRow(row);
+    let cell = r && cellsOf(r).find((c) => c.col === col);
+    if (!cell && value === null && formula === undefined && style === undefined) return; // nothing to empty
+    const shown = style ?? (cell ? Number(attribute(cell.attrs, "s")) || 0 : this.styleAt(row, col));
+    if (cell) {
+      const f = formulaOf(cell);
+      const si = f && sharedId(f);
+      // A shared formula's master overwritten: its other cells first get their own text, which it held.
+      if (f && si !== undefined && attribute(f.attrs, "ref") !== undefined)
+        this.unshareGroup(si, attribute(f.attrs, "ref")!);
+    } else {
+      r ??= this.addRow(row);
+      cell = { col, tag: `${this.prefix}c`, attrs: "", inner: undefined };
+      const cells = changedCells(r);
+      let i = cells.length;
+      while (i > 0 && cells[i - 1].col > col) i--;
+      cells.splice(i, 0, cell);
+    }
+    changedCells(r!);
+    const [type, inner] = cellContent(value, formula, options.strings, this.prefix);
+    // Other attributes (cm, vm: metadata of the value replaced) go; ph (show phonetic) stays.
+    let attrs = withAttribute("", "s", shown === 0 ? undefined : shown);
+    attrs = withAttribute(attrs, "t", type);
+    const ph = attribute(cell.attrs, "ph");
+    cell.attrs = ph === undefined ? attrs : withAttribute(attrs, "ph", ph);
+    cell.inner = inner;
+    this.extendDimension(row, col);
+  }
+
+  // ---- rows
+
+  /**
+   * Inserts `delta` rows (> 0) at 0-based row `at`, or deletes `-delta` rows from it, as exceljs's
+   * `insertRows(at + 1, …, "i")` / `spliceRows(at + 1, -delta)` (lib/doc/worksheet.js) and Excel: inserted rows
+   * take row at-1's format (its s/customFormat/ht/customHeight; its valued cells' s, _copyStyle), every formula
+   * of the sheet is rewritten by shiftRows, ranges after sheetData and `<dimension>` move (sheetRanges.ts).
+   */
+  changeRows(at: number, delta: number): void {
+    if (delta === 0) return;
+    const change: RowChange = { at, delta };
+    const inserted = delta > 0 ? this.insertedRows(at, delta) : [];
+    this.unshareAll();
+    const moveRef = (ref: string) => movedRef(ref, change);
+    const kept: RowXml[] = [];
+    let insertAt = -1;
+    for (const r of this.rows) {
+      const moved = movedRow(r.row, change);
+      if (moved === undefined) continue;
+      if (insertAt < 0 && r.row >= at) insertAt = kept.length;
+      if (moved !== r.row) {
+        changedCells(r);
+        r.row = moved;
+      }
+      if (r.cells ? r.cells.some((c) => c.inner !== undefined) : mayHoldFormula(r.content)) {
+        for (const cell of cellsOf(r)) {
+          const f = formulaOf(cell);
+          if (f && shiftFormula(cell, f, at, delta, moveRef)) r.raw = undefined;
+        }
+      }
+      kept.push(r);
+    }
+    kept.splice(insertAt < 0 ? kept.length : insertAt, 0, ...inserted);
+    this.rows = kept;
+    this.after = moveRangesAfterRows(this.after, change);
+    if (this.dimension) {
+      const ref = movedRef(refOf(this.dimension), change);
+      this.dimension = ref === undefined ? undefined : rangeOf(ref);
+      this.dimensionChanged = true;
+    }
+    for (const r of inserted) for (const c of r.cells!) this.extendDimension(r.row, c.col);
+  }
+
+  /** The rows an insertion at `at` adds, formatted as row at-1 (none when the sheet has no such row: exceljs's findRow). */
+  private insertedRows(at: number, delta: number): RowXml[] {
+    const source = this.findRow(at - 1);
+    if (!source) return [];
+    const attrs = ["s", "customFormat", "ht", "customHeight"].reduce(
+      (a, name) => withAttribute(a, name, attribute(source.attrs, name)),
+      "",
+    );
+    // exceljs copies the style of the cells eachCell visits: those holding a value, and those a merged range covers.
+    const covered = this.mergesCovering(at - 1);
+    const styles = new Map<number, number>();
+    for (const cell of cellsOf(source)) {
+      if (cell.inner !== undefined && HOLDS_VALUE.test(cell.inner))
+        styles.set(cell.col, Number(attribute(cell.attrs, "s")) || 0);
+    }
+    for (const col of covered) if (!styles.has(col)) styles.set(col, this.styleAt(at - 1, col));
+    const cols = [...styles.keys()].filter((col) => styles.get(col) !== 0).sort((a, b) => a - b);
+    if (attrs === "" && cols.length === 0) return []; // nothing to copy: no row written, as exceljs
+    return Array.from({ length: delta }, (_, i) => ({
+      row: at + i,
+      tag: source.tag,
+      attrs,
+      raw: undefined,
+      content: "",
+      cells: cols.map((col) => ({ col, tag: `${this.prefix}c`, attrs: ` s="${styles.get(col)}"`, inner: undefined })),
+      rest: "",
+    }));
+  }
+
+  /** The columns of `row` a merged range covers, its top-left cell excepted (exceljs gives those a Merge value). */
+  private mergesCovering(row: number): number[] {
+    const cols: number[] = [];
+    for (const [, ref] of this.after.matchAll(MERGE_CELL)) {
+      const range = rangeOf(ref);
+      if (!range || row < range.top || row > range.bottom) continue;
+      for (let col = range.left; col <= range.right; col++) if (row !== range.top || col !== range.left) cols.push(col);
+    }
+    return cols;
+  }
+
+  /** Every shared formula written out as each cell's own text (a shared block split by moved rows cannot stay shared). */
+  private unshareAll(): void {
+    const masters = new Map<string, SharedMaster>();
+    for (const r of this.rows) {
+      if (!(r.cells ? r.cells.some((c) => c.inner?.includes("shared")) : r.content.includes("shared"))) continue;
+      for (const cell of cellsOf(r)) {
+        const f = formulaOf(cell);
+        const si = f && sharedId(f);
+        if (si === undefined) continue;
+        if (f!.text !== undefined && attribute(f!.attrs, "ref") !== undefined)
+          masters.set(si, { row: r.row, col: cell.col, text: f!.text });
+        unshare(cell, r.row, f!, masters.get(si));
+        r.raw = undefined;
+      }
+    }
+  }
+
+  /** The cells of shared formula `si` (its master's `ref`) written out as cells of their own. */
+  private unshareGroup(si: string, ref: string): void {
+    const range = rangeOf(ref);
+    if (!range) return;
+    let master: SharedMaster | undefined;
+    for (const r of this.rows) {
+      if (r.row < range.top || r.row > range.bottom) continue;
+      for (const cell of cellsOf(r)) {
+        const f = formulaOf(cell);
+        if (!f || sharedId(f) !== si) continue;
+        if (f.text !== undefined && attribute(f.attrs, "ref") !== undefined)
+          master = { row: r.row, col: cell.col, text: f.text };
+        unshare(cell, r.row, f, master);
+        r.raw = undefined;
+      }
+    }
+  }
+
+  // ---- styles and protection
+
+  /** Every xf index the sheet uses mapped (cells, formatted rows, columns; unstyled ones as xf 0): unlock-all. */
+  mapStyles(map: (s: number) => number): void {
+    let width = 0;
+    for (const r of this.rows) {
+      for (const cell of changedCells(r)) {
+        const s = Number(attribute(cell.attrs, "s")) || 0;
+        const mapped = map(s);
+        if (mapped !== s) cell.attrs = withAttribute(cell.attrs, "s", mapped === 0 ? undefined : mapped);
+        width = Math.max(width, cell.col + 1);
+      }
+      if (isTrue(attribute(r.attrs, "customFormat"))) {
+        r.attrs = withAttribute(r.attrs, "s", map(Number(attribute(r.attrs, "s")) || 0));
+      }
+    }
+    this.columns ??= new SheetColumns(this.before);
+    this.before = this.columns.mapStyles(this.before, map, width, this.prefix);
+  }
+
+  get isProtected(): boolean {
+    return isProtected(this.after);
+  }
+
+  /** Protects the sheet without a password, as exceljs's `sheet.protect("", allows)`; replaces a protection it had. */
+  protect(allows: ProtectionAllows): void {
+    this.after = withProtection(this.after, protectionXml(allows, this.prefix));
+  }
+
+  unprotect(): void {
+    this.after = withProtection(this.after, undefined);
+  }
+
+  // ---- the part
+
+  toXml(): string {
+    let before = this.before;
+    if (this.dimensionChanged) {
+      before = before.replace(DIMENSION, (whole, tag: string, attrs = "") =>
+        this.dimension ? `<${tag}${withAttribute(attrs, "ref", refOf(this.dimension))}/>` : whole,
+      );
+    }
+    const rows = this.rows.map(rowXml);
+    const data =
+      rows.length === 0 && this.sheetDataEmpty !== undefined
+        ? this.sheetDataEmpty
+        : this.sheetDataOpen + rows.join("") + this.sheetDataClose;
+    return before + data + this.after;
+  }
+
+  private findRow(row: number): RowXml | undefined {
+    const i = this.rowIndex(row);
+    return this.rows[i]?.row === row ? this.rows[i] : undefined;
+  }
+
+  /** The index of the first row at or after `row`. */
+  private rowIndex(row: number): number {
+    let lo = 0;
+    let hi = this.rows.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.rows[mid].row < row) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  private addRow(row: number): RowXml {
+    const added: RowXml = {
+      row,
+      tag: `${this.prefix}row`,
+      attrs: "",
+      raw: undefined,
+      content: "",
+      cells: [],
+      rest: "",
+    };
+    this.rows.splice(this.rowIndex(row), 0, added);
+    return added;
+  }
+
+  private extendDimension(row: number, col: number): void {
+    const d = this.dimension;
+    if (!d || (row >= d.top && row <= d.bottom && col >= d.left && col <= d.right)) return;
+    this.dimension = {
+      top: Math.min(d.top, row),
+      left: Math.min(d.left, col),
+      bottom: Math.max(d.bottom, row),
+      right: Math.max(d.right, col),
+    };
+    this.dimensionChanged = true;
+  }
+}
+
+const isTrue = (value: string | undefined) => value === "1" || value === "true";
+
+/** A cell's `t` and inner XML for its new value (cell-xform.js render / renderFormula). */
+function cellContent(
+  value: number | string | boolean | null,
+  formula: string | undefined,
+  strings: StringRefs,
+  prefix: string,
+): [string | undefined, string | undefined] {
+  const v = (text: string | number) => `<${prefix}v>${text}</${prefix}v>`;
+  if (typeof value === "number" && !Number.isFinite(value))
+    throw new Error(`worksheet: cannot write the number ${value}`);
+  if (formula !== undefined) {
+    const f = `<${prefix}f>${escapeXml(formula)}</${prefix}f>`;
+    if (value === null) return [undefined, f];
+    if (typeof value === "string") return ["str", f + v(escapeXml(value))];
+    if (typeof value === "boolean") return ["b", f + v(value ? 1 : 0)];
+    return [undefined, f + v(String(value))];
+  }
+  if (value === null) return [undefined, undefined];
+  if (typeof value === "string") return ["s", v(strings.ref(value))];
+  if (typeof value === "boolean") return ["b", v(value ? 1 : 0)];
+  return [undefined, v(String(value))];
+}
+
+function dimensionOf(beforeRows: string): Range | undefined {
+  const match = DIMENSION.exec(beforeRows);
+  const ref = match && attribute(match[2] ?? "", "ref");
+  return ref ? rangeOf(ref) : undefined;
+}
+
+const CELL = /^\$?([A-Za-z]{1,3})\$?(\d+)$/;
+
+/** `B5:D9` or `B5` as a 0-based range; undefined when unreadable. */
+function rangeOf(ref: string): Range | undefined {
+  const [from, to = from] = ref.split(":").map((end) => CELL.exec(end.trim()));
+  if (!from || !to) return undefined;
+  const a = { row: Number(from[2]) - 1, col: columnOf(from[1]) };
+  const b = { row: Number(to[2]) - 1, col: columnOf(to[1]) };
+  return {
+    top: Math.min(a.row, b.row),
+    left: Math.min(a.col, b.col),
+    bottom: Math.max(a.row, b.row),
+    right: Math.max(a.col, b.col),
+  };
+}
+
+function refOf({ top, left, bottom, right }: Range): string {
+  const from = `${columnLetters(left)}${top + 1}`;
+  const to = `${columnLetters(right)}${bottom + 1}`;
+  return from === to ? from : `${from}:${to}`;
+}
