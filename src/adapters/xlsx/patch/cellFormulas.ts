@@ -65,18 +65,35 @@ export function unshare(cell: CellXml, row: number, f: FormulaXml, master: Share
   rewrite(cell, f, attrs, text);
 }
 
-/** Moves the cell's formula text (and an array formula's `ref`) as Excel's row insertion or deletion would; false when nothing moved. */
-export function shiftFormula(
-  cell: CellXml,
-  f: FormulaXml,
+const FORMULAS = new RegExp(FORMULA.source, "g");
+/** A column letter or `$` and the row number after it: every row a formula may cite. */
+const ROW_NUMBER = /[A-Za-z$](\d+)/g;
+
+/** Whether the formula may cite a row from 0-based `at` on (a cheap test before shiftRows). */
+function mayCiteFrom(text: string, at: number): boolean {
+  ROW_NUMBER.lastIndex = 0;
+  for (let match; (match = ROW_NUMBER.exec(text));) if (Number(match[1]) > at) return true;
+  return false;
+}
+
+/**
+ * The formulas in `xml` (a cell's or a whole row's XML) moved as Excel's row insertion or deletion would:
+ * their text by shiftRows, an array formula's `ref` by `moveRef`. The same string when nothing moved.
+ */
+export function shiftFormulasIn(
+  xml: string,
   at: number,
   delta: number,
   moveRef: (ref: string) => string | undefined,
-): boolean {
-  const text = f.text === undefined ? undefined : shiftRows(f.text, at, delta);
-  const ref = attribute(f.attrs, "ref");
-  const movedRef = ref === undefined ? undefined : moveRef(ref);
-  if (text === f.text && movedRef === ref) return false;
-  rewrite(cell, f, ref === undefined ? f.attrs : withAttribute(f.attrs, "ref", movedRef), text);
-  return true;
+): string {
+  if (!mayHoldFormula(xml)) return xml;
+  return xml.replace(FORMULAS, (whole, tag: string, attrs = "", raw: string | undefined) => {
+    const text = raw === undefined || raw === "" ? undefined : decodeXml(raw);
+    const moved = text !== undefined && mayCiteFrom(text, at) ? shiftRows(text, at, delta) : text;
+    const ref = attribute(attrs, "ref");
+    const newRef = ref === undefined ? undefined : moveRef(ref);
+    if (moved === text && newRef === ref) return whole;
+    const newAttrs = ref === undefined ? attrs : withAttribute(attrs, "ref", newRef);
+    return moved === undefined ? `<${tag}${newAttrs}/>` : `<${tag}${newAttrs}>${escapeXml(moved)}</${tag}>`;
+  });
 }

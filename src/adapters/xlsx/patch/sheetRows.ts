@@ -33,9 +33,6 @@ export interface RowXml {
   rest: string;
 }
 
-const ROW_OPEN = /<((?:[A-Za-z_][\w.-]*:)?row)(\s[^>]*?)?(\/?)>/g;
-const CELL_OPEN = /<((?:[A-Za-z_][\w.-]*:)?c)(\s[^>]*?)?(\/?)>/g;
-
 const attributePatterns = new Map<string, RegExp>();
 function attributePattern(name: string): RegExp {
   let pattern = attributePatterns.get(name);
@@ -60,11 +57,68 @@ export function withAttribute(attrs: string, name: string, value: string | numbe
   return attrs.slice(0, match.index) + written + attrs.slice(match.index + match[0].length);
 }
 
-/** The end of an element opened by `tag` whose content starts at `from`: [content end, element end]. */
-function closeOf(xml: string, tag: string, from: number): [number, number] {
-  const close = xml.indexOf(`</${tag}`, from);
-  if (close < 0) throw new Error(`worksheet: <${tag}> not closed`);
-  return [close, xml.indexOf(">", close) + 1];
+interface Element {
+  /** The element's name as written (`row`, `x:row`). */
+  tag: string;
+  /** Its local name (`row`). */
+  local: string;
+  attrs: string;
+  start: number;
+  contentStart: number;
+  contentEnd: number;
+  end: number;
+}
+
+/** One record reused for every element read (a 12,000-row sheet: no object per element). */
+const element: Element = { tag: "", local: "", attrs: "", start: 0, contentStart: 0, contentEnd: 0, end: 0 };
+
+/**
+ * The next element of `xml` from `from` (text, comments and processing instructions between elements skipped);
+ * undefined at the end. Rows' and cells' attribute values (numbers, references, names) never hold `>`.
+ */
+function nextElement(xml: string, from: number): Element | undefined {
+  let lt = xml.indexOf("<", from);
+  while (lt >= 0 && (xml.charCodeAt(lt + 1) === BANG || xml.charCodeAt(lt + 1) === QUESTION)) {
+    const close = xml.indexOf(xml.charCodeAt(lt + 1) === BANG ? "-->" : "?>", lt);
+    lt = close < 0 ? -1 : xml.indexOf("<", close);
+  }
+  if (lt < 0) return undefined;
+  let j = lt + 1;
+  for (; j < xml.length; j++) {
+    const code = xml.charCodeAt(j);
+    if (code === GT || code === SLASH || code <= 32) break;
+  }
+  const gt = xml.indexOf(">", j);
+  if (gt < 0) throw new Error("worksheet: unterminated tag");
+  const tag = xml.slice(lt + 1, j);
+  const selfClosing = xml.charCodeAt(gt - 1) === SLASH;
+  element.tag = tag;
+  element.local = tag.slice(tag.indexOf(":") + 1);
+  element.attrs = xml.slice(j, selfClosing ? gt - 1 : gt);
+  element.start = lt;
+  element.contentStart = element.contentEnd = element.end = gt + 1;
+  if (!selfClosing) {
+    const close = xml.indexOf(`</${tag}>`, gt + 1);
+    if (close < 0) throw new Error(`worksheet: <${tag}> not closed`);
+    element.contentEnd = close;
+    element.end = close + tag.length + 3;
+  }
+  return element;
+}
+
+const BANG = 33;
+const QUESTION = 63;
+const GT = 62;
+const SLASH = 47;
+
+/** An element's `r` and its other attributes (`r` is written first, by Excel and exceljs alike). */
+function splitR(attrs: string): [string | undefined, string] {
+  if (attrs.startsWith(' r="')) {
+    const quote = attrs.indexOf('"', 4);
+    return [attrs.slice(4, quote), attrs.slice(quote + 1)];
+  }
+  const r = attribute(attrs, "r");
+  return [r, r === undefined ? attrs : withAttribute(attrs, "r", undefined)];
 }
 
 /** Reads the rows of `<sheetData>`'s content. */
@@ -72,24 +126,20 @@ export function parseRows(xml: string): RowXml[] {
   const rows: RowXml[] = [];
   let previous = -1;
   let ordered = true;
-  ROW_OPEN.lastIndex = 0;
-  for (let match; (match = ROW_OPEN.exec(xml));) {
-    const [open, tag, attrText = "", selfClosing] = match;
-    const start = match.index + open.length;
-    const [contentEnd, end] = selfClosing ? [start, start] : closeOf(xml, tag, start);
-    ROW_OPEN.lastIndex = end;
-    const r = attribute(attrText, "r");
+  for (let e, from = 0; (e = nextElement(xml, from)); from = e.end) {
+    if (e.local !== "row") continue;
+    const [r, attrs] = splitR(e.attrs);
     const row = r === undefined ? previous + 1 : parseInt(r, 10) - 1;
     if (!(row >= 0)) throw new Error(`worksheet: row number ${r}`);
     if (row <= previous) ordered = false;
     previous = row;
     rows.push({
       row,
-      tag,
-      attrs: withAttribute(attrText, "r", undefined),
+      tag: e.tag,
+      attrs,
       // Without its `r`, a row's place depends on the rows before it: written again with one.
-      raw: r === undefined ? undefined : xml.slice(match.index, end),
-      content: xml.slice(start, contentEnd),
+      raw: r === undefined ? undefined : xml.slice(e.start, e.end),
+      content: xml.slice(e.contentStart, e.contentEnd),
       cells: undefined,
       rest: "",
     });
@@ -111,21 +161,16 @@ export function cellsOf(row: RowXml): CellXml[] {
   let col = -1;
   let ordered = true;
   let end = 0;
-  CELL_OPEN.lastIndex = 0;
-  for (let match; (match = CELL_OPEN.exec(xml));) {
-    const [open, tag, attrText = "", selfClosing] = match;
-    const start = match.index + open.length;
-    const [innerEnd, cellEnd] = selfClosing ? [start, start] : closeOf(xml, tag, start);
-    CELL_OPEN.lastIndex = end = cellEnd;
-    const r = attribute(attrText, "r");
+  for (let e; (e = nextElement(xml, end)) && e.local === "c"; end = e.end) {
+    const [r, attrs] = splitR(e.attrs);
     const next = r === undefined ? col + 1 : columnOf(r);
     if (next <= col) ordered = false;
     col = next;
     cells.push({
       col,
-      tag,
-      attrs: withAttribute(attrText, "r", undefined),
-      inner: selfClosing ? undefined : xml.slice(start, innerEnd),
+      tag: e.tag,
+      attrs,
+      inner: e.contentEnd === e.end ? undefined : xml.slice(e.contentStart, e.contentEnd),
     });
   }
   row.rest = xml.slice(end).trim() === "" ? "" : xml.slice(end);
@@ -137,6 +182,14 @@ export function cellsOf(row: RowXml): CellXml[] {
 export function changedCells(row: RowXml): CellXml[] {
   row.raw = undefined;
   return cellsOf(row);
+}
+
+const CELL_R = /(<(?:[A-Za-z_][\w.-]*:)?c\s(?:[^>]*?\s)?r\s*=\s*["']\$?[A-Za-z]{1,3}\$?)\d+/g;
+
+/** A row's XML with its cells' `r` on 0-based row `row` (a row's cells all name its own row). */
+export function renumberCells(content: string, row: number): string {
+  const r = String(row + 1);
+  return content.replace(CELL_R, (_, head: string) => head + r);
 }
 
 /** A cell reference's 0-based column (its letters). */
@@ -154,22 +207,21 @@ export function columnOf(address: string): number {
 const letters: string[] = [];
 const lettersOf = (col: number) => (letters[col] ??= columnLetters(col));
 
+/** The row's XML: as read when unchanged, else written from its attributes and cells. */
 export function rowXml(row: RowXml): string {
   if (row.raw !== undefined) return row.raw;
-  const r = row.row + 1;
+  const r = String(row.row + 1);
   const cells = row.cells;
-  if (!cells) {
-    return row.content === ""
-      ? `<${row.tag} r="${r}"${row.attrs}/>`
-      : `<${row.tag} r="${r}"${row.attrs}>${row.content}</${row.tag}>`;
-  }
-  if (cells.length === 0 && row.rest === "") return `<${row.tag} r="${r}"${row.attrs}/>`;
+  const content = cells ? row.rest : row.content;
+  if (content === "" && (!cells || cells.length === 0)) return `<${row.tag} r="${r}"${row.attrs}/>`;
   let xml = `<${row.tag} r="${r}"${row.attrs}>`;
-  for (const cell of cells) {
-    xml += `<${cell.tag} r="${lettersOf(cell.col)}${r}"${cell.attrs}`;
-    xml += cell.inner === undefined ? "/>" : `>${cell.inner}</${cell.tag}>`;
+  if (cells) {
+    for (const cell of cells) {
+      xml += `<${cell.tag} r="${lettersOf(cell.col)}${r}"${cell.attrs}`;
+      xml += cell.inner === undefined ? "/>" : `>${cell.inner}</${cell.tag}>`;
+    }
   }
-  return xml + row.rest + `</${row.tag}>`;
+  return xml + content + `</${row.tag}>`;
 }
 
 /** Text as exceljs's xmlEncode writes it: the five entities, and control characters XML cannot hold dropped. */

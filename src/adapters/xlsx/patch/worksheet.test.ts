@@ -264,8 +264,9 @@ describe("WorksheetXml: cells", () => {
     expect(sheet.toXml()).toBe(
       `<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData>` +
         `<x:row r="1"><x:c r="C1"><x:v>3</x:v></x:c></x:row>` +
-        `<x:row r="2"><x:c r="A2" t="inlineStr"><x:is><x:t>Tên</x:t></x:is></x:c><x:c r="B2"><x:v>1</x:v></x:c></x:row>` +
-        `<x:row r="3"><x:c r="A3"><x:f>B2*2</x:f><x:v>2</x:v></x:c><x:c r="B3" t="inlineStr"><x:is><x:r><x:t>a</x:t></x:r></x:is></x:c></x:row>` +
+        // Rows get their `r` (their place no longer follows from the rows before); cells keep following theirs.
+        `<x:row r="2"><x:c t="inlineStr"><x:is><x:t>Tên</x:t></x:is></x:c><x:c><x:v>1</x:v></x:c></x:row>` +
+        `<x:row r="3"><x:c><x:f>B2*2</x:f><x:v>2</x:v></x:c><x:c t="inlineStr"><x:is><x:r><x:t>a</x:t></x:r></x:is></x:c></x:row>` +
         `</x:sheetData><x:mergeCells count="1"><x:mergeCell ref="A4:B4"/></x:mergeCells></x:worksheet>`,
     );
   });
