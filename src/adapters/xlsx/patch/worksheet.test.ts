@@ -170,6 +170,49 @@ describe("WorksheetXml: the same grids as the exceljs writer", () => {
   });
 });
 
+/** Each cell's value, formula and style, and each row's height, as exceljs reads the workbook's first sheet. */
+async function exceljsView(bytes: Uint8Array) {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(bytes as unknown as ArrayBuffer);
+  const sheet = book.worksheets[0];
+  const rows: unknown[] = [];
+  const last = sheet.rowCount + 2; // getRow makes rows: rowCount grows as it is read
+  for (let r = 1; r <= last; r++) {
+    const row = sheet.getRow(r);
+    const cells = [];
+    for (let c = 1; c <= 8; c++) {
+      const cell = row.getCell(c);
+      cells.push({ value: cell.value, style: cell.style });
+    }
+    rows.push({ height: row.height, cells });
+  }
+  return { rows, merges: (sheet.model as { merges?: string[] }).merges };
+}
+
+describe("WorksheetXml: the same cells and styles as the exceljs writer, read by exceljs", () => {
+  it.each([
+    ["a xã inserted above Toàn tỉnh", { at: 6, delta: 1 }],
+    ["three rows inserted under the header", { at: 3, delta: 3 }],
+    ["two xã deleted", { at: 3, delta: -2 }],
+  ])("%s", async (_, rowChange) => {
+    const bytes = await servicesTemplate();
+    const patch: SheetPatch = {
+      sheet: "Dịch vụ công",
+      rowChange,
+      writes: [
+        { row: rowChange.at, col: 0, value: "Xã Tân 4" },
+        { row: rowChange.at, col: 1, value: 80 },
+        { row: 12, col: 4, value: 0.5, formula: "B13/2" },
+        { row: 13, col: 5, value: true },
+      ],
+    };
+    const ours = JSON.stringify(await exceljsView(viaXml(bytes, patch)), null, 1).split("\n");
+    const theirs = JSON.stringify(await exceljsView(await viaExceljs(bytes, patch)), null, 1).split("\n");
+    expect(ours.filter((line, i) => line !== theirs[i]).slice(0, 20)).toEqual([]);
+    expect(ours).toEqual(theirs);
+  });
+});
+
 describe("WorksheetXml: row changes outside the cells", () => {
   it("moves merges, conditional formats (and their formulas), validations, hyperlinks; styles the inserted rows as the row above", async () => {
     const bytes = await servicesTemplate();
