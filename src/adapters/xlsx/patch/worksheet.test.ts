@@ -182,8 +182,10 @@ async function exceljsView(bytes: Uint8Array) {
     const cells = [];
     for (let c = 1; c <= 8; c++) {
       const cell = row.getCell(c);
+      // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read -- exceljs, not Office.js
       cells.push({ value: cell.value, style: cell.style });
     }
+    // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read -- exceljs, not Office.js
     rows.push({ height: row.height, cells });
   }
   return { rows, merges: (sheet.model as { merges?: string[] }).merges };
