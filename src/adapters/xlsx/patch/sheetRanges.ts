@@ -124,3 +124,21 @@ function moveRowBreaks(breaks: string, change: RowChange): string {
     return `<${tag}${withAttribute(attrs, "id", row)}/>`;
   });
 }
+
+/** A reference qualified by its sheet (`'Phụ lục II'!$A$1:$E$40`, `PL1!$3:$4`): the sheet as written, the range. */
+const QUALIFIED = /('(?:[^']|'')+'|[^\s'!,()=+\-*/&^<>:;"{}]+)!(\$?[A-Za-z]{0,3}\$?\d*(?::\$?[A-Za-z]{0,3}\$?\d*)?)/g;
+
+/**
+ * A defined name's formula (workbook.xml `<definedName>`: print area, print titles, a named range) after rows of
+ * sheet `sheet` changed: its references to that sheet moved as the sheet's own ranges (exceljs's
+ * definedNames.spliceRows; Excel likewise), one wholly deleted made `#REF!`. shiftRows leaves sheet-qualified
+ * references alone, which is all a defined name holds.
+ */
+export function movedDefinedName(formula: string, sheet: string, change: RowChange): string {
+  const name = sheet.toLowerCase();
+  return formula.replace(QUALIFIED, (whole, quoted: string, ref: string) => {
+    const written = quoted.startsWith("'") ? quoted.slice(1, -1).replace(/''/g, "'") : quoted;
+    if (written.toLowerCase() !== name) return whole;
+    return `${quoted}!${movedRef(ref, change) ?? "#REF!"}`;
+  });
+}

@@ -263,7 +263,7 @@ const strings = { ref: (text: string) => (text === "x" ? 5 : 6) };
 describe("WorksheetXml: cells", () => {
   it("writes numbers, shared strings, booleans, formulas with cached values, keeps the style of a cell emptied", () => {
     const sheet = new WorksheetXml(
-      `<worksheet ${NS}><dimension ref="A1:B2"/><sheetData><row r="2"><c r="B2" s="4"><v>1</v></c></row></sheetData></worksheet>`,
+      `<worksheet ${NS}><dimension ref="A1:B2"/><sheetData><row r="2" spans="2:2"><c r="B2" s="4"><v>1</v></c></row></sheetData></worksheet>`,
     );
     sheet.setCell(1, 0, 0.1 + 0.2, { strings });
     sheet.setCell(1, 2, "x", { strings, style: 3 });
@@ -273,7 +273,7 @@ describe("WorksheetXml: cells", () => {
     expect(sheet.toXml()).toBe(
       `<worksheet ${NS}><dimension ref="A1:C5"/><sheetData>` +
         `<row r="1"><c r="A1" t="b"><v>1</v></c></row>` +
-        `<row r="2"><c r="A2"><v>0.30000000000000004</v></c><c r="B2" s="4"/><c r="C2" s="3" t="s"><v>5</v></c></row>` +
+        `<row r="2" spans="1:3"><c r="A2"><v>0.30000000000000004</v></c><c r="B2" s="4"/><c r="C2" s="3" t="s"><v>5</v></c></row>` +
         `<row r="5"><c r="B5" t="str"><f>IF(A1,&quot;a&lt;b&quot;,&quot;&quot;)</f><v>a&lt;b</v></c></row>` +
         `</sheetData></worksheet>`,
     );

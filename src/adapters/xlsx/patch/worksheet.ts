@@ -116,6 +116,7 @@ export class WorksheetXml {
       let i = cells.length;
       while (i > 0 && cells[i - 1].col > col) i--;
       cells.splice(i, 0, cell);
+      if (r.attrs.includes("spans")) r.attrs = widenSpans(r.attrs, col);
     }
     r!.raw = undefined;
     const content = cellContent(value, formula, options.strings, this.prefix);
@@ -340,6 +341,13 @@ export class WorksheetXml {
 }
 
 const isTrue = (value: string | undefined) => value === "1" || value === "true";
+
+/** A row's `spans` (its first:last 1-based column, §18.3.1.73, a hint to readers) widened to hold `col`. */
+function widenSpans(attrs: string, col: number): string {
+  const [first, last] = (attribute(attrs, "spans") ?? "").split(":").map(Number);
+  if (!(first >= 1 && last >= first) || (col + 1 >= first && col + 1 <= last)) return attrs;
+  return withAttribute(attrs, "spans", `${Math.min(first, col + 1)}:${Math.max(last, col + 1)}`);
+}
 
 /** The cell of `col` in a row's cells (sorted by column). */
 function cellAt(cells: CellXml[], col: number): CellXml | undefined {
