@@ -80,7 +80,7 @@ export class WorksheetXml {
     const r = this.findRow(row);
     if (r) {
       const cell = cellAt(cellsOf(r), col);
-      if (cell) return Number(attribute(cell.attrs, "s")) || 0;
+      if (cell) return styleOf(cell.attrs);
       if (isTrue(attribute(r.attrs, "customFormat"))) return Number(attribute(r.attrs, "s")) || 0;
     }
     return (this.columns ??= new SheetColumns(this.before)).styleOf(col);
@@ -101,7 +101,7 @@ export class WorksheetXml {
     let r = this.findRow(row);
     let cell = r && cellAt(cellsOf(r), col);
     if (!cell && value === null && formula === undefined && style === undefined) return; // nothing to empty
-    const shown = style ?? (cell ? Number(attribute(cell.attrs, "s")) || 0 : this.styleAt(row, col));
+    const shown = style ?? (cell ? styleOf(cell.attrs) : this.styleAt(row, col));
     const ph = cell && cell.attrs.includes("ph") ? attribute(cell.attrs, "ph") : undefined;
     if (cell) {
       const f = formulaOf(cell);
@@ -121,10 +121,7 @@ export class WorksheetXml {
     r!.raw = undefined;
     const content = cellContent(value, formula, options.strings, this.prefix);
     // Other attributes (cm, vm: metadata of the value replaced) go; ph (show phonetic) stays.
-    cell.attrs =
-      (shown === 0 ? "" : ` s="${shown}"`) +
-      (content.type === undefined ? "" : ` t="${content.type}"`) +
-      (ph === undefined ? "" : ` ph="${ph}"`);
+    cell.attrs = ph === undefined ? cellAttrs(shown, content.type) : `${cellAttrs(shown, content.type)} ph="${ph}"`;
     cell.inner = content.inner;
     this.extendDimension(row, col);
   }
@@ -172,7 +169,12 @@ export class WorksheetXml {
       this.dimension = ref === undefined ? undefined : rangeOf(ref);
       this.dimensionChanged = true;
     }
-    for (const r of inserted) for (const c of r.cells!) this.extendDimension(r.row, c.col);
+    // The inserted rows all hold the same cells: their corners are what they add to the used range.
+    const cells = inserted[0]?.cells ?? [];
+    if (cells.length > 0) {
+      this.extendDimension(at, cells[0].col);
+      this.extendDimension(at + delta - 1, cells[cells.length - 1].col);
+    }
   }
 
   /** The rows an insertion at `at` adds, formatted as row at-1 (none when the sheet has no such row: exceljs's findRow). */
@@ -187,19 +189,20 @@ export class WorksheetXml {
     const covered = this.mergesCovering(at - 1);
     const styles = new Map<number, number>();
     for (const cell of cellsOf(source)) {
-      if (cell.inner !== undefined && HOLDS_VALUE.test(cell.inner))
-        styles.set(cell.col, Number(attribute(cell.attrs, "s")) || 0);
+      if (cell.inner !== undefined && HOLDS_VALUE.test(cell.inner)) styles.set(cell.col, styleOf(cell.attrs));
     }
     for (const col of covered) if (!styles.has(col)) styles.set(col, this.styleAt(at - 1, col));
     const cols = [...styles.keys()].filter((col) => styles.get(col) !== 0).sort((a, b) => a - b);
     if (attrs === "" && cols.length === 0) return []; // nothing to copy: no row written, as exceljs
+    const tag = `${this.prefix}c`;
+    const cells = cols.map((col) => ({ col, tag, attrs: ` s="${styles.get(col)}"`, inner: undefined }));
     return Array.from({ length: delta }, (_, i) => ({
       row: at + i,
       tag: source.tag,
       attrs,
       raw: undefined,
       content: "",
-      cells: cols.map((col) => ({ col, tag: `${this.prefix}c`, attrs: ` s="${styles.get(col)}"`, inner: undefined })),
+      cells: cells.map((cell) => ({ ...cell })),
       rest: "",
     }));
   }
@@ -257,7 +260,7 @@ export class WorksheetXml {
     let width = 0;
     for (const r of this.rows) {
       for (const cell of changedCells(r)) {
-        const s = Number(attribute(cell.attrs, "s")) || 0;
+        const s = styleOf(cell.attrs);
         const mapped = map(s);
         if (mapped !== s) cell.attrs = withAttribute(cell.attrs, "s", mapped === 0 ? undefined : mapped);
         width = Math.max(width, cell.col + 1);
@@ -341,6 +344,25 @@ export class WorksheetXml {
 }
 
 const isTrue = (value: string | undefined) => value === "1" || value === "true";
+
+const attrTexts = new Map<string, string>();
+
+/** A written cell's attributes, one string per (style, type) (not one per cell: 100,000 writes make garbage). */
+function cellAttrs(style: number, type: string | undefined): string {
+  const key = `${style}${type ?? ""}`;
+  let text = attrTexts.get(key);
+  if (text === undefined) {
+    text = (style === 0 ? "" : ` s="${style}"`) + (type === undefined ? "" : ` t="${type}"`);
+    attrTexts.set(key, text);
+  }
+  return text;
+}
+
+/** A cell's `s` (0 without one); ` s="N"` read directly, as Excel, exceljs and setCell write it (a cell per write). */
+function styleOf(attrs: string): number {
+  const at = attrs.indexOf(' s="');
+  return (at >= 0 ? parseInt(attrs.slice(at + 4), 10) : Number(attribute(attrs, "s"))) || 0;
+}
 
 /** A row's `spans` (its first:last 1-based column, §18.3.1.73, a hint to readers) widened to hold `col`. */
 function widenSpans(attrs: string, col: number): string {
