@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import { readFileSync } from "fs";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import type { MergeResult, SheetPatch } from "../../../engine/merge";
 import { mergeWorkbook } from "../../../engine/merge";
@@ -255,6 +256,33 @@ describe("WorksheetXml: row changes outside the cells", () => {
         .replace('ref="A11"', 'ref="A12"'),
     );
   });
+});
+
+describe("WorksheetXml: the example workbooks", () => {
+  it.each(["THANH-TRA", "mau-phu-luc-I", "bao-cao-2024", "CNTT-BCVT", "TTBCXB"])(
+    "%s: each sheet written back byte for byte when unchanged, and read back after rows are inserted",
+    async (name) => {
+      const files = unzipSync(new Uint8Array(readFileSync(`examples/${name}.xlsx`)));
+      const parts = Object.keys(files).filter((part) => /^xl\/worksheets\/[^/]+\.xml$/.test(part));
+      const before = (await readWorkbook(zipSync(files))).grids;
+      for (const part of parts) {
+        const xml = strFromU8(files[part]);
+        expect(new WorksheetXml(xml).toXml()).toBe(xml);
+        const sheet = new WorksheetXml(xml);
+        sheet.changeRows(5, 3);
+        files[part] = strToU8(sheet.toXml());
+      }
+      const after = (await readWorkbook(zipSync(files))).grids;
+      after.forEach((grid, i) => {
+        // Rows 1–5 as they were, row 6 on three rows down, merges below the insertion with them.
+        expect(grid.rows.slice(0, 5)).toEqual(before[i].rows.slice(0, 5));
+        expect(grid.rows.slice(8)).toEqual(before[i].rows.slice(5));
+        const moved = (m: { top: number; bottom: number }) =>
+          m.top >= 5 ? { ...m, top: m.top + 3, bottom: m.bottom + 3 } : m;
+        expect(grid.merges).toEqual(before[i].merges.map(moved));
+      });
+    },
+  );
 });
 
 const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
