@@ -51,4 +51,11 @@ describe("sheetRanges", () => {
     expect(movedDefinedName("PL1!$A$7:$B$8", "PL1", remove)).toBe("PL1!#REF!");
     expect(movedDefinedName("'It''s'!B9", "It's", remove)).toBe("'It''s'!B7");
   });
+
+  it("moves a table part's range and filter with the sheet's rows (it grows around an insertion)", () => {
+    const table = `<table xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" id="1" name="T" displayName="T" ref="A3:E9" totalsRowShown="0"><autoFilter ref="A3:E9"/><tableColumns count="1"><tableColumn id="1" name="Đơn vị"/></tableColumns></table>`;
+    expect(moveRangesAfterRows(table, insert)).toBe(table.replace(/A3:E9/g, "A3:E11"));
+    // Its rows all deleted: the part keeps its root (the filter inside goes).
+    expect(moveRangesAfterRows(table, { at: 2, delta: -7 })).toBe(table.replace('<autoFilter ref="A3:E9"/>', ""));
+  });
 });

@@ -56,15 +56,18 @@ export function movedSqref(sqref: string, change: RowChange): string {
     .join(" ");
 }
 
-/** Elements whose `ref` or `sqref` names cells of this sheet (CT_Worksheet's children and theirs). */
+/**
+ * Elements whose `ref` or `sqref` names cells of this sheet: CT_Worksheet's children and theirs, and a table
+ * part's `<table ref>` (§18.5.1.2; the part is the sheet's, through its tableParts, so it moves with it).
+ */
 const RANGED =
-  /<((?:[A-Za-z_][\w.-]*:)?(mergeCell|conditionalFormatting|dataValidation|hyperlink|autoFilter|sortState|sortCondition|protectedRange|ignoredError))(\s[^>]*?)?(\/?)>/g;
+  /<((?:[A-Za-z_][\w.-]*:)?(mergeCell|conditionalFormatting|dataValidation|hyperlink|autoFilter|sortState|sortCondition|protectedRange|ignoredError|table))(\s[^>]*?)?(\/?)>/g;
 /** Formula text: a conditional format's `<formula>`, a validation's `<formula1>`/`<formula2>`, x14 extensions' `<xm:f>`, `<xm:sqref>`. */
 const FORMULA_TEXT = /<((?:[A-Za-z_][\w.-]*:)?(formula|formula1|formula2|f|sqref))>([^<]*)<\/\1>/g;
 const ROW_BREAKS = /<((?:[A-Za-z_][\w.-]*:)?rowBreaks)\b[\s\S]*?<\/\1>/;
 const BREAK = /<((?:[A-Za-z_][\w.-]*:)?brk)(\s[^>]*?)?\/>/g;
 
-/** The part's text after `<sheetData>` with its ranges, formulas and row breaks moved. */
+/** The part's text after `<sheetData>` (or one of the sheet's table parts) with its ranges, formulas and row breaks moved. */
 export function moveRangesAfterRows(xml: string, change: RowChange): string {
   const moved = moveFormulaTexts(moveRangedElements(xml, change), change);
   return moved.replace(ROW_BREAKS, (breaks) => moveRowBreaks(breaks, change));
@@ -75,11 +78,13 @@ function moveRangedElements(xml: string, change: RowChange): string {
   let from = 0;
   RANGED.lastIndex = 0;
   for (let match; (match = RANGED.exec(xml));) {
-    const [open, tag, , attrs = "", selfClosing] = match;
+    const [open, tag, local, attrs = "", selfClosing] = match;
     const name = attribute(attrs, "sqref") !== undefined ? "sqref" : "ref";
     const value = attribute(attrs, name);
     if (value === undefined) continue;
     const moved = name === "sqref" ? movedSqref(value, change) || undefined : movedRef(value, change);
+    // A table is its part's root: left as it was rather than dropped (Excel would delete the table).
+    if (moved === undefined && local === "table") continue;
     out += xml.slice(from, match.index);
     if (moved === undefined) {
       // Every cell it covered was deleted: the element goes, with its content.
