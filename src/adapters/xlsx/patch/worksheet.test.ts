@@ -307,6 +307,20 @@ describe("WorksheetXml: cells", () => {
     );
   });
 
+  it("restyles a cell keeping its value and formula (setStyle), or makes an empty styled one", () => {
+    const sheet = new WorksheetXml(
+      `<worksheet ${NS}><sheetData><row r="1"><c r="B1" s="2" t="s"><v>0</v></c><c r="C1"><f>B1</f><v>1</v></c></row></sheetData></worksheet>`,
+    );
+    sheet.setStyle(0, 1, 5);
+    sheet.setStyle(0, 2, 6);
+    sheet.setStyle(0, 0, 7);
+    sheet.setStyle(2, 0, 0);
+    expect(sheet.toXml()).toBe(
+      `<worksheet ${NS}><sheetData><row r="1"><c r="A1" s="7"/><c r="B1" s="5" t="s"><v>0</v></c><c r="C1" s="6"><f>B1</f><v>1</v></c></row>` +
+        `<row r="3"><c r="A3"/></row></sheetData></worksheet>`,
+    );
+  });
+
   it("a new cell takes the style it showed: its formatted row's, else its column's", () => {
     const sheet = new WorksheetXml(
       `<worksheet ${NS}><cols><col min="2" max="3" width="9" style="7"/></cols><sheetData><row r="1" s="2" customFormat="1"/><row r="2" s="9"/></sheetData></worksheet>`,

@@ -111,18 +111,25 @@ export class WorksheetXml {
       if (ref !== undefined) this.unshareGroup(si!, ref);
     } else {
       r ??= this.addRow(row);
-      cell = { col, tag: `${this.prefix}c`, attrs: "", inner: undefined };
-      const cells = cellsOf(r);
-      let i = cells.length;
-      while (i > 0 && cells[i - 1].col > col) i--;
-      cells.splice(i, 0, cell);
-      if (r.attrs.includes("spans")) r.attrs = widenSpans(r.attrs, col);
+      cell = this.addCell(r, col);
     }
     r!.raw = undefined;
     const content = cellContent(value, formula, options.strings, this.prefix);
     // Other attributes (cm, vm: metadata of the value replaced) go; ph (show phonetic) stays.
     cell.attrs = ph === undefined ? cellAttrs(shown, content.type) : `${cellAttrs(shown, content.type)} ph="${ph}"`;
     cell.inner = content.inner;
+    this.extendDimension(row, col);
+  }
+
+  /**
+   * Gives a cell xf `style`, its value and formula kept (a cell Đã duyệt locks or unlocks); a missing cell is made
+   * empty with that style. Not in the contract: the lead's protection needs a per-cell restyle.
+   */
+  setStyle(row: number, col: number, style: number): void {
+    const r = this.findRow(row) ?? this.addRow(row);
+    const cell = cellAt(cellsOf(r), col) ?? this.addCell(r, col);
+    r.raw = undefined;
+    cell.attrs = withAttribute(cell.attrs, "s", style === 0 ? undefined : style);
     this.extendDimension(row, col);
   }
 
@@ -328,6 +335,17 @@ export class WorksheetXml {
     };
     this.rows.splice(this.rowIndex(row), 0, added);
     return added;
+  }
+
+  /** A new empty cell in its place among the row's. */
+  private addCell(r: RowXml, col: number): CellXml {
+    const cell: CellXml = { col, tag: `${this.prefix}c`, attrs: "", inner: undefined };
+    const cells = cellsOf(r);
+    let i = cells.length;
+    while (i > 0 && cells[i - 1].col > col) i--;
+    cells.splice(i, 0, cell);
+    if (r.attrs.includes("spans")) r.attrs = widenSpans(r.attrs, col);
+    return cell;
   }
 
   private extendDimension(row: number, col: number): void {
