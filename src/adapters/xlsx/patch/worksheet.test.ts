@@ -216,6 +216,38 @@ describe("WorksheetXml: the same cells and styles as the exceljs writer, read by
   });
 });
 
+describe("WorksheetXml: inserted rows formatted as exceljs's insertRows 'i'", () => {
+  it("copies the styles of the row above's merged cells, not of its styled empty cells", async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet("PL");
+    sheet.addRows([["Tiêu đề"], ["Đơn vị", "Số"], ["Xã A", 1, null, null, null], ["Tổng", 1]]);
+    sheet.mergeCells("B3:D3");
+    sheet.getCell("A3").font = { bold: true };
+    // Style objects of their own (exceljs shares the master's with the merged cells: numFmt = … would set all three).
+    sheet.getCell("B3").style = { numFmt: "#,##0" };
+    sheet.getCell("C3").style = { numFmt: "0.0" };
+    sheet.getCell("D3").style = { numFmt: "0.00" };
+    sheet.getCell("E3").style = { numFmt: "0%" }; // styled but empty: exceljs's eachCell skips it
+    sheet.getRow(3).height = 30;
+    const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+    const patch: SheetPatch = { sheet: "PL", rowChange: { at: 3, delta: 2 }, writes: [] };
+    const ours = await exceljsView(viaXml(bytes, patch));
+    expect(ours).toEqual(await exceljsView(await viaExceljs(bytes, patch)));
+    const rows = ours.rows as { height?: number; cells: { style: { numFmt?: string } }[] }[];
+    expect(rows[3].height).toBe(30);
+    expect(rows[4].cells.map((c) => c.style.numFmt)).toEqual([
+      undefined,
+      "#,##0",
+      "0.0",
+      "0.00",
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ]);
+  });
+});
+
 describe("WorksheetXml: row changes outside the cells", () => {
   it("moves merges, conditional formats (and their formulas), validations, hyperlinks; styles the inserted rows as the row above", async () => {
     const bytes = await servicesTemplate();
