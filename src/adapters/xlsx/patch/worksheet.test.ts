@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
 import { readFileSync } from "fs";
+import { SaxesParser } from "saxes";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import type { MergeResult, SheetPatch } from "../../../engine/merge";
 import { mergeWorkbook } from "../../../engine/merge";
@@ -287,6 +288,39 @@ describe("WorksheetXml: row changes outside the cells", () => {
         .replace('ref="A11:C11"', 'ref="A12:C12"')
         .replace('ref="A11"', 'ref="A12"'),
     );
+  });
+});
+
+/** Parses `xml` with a conforming XML parser (exceljs's): throws on XML that is not well-formed. */
+function wellFormed(xml: string): string {
+  const parser = new SaxesParser({ xmlns: true });
+  let error: Error | undefined;
+  parser.on("error", (e) => (error ??= e));
+  parser.write(xml).close();
+  if (error) throw error;
+  return xml;
+}
+
+describe("WorksheetXml: everything at once", () => {
+  it("rows changed, cells written, styles mapped, protected: well-formed XML that exceljs and PhuLuc read", async () => {
+    const bytes = await servicesTemplate();
+    const out = patched(bytes, (sheet, strings) => {
+      sheet.changeRows(6, 2);
+      sheet.setCell(6, 0, 'Xã <Tân> & "4"', { strings });
+      sheet.setCell(6, 1, 80, { strings });
+      sheet.setCell(8, 1, 110, { strings, formula: "SUM(B4:B8)" });
+      sheet.setCell(8, 4, "n/a", { strings, formula: 'IF(B9=0,"n/a",D9/B9)' });
+      sheet.mapStyles((s) => s);
+      sheet.protect({ formatCells: true, sort: true });
+    });
+    const xml = wellFormed(strFromU8(unzipSync(out)[SHEET]));
+    expect(xml).toMatch(/<\/sheetData><sheetProtection sheet="1" formatCells="0" sort="0"\/><mergeCells/);
+    const grid = await firstGrid(out);
+    expect(grid.rows[6][0]).toEqual({ value: 'Xã <Tân> & "4"' });
+    expect(grid.rows[8][4]).toEqual({ formula: 'IF(B9=0,"n/a",D9/B9)', value: "n/a" });
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(out as unknown as ArrayBuffer);
+    expect(book.getWorksheet("Dịch vụ công")!.getCell("B9").value).toEqual({ formula: "SUM(B4:B8)", result: 110 });
   });
 });
 
