@@ -217,6 +217,54 @@ describe("WorksheetXml: the same cells and styles as the exceljs writer, read by
   });
 });
 
+/** A 300-row sheet: a filled-down (shared) rate formula beside every row, totals, a signature merge, a format over the rates. */
+async function longTemplate(): Promise<Uint8Array> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet("Dài");
+  sheet.addRows([["PHỤ LỤC"], ["Dài"], ["Đơn vị", "Tổng", "Một phần", "Toàn trình", "Tỷ lệ"]]);
+  for (let r = 4; r <= 303; r++) {
+    const rate =
+      r === 4
+        ? { formula: "D4/B4", result: 0.5 }
+        : ({ sharedFormula: "E4", result: 0.5 } as ExcelJS.CellSharedFormulaValue);
+    sheet.addRow([`Xã ${r}`, r * 2, r, r, rate]);
+    sheet.getRow(r).getCell(2).numFmt = "#,##0";
+  }
+  sheet.addRow(["Toàn tỉnh", { formula: "SUM(B4:B303)", result: 0 }, null, null, { formula: "D304/B304", result: 0 }]);
+  sheet.addRow([]);
+  sheet.addRow(["GIÁM ĐỐC"]);
+  sheet.mergeCells("A306:C306");
+  sheet.addConditionalFormatting({
+    ref: "E4:E303",
+    rules: [{ type: "expression", priority: 1, formulae: ["E4>$E$304"], style: { font: { bold: true } } }],
+  });
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
+}
+
+describe("WorksheetXml: a long sheet, the same as the exceljs writer", () => {
+  it.each([
+    ["40 rows inserted inside a filled-down formula", { at: 150, delta: 40 }],
+    ["25 rows deleted across it", { at: 100, delta: -25 }],
+  ])("%s", async (_, rowChange) => {
+    const bytes = await longTemplate();
+    const first = rowChange.at;
+    const writes: SheetPatch["writes"] = [];
+    for (let r = first; r < first + 10; r++)
+      writes.push({ row: r, col: 0, value: `Xã mới ${r}` }, { row: r, col: 1, value: r * 3 });
+    const total = 303 + rowChange.delta;
+    writes.push({ row: total, col: 1, value: 12345, formula: `SUM(B4:B${total})` });
+    const patch: SheetPatch = { sheet: "Dài", rowChange, writes };
+    const fromExceljs = await viaExceljs(bytes, patch);
+    const ours = viaXml(bytes, patch);
+    const grid = await firstGrid(ours);
+    expect(grid).toEqual(await firstGrid(fromExceljs));
+    expect(await exceljsView(ours)).toEqual(await exceljsView(fromExceljs));
+    // By hand: the last rate still divides its own row's figures, Toàn tỉnh's rate its own.
+    expect(grid.rows[302 + rowChange.delta][4]?.formula).toBe(`D${303 + rowChange.delta}/B${303 + rowChange.delta}`);
+    expect(grid.rows[total][4]?.formula).toBe(`D${total + 1}/B${total + 1}`);
+  });
+});
+
 describe("WorksheetXml: inserted rows formatted as exceljs's insertRows 'i'", () => {
   it("copies the styles of the row above's merged cells, not of its styled empty cells", async () => {
     const workbook = new ExcelJS.Workbook();
