@@ -1,4 +1,4 @@
-import { moveRangesAfterRows, movedDefinedName, movedRef, movedSqref } from "./sheetRanges";
+import { moveDrawingAnchors, moveRangesAfterRows, movedDefinedName, movedRef, movedSqref } from "./sheetRanges";
 
 describe("sheetRanges", () => {
   const insert = { at: 6, delta: 2 }; // two rows at Excel row 7
@@ -57,5 +57,15 @@ describe("sheetRanges", () => {
     expect(moveRangesAfterRows(table, insert)).toBe(table.replace(/A3:E9/g, "A3:E11"));
     // Its rows all deleted: the part keeps its root (the filter inside goes).
     expect(moveRangesAfterRows(table, { at: 2, delta: -7 })).toBe(table.replace('<autoFilter ref="A3:E9"/>', ""));
+  });
+
+  it("moves comments' cells and pictures' anchors with the rows", () => {
+    const comments = `<comments><commentList><comment ref="B7" authorId="0"><text><t>x</t></text></comment><comment ref="B2" authorId="0"/></commentList></comments>`;
+    expect(moveRangesAfterRows(comments, insert)).toBe(comments.replace('"B7"', '"B9"'));
+    const anchor = (from: number, to: number) =>
+      `<xdr:twoCellAnchor><xdr:from><xdr:col>1</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${from}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from>` +
+      `<xdr:to><xdr:col>3</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${to}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:to><xdr:pic/></xdr:twoCellAnchor>`;
+    expect(moveDrawingAnchors(anchor(0, 2) + anchor(7, 9), insert)).toBe(anchor(0, 2) + anchor(9, 11));
+    expect(moveDrawingAnchors(anchor(7, 9), remove)).toBe(anchor(6, 7));
   });
 });

@@ -57,17 +57,17 @@ export function movedSqref(sqref: string, change: RowChange): string {
 }
 
 /**
- * Elements whose `ref` or `sqref` names cells of this sheet: CT_Worksheet's children and theirs, and a table
- * part's `<table ref>` (§18.5.1.2; the part is the sheet's, through its tableParts, so it moves with it).
+ * Elements whose `ref` or `sqref` names cells of this sheet: CT_Worksheet's children and theirs, and those of the
+ * sheet's own parts — a table's `<table ref>` (§18.5.1.2), a comment's `<comment ref>` (§18.7.3) — which move with it.
  */
 const RANGED =
-  /<((?:[A-Za-z_][\w.-]*:)?(mergeCell|conditionalFormatting|dataValidation|hyperlink|autoFilter|sortState|sortCondition|protectedRange|ignoredError|table))(\s[^>]*?)?(\/?)>/g;
+  /<((?:[A-Za-z_][\w.-]*:)?(mergeCell|conditionalFormatting|dataValidation|hyperlink|autoFilter|sortState|sortCondition|protectedRange|ignoredError|table|comment))(\s[^>]*?)?(\/?)>/g;
 /** Formula text: a conditional format's `<formula>`, a validation's `<formula1>`/`<formula2>`, x14 extensions' `<xm:f>`, `<xm:sqref>`. */
 const FORMULA_TEXT = /<((?:[A-Za-z_][\w.-]*:)?(formula|formula1|formula2|f|sqref))>([^<]*)<\/\1>/g;
 const ROW_BREAKS = /<((?:[A-Za-z_][\w.-]*:)?rowBreaks)\b[\s\S]*?<\/\1>/;
 const BREAK = /<((?:[A-Za-z_][\w.-]*:)?brk)(\s[^>]*?)?\/>/g;
 
-/** The part's text after `<sheetData>` (or one of the sheet's table parts) with its ranges, formulas and row breaks moved. */
+/** The part's text after `<sheetData>` (or the sheet's table or comments part) with its ranges, formulas and row breaks moved. */
 export function moveRangesAfterRows(xml: string, change: RowChange): string {
   const moved = moveFormulaTexts(moveRangedElements(xml, change), change);
   return moved.replace(ROW_BREAKS, (breaks) => moveRowBreaks(breaks, change));
@@ -146,4 +146,20 @@ export function movedDefinedName(formula: string, sheet: string, change: RowChan
     if (written.toLowerCase() !== name) return whole;
     return `${quoted}!${movedRef(ref, change) ?? "#REF!"}`;
   });
+}
+
+const ANCHOR_ROW = /<((?:[A-Za-z_][\w.-]*:)?(?:from|to))>([\s\S]*?)<\/\1>/g;
+const ROW = /<((?:[A-Za-z_][\w.-]*:)?row)>(\d+)<\/\1>/;
+
+/**
+ * A drawing part (pictures, charts: xl/drawings/drawingN.xml) with its anchors' rows moved with the sheet's
+ * (`<xdr:from>`/`<xdr:to>`'s 0-based `<xdr:row>`, §20.5.2.15): a picture below inserted rows moves down, as in
+ * Excel; an end in deleted rows lands where they were.
+ */
+export function moveDrawingAnchors(xml: string, change: RowChange): string {
+  return xml.replace(
+    ANCHOR_ROW,
+    (whole, tag: string, content: string) =>
+      `<${tag}>${content.replace(ROW, (_, rowTag: string, row: string) => `<${rowTag}>${movedRow(Number(row), change) ?? change.at}</${rowTag}>`)}</${tag}>`,
+  );
 }
