@@ -157,9 +157,10 @@ const ROW = /<((?:[A-Za-z_][\w.-]*:)?row)>(\d+)<\/\1>/;
  * Excel; an end in deleted rows lands where they were.
  */
 export function moveDrawingAnchors(xml: string, change: RowChange): string {
+  const moveRow = (_: string, tag: string, row: string) =>
+    `<${tag}>${movedRow(Number(row), change) ?? change.at}</${tag}>`;
   return xml.replace(
     ANCHOR_ROW,
-    (whole, tag: string, content: string) =>
-      `<${tag}>${content.replace(ROW, (_, rowTag: string, row: string) => `<${rowTag}>${movedRow(Number(row), change) ?? change.at}</${rowTag}>`)}</${tag}>`,
+    (_, tag: string, content: string) => `<${tag}>${content.replace(ROW, moveRow)}</${tag}>`,
   );
 }
