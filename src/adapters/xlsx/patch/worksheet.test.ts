@@ -538,6 +538,14 @@ describe("WorksheetXml: protection and styles", () => {
     expect(sheet.toXml()).not.toContain("sheetProtection");
   });
 
+  it('reads a protection as Excel: sheet="1" or "true" protects, sheet="0" or none does not', () => {
+    const part = (protection: string) => `<worksheet ${NS}><sheetData/>${protection}<pageMargins/></worksheet>`;
+    expect(new WorksheetXml(part('<sheetProtection sheet="true" objects="1"/>')).isProtected).toBe(true);
+    expect(new WorksheetXml(part('<sheetProtection password="CC3D" sheet="1"/>')).isProtected).toBe(true);
+    expect(new WorksheetXml(part('<sheetProtection sheet="0" formatCells="0"/>')).isProtected).toBe(false);
+    expect(new WorksheetXml(part("")).isProtected).toBe(false);
+  });
+
   it("puts the protection after sheetCalcPr, with the part's prefix", () => {
     const sheet = new WorksheetXml(
       `<x:worksheet><x:sheetData/><x:sheetCalcPr fullCalcOnLoad="1"/><x:pageMargins/></x:worksheet>`,
