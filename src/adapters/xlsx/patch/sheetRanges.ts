@@ -1,0 +1,166 @@
+/**
+ * Ranges and formulas outside `<sheetData>` moved as Excel moves them when rows are inserted (delta > 0) or
+ * deleted (delta < 0) at 0-based row `at`: a range below moves, a range across an insertion grows, a range
+ * across a deletion shrinks, a range wholly in deleted rows is dropped (its element with it).
+ */
+import { shiftRows } from "../../../engine/formulaRefs";
+import { decodeXml } from "../ooxml/xml";
+import { attribute, escapeXml, withAttribute } from "./sheetRows";
+
+export interface RowChange {
+  at: number;
+  delta: number;
+}
+
+/** A row's new place; undefined when it was deleted. */
+export function movedRow(row: number, { at, delta }: RowChange): number | undefined {
+  if (row < at) return row;
+  if (delta < 0 && row < at - delta) return undefined;
+  return row + delta;
+}
+
+/** Rows top..bottom after the change; undefined when all were deleted. */
+export function movedSpan(top: number, bottom: number, change: RowChange): [number, number] | undefined {
+  const { at, delta } = change;
+  // A deleted end lands on the first row after the deletion (top) or the last before it (bottom).
+  const newTop = movedRow(top, change) ?? at;
+  const newBottom = movedRow(bottom, change) ?? at - 1;
+  if (delta < 0 && newBottom < newTop) return undefined;
+  return [newTop, newBottom];
+}
+
+const CELL_END = /^(\$?[A-Za-z]{1,3})?(\$?)(\d+)?$/;
+
+/**
+ * A reference (`B5`, `B5:D9`, `$A$1:$C$3`, whole rows `5:9`, whole columns `A:C`) after the change, `$` kept;
+ * undefined when all its rows were deleted.
+ */
+export function movedRef(ref: string, change: RowChange): string | undefined {
+  const [from, to] = ref.split(":");
+  const a = CELL_END.exec(from);
+  const b = to === undefined ? a : CELL_END.exec(to);
+  if (!a || !b || a[3] === undefined || b[3] === undefined) return ref; // whole columns, or not a reference
+  const span = movedSpan(Number(a[3]) - 1, Number(b[3]) - 1, change);
+  if (!span) return undefined;
+  const end = (m: RegExpExecArray, row: number) => `${m[1] ?? ""}${m[2]}${row + 1}`;
+  return to === undefined ? end(a, span[0]) : `${end(a, span[0])}:${end(b, span[1])}`;
+}
+
+/** A space-separated list of references (`sqref`); "" when none is left. */
+export function movedSqref(sqref: string, change: RowChange): string {
+  return sqref
+    .split(/\s+/)
+    .filter((ref) => ref !== "")
+    .map((ref) => movedRef(ref, change))
+    .filter((ref): ref is string => ref !== undefined)
+    .join(" ");
+}
+
+/**
+ * Elements whose `ref` or `sqref` names cells of this sheet: CT_Worksheet's children and theirs, and those of the
+ * sheet's own parts — a table's `<table ref>` (§18.5.1.2), a comment's `<comment ref>` (§18.7.3) — which move with it.
+ */
+const RANGED =
+  /<((?:[A-Za-z_][\w.-]*:)?(mergeCell|conditionalFormatting|dataValidation|hyperlink|autoFilter|sortState|sortCondition|protectedRange|ignoredError|table|comment))(\s[^>]*?)?(\/?)>/g;
+/** Formula text: a conditional format's `<formula>`, a validation's `<formula1>`/`<formula2>`, x14 extensions' `<xm:f>`, `<xm:sqref>`. */
+const FORMULA_TEXT = /<((?:[A-Za-z_][\w.-]*:)?(formula|formula1|formula2|f|sqref))>([^<]*)<\/\1>/g;
+const ROW_BREAKS = /<((?:[A-Za-z_][\w.-]*:)?rowBreaks)\b[\s\S]*?<\/\1>/;
+const BREAK = /<((?:[A-Za-z_][\w.-]*:)?brk)(\s[^>]*?)?\/>/g;
+
+/** The part's text after `<sheetData>` (or the sheet's table or comments part) with its ranges, formulas and row breaks moved. */
+export function moveRangesAfterRows(xml: string, change: RowChange): string {
+  const moved = moveFormulaTexts(moveRangedElements(xml, change), change);
+  return moved.replace(ROW_BREAKS, (breaks) => moveRowBreaks(breaks, change));
+}
+
+function moveRangedElements(xml: string, change: RowChange): string {
+  let out = "";
+  let from = 0;
+  RANGED.lastIndex = 0;
+  for (let match; (match = RANGED.exec(xml));) {
+    const [open, tag, local, attrs = "", selfClosing] = match;
+    const name = attribute(attrs, "sqref") !== undefined ? "sqref" : "ref";
+    const value = attribute(attrs, name);
+    if (value === undefined) continue;
+    const moved = name === "sqref" ? movedSqref(value, change) || undefined : movedRef(value, change);
+    // A table is its part's root: left as it was rather than dropped (Excel would delete the table).
+    if (moved === undefined && local === "table") continue;
+    out += xml.slice(from, match.index);
+    if (moved === undefined) {
+      // Every cell it covered was deleted: the element goes, with its content.
+      from = selfClosing ? match.index + open.length : xml.indexOf(">", xml.indexOf(`</${tag}`, match.index)) + 1;
+      RANGED.lastIndex = from;
+      continue;
+    }
+    out += `<${tag}${withAttribute(attrs, name, moved)}${selfClosing}>`;
+    from = match.index + open.length;
+  }
+  const counted = fixCount(out + xml.slice(from), "mergeCells", "mergeCell");
+  return fixCount(counted, "dataValidations", "dataValidation");
+}
+
+/** A list element's `count` made its children's number again (after some were dropped). */
+function fixCount(xml: string, list: string, item: string): string {
+  const pattern = new RegExp(`<((?:[A-Za-z_][\\w.-]*:)?${list})(\\s[^>]*?)?>([\\s\\S]*?)</\\1>`);
+  return xml.replace(pattern, (whole, tag: string, attrs = "", content: string) => {
+    const count = content.match(new RegExp(`<(?:[A-Za-z_][\\w.-]*:)?${item}[\\s/>]`, "g"))?.length ?? 0;
+    if (count === 0) return "";
+    return attribute(attrs, "count") === undefined
+      ? whole
+      : `<${tag}${withAttribute(attrs, "count", count)}>${content}</${tag}>`;
+  });
+}
+
+function moveFormulaTexts(xml: string, change: RowChange): string {
+  return xml.replace(FORMULA_TEXT, (whole, tag: string, name: string, raw: string) => {
+    const text = decodeXml(raw);
+    const moved = name === "sqref" ? movedSqref(text, change) : shiftRows(text, change.at, change.delta);
+    // A list of ranges all deleted (an x14 format's): left as it was rather than made empty, which Excel refuses.
+    return moved === text || moved === "" ? whole : `<${tag}>${escapeXml(moved)}</${tag}>`;
+  });
+}
+
+/** `<brk id>` of `<rowBreaks>` (§18.3.1.74): the 0-based row below the break, so it moves with that row. */
+function moveRowBreaks(breaks: string, change: RowChange): string {
+  return breaks.replace(BREAK, (whole, tag: string, attrs = "") => {
+    const id = attribute(attrs, "id");
+    if (id === undefined) return whole;
+    const row = movedRow(Number(id), change) ?? change.at;
+    return `<${tag}${withAttribute(attrs, "id", row)}/>`;
+  });
+}
+
+/** A reference qualified by its sheet (`'Phụ lục II'!$A$1:$E$40`, `PL1!$3:$4`): the sheet as written, the range. */
+const QUALIFIED = /('(?:[^']|'')+'|[^\s'!,()=+\-*/&^<>:;"{}]+)!(\$?[A-Za-z]{0,3}\$?\d*(?::\$?[A-Za-z]{0,3}\$?\d*)?)/g;
+
+/**
+ * A defined name's formula (workbook.xml `<definedName>`: print area, print titles, a named range) after rows of
+ * sheet `sheet` changed: its references to that sheet moved as the sheet's own ranges (exceljs's
+ * definedNames.spliceRows; Excel likewise), one wholly deleted made `#REF!`. shiftRows leaves sheet-qualified
+ * references alone, which is all a defined name holds.
+ */
+export function movedDefinedName(formula: string, sheet: string, change: RowChange): string {
+  const name = sheet.toLowerCase();
+  return formula.replace(QUALIFIED, (whole, quoted: string, ref: string) => {
+    const written = quoted.startsWith("'") ? quoted.slice(1, -1).replace(/''/g, "'") : quoted;
+    if (written.toLowerCase() !== name) return whole;
+    return `${quoted}!${movedRef(ref, change) ?? "#REF!"}`;
+  });
+}
+
+const ANCHOR_ROW = /<((?:[A-Za-z_][\w.-]*:)?(?:from|to))>([\s\S]*?)<\/\1>/g;
+const ROW = /<((?:[A-Za-z_][\w.-]*:)?row)>(\d+)<\/\1>/;
+
+/**
+ * A drawing part (pictures, charts: xl/drawings/drawingN.xml) with its anchors' rows moved with the sheet's
+ * (`<xdr:from>`/`<xdr:to>`'s 0-based `<xdr:row>`, §20.5.2.15): a picture below inserted rows moves down, as in
+ * Excel; an end in deleted rows lands where they were.
+ */
+export function moveDrawingAnchors(xml: string, change: RowChange): string {
+  const moveRow = (_: string, tag: string, row: string) =>
+    `<${tag}>${movedRow(Number(row), change) ?? change.at}</${tag}>`;
+  return xml.replace(
+    ANCHOR_ROW,
+    (_, tag: string, content: string) => `<${tag}>${content.replace(ROW, moveRow)}</${tag}>`,
+  );
+}
