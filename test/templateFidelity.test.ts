@@ -159,7 +159,8 @@ describe("the consolidated workbook keeps the KHTC template", () => {
     expect(() => parseStrict(sheet)).not.toThrow();
     const x = TEMPLATE_XML;
     // Unchanged: nothing in them cites a row.
-    for (const kept of [x.printOptions, x.pageMargins, x.pageSetup, x.headerFooter, x.drawing, x.legacyDrawing]) {
+    const setup = [x.sheetPr, x.sheetViews, x.cols, x.printOptions, x.pageMargins, x.pageSetup, x.headerFooter];
+    for (const kept of [...setup, x.drawing, x.legacyDrawing]) {
       expect(sheet).toContain(kept);
     }
     // D6:D9 spans the insertion (above row 9): it grows to D19; D9 (Tổng cộng) moves to D19, and its rule's $D$9 with it.
@@ -177,6 +178,11 @@ describe("the consolidated workbook keeps the KHTC template", () => {
     expect(sheet).toContain('<mergeCell ref="A1:E1"/>');
     // Still in CT_Worksheet's order (§18.3.1.99), which Excel insists on.
     const order = [
+      "sheetPr",
+      "dimension",
+      "sheetViews",
+      "sheetFormatPr",
+      "cols",
       "sheetData",
       "mergeCells",
       "conditionalFormatting",
@@ -208,6 +214,28 @@ describe("the consolidated workbook keeps the KHTC template", () => {
       expect(grid.rows[18][4]?.formula).toBe(TOTAL_NOTE_FORMULA);
     },
   );
+
+  it("only appends to the shared strings and styles: the template's entries keep their index and text", () => {
+    const entries = (xml: string, list: string, item: string) => {
+      const body = new RegExp(`<${list}\\b[^>]*>([\\s\\S]*?)</${list}>`).exec(xml)?.[1] ?? "";
+      return body.match(new RegExp(`<${item}\\b(?:[^>]*/>|[\\s\\S]*?</${item}>)`, "g")) ?? [];
+    };
+    const grown = (part: string, list: string, item: string) => {
+      const was = entries(textOf(before, part), list, item);
+      expect(was.length).toBeGreaterThan(0);
+      expect(entries(text(part), list, item).slice(0, was.length)).toEqual(was);
+    };
+    grown("xl/sharedStrings.xml", "sst", "si"); // the guide's rich-text title among them
+    for (const [list, item] of [
+      ["fonts", "font"],
+      ["fills", "fill"],
+      ["borders", "border"],
+      ["cellXfs", "xf"],
+      ["dxfs", "dxf"],
+    ]) {
+      grown("xl/styles.xml", list, item);
+    }
+  });
 
   it("keeps the conditional format's own number format (dxf 0, id 164) and gives that id to no other format", () => {
     const styles = text("xl/styles.xml");
