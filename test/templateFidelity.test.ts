@@ -154,6 +154,16 @@ describe("the consolidated workbook keeps the KHTC template", () => {
     expect(danglingReferences(after)).toEqual([]);
   });
 
+  it("leaves no stale calculation chain (it listed E9, Tổng cộng's note, now E19): dropped for Excel to rebuild, or moved", () => {
+    const chain = after["xl/calcChain.xml"] && text("xl/calcChain.xml");
+    if (chain) {
+      expect(chain).toContain('<c r="E19" i="1"/>');
+      expect(chain).not.toContain('r="E9"');
+    } else {
+      expect(text("xl/_rels/workbook.xml.rels")).not.toContain("calcChain");
+    }
+  });
+
   it("keeps the sheet's drawing, notes, formats, validation and page setup, moved with the rows as Excel moves them", () => {
     const sheet = text("xl/worksheets/sheet1.xml");
     expect(() => parseStrict(sheet)).not.toThrow();
