@@ -25,7 +25,12 @@ function changeRows(sheet: ExcelJS.Worksheet, change: RowChange): void {
     .map((m) => ({ top: Number(m[2]), left: m[1], bottom: Number(m[4]), right: m[3] }))
     .filter((r) => r.top >= at);
   for (const r of below) sheet.unMergeCells(`${r.left}${r.top}:${r.right}${r.bottom}`);
-  if (change.delta > 0) sheet.insertRows(at, Array.from({ length: change.delta }, () => []), "i");
+  if (change.delta > 0)
+    sheet.insertRows(
+      at,
+      Array.from({ length: change.delta }, () => []),
+      "i",
+    );
   else sheet.spliceRows(at, -change.delta);
   for (const r of below) {
     if (change.delta < 0 && r.top < at - change.delta) continue;
@@ -50,6 +55,7 @@ export async function exceljsConsolidated(template: Uint8Array, result: MergeRes
         ? ({ formula: write.formula, result: write.value as number } as ExcelJS.CellFormulaValue)
         : write.value;
       // A copy: exceljs shares one style object among the loaded cells of a style.
+      // eslint-disable-next-line office-addins/call-sync-before-read -- an exceljs cell, not an Office.js proxy
       if (write.numFmt) cell.style = { ...cell.style, numFmt: write.numFmt };
     }
   }

@@ -66,7 +66,11 @@ async function servicesCase(): Promise<Case> {
   };
   return {
     template: await bytesOf(book),
-    units: [await unit(["Xã An 1", 100, 40, 60]), await unit(["Xã Tân 4", 80, 30, 50]), await unit(["Xã Lợi 5", 7, 3, 4])],
+    units: [
+      await unit(["Xã An 1", 100, 40, 60]),
+      await unit(["Xã Tân 4", 80, 30, 50]),
+      await unit(["Xã Lợi 5", 7, 3, 4]),
+    ],
   };
 }
 

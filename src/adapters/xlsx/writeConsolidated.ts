@@ -155,7 +155,10 @@ export async function writeConsolidated(
   // Cells moved and formulas changed: Excel rebuilds its calculation chain rather than trust a stale one.
   if (sheets.size > 0) file.dropCalcChain();
   const log = logSheetRows(result.log, options.notMerged ?? []);
-  file.putSheet(LOG_SHEET_NAME, listSheetXml(log, { strings: file.strings, styles: file.styles, header: true, widths: LOG_WIDTHS }));
+  file.putSheet(
+    LOG_SHEET_NAME,
+    listSheetXml(log, { strings: file.strings, styles: file.styles, header: true, widths: LOG_WIDTHS }),
+  );
   if (review) putReviewStore(file, review);
   return (options.zip ?? deflateFiles)(file.files());
 }
