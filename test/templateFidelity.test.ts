@@ -208,14 +208,13 @@ describe("the consolidated workbook keeps the KHTC template", () => {
     expect(order.every((at, i) => at >= 0 && (i === 0 || at > order[i - 1]))).toBe(true);
   });
 
-  // BUG (engine/formulaRefs.ts shiftRows): the end of a range on another sheet, `'Hướng dẫn'!$A$10:$A$15`, is
-  // taken for this sheet's (only the token right after `!` counts as qualified) and moved: $A$10:$A$25. Excel
-  // moves only this sheet's rows. Both writers call shiftRows, so cell formulas are hit as much as validations.
-  it.failing("leaves a validation list on another sheet's rows as it was", () => {
+  // The end of a range on another sheet, `'Hướng dẫn'!$A$10:$A$15`, is on that sheet too (shiftRows once moved
+  // it: $A$10:$A$25). Excel moves only this sheet's rows.
+  it("leaves a validation list on another sheet's rows as it was", () => {
     expect(text("xl/worksheets/sheet1.xml")).toContain("<xm:f>'Hướng dẫn'!$A$10:$A$15</xm:f>");
   });
 
-  it.failing(
+  it(
     "leaves a formula's range on another sheet's rows as it was (Tổng cộng's note, moved to E19)",
     async () => {
       const grid = (await readWorkbook(out)).grids.find((g) => g.name === SHEET)!;

@@ -37,6 +37,10 @@ describe("shiftRows: a formula after rows were inserted or deleted, as Excel rew
   it("leaves other sheets' references, quoted text and whole columns alone", () => {
     expect(shiftRows("'Phụ lục I'!B9+PL2!C9+B9", 6, 1)).toBe("'Phụ lục I'!B9+PL2!C9+B10");
     expect(shiftRows('IF(B9>0,"B9",SUM(B:B))', 6, 1)).toBe('IF(B10>0,"B9",SUM(B:B))');
+    // A range's end is on the sheet its start names (found by the template fidelity test: a list's range grew).
+    expect(shiftRows("COUNTA('Hướng dẫn'!$A$10:$A$15)+SUM(PL2!B7:B9)+B9", 6, 1)).toBe(
+      "COUNTA('Hướng dẫn'!$A$10:$A$15)+SUM(PL2!B7:B9)+B10",
+    );
   });
 
   it("moves references up past deleted rows, and a reference to a deleted row becomes #REF!", () => {

@@ -10,6 +10,8 @@ import { columnLetters, parseA1 } from "./grid";
 const QUOTED = /("(?:[^"]|"")*"|'(?:[^']|'')*')/;
 /** A name, number or reference, and what follows it when that makes it a function or a sheet name. */
 const TOKEN = /[A-Za-z0-9_.$]+([(!])?/g;
+/** Text ending in a sheet-qualified cell and `:`, the start of a range whose end follows. */
+const QUALIFIED_RANGE_START = /![$A-Za-z]+\$?\d+:$/;
 const REFERENCE = /^(\$?)([A-Z]{1,3})(\$?)([1-9]\d*)$/i;
 /** XFD, the last column (0-based). */
 const LAST_COLUMN = 16383;
@@ -38,7 +40,8 @@ function moveReferences(formula: string, move: (ref: Reference) => { row: number
             const at = match && parseA1(`${match[2]}${match[4]}`);
             if (!match || !at || at.col > LAST_COLUMN) return token;
             const [, colDollar, , rowDollar] = match;
-            const otherSheet = offset > 0 && part[offset - 1] === "!";
+            // `Sheet!A10:A15`: the range's end is on the sheet its start names.
+            const otherSheet = part[offset - 1] === "!" || QUALIFIED_RANGE_START.test(part.slice(0, offset));
             const moved = move({ ...at, rowFixed: !!rowDollar, colFixed: !!colDollar, otherSheet });
             if (!moved || moved.col < 0 || moved.col > LAST_COLUMN || moved.row < 0 || moved.row > LAST_ROW)
               return "#REF!";
