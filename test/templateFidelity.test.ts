@@ -214,13 +214,10 @@ describe("the consolidated workbook keeps the KHTC template", () => {
     expect(text("xl/worksheets/sheet1.xml")).toContain("<xm:f>'Hướng dẫn'!$A$10:$A$15</xm:f>");
   });
 
-  it(
-    "leaves a formula's range on another sheet's rows as it was (Tổng cộng's note, moved to E19)",
-    async () => {
-      const grid = (await readWorkbook(out)).grids.find((g) => g.name === SHEET)!;
-      expect(grid.rows[18][4]?.formula).toBe(TOTAL_NOTE_FORMULA);
-    },
-  );
+  it("leaves a formula's range on another sheet's rows as it was (Tổng cộng's note, moved to E19)", async () => {
+    const grid = (await readWorkbook(out)).grids.find((g) => g.name === SHEET)!;
+    expect(grid.rows[18][4]?.formula).toBe(TOTAL_NOTE_FORMULA);
+  });
 
   it("only appends to the shared strings and styles: the template's entries keep their index and text", () => {
     const entries = (xml: string, list: string, item: string) => {
