@@ -18,6 +18,7 @@ import {
 } from "../../../test/fixtures/mergeCases";
 import { SEED_PHU_LUC_II } from "../../../test/fixtures/seedTables";
 import { exceljsConsolidated } from "../../../test/helpers/exceljsConsolidated";
+import { SERVICES_HEADER, servicesWorkbook } from "../../../test/fixtures/servicesTemplate";
 import { readWorkbook } from "./readWorkbook";
 import { writeConsolidated } from "./writeConsolidated";
 
@@ -46,22 +47,16 @@ async function budgetCase(): Promise<Case> {
 }
 
 async function servicesCase(): Promise<Case> {
-  const header = ["Đơn vị / Kỳ", "Tổng số dịch vụ công", "DVCTT một phần", "DVCTT toàn trình", "Tỷ lệ toàn trình (%)"];
-  const book = new ExcelJS.Workbook();
-  const sheet = book.addWorksheet("Dịch vụ công");
-  sheet.addRows([["PHỤ LỤC III"], ["Thống kê dịch vụ công trực tuyến"], header]);
-  for (const xa of ["Xã An 1", "Xã Bình 2", "Xã Mỹ 3"]) sheet.addRow([xa]);
-  const sum = (col: string) => ({ formula: `SUM(${col}4:${col}6)`, result: 0 });
-  sheet.addRow(["Toàn tỉnh", sum("B"), sum("C"), sum("D"), { formula: "D7/B7", result: 0 }]);
-  sheet.addRow(["Ghi chú: tỷ lệ toàn tỉnh, %", null, null, null, { formula: "E7*100", result: 0 }]);
-  sheet.addRow(["Tỷ lệ một phần, %", null, null, null, { formula: "C7/B7*100", result: 0 }]);
-  sheet.addRow(["", null, null, null, { sharedFormula: "E9", result: 0 } as ExcelJS.CellSharedFormulaValue]);
+  const book = servicesWorkbook();
+  const sheet = book.getWorksheet("Dịch vụ công")!;
   sheet.getRow(4).height = 30;
   sheet.getCell("B4").numFmt = "#,##0";
   sheet.mergeCells("A9:D9");
   const unit = async (row: (string | number)[]) => {
     const own = new ExcelJS.Workbook();
-    own.addWorksheet("Dịch vụ công").addRows([["PHỤ LỤC III"], [`Báo cáo của ${row[0]}`], header.slice(0, 4), row]);
+    own
+      .addWorksheet("Dịch vụ công")
+      .addRows([["PHỤ LỤC III"], [`Báo cáo của ${row[0]}`], SERVICES_HEADER.slice(0, 4), row]);
     return { file: `${row[0]}.xlsx`, bytes: await bytesOf(own) };
   };
   return {

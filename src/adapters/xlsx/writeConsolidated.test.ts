@@ -5,6 +5,7 @@ import { recogniseTable } from "../../engine/recognise";
 import { addGridSheet, seedLayout } from "../../../test/fixtures/seedGrids";
 import { budgetBySection, budgetSheet } from "../../../test/fixtures/mergeCases";
 import { SEED_PHU_LUC_II } from "../../../test/fixtures/seedTables";
+import { SERVICES_HEADER, servicesWorkbook } from "../../../test/fixtures/servicesTemplate";
 import ExcelJS from "exceljs";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { loadWorkbook } from "./loadWorkbook";
@@ -33,31 +34,14 @@ function sdkPartNames(bytes: Uint8Array): Uint8Array {
   return zipSync(Object.fromEntries(Object.entries(parts).map(([name, text]) => [name, strToU8(text)])));
 }
 
-/** A dịch vụ công template: three xã, Toàn tỉnh with sums and a rate formula, a note below citing the rate. */
 async function servicesTemplate(): Promise<Uint8Array> {
-  const header = ["Đơn vị / Kỳ", "Tổng số dịch vụ công", "DVCTT một phần", "DVCTT toàn trình", "Tỷ lệ toàn trình (%)"];
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet("Dịch vụ công");
-  sheet.addRows([["PHỤ LỤC III"], ["Thống kê dịch vụ công trực tuyến"], header]);
-  for (const xa of ["Xã An 1", "Xã Bình 2", "Xã Mỹ 3"]) sheet.addRow([xa]);
-  const sum = (col: string) => ({ formula: `SUM(${col}4:${col}6)`, result: 0 });
-  sheet.addRow(["Toàn tỉnh", sum("B"), sum("C"), sum("D"), { formula: "D7/B7", result: 0 }]);
-  sheet.addRow(["Ghi chú: tỷ lệ toàn tỉnh, %", null, null, null, { formula: "E7*100", result: 0 }]);
-  // Filled down in Excel: a shared formula, its second cell slid from the first.
-  sheet.addRow(["Tỷ lệ một phần, %", null, null, null, { formula: "C7/B7*100", result: 0 }]);
-  sheet.addRow(["", null, null, null, { sharedFormula: "E9", result: 0 } as ExcelJS.CellSharedFormulaValue]);
-  return new Uint8Array(await workbook.xlsx.writeBuffer());
+  return new Uint8Array(await servicesWorkbook().xlsx.writeBuffer());
 }
 
 async function servicesUnit(row: (string | number)[]) {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet("Dịch vụ công");
-  sheet.addRows([
-    ["PHỤ LỤC III"],
-    [`Báo cáo của ${row[0]}`],
-    ["Đơn vị / Kỳ", "Tổng số dịch vụ công", "DVCTT một phần", "DVCTT toàn trình"],
-    row,
-  ]);
+  sheet.addRows([["PHỤ LỤC III"], [`Báo cáo của ${row[0]}`], SERVICES_HEADER.slice(0, 4), row]);
   return (await readWorkbook(new Uint8Array(await workbook.xlsx.writeBuffer()))).grids;
 }
 

@@ -269,7 +269,7 @@ function columnOf(address: string): number {
 const CELL = /^\$?([A-Za-z]{1,3})\$?(\d+)$/;
 
 /** A merged range's `ref` (`A1:C2`, or one cell) as a 0-based range; undefined when unreadable. */
-function rangeOf(ref: string): CellRange | undefined {
+export function rangeOf(ref: string): CellRange | undefined {
   const [from, to = from] = ref.split(":").map((end) => CELL.exec(end.trim()));
   if (!from || !to) return undefined;
   const a = { row: Number(from[2]) - 1, col: columnOf(from[1]) };

@@ -6,6 +6,7 @@ import type { MergeResult, SheetPatch } from "../../../engine/merge";
 import { mergeWorkbook } from "../../../engine/merge";
 import { templateSheets, unitInputs } from "../../../engine/merge/inputs";
 import { recogniseTable } from "../../../engine/recognise";
+import { PROTECTION_ALLOWS } from "../../../engine/review";
 import { addGridSheet, seedLayout } from "../../../../test/fixtures/seedGrids";
 import { budgetBySection, budgetSheet } from "../../../../test/fixtures/mergeCases";
 import { SEED_PHU_LUC_II } from "../../../../test/fixtures/seedTables";
@@ -506,16 +507,8 @@ describe("WorksheetXml: cells", () => {
 });
 
 describe("WorksheetXml: protection and styles", () => {
-  const allows = {
-    formatCells: true,
-    formatColumns: true,
-    formatRows: true,
-    insertRows: true,
-    sort: true,
-    autoFilter: true,
-    selectLockedCells: true,
-    selectUnlockedCells: true,
-  };
+  // What Đã duyệt asks for (writeConsolidated.ts).
+  const allows = { ...PROTECTION_ALLOWS, selectLockedCells: true, selectUnlockedCells: true };
 
   it("protects as exceljs does, in CT_Worksheet's place, replacing an existing protection; unprotects", async () => {
     const bytes = await servicesTemplate();

@@ -5,6 +5,7 @@
  * every row nothing touched — so the template's parts that exceljs would drop or rewrite survive.
  */
 import { columnLetters } from "../../../engine/grid";
+import { rangeOf } from "../ooxml/sheetXml";
 import { formulaOf, sharedId, shiftFormulasIn, unshare, type SharedMaster } from "./cellFormulas";
 import { SheetColumns } from "./sheetColumns";
 import { isProtected, protectionXml, withProtection, type ProtectionAllows } from "./sheetProtection";
@@ -13,7 +14,6 @@ import {
   attribute,
   cellsOf,
   changedCells,
-  columnOf,
   escapeXml,
   parseRows,
   renumberCells,
@@ -433,22 +433,6 @@ function dimensionOf(beforeRows: string): Range | undefined {
   const match = DIMENSION.exec(beforeRows);
   const ref = match && attribute(match[2] ?? "", "ref");
   return ref ? rangeOf(ref) : undefined;
-}
-
-const CELL = /^\$?([A-Za-z]{1,3})\$?(\d+)$/;
-
-/** `B5:D9` or `B5` as a 0-based range; undefined when unreadable. */
-function rangeOf(ref: string): Range | undefined {
-  const [from, to = from] = ref.split(":").map((end) => CELL.exec(end.trim()));
-  if (!from || !to) return undefined;
-  const a = { row: Number(from[2]) - 1, col: columnOf(from[1]) };
-  const b = { row: Number(to[2]) - 1, col: columnOf(to[1]) };
-  return {
-    top: Math.min(a.row, b.row),
-    left: Math.min(a.col, b.col),
-    bottom: Math.max(a.row, b.row),
-    right: Math.max(a.col, b.col),
-  };
 }
 
 function refOf({ top, left, bottom, right }: Range): string {
