@@ -60,6 +60,12 @@ describe("writeConsolidated", () => {
     // Toàn tỉnh, one row down: its rate still divides its own figures, not Xã Tân 4's.
     expect(sheet.rows[7][0]).toEqual({ value: "Toàn tỉnh" });
     expect(sheet.rows[7][4]?.formula).toBe("D8/B8");
+    // Its counts, summed by formula in the template, still are: over the four xã rows, Xã Tân 4 included.
+    expect(sheet.rows[7].slice(1, 4)).toEqual([
+      { value: 180, formula: "SUM(B4:B7)", numFmt: "#,##0" },
+      { value: 70, formula: "SUM(C4:C7)", numFmt: "#,##0" },
+      { value: 110, formula: "SUM(D4:D7)", numFmt: "#,##0" },
+    ]);
     // The note below (exceljs moved it) still cites Toàn tỉnh's rate.
     expect(sheet.rows[8][4]?.formula).toBe("E8*100");
     // A shared formula below keeps what each of its cells said (C8/B8, C9/B9 before; moved once, not twice).

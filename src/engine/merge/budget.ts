@@ -24,6 +24,7 @@ import { carryExplanation } from "./indicators";
 import { labelKey, PROPOSAL_THRESHOLD, tokenSimilarity } from "./keys";
 import { filledValue, resolveCell, type Candidate, type CellQuestion } from "./resolve";
 import { replaceRegion, SheetBuilder, type RegionRow } from "./sheetBuilder";
+import { sumFormula } from "./sumFormula";
 import type { Proposal, SheetMerge, TemplateSheet } from "./types";
 import { leadUnitsOf } from "./unitOf";
 import { copyCell, isEmptyRef } from "./values";
@@ -346,8 +347,8 @@ function recomputeTotals(builder: SheetBuilder, template: Table): void {
     consolidated.amountColumns.forEach((column, index) => {
       const { sum } = sumCovered(consolidated, row, index);
       const format = row.amounts[index]?.cell?.numFmt ?? firstNumFmt(consolidated, row.covers!, index);
-      // A template that summed with a formula gets one over the consolidated rows, so later edits still add up.
-      const formula = row.amounts[index]?.cell?.formula ? sumFormula(consolidated, row.covers!, column.col) : undefined;
+      const summed = row.covers!.map((i) => consolidated.rows[i].row);
+      const formula = row.amounts[index]?.cell?.formula ? sumFormula(builder.rows, summed, column.col) : undefined;
       builder.set(row.row, column.col, {
         value: sum,
         ...(format ? { numFmt: format } : {}),
@@ -355,21 +356,6 @@ function recomputeTotals(builder: SheetBuilder, template: Table): void {
       });
     });
   }
-}
-
-/** SUM over the covered rows of one column, contiguous rows as one range: SUM(D6:D9,D11:D15). */
-function sumFormula(table: Table, covers: number[], col: number): string | undefined {
-  const rows = covers.map((i) => table.rows[i].row).sort((a, b) => a - b);
-  const runs: [number, number][] = [];
-  for (const row of rows) {
-    const last = runs[runs.length - 1];
-    if (last && row === last[1] + 1) last[1] = row;
-    else runs.push([row, row]);
-  }
-  // Excel's SUM takes at most 255 arguments; past that the total stays a number.
-  if (runs.length === 0 || runs.length > 255) return undefined;
-  const ref = ([from, to]: [number, number]) => (from === to ? a1(from, col) : `${a1(from, col)}:${a1(to, col)}`);
-  return `SUM(${runs.map(ref).join(",")})`;
 }
 
 function firstNumFmt(table: Table, covers: number[], index: number): string | undefined {

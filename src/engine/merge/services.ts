@@ -1,9 +1,9 @@
 /**
  * dich-vu-cong: one row per reporting unit. A unit's row goes to the row its own Đơn vị cell names
  * (unitRows.ts); template rows stay in place, a unit the template lacks (named by its row, never by a
- * file name) is added before the total row, and the total row's counts are recomputed. The total's
- * on-time rate is left as the template has it: a rate of dossiers is not the sum of the units'
- * rates, and the dossier counts are not in the table.
+ * file name) is added before the total row, and the total row's counts are recomputed (a SUM formula where
+ * the template had one). The total's on-time rate is left as the template has it: a rate of dossiers is not
+ * the sum of the units' rates, and the dossier counts are not in the table.
  */
 import type { Cell } from "../grid";
 import { a1 } from "../grid";
@@ -24,6 +24,7 @@ import {
 import { carryExplanation } from "./indicators";
 import { filledValue, looksScaled, resolveCell, type Candidate, type CellQuestion } from "./resolve";
 import { replaceRegion, SheetBuilder, type RegionRow } from "./sheetBuilder";
+import { sumFormula } from "./sumFormula";
 import type { SheetMerge, TemplateSheet } from "./types";
 import { namesNoUnit, UnitRowIndex, unitNamed, type UnitRowEntry } from "./unitRows";
 import { copyCell, isEmptyRef, valueRoles } from "./values";
@@ -182,9 +183,11 @@ export function mergeServicesSheet(
       if (col === undefined) continue;
       const values = unitRows.map((r) => numeric(builder.rows[r]?.[col])).filter((v): v is number => v !== undefined);
       if (values.length === 0) continue;
+      const formula = builder.rows[at]?.[col]?.formula ? sumFormula(builder.rows, unitRows, col) : undefined;
       builder.set(at, col, {
         value: values.reduce((a, b) => a + b, 0),
         numFmt: builder.rows[at]?.[col]?.numFmt ?? "#,##0",
+        ...(formula ? { formula } : {}),
       });
     }
   });
