@@ -8,6 +8,7 @@ module.exports = {
     "^.+\\.(t|j)sx?$": ["@swc/jest", { jsc: { parser: { syntax: "typescript", tsx: true }, transform: { react: { runtime: "automatic" } }, target: "es2022" } }],
   },
   transformIgnorePatterns: ["/node_modules/"],
+  setupFiles: ["<rootDir>/test/setup/fastCheckSeed.ts"],
   // Two cores shared by parallel builds: rendered-pane tests pass in ~2 s alone but exceed jest's 5 s default under
   // load. A timeout is a hang guard here, never a speed assertion (speed is `npm run bench`).
   testTimeout: 30000,
