@@ -184,6 +184,22 @@ describe("StylePatch on a workbook exceljs wrote", () => {
     expect(await numFmts(patched, ["B1"])).toEqual(["@"]);
   });
 
+  it("derives from an xf it added itself: a value's percent format, then Đã duyệt's unlocking, keeps both", async () => {
+    const patch = new StylePatch(xml);
+    const percent = patch.derive(base, { numFmt: "0%" });
+    const unlocked = patch.derive(percent, { locked: false });
+    const bolder = patch.derive(patch.derive(0, { bold: true }), { numFmt: "0.0" });
+    const patched = restyled(bytes, patch.toXml(), { B1: unlocked, C1: bolder });
+
+    const sheet = await exceljsSheet(patched);
+    expect([sheet.getCell("B1").numFmt, sheet.getCell("B1").protection, sheet.getCell("B1").border]).toEqual([
+      "0%",
+      { locked: false, hidden: false },
+      BORDER,
+    ]);
+    expect([sheet.getCell("C1").numFmt, sheet.getCell("C1").font?.bold]).toEqual(["0.0", true]);
+  });
+
   it("keeps the part's own xfs, fonts and formats byte for byte, and makes one xf per (s, change)", () => {
     const patch = new StylePatch(xml);
     expect(patch.changed).toBe(false);

@@ -137,8 +137,8 @@ export class StylePatch {
    * a new xf, made once per (s, change) so the 12,000 cells of one style share one.
    */
   derive(s: number, change: StyleChange): number {
-    const xfs = this.lists.cellXfs.children;
-    const base = Number.isInteger(s) && s >= 0 && s < xfs.length ? s : 0;
+    // An xf derived earlier counts: re-merging into a consolidated workbook locks cells whose formats it added.
+    const base = Number.isInteger(s) && s >= 0 && s < this.count("cellXfs") ? s : 0;
     if (change.numFmt === undefined && change.locked === undefined && change.bold === undefined) return base;
     const key = JSON.stringify([base, change.numFmt, change.locked, change.bold]);
     let index = this.derived.get(key);
@@ -192,7 +192,7 @@ export class StylePatch {
 
   /** Font `fontId` (0 when the part lacks it) made bold or not: the same font when it already is, else a copy, once. */
   private boldFont(fontId: number, bold: boolean): number {
-    const base = fontId < this.lists.fonts.children.length ? fontId : 0;
+    const base = fontId < this.count("fonts") ? fontId : 0;
     const key = `${base} ${bold}`;
     let index = this.boldFonts.get(key);
     if (index === undefined) {
@@ -213,9 +213,13 @@ export class StylePatch {
    */
   private item(name: ListName, index: number, fallback: string): string {
     const { children, added } = this.lists[name];
-    if (children.length > 0) return children[index];
-    if (added.length === 0) added.push(fallback);
-    return added[0];
+    if (children.length === 0 && added.length === 0) added.push(fallback);
+    return index < children.length ? children[index] : added[index - children.length];
+  }
+
+  /** A list's items: the part's own and the appended ones. */
+  private count(name: ListName): number {
+    return this.lists[name].children.length + this.lists[name].added.length;
   }
 
   /** Appends `item` to a list; its index. */
