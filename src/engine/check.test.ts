@@ -15,6 +15,7 @@ import type { Finding } from "./finding";
 import { a1, gridFromValues, type Cell, type Grid } from "./grid";
 import { LOG_SHEET_NAME, logSheetRows } from "./merge/logSheet";
 import { formatVietnameseNumber } from "./parse/number";
+import { recogniseTable } from "./recognise";
 import { SHEET_RULES } from "./rules";
 import { numbering } from "./rules/numbering";
 import type { Rule } from "./rules/rule";
@@ -428,6 +429,29 @@ describe("checkGrid on the merge log sheet", () => {
         },
       ],
     });
+  });
+
+  it("skips the log of a kinh-phi merge, though its rows read as kinh-phi (Chỉ tiêu, Đơn vị, amounts in Giá trị)", () => {
+    const items = SEED_PHU_LUC_II.rows.filter((row) => /^\d+$/.test(row[0]));
+    const budgetLog = logSheetRows(
+      items.map((row, i) => ({
+        file: "CNTT-BCVT.xlsx",
+        sheet: "Phụ lục II",
+        cell: `D${7 + i}`,
+        unit: "CNTT-BCVT",
+        indicator: row[1],
+        value: `Nhu cầu kinh phí năm 2024: ${row[3]}`,
+        status: "merged" as const,
+        note: "Đơn vị chủ trì chưa gửi; lấy tạm giá trị này.",
+        target: { sheet: "Phụ lục II", cell: `B${7 + i}` },
+      })),
+    );
+    const grid = gridFromValues(LOG_SHEET_NAME, budgetLog);
+    expect(recogniseTable(grid).table?.templateId).toBe("kinh-phi");
+    expect(checkGrid(grid)).toMatchObject({ template: null, findings: [], notes: [{ id: "own-sheet-skipped" }] });
+    // Its header is what makes it PhuLuc's: the same rows under a Phụ lục's header are checked.
+    const retitled = gridFromValues(LOG_SHEET_NAME, [[...budgetLog[0].slice(0, -1), "Ghi chú"], ...budgetLog.slice(1)]);
+    expect(checkGrid(retitled).template).toBe("kinh-phi");
   });
 
   it("near misses: the same rows under another name are unknown-template; a Phụ lục under that name is checked", () => {

@@ -32,7 +32,7 @@ import { tidyText } from "./text";
 import type { Rule, RuleContext } from "./rules/rule";
 import type { TemplateId } from "./template";
 import { DEFAULT_UNITS } from "./units";
-import { ownSheetKind } from "./review/sheets";
+import { isOwnSheetAsWritten, ownSheetKind } from "./review/sheets";
 
 export interface SheetReport {
   sheet: string;
@@ -139,7 +139,7 @@ export function checkGrid(
     return { sheet: grid.name, template: null, findings: [], notes };
   }
   const { table, findings } = recognised;
-  const own = table ? undefined : ownSheetKind(grid.name);
+  const own = !table || isOwnSheetAsWritten(grid) ? ownSheetKind(grid.name) : undefined;
   if (own) {
     const notes = [makeNote(ownSheetSkipped, { sheet: grid.name, kind: own })];
     return { sheet: grid.name, template: null, findings: [], notes };

@@ -12,6 +12,9 @@ import { readWorkbook } from "../../src/adapters/xlsx/readWorkbook";
 import type { CheckResult } from "../../src/cli/checkResult";
 import type { Grid } from "../../src/engine/grid";
 import { runMain } from "../helpers/cliRun";
+import { budgetBySection } from "../fixtures/mergeCases";
+import { seedWorkbook } from "../fixtures/seedGrids";
+import { SEED_PHU_LUC_II } from "../fixtures/seedTables";
 
 const EXAMPLES = path.join(__dirname, "..", "..", "examples");
 const UNITS = ["CNTT-BCVT.xlsx", "THANH-TRA.xlsx", "TTBCXB.xlsx"].map((file) => path.join(EXAMPLES, file));
@@ -25,8 +28,8 @@ afterAll(async () => {
   await fs.rm(dir, { recursive: true, force: true });
 });
 
-async function merged(template: string, out: string): Promise<void> {
-  const run = await runMain(["merge", "--template", template, ...UNITS, "-o", out]);
+async function merged(template: string, out: string, units = UNITS): Promise<void> {
+  const run = await runMain(["merge", "--template", template, ...units, "-o", out]);
   expect(run.err).toBe("");
   expect(run.code).toBe(0);
 }
@@ -64,5 +67,31 @@ describe("merging the next round into the consolidated workbook, after Đã duy�
       expect(await errorsOf(at(next))).toEqual([]);
       expect(await phuLucI(at(next))).toEqual(first);
     }
+  });
+});
+
+describe("checking a kinh-phi consolidated workbook", () => {
+  it("skips its merge log, whose rows read like a kinh-phi table, and finds nothing in the clean report", async () => {
+    // The seed's Phụ lục II by section: the template lists the sections, each unit sends its own (numbers as
+    // numbers, a signature block below). Its one error (D19, 224.591 typed for 225.091) is gone: the total is
+    // recomputed. Found by hand (session 7): the log was checked as kinh-phi, 10 false errors.
+    const { template, parts } = budgetBySection(SEED_PHU_LUC_II);
+    const options = { sheetName: "Phụ lục II", numbers: "number" as const, footer: ["Nơi nhận:", "GIÁM ĐỐC"] };
+    await seedWorkbook(at("MAU-II.xlsx"), [{ seed: template, options }]);
+    const units = ["CNTT-BCVT", "TTBCXB", "THANH-TRA"].map((unit) => at(`${unit}-II.xlsx`));
+    for (const [i, part] of parts.entries()) await seedWorkbook(units[i], [{ seed: part, options }]);
+    await merged(at("MAU-II.xlsx"), at("TH-II.xlsx"), units);
+
+    const result = JSON.parse((await runMain(["check", at("TH-II.xlsx"), "--json"])).out) as CheckResult;
+    const sheets = result.files[0].sheets;
+    expect(sheets.map((s) => [s.sheet, s.template, s.findings.length])).toEqual([
+      ["Phụ lục II", "kinh-phi", 0],
+      ["Nhật ký tổng hợp", null, 0],
+      ["PhuLuc", null, 0],
+      ["Tình trạng nộp", null, 0],
+    ]);
+    expect(sheets[1].notes).toEqual([
+      "Trang tính “Nhật ký tổng hợp” là nhật ký tổng hợp do PhuLuc ghi, không phải Phụ lục; bỏ qua.",
+    ]);
   });
 });

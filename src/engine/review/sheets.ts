@@ -3,11 +3,12 @@
  * Phụ lục: check skips them with a note, export leaves them out, as it does the merge log.
  */
 import type { Finding, Severity } from "../finding";
+import { cellText, type Grid } from "../grid";
 import type { Localized } from "../locale";
-import { isMergeLogSheet } from "../merge/logSheet";
+import { isMergeLogSheet, LOG_HEADER } from "../merge/logSheet";
 import { foldText } from "../text";
-import { REVIEW_SHEET_NAME } from "./store";
-import { shownDateTime, STATUS_SHEET_NAME } from "./status";
+import { emptyReviewStore, REVIEW_SHEET_NAME, reviewSheetRows } from "./store";
+import { shownDateTime, STATUS_SHEET_HEADER, STATUS_SHEET_NAME } from "./status";
 
 /** `export --with-explanations`: the explained findings of the submitted sheets. */
 export const EXPLANATION_SHEET_NAME = "Giải trình";
@@ -29,6 +30,32 @@ export function ownSheetKind(name: string): Localized<string> | undefined {
   if (isMergeLogSheet(name)) return MERGE_LOG;
   const folded = foldText(name);
   return OWN_SHEETS.find(([own]) => foldText(own) === folded)?.[1];
+}
+
+/**
+ * A sheet of PhuLuc's own, as it wrote it: one of its names, and its first row the header PhuLuc writes
+ * there. Check skips such a sheet even when its rows read like a table (the log of a kinh-phi merge does:
+ * `Nhu cầu kinh phí năm 2024: 6.440` under `Giá trị`), while a Phụ lục a user named so is still checked.
+ */
+export function isOwnSheetAsWritten(grid: Grid): boolean {
+  if (!ownSheetKind(grid.name)) return false;
+  const first = (grid.rows[0] ?? []).map((cell) => cellText(cell).trim());
+  while (first.length > 0 && first[first.length - 1] === "") first.pop();
+  return ownHeaders().some((header) => header.length === first.length && header.every((h, i) => h === first[i]));
+}
+
+let headers: string[][] | undefined;
+/** The headers PhuLuc writes first in its sheets, from the functions that write them. */
+function ownHeaders(): string[][] {
+  headers ??= [
+    LOG_HEADER,
+    STATUS_SHEET_HEADER.vi,
+    STATUS_SHEET_HEADER.en,
+    reviewSheetRows(emptyReviewStore())[0].map(String),
+    feedbackListRows([])[0],
+    explanationListRows([])[0],
+  ];
+  return headers;
 }
 
 const SEVERITY_VI: Record<Severity, string> = { error: "Lỗi", warning: "Cảnh báo", info: "Thông tin" };
