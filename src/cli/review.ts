@@ -146,10 +146,9 @@ function unitArg(flags: Flags): string {
   return matchUnit(unit, DEFAULT_UNITS)?.id ?? unit;
 }
 
-/** `bytes` (the file as read) with `store` as its records, written to `target` (temp file + rename). */
-async function saveStore(target: string, bytes: Uint8Array, store: ReviewStore, fileName: string): Promise<void> {
-  await writeOutput(target, await workbookWithReviewStore(bytes, store, { fileName, zip: zipFiles }));
-}
+/** `bytes` (the file as read) with `store` as its records: a file that cannot take them fails before anything is written. */
+const withStore = (bytes: Uint8Array, store: ReviewStore, fileName: string) =>
+  workbookWithReviewStore(bytes, store, { fileName, zip: zipFiles });
 
 export const STATUS_USAGE = `Cách dùng: phuluc status TỔNG_HỢP.xlsx [--json] [--max-mb N]
 
@@ -194,7 +193,7 @@ export const approveCommand = command(APPROVE_USAGE, ["--unit", "--by", "--max-m
   const { bytes, read, store } = await loadConsolidated(file, flags);
   const actor = { by: flags.values.get("--by") ?? actorName(), at: new Date().toISOString() };
   const statuses = approveUnit(store.statuses, unit, actor);
-  await saveStore(file, bytes, { ...store, statuses }, read.fileName);
+  await writeOutput(file, await withStore(bytes, { ...store, statuses }, read.fileName));
   io.out(
     `Đã duyệt ${unit} (${statuses.find((s) => s.unit === unit)?.file}) lúc ${shownDateTime(actor.at)}${actor.by ? `, bởi ${actor.by}` : ""}.`,
   );
@@ -241,8 +240,9 @@ export const returnCommand = command(
       );
     }
     const feedback = await feedbackOf(received);
+    const updated = await withStore(bytes, { ...store, statuses }, read.fileName);
     await writeOutput(output, feedback.bytes);
-    await saveStore(file, bytes, { ...store, statuses }, read.fileName);
+    await writeOutput(file, updated);
     io.out(
       `Đã ghi ${output}: ${feedback.findings} phát hiện (${feedback.errors} lỗi) của ${unit} thành ghi chú trên ô và trang “${FEEDBACK_SHEET_NAME}”.`,
     );
@@ -307,7 +307,7 @@ export const explainCommand = command(
     }
     const target = output ?? file;
     const explanations = upsertExplanation(store.explanations, explanation);
-    await saveStore(target, bytes, { ...store, explanations }, read.fileName);
+    await writeOutput(target, await withStore(bytes, { ...store, explanations }, read.fileName));
     io.out(`Đã lưu giải trình cho ${sheetName}!${cell} [${rule}] (“${explanation.label}”) vào ${target}.`);
     return 0;
   },

@@ -119,4 +119,33 @@ describe("the review commands keep the rest of the user's file", () => {
       { unit: "DV02", state: "da-duyet", by: "Trưởng phòng" },
     ]);
   });
+
+  it("a workbook whose styles the patcher cannot follow: approve and return write nothing, exit 2 with a message naming it", async () => {
+    const unit = await unitCopy();
+    await fs.writeFile(at("DV03.xlsx"), unit);
+    const status = {
+      unit: "DV03",
+      state: "da-nhan" as const,
+      file: "DV03.xlsx",
+      sha256: createHash("sha256").update(unit).digest("hex"),
+      by: "",
+      at: "2026-12-02T10:00:00.000Z",
+    };
+    const parts = unzipSync(
+      await workbookWithReviewStore(await khtcTemplate(), { explanations: [], preserved: [], statuses: [status] }),
+    );
+    // Read as "no styles" by the reader; the records' text format has no <styleSheet> to go into.
+    parts["xl/styles.xml"] = strToU8('<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>');
+    await fs.writeFile(at("TH-HONG.xlsx"), zipSync(parts));
+    const before = await read("TH-HONG.xlsx");
+
+    const approved = await runMain(["approve", at("TH-HONG.xlsx"), "--unit", "DV03"]);
+    expect(approved.code).toBe(2);
+    expect(approved.err).toContain("PhuLuc không ghi được giải trình và tình trạng nộp vào “TH-HONG.xlsx”");
+    const returned = await runMain(["return", at("TH-HONG.xlsx"), "--unit", "DV03", "-o", at("PHAN-HOI-3.xlsx")]);
+    expect(returned.code).toBe(2);
+    expect(returned.err).toContain("Hãy mở tệp trong Excel, Lưu thành bản mới rồi thử lại.");
+    expect(await read("TH-HONG.xlsx")).toEqual(before);
+    await expect(fs.stat(at("PHAN-HOI-3.xlsx"))).rejects.toThrow();
+  });
 });
