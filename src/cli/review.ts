@@ -7,10 +7,13 @@
  *
  * Decisions:
  * - The consolidated workbook is the round's register: approve and return rewrite its PhuLuc and
- *   Tình trạng nộp sheets in place (temp file + rename), as merge wrote them; its Phụ lục are read
- *   and written back by the same reader/writer merge used.
+ *   Tình trạng nộp sheets in place (temp file + rename), patched into its own parts as merge wrote
+ *   them (reviewStoreFile.ts): every other part — Phụ lục, charts, printer settings — keeps its bytes.
  * - A unit's workbook is the unit's: explain writes to -o, or into the file itself only with
- *   --in-place.
+ *   --in-place; either way patched as above, so nothing of the unit's file is lost.
+ * - return's feedback workbook is a new file (the unit's copy with notes and a list of findings), written
+ *   by exceljs: notes need comment and VML parts the patcher does not write, and nothing is lost that the
+ *   unit does not still have in its own file.
  * - return needs the unit's file as received: --file, else the recorded name beside the
  *   consolidated workbook; its SHA-256 must be the recorded one (feedback on another file would
  *   point at the wrong cells).
@@ -19,11 +22,11 @@
  */
 import os from "node:os";
 import path from "node:path";
-import type ExcelJS from "exceljs";
 import { loadWorkbook } from "../adapters/xlsx/loadWorkbook";
 import { feedbackOf } from "../adapters/xlsx/feedbackWorkbook";
 import { sha256Hex } from "../adapters/sha256";
-import { writeReviewStore } from "../adapters/xlsx/reviewSheets";
+import { readWorkbookFile } from "../adapters/xlsx/readWorkbook";
+import { workbookWithReviewStore } from "../adapters/xlsx/reviewStoreFile";
 import { PhuLucError, userMessage } from "../engine/errors";
 import { checkGrid } from "../engine/check";
 import {
@@ -43,6 +46,7 @@ import {
 import { DEFAULT_UNITS, matchUnit } from "../engine/units";
 import { maxMbArg, type CliIO, type Command } from "./io";
 import { checkOutputPath, writeOutput } from "./outputPath";
+import { zipFiles } from "./zipFiles";
 
 /** Who is acting when --by is not given: the login name (empty when the system has none). */
 export function actorName(): string {
@@ -124,7 +128,7 @@ const limitsOf = (flags: Flags) =>
   flags.values.has("--max-mb") ? { maxBytes: maxMbArg("--max-mb", flags.values.get("--max-mb")) } : {};
 
 async function loadConsolidated(file: string, flags: Flags) {
-  const loaded = await loadWorkbook(file, limitsOf(flags));
+  const loaded = await readWorkbookFile(file, limitsOf(flags));
   const store = reviewStoreOf(loaded.read.grids);
   if (store.statuses.length === 0) {
     throw new PhuLucError(
@@ -142,10 +146,9 @@ function unitArg(flags: Flags): string {
   return matchUnit(unit, DEFAULT_UNITS)?.id ?? unit;
 }
 
-async function saveStore(file: string, workbook: ExcelJS.Workbook, store: ReviewStore): Promise<void> {
-  writeReviewStore(workbook, store);
-  await writeOutput(file, new Uint8Array(await workbook.xlsx.writeBuffer()));
-}
+/** `bytes` (the file as read) with `store` as its records: a file that cannot take them fails before anything is written. */
+const withStore = (bytes: Uint8Array, store: ReviewStore, fileName: string) =>
+  workbookWithReviewStore(bytes, store, { fileName, zip: zipFiles });
 
 export const STATUS_USAGE = `Cách dùng: phuluc status TỔNG_HỢP.xlsx [--json] [--max-mb N]
 
@@ -187,10 +190,10 @@ Mã thoát: 0 đã duyệt; 2 tham số sai, đơn vị chưa nộp, hoặc khô
 export const approveCommand = command(APPROVE_USAGE, ["--unit", "--by", "--max-mb"], [], async (flags, io) => {
   const file = oneFile(flags, "tệp tổng hợp");
   const unit = unitArg(flags);
-  const { workbook, store } = await loadConsolidated(file, flags);
+  const { bytes, read, store } = await loadConsolidated(file, flags);
   const actor = { by: flags.values.get("--by") ?? actorName(), at: new Date().toISOString() };
   const statuses = approveUnit(store.statuses, unit, actor);
-  await saveStore(file, workbook, { ...store, statuses });
+  await writeOutput(file, await withStore(bytes, { ...store, statuses }, read.fileName));
   io.out(
     `Đã duyệt ${unit} (${statuses.find((s) => s.unit === unit)?.file}) lúc ${shownDateTime(actor.at)}${actor.by ? `, bởi ${actor.by}` : ""}.`,
   );
@@ -215,7 +218,7 @@ export const returnCommand = command(
     const file = oneFile(flags, "tệp tổng hợp");
     const unit = unitArg(flags);
     const output = required(flags, "-o", "tệp phản hồi");
-    const { workbook, store } = await loadConsolidated(file, flags);
+    const { bytes, read, store } = await loadConsolidated(file, flags);
     const actor = { by: flags.values.get("--by") ?? actorName(), at: new Date().toISOString() };
     const statuses = returnUnit(store.statuses, unit, actor);
     const status = store.statuses.find((s) => s.unit === unit)!;
@@ -237,8 +240,9 @@ export const returnCommand = command(
       );
     }
     const feedback = await feedbackOf(received);
+    const updated = await withStore(bytes, { ...store, statuses }, read.fileName);
     await writeOutput(output, feedback.bytes);
-    await saveStore(file, workbook, { ...store, statuses });
+    await writeOutput(file, updated);
     io.out(
       `Đã ghi ${output}: ${feedback.findings} phát hiện (${feedback.errors} lỗi) của ${unit} thành ghi chú trên ô và trang “${FEEDBACK_SHEET_NAME}”.`,
     );
@@ -276,7 +280,7 @@ export const explainCommand = command(
       );
     }
     if (output) await checkOutputPath(output, [{ path: file, role: "tệp nguồn" }], flags.switches.has("--force"));
-    const { read, workbook } = await loadWorkbook(file, limitsOf(flags));
+    const { read, bytes } = await readWorkbookFile(file, limitsOf(flags));
     const grid = read.grids.find((g) => g.name === sheetName);
     if (!grid) {
       throw new PhuLucError("bad-argument", `Tệp không có trang tính “${sheetName}”.`, `No sheet “${sheetName}”.`);
@@ -301,9 +305,9 @@ export const explainCommand = command(
         `Cell ${cell} of “${sheetName}” has no “${rule}” finding on an indicator row to explain (findings here: ${listed}).`,
       );
     }
-    writeReviewStore(workbook, { ...store, explanations: upsertExplanation(store.explanations, explanation) });
     const target = output ?? file;
-    await writeOutput(target, new Uint8Array(await workbook.xlsx.writeBuffer()));
+    const explanations = upsertExplanation(store.explanations, explanation);
+    await writeOutput(target, await withStore(bytes, { ...store, explanations }, read.fileName));
     io.out(`Đã lưu giải trình cho ${sheetName}!${cell} [${rule}] (“${explanation.label}”) vào ${target}.`);
     return 0;
   },

@@ -1,8 +1,8 @@
 /**
- * readWorkbook for a caller that also writes into the same file (the merge's template, the review
- * store, a unit's feedback): the Grids from PhuLuc's reader, and the exceljs workbook loaded from the
- * same bytes to write into (exceljs still writes styled workbooks). Kept apart from readWorkbook so
- * that reading alone never loads exceljs.
+ * readWorkbook for a caller that builds a new workbook from a file (a unit's feedback): the Grids from
+ * PhuLuc's reader, and the exceljs workbook loaded from the same bytes to write the copy from. A file
+ * that is written back (the consolidated workbook, the review records) is patched instead (patch/).
+ * Kept apart from readWorkbook so that reading alone never loads exceljs.
  */
 import ExcelJS from "exceljs";
 import { loadKeepingNumFmts } from "./exceljsLoad";

@@ -5,7 +5,7 @@ import { COL, filledPhuLucI, rowIndexOf, unitCopy, withCell } from "../../../tes
 import { addGridSheet, seedGrid } from "../../../test/fixtures/seedGrids";
 import { readUnitFiles } from "./readUnitFiles";
 import { readWorkbook } from "./readWorkbook";
-import { writeReviewStore } from "./reviewSheets";
+import { workbookWithReviewStore } from "./reviewStoreFile";
 
 const filled = filledPhuLucI();
 const flagged = rowIndexOf(filled, "Số thuê bao băng rộng cố định");
@@ -21,7 +21,7 @@ async function unitFile(): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
   addGridSheet(workbook, grid);
   workbook.addWorksheet("Ghi chép").addRow(["Số liệu tạm tính"]);
-  writeReviewStore(workbook, {
+  return workbookWithReviewStore(new Uint8Array(await workbook.xlsx.writeBuffer()), {
     ...emptyReviewStore(),
     explanations: [
       {
@@ -36,7 +36,6 @@ async function unitFile(): Promise<Uint8Array> {
       },
     ],
   });
-  return new Uint8Array(await workbook.xlsx.writeBuffer());
 }
 
 describe("readUnitFiles", () => {

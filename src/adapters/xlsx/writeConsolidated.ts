@@ -8,39 +8,26 @@
  * most of a 40 × 300 merge's write (bench/README.md) — and dropped what its model lacks.
  */
 import { PhuLucError } from "../../engine/errors";
-import { parseA1, type CellValue } from "../../engine/grid";
+import { parseA1 } from "../../engine/grid";
 import type { MergeResult, SheetPatch } from "../../engine/merge";
 import { LOG_SHEET_NAME, logSheetRows, type NotMerged } from "../../engine/merge/logSheet";
-import {
-  PROTECTION_ALLOWS,
-  REVIEW_SHEET_NAME,
-  STATUS_SHEET_NAME,
-  protectionPlan,
-  reviewSheetRows,
-  statusSheetRows,
-  withProtectedSheets,
-  type ReviewStore,
-} from "../../engine/review";
+import { PROTECTION_ALLOWS, protectionPlan, withProtectedSheets, type ReviewStore } from "../../engine/review";
 import { listSheetXml } from "./patch/listSheet";
 import { deflateFiles, WorkbookFile, type ZipFiles } from "./patch/package";
+import { putReviewStore } from "./patch/reviewStore";
+import { serialDay } from "./patch/serialDay";
 import { StylePatch } from "./patch/styles";
 import { WorksheetXml } from "./patch/worksheet";
 
 type Workbook = WorkbookFile<StylePatch>;
 
 const LOG_WIDTHS = [28, 16, 8, 14, 60, 36, 22, 50];
-const STATUS_WIDTHS = [14, 12, 28, 18, 66, 6, 9, 13, 18, 18];
-
-/** A date as Excel's serial day (exceljs' dateToExcel): the 1900 system, or 1904's 1,462 days later. */
-function serial(date: Date, date1904: boolean): number {
-  return date.getTime() / 86_400_000 + 25569 - (date1904 ? 1462 : 0);
-}
 
 function applyPatch(file: Workbook, sheet: WorksheetXml, patch: SheetPatch): void {
   if (patch.rowChange) sheet.changeRows(patch.rowChange.at, patch.rowChange.delta);
   for (const { row, col, value, numFmt, formula } of patch.writes) {
     const style = numFmt ? file.styles.derive(sheet.styleAt(row, col), { numFmt }) : undefined;
-    const cell = value instanceof Date ? serial(value, file.date1904) : value;
+    const cell = value instanceof Date ? serialDay(value, file.date1904) : value;
     sheet.setCell(row, col, cell, { strings: file.strings, formula, style });
   }
 }
@@ -110,28 +97,6 @@ function protectApproved(
     sheet.protect({ ...PROTECTION_ALLOWS, selectLockedCells: true, selectUnlockedCells: true });
   }
   return withProtectedSheets(store, plans);
-}
-
-/** The very hidden PhuLuc records sheet, and Tình trạng nộp when there are statuses (else a stale one removed). */
-function putReviewStore(file: Workbook, store: ReviewStore): void {
-  const common = { strings: file.strings, styles: file.styles };
-  const records = reviewSheetRows(store).map((row) => row.map((value) => recordValue(value, file.date1904)));
-  // Text stays text when someone's Excel reopens it (`=…`, a date-like time, a long hash).
-  file.putSheet(REVIEW_SHEET_NAME, listSheetXml(records, { ...common, textFormat: true }), "veryHidden");
-  if (store.statuses.length === 0) {
-    if (file.sheet(STATUS_SHEET_NAME)) file.removeSheet(STATUS_SHEET_NAME);
-  } else {
-    file.putSheet(
-      STATUS_SHEET_NAME,
-      listSheetXml(statusSheetRows(store.statuses), { ...common, header: true, widths: STATUS_WIDTHS }),
-    );
-  }
-}
-
-/** A record's field as a list sheet cell: a date as its serial, TRUE/FALSE as the words Excel shows. */
-function recordValue(value: CellValue, date1904: boolean): string | number | null {
-  if (value instanceof Date) return serial(value, date1904);
-  return typeof value === "boolean" ? String(value).toUpperCase() : value;
 }
 
 export async function writeConsolidated(

@@ -108,7 +108,7 @@ export class CheckWork {
     const store = reviewStoreOf(read.grids);
     const explanations =
       "text" in change ? upsertExplanation(store.explanations, change) : removeExplanation(store.explanations, change);
-    const written = await workbookWithReviewStore(bytes, { ...store, explanations });
+    const written = await workbookWithReviewStore(bytes, { ...store, explanations }, { fileName: name });
     const file = await this.checkFile(name, written.slice().buffer, () => {});
     return { bytes: written, file };
   }
