@@ -99,7 +99,7 @@ async function readFormats(bytes: Uint8Array): Promise<(string | undefined)[][]>
 
 const buffer = (bytes: Uint8Array) => bytes.slice().buffer;
 
-describe("a workbook exceljs loads to write into keeps its number formats as written", () => {
+describe("a workbook PhuLuc writes into keeps its number formats as written (patched, or loaded by exceljs for feedback)", () => {
   const input = template();
 
   it.each([
