@@ -10,8 +10,9 @@ import { partKey } from "../zipDirectory";
 import { Package, parseRelationships, relsPart } from "../ooxml/parts";
 import { decodeXml } from "../ooxml/xml";
 import { relationshipId, workbookPart, workbookParts } from "../ooxml/workbookXml";
-import { SharedStringTable, xmlText } from "./sharedStrings";
-import { applyEdits, elements, withAttribute, type Edit, type XmlElement } from "./xmlElements";
+import { escapeXml, withAttribute } from "./rawXml";
+import { SharedStringTable } from "./sharedStrings";
+import { applyEdits, elements, type Edit, type XmlElement } from "./xmlElements";
 
 export type ZipFiles = Record<string, Uint8Array>;
 export type SheetState = "visible" | "hidden" | "veryHidden";
@@ -175,7 +176,7 @@ export class WorkbookFile<S extends PartPatch = PartPatch> {
         const refless = withoutSheetRefs(formula, sheet.name);
         const contentStart = start + tag.length;
         if (refless !== formula)
-          edits.push({ start: contentStart, end: contentStart + content.length, text: xmlText(refless) });
+          edits.push({ start: contentStart, end: contentStart + content.length, text: escapeXml(refless) });
       }
       const patched = applyEdits(book, edits);
       const rest = sheets.filter((_, i) => i !== index);
@@ -256,7 +257,7 @@ export class WorkbookFile<S extends PartPatch = PartPatch> {
       const [root] = elements(types, "Types");
       const at = types.lastIndexOf(`</${root?.prefix ?? ""}Types>`);
       if (at < 0) throw new Error("workbook: no </Types> in [Content_Types].xml");
-      const override = `<${root.prefix}Override PartName="/${xmlText(name)}" ContentType="${contentType}"/>`;
+      const override = `<${root.prefix}Override PartName="/${escapeXml(name)}" ContentType="${contentType}"/>`;
       return types.slice(0, at) + override + types.slice(at);
     });
     return key;
@@ -283,7 +284,7 @@ export class WorkbookFile<S extends PartPatch = PartPatch> {
     const at = rels.lastIndexOf(`</${root?.prefix ?? ""}Relationships>`);
     if (at < 0) throw new Error("workbook: no </Relationships> in the workbook's relationships");
     const name = this.nameOf(target);
-    const relative = xmlText(name.startsWith(this.folder) ? name.slice(this.folder.length) : `/${name}`);
+    const relative = escapeXml(name.startsWith(this.folder) ? name.slice(this.folder.length) : `/${name}`);
     const relationship = `<${root.prefix}Relationship Id="${id}" Type="${RELATIONSHIPS_NS}/${type}" Target="${relative}"/>`;
     this.setText(this.workbookRels, rels.slice(0, at) + relationship + rels.slice(at));
     return id;
@@ -346,7 +347,7 @@ function appendSheet(book: string, name: string, id: string, state: string | und
     )?.[1];
   const rid = bound ? `${bound}:id="${id}"` : `r:id="${id}" xmlns:r="${RELATIONSHIPS_NS}"`;
   const stateAttribute = state ? ` state="${state}"` : "";
-  const sheet = `<${sheets.prefix}sheet name="${xmlText(name)}" sheetId="${sheetId}"${stateAttribute} ${rid}/>`;
+  const sheet = `<${sheets.prefix}sheet name="${escapeXml(name)}" sheetId="${sheetId}"${stateAttribute} ${rid}/>`;
   if (sheets.tag.endsWith("/>")) {
     return applyEdits(book, [
       { start: sheets.start, end: sheets.end, text: `${sheets.tag.slice(0, -2)}>${sheet}</${sheets.prefix}sheets>` },

@@ -4,15 +4,9 @@
  * would have written.
  */
 
+import { escapeXml } from "./rawXml";
+
 const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
-
-/** Escapes text as exceljs's xmlEncode does: the five entities, and control characters XML cannot hold dropped. */
-export function xmlText(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[<>&'"\x7F\x00-\x08\x0B\x0C\x0E-\x1F]/g, (ch) => ENTITIES[ch] ?? "");
-}
-
-const ENTITIES: Record<string, string> = { "<": "&lt;", ">": "&gt;", "&": "&amp;", "'": "&apos;", '"': "&quot;" };
 
 export class SharedStringTable {
   private readonly index = new Map<string, number>();
@@ -40,7 +34,7 @@ export class SharedStringTable {
       // As exceljs's TextXform: leading or trailing space, or a line break, is kept by xml:space.
       const space = /^\s|\n|\s$/.test(text) ? ' xml:space="preserve"' : "";
       const p = this.prefix;
-      this.items.push(`<${p}si><${p}t${space}>${xmlText(text)}</${p}t></${p}si>`);
+      this.items.push(`<${p}si><${p}t${space}>${escapeXml(text)}</${p}t></${p}si>`);
     }
     return at;
   }

@@ -6,7 +6,7 @@
  */
 import { BUILT_IN } from "../ooxml/styles";
 import { Token, XmlScanner } from "../ooxml/xml";
-import { escapeAttribute, joinElement, prefixOf, qnameOf, setAttribute, splitElement } from "./rawXml";
+import { attribute, escapeXml, joinElement, prefixOf, qnameOf, splitElement, withAttribute } from "./rawXml";
 
 export interface StyleChange {
   numFmt?: string;
@@ -159,13 +159,13 @@ export class StylePatch {
     const { qname, children, tag: written } = splitElement(xf);
     let tag = written;
     if (change.numFmt !== undefined) {
-      tag = setAttribute(tag, "numFmtId", String(this.numFmtId(change.numFmt)));
-      tag = setAttribute(tag, "applyNumberFormat", "1");
+      tag = withAttribute(tag, "numFmtId", this.numFmtId(change.numFmt));
+      tag = withAttribute(tag, "applyNumberFormat", "1");
     }
     if (change.bold !== undefined) {
-      const fontId = Number(/\sfontId\s*=\s*["'](\d+)/.exec(tag)?.[1] ?? 0);
-      tag = setAttribute(tag, "fontId", String(this.boldFont(fontId, change.bold)));
-      tag = setAttribute(tag, "applyFont", "1");
+      const fontId = Number(attribute(tag, "fontId") ?? 0);
+      tag = withAttribute(tag, "fontId", this.boldFont(fontId, change.bold));
+      tag = withAttribute(tag, "applyFont", "1");
     }
     const raw = children.map((child) => child.raw);
     if (change.locked !== undefined) {
@@ -174,7 +174,7 @@ export class StylePatch {
       // CT_Xf's sequence: alignment, protection, extLst.
       if (at >= 0) raw[at] = protection;
       else raw.splice(children[0]?.name === "alignment" ? 1 : 0, 0, protection);
-      tag = setAttribute(tag, "applyProtection", "1");
+      tag = withAttribute(tag, "applyProtection", "1");
     }
     return joinElement(tag, qname, raw);
   }
@@ -185,7 +185,7 @@ export class StylePatch {
     if (id === undefined) {
       id = ++this.lastNumFmtId;
       this.numFmtIds.set(code, id);
-      this.lists.numFmts.added.push(`<${this.prefix}numFmt numFmtId="${id}" formatCode="${escapeAttribute(code)}"/>`);
+      this.lists.numFmts.added.push(`<${this.prefix}numFmt numFmtId="${id}" formatCode="${escapeXml(code)}"/>`);
     }
     return id;
   }
@@ -245,7 +245,7 @@ export class StylePatch {
         edits.push({ start: at, end: at, text: `<${qname} count="${count}">${items}</${qname}>`, order });
         continue;
       }
-      const start = setAttribute(this.xml.slice(tag.start, tag.end), "count", count);
+      const start = withAttribute(this.xml.slice(tag.start, tag.end), "count", count);
       if (tag.selfClosing) {
         const open = `${start.slice(0, -2).trimEnd()}>`;
         edits.push({ start: tag.start, end: tag.end, text: joinElement(open, qnameOf(open), [items]), order });
@@ -278,5 +278,5 @@ export class StylePatch {
 /** A `<protection>` (CT_CellProtection, §18.8.33) with `locked` set, its `hidden` kept. */
 function lockedProtection(protection: string, locked: boolean): string {
   const { tag } = splitElement(protection);
-  return `${setAttribute(tag, "locked", locked ? "1" : "0").slice(0, -1)}/>`;
+  return `${withAttribute(tag, "locked", locked ? "1" : "0").slice(0, -1)}/>`;
 }

@@ -10,18 +10,8 @@ import { formulaOf, sharedId, shiftFormulasIn, unshare, type SharedMaster } from
 import { SheetColumns } from "./sheetColumns";
 import { isProtected, protectionXml, withProtection, type ProtectionAllows } from "./sheetProtection";
 import { movedRef, movedRow, moveRangesAfterRows, type RowChange } from "./sheetRanges";
-import {
-  attribute,
-  cellsOf,
-  changedCells,
-  escapeXml,
-  parseRows,
-  renumberCells,
-  rowXml,
-  withAttribute,
-  type CellXml,
-  type RowXml,
-} from "./sheetRows";
+import { attribute, escapeXml, withAttribute } from "./rawXml";
+import { cellsOf, changedCells, parseRows, renumberCells, rowXml, type CellXml, type RowXml } from "./sheetRows";
 
 /** The shared strings table (patch/sharedStrings.ts) as far as a sheet needs it. */
 export interface StringRefs {

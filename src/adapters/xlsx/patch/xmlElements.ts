@@ -57,12 +57,3 @@ export function applyEdits(xml: string, edits: Edit[]): string {
   }
   return out;
 }
-
-/** An open tag with attribute `name` set to `value` (already escaped), or removed when undefined. */
-export function withAttribute(tag: string, name: string, value: string | undefined): string {
-  const pattern = new RegExp(`\\s${name.replace(/[.:]/g, "\\$&")}\\s*=\\s*("[^"]*"|'[^']*')`);
-  if (pattern.test(tag)) return tag.replace(pattern, () => (value === undefined ? "" : ` ${name}="${value}"`));
-  if (value === undefined) return tag;
-  const end = tag.endsWith("/>") ? tag.length - 2 : tag.length - 1;
-  return `${tag.slice(0, end).trimEnd()} ${name}="${value}"${tag.slice(end)}`;
-}
