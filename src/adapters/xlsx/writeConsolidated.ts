@@ -58,7 +58,7 @@ function consolidatedSheets(file: Workbook, result: MergeResult, store?: ReviewS
         `The consolidated template has no sheet “${name}”.`,
       );
     }
-    const sheet = new WorksheetXml(file.text(entry.part));
+    const sheet = new WorksheetXml(file.text(entry.part), entry.name);
     if (sheet.isProtected && !ours.has(name)) {
       throw new PhuLucError(
         "write-failed",

@@ -4,6 +4,7 @@
  * would have written.
  */
 
+import { XmlError } from "../ooxml/xml";
 import { escapeXml } from "./rawXml";
 
 const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
@@ -55,7 +56,7 @@ export class SharedStringTable {
     const xml = this.xml;
     const open = /<(?:[\w.-]+:)?sst\b(?:[^>"']|"[^"]*"|'[^']*')*>/.exec(xml);
     const end = xml.lastIndexOf(`</${this.prefix}sst>`);
-    if (!open) throw new Error("sharedStrings: no <sst> element");
+    if (!open) throw new XmlError("sharedStrings: no <sst> element");
     // Both counts are optional (CT_Sst): raised when present, left out when not.
     const tag = open[0]
       .replace(/\scount="(\d+)"/, (_, n: string) => ` count="${Number(n) + this.refs}"`)
@@ -63,7 +64,7 @@ export class SharedStringTable {
     const items = this.items.join("");
     if (end < 0) {
       // `<sst …/>`: an empty table.
-      if (!tag.endsWith("/>")) throw new Error("sharedStrings: no </sst>");
+      if (!tag.endsWith("/>")) throw new XmlError("sharedStrings: no </sst>");
       return `${xml.slice(0, open.index)}${tag.slice(0, -2)}>${items}</${this.prefix}sst>${xml.slice(open.index + open[0].length)}`;
     }
     return xml.slice(0, open.index) + tag + xml.slice(open.index + open[0].length, end) + items + xml.slice(end);

@@ -5,7 +5,7 @@
  * the part stays as written, the Open XML SDK's `x:` prefixes included (new elements take the part's).
  */
 import { BUILT_IN } from "../ooxml/styles";
-import { Token, XmlScanner } from "../ooxml/xml";
+import { Token, XmlError, XmlScanner } from "../ooxml/xml";
 import { attribute, escapeXml, joinElement, prefixOf, qnameOf, splitElement, withAttribute } from "./rawXml";
 
 export interface StyleChange {
@@ -91,7 +91,7 @@ export class StylePatch {
     let token;
     while ((token = scanner.next()) !== Token.Open && token !== Token.End);
     if (token === Token.End || scanner.name !== "styleSheet" || scanner.selfClosing) {
-      throw new Error("xl/styles.xml: no <styleSheet>");
+      throw new XmlError("xl/styles.xml: no <styleSheet>");
     }
     const prefix = prefixOf(this.xml.slice(scanner.start, scanner.offset));
     for (; (token = scanner.next()) !== Token.End;) {
@@ -105,7 +105,7 @@ export class StylePatch {
       if (Object.hasOwn(LISTS, name)) this.readList(scanner, name as ListName);
       else scanner.skipElement();
     }
-    if (this.rootEnd < 0) throw new Error("xl/styles.xml: no </styleSheet>");
+    if (this.rootEnd < 0) throw new XmlError("xl/styles.xml: no </styleSheet>");
     return prefix;
   }
 
@@ -115,7 +115,7 @@ export class StylePatch {
     list.tag = { start, end: scanner.offset, selfClosing };
     if (selfClosing) return;
     for (let token; (token = scanner.next()) !== Token.Close;) {
-      if (token === Token.End) throw new Error(`xl/styles.xml: no </${name}>`);
+      if (token === Token.End) throw new XmlError(`xl/styles.xml: no </${name}>`);
       if (token !== Token.Open) continue;
       const child = scanner.start;
       const isItem = scanner.name === LISTS[name];

@@ -3,7 +3,7 @@
  * end, so that an edit leaves the rest of the part as it was, byte for byte. For the small parts whose
  * elements of one name do not nest: workbook.xml, relationships, [Content_Types].xml.
  */
-import { XmlScanner } from "../ooxml/xml";
+import { XmlError, XmlScanner } from "../ooxml/xml";
 
 export interface XmlElement {
   /** Where its `<` is. */
@@ -32,7 +32,7 @@ export function elements(xml: string, name: string): XmlElement[] {
     if (!tag.endsWith("/>")) {
       const close = `</${prefix}${name}>`;
       contentEnd = xml.indexOf(close, contentStart);
-      if (contentEnd < 0) throw new Error(`<${prefix}${name}> without ${close}`);
+      if (contentEnd < 0) throw new XmlError(`<${prefix}${name}> without ${close}`);
       end = pattern.lastIndex = contentEnd + close.length;
     }
     const scanner = new XmlScanner(tag);
