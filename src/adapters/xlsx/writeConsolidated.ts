@@ -39,8 +39,9 @@ function serial(date: Date, date1904: boolean): number {
 function applyPatch(file: Workbook, sheet: WorksheetXml, patch: SheetPatch): void {
   if (patch.rowChange) sheet.changeRows(patch.rowChange.at, patch.rowChange.delta);
   for (const { row, col, value, numFmt, formula } of patch.writes) {
-    const style = numFmt ? file.styles.derive(sheet.styleAt(row, col), { numFmt }) : undefined;
-    const cell = value instanceof Date ? serial(value, file.date1904) : value;
+    const date = value instanceof Date;
+    const style = numFmt || date ? file.styles.derive(sheet.styleAt(row, col), { numFmt, date }) : undefined;
+    const cell = date ? serial(value, file.date1904) : value;
     sheet.setCell(row, col, cell, { strings: file.strings, formula, style });
   }
 }

@@ -4,12 +4,18 @@
  * borders, fill and font stay and the other cells sharing the old one are untouched. Everything else in
  * the part stays as written, the Open XML SDK's `x:` prefixes included (new elements take the part's).
  */
-import { BUILT_IN } from "../ooxml/styles";
+import { BUILT_IN, cellFormats, type CellFormat } from "../ooxml/styles";
 import { Token, XmlError, XmlScanner } from "../ooxml/xml";
 import { attribute, escapeXml, joinElement, prefixOf, qnameOf, splitElement, withAttribute } from "./rawXml";
 
 export interface StyleChange {
   numFmt?: string;
+  /**
+   * The cell is given a date: without `numFmt`, a format that shows no date (as the reader tells, so it reads a
+   * Date back) becomes the short date, built-in 14 — Excel shows it in the user's locale (dd/mm/yyyy in vi-VN) —
+   * as exceljs gives a Date written without a format (styles-xform.js, `mm-dd-yy`).
+   */
+  date?: boolean;
   locked?: boolean;
   bold?: boolean;
 }
@@ -57,6 +63,8 @@ const MINIMAL =
 
 const BUILT_IN_IDS = new Map(Object.entries(BUILT_IN).map(([id, code]) => [code, Number(id)]));
 
+const SHORT_DATE = BUILT_IN[14];
+
 /** Custom number formats take ids from 164 on (below are Excel's built-in ones, §18.8.30). */
 const FIRST_CUSTOM_ID = 164;
 
@@ -73,6 +81,8 @@ export class StylePatch {
   private lastNumFmtId: number;
   private readonly derived = new Map<string, number>();
   private readonly boldFonts = new Map<string, number>();
+  /** The part's own xfs' formats as the reader reads them, read once a date is written. */
+  private formats?: (s: number) => CellFormat;
 
   constructor(xml: string | undefined) {
     this.xml = xml ?? MINIMAL;
@@ -133,14 +143,16 @@ export class StylePatch {
   }
 
   /**
-   * The cellXfs index of xf `s` with `change` (an index the part lacks stands for 0, as Excel shows it):
+   * The cellXfs index of xf `s` with `change` (an index the part lacks stands for 0, as Excel shows it; one
+   * derived before is a base like the part's own: a written format stays when Đã duyệt unlocks the cell):
    * a new xf, made once per (s, change) so the 12,000 cells of one style share one.
    */
   derive(s: number, change: StyleChange): number {
-    const xfs = this.lists.cellXfs.children;
-    const base = Number.isInteger(s) && s >= 0 && s < xfs.length ? s : 0;
-    if (change.numFmt === undefined && change.locked === undefined && change.bold === undefined) return base;
-    const key = JSON.stringify([base, change.numFmt, change.locked, change.bold]);
+    const base = this.indexIn("cellXfs", s);
+    const { locked, bold } = change;
+    const numFmt = change.numFmt ?? (change.date && !this.showsDate(base) ? SHORT_DATE : undefined);
+    if (numFmt === undefined && locked === undefined && bold === undefined) return base;
+    const key = JSON.stringify([base, numFmt, locked, bold]);
     let index = this.derived.get(key);
     if (index === undefined) {
       const xf = this.item(
@@ -148,10 +160,14 @@ export class StylePatch {
         base,
         `<${this.prefix}xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>`,
       );
-      index = this.append("cellXfs", this.changedXf(xf, change));
+      index = this.append("cellXfs", this.changedXf(xf, { numFmt, locked, bold }));
       this.derived.set(key, index);
     }
     return index;
+  }
+
+  private showsDate(s: number): boolean {
+    return (this.formats ??= cellFormats(this.xml))(s).isDate;
   }
 
   /** `xf` (as written) with `change`; its other attributes and children kept (CT_Xf, §18.8.45). */
@@ -192,7 +208,7 @@ export class StylePatch {
 
   /** Font `fontId` (0 when the part lacks it) made bold or not: the same font when it already is, else a copy, once. */
   private boldFont(fontId: number, bold: boolean): number {
-    const base = fontId < this.lists.fonts.children.length ? fontId : 0;
+    const base = this.indexIn("fonts", fontId);
     const key = `${base} ${bold}`;
     let index = this.boldFonts.get(key);
     if (index === undefined) {
@@ -207,15 +223,20 @@ export class StylePatch {
     return index;
   }
 
+  /** `index` when the list (the part's items, then the added ones) has it, else 0. */
+  private indexIn(name: ListName, index: number): number {
+    const { children, added } = this.lists[name];
+    return Number.isInteger(index) && index >= 0 && index < children.length + added.length ? index : 0;
+  }
+
   /**
-   * Item `index` of a list as written; `fallback` when the list is empty, then also put first in it so
-   * that index 0, which every cell without a style means, is still the default.
+   * Item `index` (indexIn) of a list as written; `fallback` when the list is empty, then also put first in it
+   * so that index 0, which every cell without a style means, is still the default.
    */
   private item(name: ListName, index: number, fallback: string): string {
     const { children, added } = this.lists[name];
-    if (children.length > 0) return children[index];
-    if (added.length === 0) added.push(fallback);
-    return added[0];
+    if (children.length === 0 && added.length === 0) added.push(fallback);
+    return index < children.length ? children[index] : added[index - children.length];
   }
 
   /** Appends `item` to a list; its index. */
