@@ -13,6 +13,7 @@ import { budgetBySection, budgetSheet } from "../../../test/fixtures/mergeCases"
 import { addGridSheet, seedLayout } from "../../../test/fixtures/seedGrids";
 import { SEED_PHU_LUC_II } from "../../../test/fixtures/seedTables";
 import { parseStrict } from "../../../test/helpers/xmlCheck";
+import { WorksheetXml } from "./patch/worksheet";
 import { readWorkbook } from "./readWorkbook";
 import { writeConsolidated } from "./writeConsolidated";
 
@@ -57,6 +58,16 @@ describe("writeConsolidated on a damaged template", () => {
       messageVi: expect.stringMatching(`hỏng ở trang “${SHEET}”.*Hãy mở mẫu trong Excel`),
       messageEn: expect.stringContaining(`sheet “${SHEET}”`),
     });
+  });
+
+  it("a sheet part without <sheetData>: no cells to read, so never a consolidated sheet; WorksheetXml names it all the same", async () => {
+    const bytes = await template(
+      (p) => (p[SHEET_PART] = p[SHEET_PART]!.replace(/<sheetData>[\s\S]*<\/sheetData>/, "")),
+    );
+    expect(recogniseTable((await readWorkbook(bytes)).grids[0]).table).toBeUndefined();
+    expect(() => new WorksheetXml(strFromU8(unzipSync(bytes)[SHEET_PART]), SHEET)).toThrow(
+      expect.objectContaining({ code: "bad-template", messageVi: expect.stringContaining(`trang “${SHEET}”`) }),
+    );
   });
 
   it("an empty styles part (the reader reads no formats from it; the writer needs its <styleSheet>): the part named", async () => {
