@@ -63,6 +63,7 @@ const MINIMAL =
 
 const BUILT_IN_IDS = new Map(Object.entries(BUILT_IN).map(([id, code]) => [code, Number(id)]));
 
+/** `mm-dd-yy`, built-in 14: shown as the user's short date. */
 const SHORT_DATE = BUILT_IN[14];
 
 /** Custom number formats take ids from 164 on (below are Excel's built-in ones, §18.8.30). */
@@ -166,6 +167,7 @@ export class StylePatch {
     return index;
   }
 
+  /** Xf `s` shows its number as a date, as the reader tells (cellFormats: xf 0 and derived xfs show none). */
   private showsDate(s: number): boolean {
     return (this.formats ??= cellFormats(this.xml))(s).isDate;
   }
