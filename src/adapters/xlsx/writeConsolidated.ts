@@ -26,8 +26,9 @@ const LOG_WIDTHS = [28, 16, 8, 14, 60, 36, 22, 50];
 function applyPatch(file: Workbook, sheet: WorksheetXml, patch: SheetPatch): void {
   if (patch.rowChange) sheet.changeRows(patch.rowChange.at, patch.rowChange.delta);
   for (const { row, col, value, numFmt, formula } of patch.writes) {
-    const style = numFmt ? file.styles.derive(sheet.styleAt(row, col), { numFmt }) : undefined;
-    const cell = value instanceof Date ? serialDay(value, file.date1904) : value;
+    const date = value instanceof Date;
+    const style = numFmt || date ? file.styles.derive(sheet.styleAt(row, col), { numFmt, date }) : undefined;
+    const cell = date ? serialDay(value, file.date1904) : value;
     sheet.setCell(row, col, cell, { strings: file.strings, formula, style });
   }
 }
@@ -45,7 +46,7 @@ function consolidatedSheets(file: Workbook, result: MergeResult, store?: ReviewS
         `The consolidated template has no sheet “${name}”.`,
       );
     }
-    const sheet = new WorksheetXml(file.text(entry.part));
+    const sheet = new WorksheetXml(file.text(entry.part), entry.name);
     if (sheet.isProtected && !ours.has(name)) {
       throw new PhuLucError(
         "write-failed",

@@ -254,8 +254,8 @@ function isoSerial(text: string, date1904: boolean): number {
   return ms / 86_400_000 + 25569 - (date1904 ? 1462 : 0);
 }
 
-/** A cell reference's 0-based column (its letters). */
-function columnOf(address: string): number {
+/** A cell reference's 0-based column (its letters, either case); the writer's patches read references with it too. */
+export function columnOf(address: string): number {
   let col = 0;
   for (let i = 0; i < address.length; i++) {
     const code = address.charCodeAt(i) & ~32; // upper case

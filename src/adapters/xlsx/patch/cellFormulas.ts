@@ -5,7 +5,8 @@
  */
 import { shiftRows, slideFormula } from "../../../engine/formulaRefs";
 import { decodeXml } from "../ooxml/xml";
-import { attribute, escapeXml, withAttribute, type CellXml } from "./sheetRows";
+import { attribute, escapeXml, withAttribute } from "./rawXml";
+import type { CellXml } from "./sheetRows";
 
 export interface FormulaXml {
   /** Where the element starts and ends in the cell's inner XML. */

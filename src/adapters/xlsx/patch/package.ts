@@ -3,15 +3,18 @@
  * as it was, and only what the merge changes patched — sheets put or removed (with their `<sheet>`,
  * relationship and content type), shared strings and styles written back, the calculation chain dropped.
  * Reads with ooxml/ (Package, workbookXml); parts are named as partKey makes them (case-insensitive)
- * and written back under their names in the input zip.
+ * and written back under their names in the input zip. A part whose XML cannot be patched is the user's
+ * message naming it (templateErrors.ts).
  */
 import { strToU8, zipSync } from "fflate";
 import { partKey } from "../zipDirectory";
 import { Package, parseRelationships, relsPart } from "../ooxml/parts";
-import { decodeXml } from "../ooxml/xml";
+import { decodeXml, XmlError } from "../ooxml/xml";
 import { relationshipId, workbookPart, workbookParts } from "../ooxml/workbookXml";
-import { SharedStringTable, xmlText } from "./sharedStrings";
-import { applyEdits, elements, withAttribute, type Edit, type XmlElement } from "./xmlElements";
+import { escapeXml, withAttribute } from "./rawXml";
+import { SharedStringTable } from "./sharedStrings";
+import { notAWorksheet, partPlace, templateXmlError } from "./templateErrors";
+import { applyEdits, elements, type Edit, type XmlElement } from "./xmlElements";
 
 export type ZipFiles = Record<string, Uint8Array>;
 export type SheetState = "visible" | "hidden" | "veryHidden";
@@ -119,7 +122,10 @@ export class WorkbookFile<S extends PartPatch = PartPatch> {
   }
 
   get styles(): S {
-    return (this.stylePatch ??= this.makeStyles(this.stylesPart && this.text(this.stylesPart)));
+    const part = this.stylesPart;
+    return (this.stylePatch ??= part
+      ? this.inPart(part, () => this.makeStyles(this.text(part)))
+      : this.makeStyles(undefined));
   }
 
   /**
@@ -131,7 +137,7 @@ export class WorkbookFile<S extends PartPatch = PartPatch> {
     const existing = this.sheetElements().find((sheet) => sameName(sheet.name, name));
     const stateValue = state === "visible" ? undefined : state;
     if (existing) {
-      if (existing.worksheet === undefined) throw new Error(`workbook: sheet ${name} is not a worksheet`);
+      if (existing.worksheet === undefined) throw notAWorksheet(existing.name);
       this.setText(existing.worksheet, xml);
       this.remove(relsPart(existing.worksheet));
       const { start, tag } = existing.element;
@@ -175,7 +181,7 @@ export class WorkbookFile<S extends PartPatch = PartPatch> {
         const refless = withoutSheetRefs(formula, sheet.name);
         const contentStart = start + tag.length;
         if (refless !== formula)
-          edits.push({ start: contentStart, end: contentStart + content.length, text: xmlText(refless) });
+          edits.push({ start: contentStart, end: contentStart + content.length, text: escapeXml(refless) });
       }
       const patched = applyEdits(book, edits);
       const rest = sheets.filter((_, i) => i !== index);
@@ -195,8 +201,8 @@ export class WorkbookFile<S extends PartPatch = PartPatch> {
 
   /** Every part as bytes: the input's in its zip order (unchanged ones as they were), then the new ones. */
   files(): ZipFiles {
-    if (this.stringTable?.changed) this.writeBack(this.sharedStringsPart, SHARED_STRINGS, this.stringTable.toXml());
-    if (this.stylePatch?.changed) this.writeBack(this.stylesPart, STYLES, this.stylePatch.toXml());
+    if (this.stringTable?.changed) this.writeBack(this.sharedStringsPart, SHARED_STRINGS, this.stringTable);
+    if (this.stylePatch?.changed) this.writeBack(this.stylesPart, STYLES, this.stylePatch);
     const files: ZipFiles = {};
     for (const key of [...this.pkg.keys(), ...this.created.keys()]) {
       if (this.removed.has(key)) continue;
@@ -215,7 +221,17 @@ export class WorkbookFile<S extends PartPatch = PartPatch> {
   }
 
   private update(key: string, patch: (xml: string) => string): void {
-    this.setText(key, patch(this.text(key)));
+    const xml = this.inPart(key, () => patch(this.text(key)));
+    this.setText(key, xml);
+  }
+
+  /** `work` on part `key`: the XML it cannot read (an XmlError) is the user's message naming the part. */
+  private inPart<T>(key: string, work: () => T): T {
+    try {
+      return work();
+    } catch (error) {
+      throw templateXmlError(error, partPlace(this.nameOf(key)));
+    }
   }
 
   private sheetPartName(n: number): string {
@@ -223,12 +239,12 @@ export class WorkbookFile<S extends PartPatch = PartPatch> {
   }
 
   private relationships() {
-    return parseRelationships(this.text(this.workbookRels), this.workbook);
+    return this.inPart(this.workbookRels, () => parseRelationships(this.text(this.workbookRels), this.workbook));
   }
 
   private sheetElements(): SheetElement[] {
     const byId = new Map(this.relationships().map((r) => [r.id, r]));
-    return elements(this.text(this.workbook), "sheet").map((element) => {
+    return this.inPart(this.workbook, () => elements(this.text(this.workbook), "sheet")).map((element) => {
       const { name = "", state } = element.attributes;
       const relationship = relationshipId(element.attributes) ?? "";
       const target = byId.get(relationship);
@@ -255,8 +271,8 @@ export class WorkbookFile<S extends PartPatch = PartPatch> {
       if (overrideOf(types, key)) return types;
       const [root] = elements(types, "Types");
       const at = types.lastIndexOf(`</${root?.prefix ?? ""}Types>`);
-      if (at < 0) throw new Error("workbook: no </Types> in [Content_Types].xml");
-      const override = `<${root.prefix}Override PartName="/${xmlText(name)}" ContentType="${contentType}"/>`;
+      if (at < 0) throw new XmlError("workbook: no </Types> in [Content_Types].xml");
+      const override = `<${root.prefix}Override PartName="/${escapeXml(name)}" ContentType="${contentType}"/>`;
       return types.slice(0, at) + override + types.slice(at);
     });
     return key;
@@ -276,17 +292,19 @@ export class WorkbookFile<S extends PartPatch = PartPatch> {
 
   /** A workbook relationship (`<Relationship>`, OPC Part 2 §9.3.2.2) to `target` with a fresh Id. */
   private addRelationship(type: string, target: string): string {
-    const rels = this.text(this.workbookRels);
-    const ids = elements(rels, "Relationship").map((r) => /^rId(\d+)$/.exec(r.attributes.Id ?? "")?.[1] ?? 0);
-    const id = `rId${Math.max(0, ...ids.map(Number)) + 1}`;
-    const [root] = elements(rels, "Relationships");
-    const at = rels.lastIndexOf(`</${root?.prefix ?? ""}Relationships>`);
-    if (at < 0) throw new Error("workbook: no </Relationships> in the workbook's relationships");
-    const name = this.nameOf(target);
-    const relative = xmlText(name.startsWith(this.folder) ? name.slice(this.folder.length) : `/${name}`);
-    const relationship = `<${root.prefix}Relationship Id="${id}" Type="${RELATIONSHIPS_NS}/${type}" Target="${relative}"/>`;
-    this.setText(this.workbookRels, rels.slice(0, at) + relationship + rels.slice(at));
-    return id;
+    return this.inPart(this.workbookRels, () => {
+      const rels = this.text(this.workbookRels);
+      const ids = elements(rels, "Relationship").map((r) => /^rId(\d+)$/.exec(r.attributes.Id ?? "")?.[1] ?? 0);
+      const id = `rId${Math.max(0, ...ids.map(Number)) + 1}`;
+      const [root] = elements(rels, "Relationships");
+      const at = rels.lastIndexOf(`</${root?.prefix ?? ""}Relationships>`);
+      if (at < 0) throw new XmlError("workbook: no </Relationships> in the workbook's relationships");
+      const name = this.nameOf(target);
+      const relative = escapeXml(name.startsWith(this.folder) ? name.slice(this.folder.length) : `/${name}`);
+      const relationship = `<${root.prefix}Relationship Id="${id}" Type="${RELATIONSHIPS_NS}/${type}" Target="${relative}"/>`;
+      this.setText(this.workbookRels, rels.slice(0, at) + relationship + rels.slice(at));
+      return id;
+    });
   }
 
   private removeRelationship(id: string): void {
@@ -301,8 +319,9 @@ export class WorkbookFile<S extends PartPatch = PartPatch> {
   }
 
   /** A workbook-level part (shared strings, styles) written back, created with its relationship if the input had none. */
-  private writeBack(key: string | undefined, kind: typeof STYLES, xml: string): void {
+  private writeBack(key: string | undefined, kind: typeof STYLES, patch: PartPatch): void {
     const part = key ?? partKey(this.folder + kind.file);
+    const xml = this.inPart(part, () => patch.toXml());
     if (this.has(part)) this.setText(part, xml);
     else this.add(this.folder + kind.file, xml, kind.contentType);
     if (!this.relationships().some((r) => r.type === kind.type && r.target === part)) {
@@ -337,7 +356,7 @@ function overrideOf(types: string, key: string): XmlElement | undefined {
 /** `<sheet name sheetId r:id state>` after the last, sheetId one above the largest (§18.2.19). */
 function appendSheet(book: string, name: string, id: string, state: string | undefined): string {
   const [sheets] = elements(book, "sheets");
-  if (!sheets) throw new Error("workbook: no <sheets> in workbook.xml");
+  if (!sheets) throw new XmlError("workbook: no <sheets> in workbook.xml");
   const sheetId = Math.max(0, ...elements(book, "sheet").map((s) => Number(s.attributes.sheetId) || 0)) + 1;
   // The relationships namespace under the prefix workbook.xml gives it (not always `r`), else declared here.
   const bound =
@@ -346,7 +365,7 @@ function appendSheet(book: string, name: string, id: string, state: string | und
     )?.[1];
   const rid = bound ? `${bound}:id="${id}"` : `r:id="${id}" xmlns:r="${RELATIONSHIPS_NS}"`;
   const stateAttribute = state ? ` state="${state}"` : "";
-  const sheet = `<${sheets.prefix}sheet name="${xmlText(name)}" sheetId="${sheetId}"${stateAttribute} ${rid}/>`;
+  const sheet = `<${sheets.prefix}sheet name="${escapeXml(name)}" sheetId="${sheetId}"${stateAttribute} ${rid}/>`;
   if (sheets.tag.endsWith("/>")) {
     return applyEdits(book, [
       { start: sheets.start, end: sheets.end, text: `${sheets.tag.slice(0, -2)}>${sheet}</${sheets.prefix}sheets>` },

@@ -1,9 +1,10 @@
 /**
- * Small edits on XML kept as written: one start tag's attributes set, one element split into its start
- * tag and its children. What is not edited stays byte for byte as the file had it (other cells share
- * those styles; the Open XML SDK's `x:` prefixes stay).
+ * Small edits on XML kept as written: one start tag's attributes read or set, text escaped, one element split
+ * into its start tag and its children. What is not edited stays byte for byte as the file had it (other cells
+ * share those styles; the Open XML SDK's `x:` prefixes stay). Every patch module's attribute edits go through
+ * `attribute` and `withAttribute`.
  */
-import { Token, XmlScanner } from "../ooxml/xml";
+import { Token, XmlError, XmlScanner } from "../ooxml/xml";
 
 /** An element as written: its start tag (made non-empty: `<x:xf a="1">`), its qualified name, its children. */
 export interface RawElement {
@@ -14,12 +15,13 @@ export interface RawElement {
   children: { name: string; raw: string }[];
 }
 
-/** Escapes an attribute value (as exceljs's xmlEncode: the five entities). */
-export function escapeAttribute(value: string): string {
-  return value.replace(/[&<>"']/g, (ch) => ENTITIES[ch]);
+/** Text as exceljs's xmlEncode writes it: the five entities, and control characters XML cannot hold dropped. */
+export function escapeXml(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[<>&'"\x7F\x00-\x08\x0B\x0C\x0E-\x1F]/g, (ch) => ENTITIES[ch] ?? "");
 }
 
-const ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" };
+const ENTITIES: Record<string, string> = { "<": "&lt;", ">": "&gt;", "&": "&amp;", "'": "&apos;", '"': "&quot;" };
 
 /** The qualified name (`x:xf`) of the start tag at the beginning of `tag`. */
 export function qnameOf(tag: string): string {
@@ -32,27 +34,47 @@ export function prefixOf(tag: string): string {
   return qname.slice(0, qname.indexOf(":") + 1);
 }
 
-/**
- * `tag` (one start tag, `<…>` or `<…/>`) with attribute `name` set to `value` (escaped here), in its
- * place when the tag has it, else last; `value` undefined removes it.
- */
-export function setAttribute(tag: string, name: string, value: string | undefined): string {
-  // A single start tag holds no markup: its attributes are `name="…"` or `name='…'` pairs.
-  const existing = new RegExp(`(\\s)${name.replace(/[.:]/g, "\\$&")}\\s*=\\s*("[^"]*"|'[^']*')`).exec(tag);
-  const written = value === undefined ? "" : `${name}="${escapeAttribute(value)}"`;
-  if (existing) {
-    const before = value === undefined ? "" : existing[1];
-    return tag.slice(0, existing.index) + before + written + tag.slice(existing.index + existing[0].length);
+// A start tag holds no markup: its attributes are `name="…"` or `name='…'` pairs, one space or more before each.
+const attributePatterns = new Map<string, RegExp>();
+function attributePattern(name: string): RegExp {
+  let pattern = attributePatterns.get(name);
+  if (!pattern) {
+    pattern = new RegExp(`\\s${name.replace(/[.:]/g, "\\$&")}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`);
+    attributePatterns.set(name, pattern);
   }
-  if (value === undefined) return tag;
-  const end = tag.endsWith("/>") ? tag.length - 2 : tag.length - 1;
-  return `${tag.slice(0, end).trimEnd()} ${written}${tag.slice(end)}`;
+  return pattern;
+}
+
+/**
+ * An attribute's value as written (not decoded: the attributes read are numbers, names and ranges) in `text`:
+ * a start tag (`<c r="A1" s="3">`) or a start tag's attribute text (` r="A1" s="3"`).
+ */
+export function attribute(text: string, name: string): string | undefined {
+  const match = attributePattern(name).exec(text);
+  return match ? (match[1] ?? match[2]) : undefined;
+}
+
+/**
+ * `text` (a start tag, or its attribute text, as for `attribute`) with attribute `name` set to `value` as written
+ * (escape text with escapeXml): in its place when present, else last; removed when `value` is undefined.
+ */
+export function withAttribute(text: string, name: string, value: string | number | undefined): string {
+  const match = attributePattern(name).exec(text);
+  if (match) {
+    const written = value === undefined ? "" : `${match[0][0]}${name}="${value}"`;
+    return text.slice(0, match.index) + written + text.slice(match.index + match[0].length);
+  }
+  if (value === undefined) return text;
+  const written = ` ${name}="${value}"`;
+  if (!text.endsWith(">")) return text + written; // attribute text: a value's `>` is inside its quotes
+  const end = text.endsWith("/>") ? text.length - 2 : text.length - 1;
+  return `${text.slice(0, end).trimEnd()}${written}${text.slice(end)}`;
 }
 
 /** `raw` (one whole element) split into its start tag and its child elements as written; text between them dropped. */
 export function splitElement(raw: string): RawElement {
   const scanner = new XmlScanner(raw);
-  if (scanner.next() !== Token.Open) throw new Error(`not an element: ${raw.slice(0, 40)}`);
+  if (scanner.next() !== Token.Open) throw new XmlError(`not an element: ${raw.slice(0, 40)}`);
   const written = raw.slice(0, scanner.offset);
   const tag = scanner.selfClosing ? `${written.slice(0, -2).trimEnd()}>` : written;
   const qname = qnameOf(tag);

@@ -4,15 +4,10 @@
  * would have written.
  */
 
+import { XmlError } from "../ooxml/xml";
+import { escapeXml } from "./rawXml";
+
 const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
-
-/** Escapes text as exceljs's xmlEncode does: the five entities, and control characters XML cannot hold dropped. */
-export function xmlText(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[<>&'"\x7F\x00-\x08\x0B\x0C\x0E-\x1F]/g, (ch) => ENTITIES[ch] ?? "");
-}
-
-const ENTITIES: Record<string, string> = { "<": "&lt;", ">": "&gt;", "&": "&amp;", "'": "&apos;", '"': "&quot;" };
 
 export class SharedStringTable {
   private readonly index = new Map<string, number>();
@@ -40,7 +35,7 @@ export class SharedStringTable {
       // As exceljs's TextXform: leading or trailing space, or a line break, is kept by xml:space.
       const space = /^\s|\n|\s$/.test(text) ? ' xml:space="preserve"' : "";
       const p = this.prefix;
-      this.items.push(`<${p}si><${p}t${space}>${xmlText(text)}</${p}t></${p}si>`);
+      this.items.push(`<${p}si><${p}t${space}>${escapeXml(text)}</${p}t></${p}si>`);
     }
     return at;
   }
@@ -61,7 +56,7 @@ export class SharedStringTable {
     const xml = this.xml;
     const open = /<(?:[\w.-]+:)?sst\b(?:[^>"']|"[^"]*"|'[^']*')*>/.exec(xml);
     const end = xml.lastIndexOf(`</${this.prefix}sst>`);
-    if (!open) throw new Error("sharedStrings: no <sst> element");
+    if (!open) throw new XmlError("sharedStrings: no <sst> element");
     // Both counts are optional (CT_Sst): raised when present, left out when not.
     const tag = open[0]
       .replace(/\scount="(\d+)"/, (_, n: string) => ` count="${Number(n) + this.refs}"`)
@@ -69,7 +64,7 @@ export class SharedStringTable {
     const items = this.items.join("");
     if (end < 0) {
       // `<sst …/>`: an empty table.
-      if (!tag.endsWith("/>")) throw new Error("sharedStrings: no </sst>");
+      if (!tag.endsWith("/>")) throw new XmlError("sharedStrings: no </sst>");
       return `${xml.slice(0, open.index)}${tag.slice(0, -2)}>${items}</${this.prefix}sst>${xml.slice(open.index + open[0].length)}`;
     }
     return xml.slice(0, open.index) + tag + xml.slice(open.index + open[0].length, end) + items + xml.slice(end);

@@ -2,7 +2,7 @@
  * `<cols>` (CT_Cols, §18.3.1.17) in the part's text before `<sheetData>`: each `<col min max style>` gives the
  * style Excel shows in that column's cells that have none of their own (nor a formatted row).
  */
-import { attribute, withAttribute } from "./sheetRows";
+import { attribute, withAttribute } from "./rawXml";
 
 interface ColXml {
   /** 0-based, inclusive. */

@@ -2,7 +2,7 @@
  * `<sheetProtection>` (CT_SheetProtection, §18.3.1.85) in the part's text after `<sheetData>`, which is where
  * CT_Worksheet's sequence (§18.3.1.99) puts it: after sheetData and sheetCalcPr, before everything else there.
  */
-import { attribute } from "./sheetRows";
+import { attribute } from "./rawXml";
 
 export interface ProtectionAllows {
   formatCells?: boolean;

@@ -5,7 +5,7 @@
  */
 import { shiftRows } from "../../../engine/formulaRefs";
 import { decodeXml } from "../ooxml/xml";
-import { attribute, escapeXml, withAttribute } from "./sheetRows";
+import { attribute, escapeXml, withAttribute } from "./rawXml";
 
 export interface RowChange {
   at: number;

@@ -6,6 +6,9 @@
  * reader (ooxml/sheetXml.ts) reads them. A row or cell written twice: the later one wins, as in the reader.
  */
 import { columnLetters } from "../../../engine/grid";
+import { columnOf } from "../ooxml/sheetXml";
+import { XmlError } from "../ooxml/xml";
+import { attribute, withAttribute } from "./rawXml";
 
 export interface CellXml {
   /** 0-based column. */
@@ -31,30 +34,6 @@ export interface RowXml {
   cells: CellXml[] | undefined;
   /** What followed the cells in the row (an `<extLst>`), written back after them. */
   rest: string;
-}
-
-const attributePatterns = new Map<string, RegExp>();
-function attributePattern(name: string): RegExp {
-  let pattern = attributePatterns.get(name);
-  if (!pattern) {
-    pattern = new RegExp(`\\s${name.replace(/[.:]/g, "\\$&")}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`);
-    attributePatterns.set(name, pattern);
-  }
-  return pattern;
-}
-
-/** An attribute's value as written (not decoded: the attributes read here are numbers, names and ranges). */
-export function attribute(attrs: string, name: string): string | undefined {
-  const match = attributePattern(name).exec(attrs);
-  return match ? (match[1] ?? match[2]) : undefined;
-}
-
-/** The attribute text with `name` set to `value` (in its place when present, else appended), or removed when undefined. */
-export function withAttribute(attrs: string, name: string, value: string | number | undefined): string {
-  const match = attributePattern(name).exec(attrs);
-  const written = value === undefined ? "" : ` ${name}="${value}"`;
-  if (!match) return attrs + written;
-  return attrs.slice(0, match.index) + written + attrs.slice(match.index + match[0].length);
 }
 
 interface Element {
@@ -89,7 +68,7 @@ function nextElement(xml: string, from: number): Element | undefined {
     if (code === GT || code === SLASH || code <= 32) break;
   }
   const gt = xml.indexOf(">", j);
-  if (gt < 0) throw new Error("worksheet: unterminated tag");
+  if (gt < 0) throw new XmlError("worksheet: unterminated tag");
   const tag = xml.slice(lt + 1, j);
   const selfClosing = xml.charCodeAt(gt - 1) === SLASH;
   element.tag = tag;
@@ -99,7 +78,7 @@ function nextElement(xml: string, from: number): Element | undefined {
   element.contentStart = element.contentEnd = element.end = gt + 1;
   if (!selfClosing) {
     const close = xml.indexOf(`</${tag}>`, gt + 1);
-    if (close < 0) throw new Error(`worksheet: <${tag}> not closed`);
+    if (close < 0) throw new XmlError(`worksheet: <${tag}> not closed`);
     element.contentEnd = close;
     element.end = close + tag.length + 3;
   }
@@ -130,7 +109,7 @@ export function parseRows(xml: string): RowXml[] {
     if (e.local !== "row") continue;
     const [r, attrs] = splitR(e.attrs);
     const row = r === undefined ? previous + 1 : parseInt(r, 10) - 1;
-    if (!(row >= 0)) throw new Error(`worksheet: row number ${r}`);
+    if (!(row >= 0)) throw new XmlError(`worksheet: row number ${r}`);
     if (row <= previous) ordered = false;
     previous = row;
     rows.push({
@@ -192,18 +171,6 @@ export function renumberCells(content: string, row: number): string {
   return content.replace(CELL_R, (_, head: string) => head + r);
 }
 
-/** A cell reference's 0-based column (its letters). */
-export function columnOf(address: string): number {
-  let col = 0;
-  for (let i = 0; i < address.length; i++) {
-    const code = address.charCodeAt(i) & ~32; // upper case
-    if (code < 65 || code > 90) break;
-    col = col * 26 + code - 64;
-  }
-  if (col === 0) throw new Error(`worksheet: cell reference ${address}`);
-  return col - 1;
-}
-
 const letters: string[] = [];
 const lettersOf = (col: number) => (letters[col] ??= columnLetters(col));
 
@@ -226,11 +193,3 @@ export function rowXml(row: RowXml): string {
   }
   return open + ">" + parts.join("") + content + "</" + row.tag + ">";
 }
-
-/** Text as exceljs's xmlEncode writes it: the five entities, and control characters XML cannot hold dropped. */
-export function escapeXml(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[<>&'"\x7F\x00-\x08\x0B\x0C\x0E-\x1F]/g, (ch) => ENTITIES[ch] ?? "");
-}
-
-const ENTITIES: Record<string, string> = { "<": "&lt;", ">": "&gt;", "&": "&amp;", "'": "&apos;", '"': "&quot;" };

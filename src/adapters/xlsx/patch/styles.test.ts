@@ -323,3 +323,30 @@ describe("StylePatch on a part the Open XML SDK wrote (x: prefix, byte-order mar
     expect(await numFmts(bytes, ["A1", "B1"])).toEqual([undefined, "0.0\\%"]);
   });
 });
+
+describe("StylePatch.derive for a date", () => {
+  // xf 1 `#,##0` (built-in 3), 2 a custom date, 3 built-in 22 (a date and time), 4 `[h]:mm` (a duration, no date).
+  const styles =
+    `<styleSheet xmlns="${MAIN_NS}"><numFmts count="2"><numFmt numFmtId="164" formatCode="dd/mm/yyyy"/>` +
+    '<numFmt numFmtId="165" formatCode="[h]:mm"/></numFmts>' +
+    '<fonts count="1"><font/></fonts><cellXfs count="5"><xf numFmtId="0" fontId="0"/><xf numFmtId="3" fontId="0"/>' +
+    '<xf numFmtId="164" fontId="0"/><xf numFmtId="22" fontId="0"/><xf numFmtId="165" fontId="0"/></cellXfs></styleSheet>';
+
+  it("gives a format that shows no date the short date, built-in 14; keeps a date format, and a format asked for", () => {
+    const patch = new StylePatch(styles);
+    const number = patch.derive(1, { date: true });
+    const duration = patch.derive(4, { date: true });
+    // xf 0 reads as no format (as the reader and exceljs read it), so a date written there reads back a number.
+    const plain = patch.derive(0, { date: true });
+    expect([patch.derive(2, { date: true }), patch.derive(3, { date: true })]).toEqual([2, 3]);
+    const asked = patch.derive(1, { date: true, numFmt: "yyyy-mm-dd" });
+    expect(patch.derive(1, { date: false })).toBe(1);
+
+    const xfs = listItems(patch.toXml(), "cellXfs", "xf");
+    expect([number, duration, plain, asked]).toEqual([5, 6, 7, 8]);
+    expect(xfs[number]).toBe('<xf numFmtId="14" fontId="0" applyNumberFormat="1"/>');
+    expect(xfs[duration]).toMatch(/numFmtId="14"/);
+    expect(xfs[plain]).toMatch(/numFmtId="14"/);
+    expect(xfs[asked]).toMatch(/numFmtId="166"/);
+  });
+});

@@ -4,12 +4,18 @@
  * borders, fill and font stay and the other cells sharing the old one are untouched. Everything else in
  * the part stays as written, the Open XML SDK's `x:` prefixes included (new elements take the part's).
  */
-import { BUILT_IN } from "../ooxml/styles";
-import { Token, XmlScanner } from "../ooxml/xml";
-import { escapeAttribute, joinElement, prefixOf, qnameOf, setAttribute, splitElement } from "./rawXml";
+import { BUILT_IN, cellFormats, type CellFormat } from "../ooxml/styles";
+import { Token, XmlError, XmlScanner } from "../ooxml/xml";
+import { attribute, escapeXml, joinElement, prefixOf, qnameOf, splitElement, withAttribute } from "./rawXml";
 
 export interface StyleChange {
   numFmt?: string;
+  /**
+   * The cell is given a date: without `numFmt`, a format that shows no date (as the reader tells, so it reads a
+   * Date back) becomes the short date, built-in 14 — Excel shows it in the user's locale (dd/mm/yyyy in vi-VN) —
+   * as exceljs gives a Date written without a format (styles-xform.js, `mm-dd-yy`).
+   */
+  date?: boolean;
   locked?: boolean;
   bold?: boolean;
 }
@@ -57,6 +63,9 @@ const MINIMAL =
 
 const BUILT_IN_IDS = new Map(Object.entries(BUILT_IN).map(([id, code]) => [code, Number(id)]));
 
+/** `mm-dd-yy`, built-in 14: shown as the user's short date. */
+const SHORT_DATE = BUILT_IN[14];
+
 /** Custom number formats take ids from 164 on (below are Excel's built-in ones, §18.8.30). */
 const FIRST_CUSTOM_ID = 164;
 
@@ -73,6 +82,8 @@ export class StylePatch {
   private lastNumFmtId: number;
   private readonly derived = new Map<string, number>();
   private readonly boldFonts = new Map<string, number>();
+  /** The part's own xfs' formats as the reader reads them, read once a date is written. */
+  private formats?: (s: number) => CellFormat;
 
   constructor(xml: string | undefined) {
     this.xml = xml ?? MINIMAL;
@@ -91,7 +102,7 @@ export class StylePatch {
     let token;
     while ((token = scanner.next()) !== Token.Open && token !== Token.End);
     if (token === Token.End || scanner.name !== "styleSheet" || scanner.selfClosing) {
-      throw new Error("xl/styles.xml: no <styleSheet>");
+      throw new XmlError("xl/styles.xml: no <styleSheet>");
     }
     const prefix = prefixOf(this.xml.slice(scanner.start, scanner.offset));
     for (; (token = scanner.next()) !== Token.End;) {
@@ -105,7 +116,7 @@ export class StylePatch {
       if (Object.hasOwn(LISTS, name)) this.readList(scanner, name as ListName);
       else scanner.skipElement();
     }
-    if (this.rootEnd < 0) throw new Error("xl/styles.xml: no </styleSheet>");
+    if (this.rootEnd < 0) throw new XmlError("xl/styles.xml: no </styleSheet>");
     return prefix;
   }
 
@@ -115,7 +126,7 @@ export class StylePatch {
     list.tag = { start, end: scanner.offset, selfClosing };
     if (selfClosing) return;
     for (let token; (token = scanner.next()) !== Token.Close;) {
-      if (token === Token.End) throw new Error(`xl/styles.xml: no </${name}>`);
+      if (token === Token.End) throw new XmlError(`xl/styles.xml: no </${name}>`);
       if (token !== Token.Open) continue;
       const child = scanner.start;
       const isItem = scanner.name === LISTS[name];
@@ -133,14 +144,16 @@ export class StylePatch {
   }
 
   /**
-   * The cellXfs index of xf `s` with `change` (an index the part lacks stands for 0, as Excel shows it):
+   * The cellXfs index of xf `s` with `change` (an index the part lacks stands for 0, as Excel shows it; one
+   * derived before is a base like the part's own: a written format stays when Đã duyệt unlocks the cell):
    * a new xf, made once per (s, change) so the 12,000 cells of one style share one.
    */
   derive(s: number, change: StyleChange): number {
-    // An xf derived earlier counts: re-merging into a consolidated workbook locks cells whose formats it added.
-    const base = Number.isInteger(s) && s >= 0 && s < this.count("cellXfs") ? s : 0;
-    if (change.numFmt === undefined && change.locked === undefined && change.bold === undefined) return base;
-    const key = JSON.stringify([base, change.numFmt, change.locked, change.bold]);
+    const base = this.indexIn("cellXfs", s);
+    const { locked, bold } = change;
+    const numFmt = change.numFmt ?? (change.date && !this.showsDate(base) ? SHORT_DATE : undefined);
+    if (numFmt === undefined && locked === undefined && bold === undefined) return base;
+    const key = JSON.stringify([base, numFmt, locked, bold]);
     let index = this.derived.get(key);
     if (index === undefined) {
       const xf = this.item(
@@ -148,10 +161,15 @@ export class StylePatch {
         base,
         `<${this.prefix}xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>`,
       );
-      index = this.append("cellXfs", this.changedXf(xf, change));
+      index = this.append("cellXfs", this.changedXf(xf, { numFmt, locked, bold }));
       this.derived.set(key, index);
     }
     return index;
+  }
+
+  /** Xf `s` shows its number as a date, as the reader tells (cellFormats: xf 0 and derived xfs show none). */
+  private showsDate(s: number): boolean {
+    return (this.formats ??= cellFormats(this.xml))(s).isDate;
   }
 
   /** `xf` (as written) with `change`; its other attributes and children kept (CT_Xf, §18.8.45). */
@@ -159,13 +177,13 @@ export class StylePatch {
     const { qname, children, tag: written } = splitElement(xf);
     let tag = written;
     if (change.numFmt !== undefined) {
-      tag = setAttribute(tag, "numFmtId", String(this.numFmtId(change.numFmt)));
-      tag = setAttribute(tag, "applyNumberFormat", "1");
+      tag = withAttribute(tag, "numFmtId", this.numFmtId(change.numFmt));
+      tag = withAttribute(tag, "applyNumberFormat", "1");
     }
     if (change.bold !== undefined) {
-      const fontId = Number(/\sfontId\s*=\s*["'](\d+)/.exec(tag)?.[1] ?? 0);
-      tag = setAttribute(tag, "fontId", String(this.boldFont(fontId, change.bold)));
-      tag = setAttribute(tag, "applyFont", "1");
+      const fontId = Number(attribute(tag, "fontId") ?? 0);
+      tag = withAttribute(tag, "fontId", this.boldFont(fontId, change.bold));
+      tag = withAttribute(tag, "applyFont", "1");
     }
     const raw = children.map((child) => child.raw);
     if (change.locked !== undefined) {
@@ -174,7 +192,7 @@ export class StylePatch {
       // CT_Xf's sequence: alignment, protection, extLst.
       if (at >= 0) raw[at] = protection;
       else raw.splice(children[0]?.name === "alignment" ? 1 : 0, 0, protection);
-      tag = setAttribute(tag, "applyProtection", "1");
+      tag = withAttribute(tag, "applyProtection", "1");
     }
     return joinElement(tag, qname, raw);
   }
@@ -185,14 +203,14 @@ export class StylePatch {
     if (id === undefined) {
       id = ++this.lastNumFmtId;
       this.numFmtIds.set(code, id);
-      this.lists.numFmts.added.push(`<${this.prefix}numFmt numFmtId="${id}" formatCode="${escapeAttribute(code)}"/>`);
+      this.lists.numFmts.added.push(`<${this.prefix}numFmt numFmtId="${id}" formatCode="${escapeXml(code)}"/>`);
     }
     return id;
   }
 
   /** Font `fontId` (0 when the part lacks it) made bold or not: the same font when it already is, else a copy, once. */
   private boldFont(fontId: number, bold: boolean): number {
-    const base = fontId < this.count("fonts") ? fontId : 0;
+    const base = this.indexIn("fonts", fontId);
     const key = `${base} ${bold}`;
     let index = this.boldFonts.get(key);
     if (index === undefined) {
@@ -207,19 +225,20 @@ export class StylePatch {
     return index;
   }
 
+  /** `index` when the list (the part's items, then the added ones) has it, else 0. */
+  private indexIn(name: ListName, index: number): number {
+    const { children, added } = this.lists[name];
+    return Number.isInteger(index) && index >= 0 && index < children.length + added.length ? index : 0;
+  }
+
   /**
-   * Item `index` of a list as written; `fallback` when the list is empty, then also put first in it so
-   * that index 0, which every cell without a style means, is still the default.
+   * Item `index` (indexIn) of a list as written; `fallback` when the list is empty, then also put first in it
+   * so that index 0, which every cell without a style means, is still the default.
    */
   private item(name: ListName, index: number, fallback: string): string {
     const { children, added } = this.lists[name];
     if (children.length === 0 && added.length === 0) added.push(fallback);
     return index < children.length ? children[index] : added[index - children.length];
-  }
-
-  /** A list's items: the part's own and the appended ones. */
-  private count(name: ListName): number {
-    return this.lists[name].children.length + this.lists[name].added.length;
   }
 
   /** Appends `item` to a list; its index. */
@@ -249,7 +268,7 @@ export class StylePatch {
         edits.push({ start: at, end: at, text: `<${qname} count="${count}">${items}</${qname}>`, order });
         continue;
       }
-      const start = setAttribute(this.xml.slice(tag.start, tag.end), "count", count);
+      const start = withAttribute(this.xml.slice(tag.start, tag.end), "count", count);
       if (tag.selfClosing) {
         const open = `${start.slice(0, -2).trimEnd()}>`;
         edits.push({ start: tag.start, end: tag.end, text: joinElement(open, qnameOf(open), [items]), order });
@@ -282,5 +301,5 @@ export class StylePatch {
 /** A `<protection>` (CT_CellProtection, §18.8.33) with `locked` set, its `hidden` kept. */
 function lockedProtection(protection: string, locked: boolean): string {
   const { tag } = splitElement(protection);
-  return `${setAttribute(tag, "locked", locked ? "1" : "0").slice(0, -1)}/>`;
+  return `${withAttribute(tag, "locked", locked ? "1" : "0").slice(0, -1)}/>`;
 }

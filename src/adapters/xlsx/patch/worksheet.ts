@@ -2,26 +2,20 @@
  * One worksheet part patched in its own text: cells written, rows inserted or deleted (formulas and ranges
  * moved as Excel moves them), styles mapped, the sheet protected. What is not changed stays as written —
  * the text before and after `<sheetData>` (views, conditional formats, page setup, drawings, extLst…) and
- * every row nothing touched — so the template's parts that exceljs would drop or rewrite survive.
+ * every row nothing touched — so the template's parts that exceljs would drop or rewrite survive. XML that
+ * cannot be patched (rows and cells are parsed when first needed) is the user's message naming the sheet
+ * (templateErrors.ts).
  */
 import { columnLetters } from "../../../engine/grid";
 import { rangeOf } from "../ooxml/sheetXml";
+import { XmlError } from "../ooxml/xml";
 import { formulaOf, sharedId, shiftFormulasIn, unshare, type SharedMaster } from "./cellFormulas";
 import { SheetColumns } from "./sheetColumns";
 import { isProtected, protectionXml, withProtection, type ProtectionAllows } from "./sheetProtection";
 import { movedRef, movedRow, moveRangesAfterRows, type RowChange } from "./sheetRanges";
-import {
-  attribute,
-  cellsOf,
-  changedCells,
-  escapeXml,
-  parseRows,
-  renumberCells,
-  rowXml,
-  withAttribute,
-  type CellXml,
-  type RowXml,
-} from "./sheetRows";
+import { damagedTemplate, sheetPlace, templateXmlError } from "./templateErrors";
+import { attribute, escapeXml, withAttribute } from "./rawXml";
+import { cellsOf, changedCells, parseRows, renumberCells, rowXml, type CellXml, type RowXml } from "./sheetRows";
 
 /** The shared strings table (patch/sharedStrings.ts) as far as a sheet needs it. */
 export interface StringRefs {
@@ -56,9 +50,13 @@ export class WorksheetXml {
   private dimension: Range | undefined;
   private dimensionChanged = false;
 
-  constructor(xml: string) {
+  /** `sheet`: the sheet's name, which a message names when its XML cannot be patched (templateErrors.ts). */
+  constructor(
+    xml: string,
+    private readonly sheet?: string,
+  ) {
     const open = SHEET_DATA.exec(xml);
-    if (!open) throw new Error("worksheet: no <sheetData>");
+    if (!open) throw damagedTemplate(this.place, new XmlError("worksheet: no <sheetData>"));
     const [whole, prefix, attrs = "", selfClosing] = open;
     this.prefix = prefix;
     this.before = xml.slice(0, open.index);
@@ -67,19 +65,32 @@ export class WorksheetXml {
     this.sheetDataEmpty = selfClosing ? whole : undefined;
     const start = open.index + whole.length;
     const end = selfClosing ? start : xml.indexOf(this.sheetDataClose, start);
-    if (end < 0) throw new Error("worksheet: <sheetData> not closed");
-    this.rows = parseRows(xml.slice(start, end));
+    if (end < 0) throw damagedTemplate(this.place, new XmlError("worksheet: <sheetData> not closed"));
+    try {
+      this.rows = parseRows(xml.slice(start, end));
+    } catch (error) {
+      throw templateXmlError(error, this.place);
+    }
     this.after = xml.slice(selfClosing ? end : end + this.sheetDataClose.length);
     this.dimension = dimensionOf(this.before);
   }
 
   // ---- cells
 
+  /** The row's cells, parsed the first time (`change`: the row is then written from them, changedCells). */
+  private cells(r: RowXml, change = false): CellXml[] {
+    try {
+      return change ? changedCells(r) : cellsOf(r);
+    } catch (error) {
+      throw templateXmlError(error, this.place);
+    }
+  }
+
   /** The xf a cell shows: its own `s`; else its row's when the row is formatted; else its column's; else 0. */
   styleAt(row: number, col: number): number {
     const r = this.findRow(row);
     if (r) {
-      const cell = cellAt(cellsOf(r), col);
+      const cell = cellAt(this.cells(r), col);
       if (cell) return styleOf(cell.attrs);
       if (isTrue(attribute(r.attrs, "customFormat"))) return Number(attribute(r.attrs, "s")) || 0;
     }
@@ -99,7 +110,7 @@ export class WorksheetXml {
   ): void {
     const { formula, style } = options;
     let r = this.findRow(row);
-    let cell = r && cellAt(cellsOf(r), col);
+    let cell = r && cellAt(this.cells(r), col);
     if (!cell && value === null && formula === undefined && style === undefined) return; // nothing to empty
     const shown = style ?? (cell ? styleOf(cell.attrs) : this.styleAt(row, col));
     const ph = cell && cell.attrs.includes("ph") ? attribute(cell.attrs, "ph") : undefined;
@@ -127,7 +138,7 @@ export class WorksheetXml {
    */
   setStyle(row: number, col: number, style: number): void {
     const r = this.findRow(row) ?? this.addRow(row);
-    const cell = cellAt(cellsOf(r), col) ?? this.addCell(r, col);
+    const cell = cellAt(this.cells(r), col) ?? this.addCell(r, col);
     r.raw = undefined;
     cell.attrs = withAttribute(cell.attrs, "s", style === 0 ? undefined : style);
     this.extendDimension(row, col);
@@ -195,7 +206,7 @@ export class WorksheetXml {
     // exceljs copies the style of the cells eachCell visits: those holding a value, and those a merged range covers.
     const covered = this.mergesCovering(at - 1);
     const styles = new Map<number, number>();
-    for (const cell of cellsOf(source)) {
+    for (const cell of this.cells(source)) {
       if (cell.inner !== undefined && HOLDS_VALUE.test(cell.inner)) styles.set(cell.col, styleOf(cell.attrs));
     }
     for (const col of covered) if (!styles.has(col)) styles.set(col, this.styleAt(at - 1, col));
@@ -230,7 +241,7 @@ export class WorksheetXml {
     const masters = new Map<string, SharedMaster>();
     for (const r of this.rows) {
       if (!(r.cells ? r.cells.some((c) => c.inner?.includes("shared")) : r.content.includes("shared"))) continue;
-      for (const cell of cellsOf(r)) {
+      for (const cell of this.cells(r)) {
         const f = formulaOf(cell);
         const si = f && sharedId(f);
         if (si === undefined) continue;
@@ -249,7 +260,7 @@ export class WorksheetXml {
     let master: SharedMaster | undefined;
     for (const r of this.rows) {
       if (r.row < range.top || r.row > range.bottom) continue;
-      for (const cell of cellsOf(r)) {
+      for (const cell of this.cells(r)) {
         const f = formulaOf(cell);
         if (!f || sharedId(f) !== si) continue;
         if (f.text !== undefined && attribute(f.attrs, "ref") !== undefined)
@@ -266,7 +277,7 @@ export class WorksheetXml {
   mapStyles(map: (s: number) => number): void {
     let width = 0;
     for (const r of this.rows) {
-      for (const cell of changedCells(r)) {
+      for (const cell of this.cells(r, true)) {
         const s = styleOf(cell.attrs);
         const mapped = map(s);
         if (mapped !== s) cell.attrs = withAttribute(cell.attrs, "s", mapped === 0 ? undefined : mapped);
@@ -294,6 +305,10 @@ export class WorksheetXml {
   }
 
   // ---- the part
+
+  private get place() {
+    return this.sheet === undefined ? { vi: "một trang tính", en: "a worksheet" } : sheetPlace(this.sheet);
+  }
 
   toXml(): string {
     let before = this.before;
@@ -340,7 +355,7 @@ export class WorksheetXml {
   /** A new empty cell in its place among the row's. */
   private addCell(r: RowXml, col: number): CellXml {
     const cell: CellXml = { col, tag: `${this.prefix}c`, attrs: "", inner: undefined };
-    const cells = cellsOf(r);
+    const cells = this.cells(r);
     let i = cells.length;
     while (i > 0 && cells[i - 1].col > col) i--;
     cells.splice(i, 0, cell);

@@ -3,7 +3,7 @@
  * end, so that an edit leaves the rest of the part as it was, byte for byte. For the small parts whose
  * elements of one name do not nest: workbook.xml, relationships, [Content_Types].xml.
  */
-import { XmlScanner } from "../ooxml/xml";
+import { XmlError, XmlScanner } from "../ooxml/xml";
 
 export interface XmlElement {
   /** Where its `<` is. */
@@ -32,7 +32,7 @@ export function elements(xml: string, name: string): XmlElement[] {
     if (!tag.endsWith("/>")) {
       const close = `</${prefix}${name}>`;
       contentEnd = xml.indexOf(close, contentStart);
-      if (contentEnd < 0) throw new Error(`<${prefix}${name}> without ${close}`);
+      if (contentEnd < 0) throw new XmlError(`<${prefix}${name}> without ${close}`);
       end = pattern.lastIndex = contentEnd + close.length;
     }
     const scanner = new XmlScanner(tag);
@@ -56,13 +56,4 @@ export function applyEdits(xml: string, edits: Edit[]): string {
     out = out.slice(0, start) + text + out.slice(end);
   }
   return out;
-}
-
-/** An open tag with attribute `name` set to `value` (already escaped), or removed when undefined. */
-export function withAttribute(tag: string, name: string, value: string | undefined): string {
-  const pattern = new RegExp(`\\s${name.replace(/[.:]/g, "\\$&")}\\s*=\\s*("[^"]*"|'[^']*')`);
-  if (pattern.test(tag)) return tag.replace(pattern, () => (value === undefined ? "" : ` ${name}="${value}"`));
-  if (value === undefined) return tag;
-  const end = tag.endsWith("/>") ? tag.length - 2 : tag.length - 1;
-  return `${tag.slice(0, end).trimEnd()} ${name}="${value}"${tag.slice(end)}`;
 }
