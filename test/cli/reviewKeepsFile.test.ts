@@ -141,10 +141,12 @@ describe("the review commands keep the rest of the user's file", () => {
 
     const approved = await runMain(["approve", at("TH-HONG.xlsx"), "--unit", "DV03"]);
     expect(approved.code).toBe(2);
-    expect(approved.err).toContain("PhuLuc không ghi được giải trình và tình trạng nộp vào “TH-HONG.xlsx”");
+    expect(approved.err).toContain("Tệp “TH-HONG.xlsx” bị hỏng ở phần “xl/styles.xml” (XML không đúng cấu trúc)");
     const returned = await runMain(["return", at("TH-HONG.xlsx"), "--unit", "DV03", "-o", at("PHAN-HOI-3.xlsx")]);
     expect(returned.code).toBe(2);
-    expect(returned.err).toContain("Hãy mở tệp trong Excel, Lưu thành bản mới rồi thử lại.");
+    expect(returned.err).toContain(
+      "Hãy mở tệp trong Excel (đồng ý nếu Excel hỏi có sửa tệp không), lưu lại rồi thử lại",
+    );
     expect(await read("TH-HONG.xlsx")).toEqual(before);
     await expect(fs.stat(at("PHAN-HOI-3.xlsx"))).rejects.toThrow();
   });

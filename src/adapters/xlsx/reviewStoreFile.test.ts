@@ -120,8 +120,10 @@ describe("the review records written into an existing workbook", () => {
     const failure = await workbookWithReviewStore(broken, store, { fileName: "DV01.xlsx" }).catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(PhuLucError);
     expect(failure).toMatchObject({ code: "write-failed" });
-    expect((failure as PhuLucError).messageVi).toContain(
-      "PhuLuc không ghi được giải trình và tình trạng nộp vào “DV01.xlsx”",
+    expect((failure as PhuLucError).messageVi).toBe(
+      "Tệp “DV01.xlsx” bị hỏng ở phần “xl/styles.xml” (XML không đúng cấu trúc) nên PhuLuc không ghi vào được. Hãy " +
+        "mở tệp trong Excel (đồng ý nếu Excel hỏi có sửa tệp không), lưu lại rồi thử lại (giải trình và tình trạng " +
+        "nộp chưa được ghi).",
     );
   });
 });

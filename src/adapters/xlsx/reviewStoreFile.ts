@@ -6,11 +6,11 @@
  * every other part — charts, printer settings, conditional formats, custom properties — is the input's bytes.
  * exceljs, which wrote this before, rewrote the whole workbook and lost what its model lacks.
  */
-import { PhuLucError } from "../../engine/errors";
 import type { ReviewStore } from "../../engine/review";
 import { deflateFiles, WorkbookFile, type ZipFiles } from "./patch/package";
 import { putReviewStore } from "./patch/reviewStore";
 import { StylePatch } from "./patch/styles";
+import { cannotPatch, UnpatchablePart } from "./patch/unpatchable";
 
 export interface ReviewStoreWrite {
   /** The file's name in the message when it cannot be patched. */
@@ -25,22 +25,22 @@ export async function workbookWithReviewStore(
   store: ReviewStore,
   options: ReviewStoreWrite = {},
 ): Promise<Uint8Array> {
+  const input = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
   try {
-    const input = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
     const file = await WorkbookFile.open(input, (xml) => new StylePatch(xml));
     putReviewStore(file, store);
     return (options.zip ?? deflateFiles)(file.files());
   } catch (error) {
-    if (error instanceof PhuLucError) throw error;
-    const name = options.fileName ?? "sổ tính";
-    const detail = error instanceof Error ? error.message : String(error);
-    throw new PhuLucError(
+    if (!(error instanceof UnpatchablePart)) throw error;
+    const name = options.fileName;
+    throw cannotPatch(
+      error,
       "write-failed",
-      `PhuLuc không ghi được giải trình và tình trạng nộp vào “${name}”: một phần của tệp không đúng cấu trúc PhuLuc ` +
-        `sửa được (${detail}). Hãy mở tệp trong Excel, Lưu thành bản mới rồi thử lại.`,
-      `PhuLuc cannot write the review records into “${name}”: a part of it is not as PhuLuc can patch (${detail}). ` +
-        `Open it in Excel, save a new copy and try again.`,
-      { cause: error },
+      name ? { vi: `Tệp “${name}”`, en: `File “${name}”` } : { vi: "Sổ tính", en: "The workbook" },
+      {
+        vi: "thử lại (giải trình và tình trạng nộp chưa được ghi)",
+        en: "try again (the review records were not written)",
+      },
     );
   }
 }

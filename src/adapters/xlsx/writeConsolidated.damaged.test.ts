@@ -1,6 +1,6 @@
 /**
  * Templates the reader accepts but whose XML a patch cannot rewrite, and the message the user gets for each
- * (patch/templateErrors.ts). The CLI and the pane read the template with readWorkbook before writing into it, so
+ * (patch/unpatchable.ts). The CLI and the pane read the template with readWorkbook before writing into it, so
  * what the reader refuses (a file that is not a zip, a zip that is not an .xlsx, an unreadable tag) never
  * reaches the writer: each case here first checks that the reader reads it.
  */
@@ -55,7 +55,9 @@ describe("writeConsolidated on a damaged template", () => {
     const bytes = await template((p) => (p[SHEET_PART] = p[SHEET_PART]!.replace("</sheetData>", "")));
     await expect(written(bytes)).rejects.toMatchObject({
       code: "bad-template",
-      messageVi: expect.stringMatching(`hỏng ở trang “${SHEET}”.*Hãy mở mẫu trong Excel`),
+      messageVi: expect.stringMatching(
+        `^Mẫu tổng hợp bị hỏng ở trang “${SHEET}”.*Hãy mở tệp trong Excel.*tổng hợp lại\\.$`,
+      ),
       messageEn: expect.stringContaining(`sheet “${SHEET}”`),
     });
   });
@@ -66,7 +68,9 @@ describe("writeConsolidated on a damaged template", () => {
     );
     expect(recogniseTable((await readWorkbook(bytes)).grids[0]).table).toBeUndefined();
     expect(() => new WorksheetXml(strFromU8(unzipSync(bytes)[SHEET_PART]), SHEET)).toThrow(
-      expect.objectContaining({ code: "bad-template", messageVi: expect.stringContaining(`trang “${SHEET}”`) }),
+      expect.objectContaining({
+        problem: expect.objectContaining({ vi: expect.stringContaining(`trang “${SHEET}”`) }),
+      }),
     );
   });
 

@@ -17,6 +17,7 @@ import { deflateFiles, WorkbookFile, type ZipFiles } from "./patch/package";
 import { putReviewStore } from "./patch/reviewStore";
 import { serialDay } from "./patch/serialDay";
 import { StylePatch } from "./patch/styles";
+import { cannotPatch, UnpatchablePart } from "./patch/unpatchable";
 import { WorksheetXml } from "./patch/worksheet";
 
 type Workbook = WorkbookFile<StylePatch>;
@@ -100,18 +101,34 @@ function protectApproved(
   return withProtectedSheets(store, plans);
 }
 
+export interface ConsolidatedWrite {
+  notMerged?: NotMerged[];
+  /** The review records after this merge (giải trình carried, Tình trạng nộp updated): PhuLuc + Tình trạng nộp sheets. */
+  review?: ReviewStore;
+  /** Zips the written parts: fflate's deflate unless the caller has a faster one (the CLI: Node's zlib). */
+  zip?: (files: ZipFiles) => Uint8Array;
+}
+
+/** Throws a PhuLucError (bad-template) naming the part of the template a patch cannot rewrite. */
 export async function writeConsolidated(
   template: Uint8Array | ArrayBuffer,
   result: MergeResult,
-  options: {
-    notMerged?: NotMerged[];
-    /** The review records after this merge (giải trình carried, Tình trạng nộp updated): PhuLuc + Tình trạng nộp sheets. */
-    review?: ReviewStore;
-    /** Zips the written parts: fflate's deflate unless the caller has a faster one (the CLI: Node's zlib). */
-    zip?: (files: ZipFiles) => Uint8Array;
-  } = {},
+  options: ConsolidatedWrite = {},
 ): Promise<Uint8Array> {
-  const bytes = template instanceof Uint8Array ? template : new Uint8Array(template);
+  try {
+    return await patched(template instanceof Uint8Array ? template : new Uint8Array(template), result, options);
+  } catch (error) {
+    if (!(error instanceof UnpatchablePart)) throw error;
+    throw cannotPatch(
+      error,
+      "bad-template",
+      { vi: "Mẫu tổng hợp", en: "The consolidated template" },
+      { vi: "tổng hợp lại", en: "merge again" },
+    );
+  }
+}
+
+async function patched(bytes: Uint8Array, result: MergeResult, options: ConsolidatedWrite): Promise<Uint8Array> {
   const file = await WorkbookFile.open(bytes, (xml) => new StylePatch(xml));
   const sheets = consolidatedSheets(file, result, options.review);
   for (const merged of result.sheets) applyPatch(file, sheets.get(merged.sheet)!, merged.patch);

@@ -3,8 +3,8 @@
  * as it was, and only what the merge changes patched — sheets put or removed (with their `<sheet>`,
  * relationship and content type), shared strings and styles written back, the calculation chain dropped.
  * Reads with ooxml/ (Package, workbookXml); parts are named as partKey makes them (case-insensitive)
- * and written back under their names in the input zip. A part whose XML cannot be patched is the user's
- * message naming it (templateErrors.ts).
+ * and written back under their names in the input zip. A part whose XML cannot be patched is an
+ * UnpatchablePart naming it (unpatchable.ts).
  */
 import { strToU8, zipSync } from "fflate";
 import { partKey } from "../zipDirectory";
@@ -13,7 +13,7 @@ import { decodeXml, XmlError } from "../ooxml/xml";
 import { relationshipId, workbookPart, workbookParts } from "../ooxml/workbookXml";
 import { escapeXml, withAttribute } from "./rawXml";
 import { SharedStringTable } from "./sharedStrings";
-import { notAWorksheet, partPlace, templateXmlError } from "./templateErrors";
+import { notAWorksheet, partPlace, xmlProblem } from "./unpatchable";
 import { applyEdits, elements, type Edit, type XmlElement } from "./xmlElements";
 
 export type ZipFiles = Record<string, Uint8Array>;
@@ -225,12 +225,12 @@ export class WorkbookFile<S extends PartPatch = PartPatch> {
     this.setText(key, xml);
   }
 
-  /** `work` on part `key`: the XML it cannot read (an XmlError) is the user's message naming the part. */
+  /** `work` on part `key`: the XML it cannot read (an XmlError) is an UnpatchablePart naming the part. */
   private inPart<T>(key: string, work: () => T): T {
     try {
       return work();
     } catch (error) {
-      throw templateXmlError(error, partPlace(this.nameOf(key)));
+      throw xmlProblem(error, partPlace(this.nameOf(key)));
     }
   }
 

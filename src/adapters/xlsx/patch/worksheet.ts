@@ -3,8 +3,8 @@
  * moved as Excel moves them), styles mapped, the sheet protected. What is not changed stays as written —
  * the text before and after `<sheetData>` (views, conditional formats, page setup, drawings, extLst…) and
  * every row nothing touched — so the template's parts that exceljs would drop or rewrite survive. XML that
- * cannot be patched (rows and cells are parsed when first needed) is the user's message naming the sheet
- * (templateErrors.ts).
+ * cannot be patched (rows and cells are parsed when first needed) is an UnpatchablePart naming the sheet
+ * (unpatchable.ts).
  */
 import { columnLetters } from "../../../engine/grid";
 import { rangeOf } from "../ooxml/sheetXml";
@@ -13,7 +13,7 @@ import { formulaOf, sharedId, shiftFormulasIn, unshare, type SharedMaster } from
 import { SheetColumns } from "./sheetColumns";
 import { isProtected, protectionXml, withProtection, type ProtectionAllows } from "./sheetProtection";
 import { movedRef, movedRow, moveRangesAfterRows, type RowChange } from "./sheetRanges";
-import { damagedTemplate, sheetPlace, templateXmlError } from "./templateErrors";
+import { damaged, sheetPlace, xmlProblem } from "./unpatchable";
 import { attribute, escapeXml, withAttribute } from "./rawXml";
 import { cellsOf, changedCells, parseRows, renumberCells, rowXml, type CellXml, type RowXml } from "./sheetRows";
 
@@ -50,13 +50,13 @@ export class WorksheetXml {
   private dimension: Range | undefined;
   private dimensionChanged = false;
 
-  /** `sheet`: the sheet's name, which a message names when its XML cannot be patched (templateErrors.ts). */
+  /** `sheet`: the sheet's name, which an UnpatchablePart names when its XML cannot be patched (unpatchable.ts). */
   constructor(
     xml: string,
     private readonly sheet?: string,
   ) {
     const open = SHEET_DATA.exec(xml);
-    if (!open) throw damagedTemplate(this.place, new XmlError("worksheet: no <sheetData>"));
+    if (!open) throw damaged(this.place, new XmlError("worksheet: no <sheetData>"));
     const [whole, prefix, attrs = "", selfClosing] = open;
     this.prefix = prefix;
     this.before = xml.slice(0, open.index);
@@ -65,11 +65,11 @@ export class WorksheetXml {
     this.sheetDataEmpty = selfClosing ? whole : undefined;
     const start = open.index + whole.length;
     const end = selfClosing ? start : xml.indexOf(this.sheetDataClose, start);
-    if (end < 0) throw damagedTemplate(this.place, new XmlError("worksheet: <sheetData> not closed"));
+    if (end < 0) throw damaged(this.place, new XmlError("worksheet: <sheetData> not closed"));
     try {
       this.rows = parseRows(xml.slice(start, end));
     } catch (error) {
-      throw templateXmlError(error, this.place);
+      throw xmlProblem(error, this.place);
     }
     this.after = xml.slice(selfClosing ? end : end + this.sheetDataClose.length);
     this.dimension = dimensionOf(this.before);
@@ -82,7 +82,7 @@ export class WorksheetXml {
     try {
       return change ? changedCells(r) : cellsOf(r);
     } catch (error) {
-      throw templateXmlError(error, this.place);
+      throw xmlProblem(error, this.place);
     }
   }
 
