@@ -21,6 +21,7 @@ import {
   withProtectedSheets,
   type ReviewStore,
 } from "../../engine/review";
+import { moveCitedRows } from "./patch/citedRows";
 import { listSheetXml } from "./patch/listSheet";
 import { deflateFiles, WorkbookFile, type ZipFiles } from "./patch/package";
 import { StylePatch } from "./patch/styles";
@@ -152,6 +153,8 @@ export async function writeConsolidated(
   // The approved units' cells locked first: the records then say which sheets PhuLuc protects.
   const review = options.review && protectApproved(file, sheets, result, options.review);
   for (const [name, sheet] of sheets) file.setText(file.sheet(name)!.part, sheet.toXml());
+  // Then what cites their moved rows from other parts (notes, drawings, defined names, charts, other sheets).
+  for (const { sheet, patch } of result.sheets) if (patch.rowChange) moveCitedRows(file, sheet, patch.rowChange);
   // Cells moved and formulas changed: Excel rebuilds its calculation chain rather than trust a stale one.
   if (sheets.size > 0) file.dropCalcChain();
   const log = logSheetRows(result.log, options.notMerged ?? []);

@@ -1,4 +1,4 @@
-import { moveDrawingAnchors, moveRangesAfterRows, movedDefinedName, movedRef, movedSqref } from "./sheetRanges";
+import { moveDrawingAnchors, moveRangesAfterRows, movedRef, movedSqref } from "./sheetRanges";
 
 describe("sheetRanges", () => {
   const insert = { at: 6, delta: 2 }; // two rows at Excel row 7
@@ -43,13 +43,6 @@ describe("sheetRanges", () => {
   it("moves x14 extensions' ranges and formulas", () => {
     const xml = `<extLst><ext><x14:conditionalFormattings><x14:conditionalFormatting><x14:cfRule type="dataBar"><x14:dataBar><x14:cfvo type="num"><xm:f>$B$9</xm:f></x14:cfvo></x14:dataBar></x14:cfRule><xm:sqref>B7:B9</xm:sqref></x14:conditionalFormatting></x14:conditionalFormattings></ext></extLst>`;
     expect(moveRangesAfterRows(xml, insert)).toBe(xml.replace("$B$9", "$B$11").replace("B7:B9", "B9:B11"));
-  });
-
-  it("moves a defined name's references to the sheet (print area, print titles), not to others", () => {
-    expect(movedDefinedName("'Phụ lục II'!$A$1:$E$40", "phụ lục ii", insert)).toBe("'Phụ lục II'!$A$1:$E$42");
-    expect(movedDefinedName("'Phụ lục II'!$7:$8,PL1!$A$7", "Phụ lục II", insert)).toBe("'Phụ lục II'!$9:$10,PL1!$A$7");
-    expect(movedDefinedName("PL1!$A$7:$B$8", "PL1", remove)).toBe("PL1!#REF!");
-    expect(movedDefinedName("'It''s'!B9", "It's", remove)).toBe("'It''s'!B7");
   });
 
   it("moves a table part's range and filter with the sheet's rows (it grows around an insertion)", () => {
