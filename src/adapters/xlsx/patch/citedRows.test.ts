@@ -31,6 +31,8 @@ async function workbook(): Promise<Uint8Array> {
   const book = new ExcelJS.Workbook();
   const sheet = book.addWorksheet(SHEET);
   for (let row = 1; row <= 12; row++) sheet.getCell(row, 2).value = row;
+  // Its own rows cited by its name (Excel moves it) and unqualified (changeRows' business, not moveCitedRows').
+  sheet.getCell("C1").value = { formula: `'${SHEET}'!B9*2+B9`, result: 18 };
   sheet.addTable({
     name: "Muc",
     ref: "A3",
@@ -80,12 +82,14 @@ async function moved(change: RowChange) {
   const text = (part: string) => strFromU8(files[part]).replace(/&apos;/g, "'");
   const guide = (await readWorkbook(zipSync(files))).grids.find((grid) => grid.name === GUIDE)!;
   const formulas = (col: number) => guide.rows.slice(0, 6).map((row) => row[col]?.formula);
-  return { before, files, text, formulas };
+  const own = strFromU8(files["xl/worksheets/sheet1.xml"]).replace(/&apos;/g, "'");
+  return { before, files, text, formulas, own };
 }
 
 describe("moveCitedRows: what cites a sheet's moved rows from other parts", () => {
   it("moves it with two rows inserted at row 7: the sheet's notes, table, picture; names, chart, the guide's formulas", async () => {
-    const { before, files, text, formulas } = await moved({ at: 6, delta: 2 });
+    const { before, files, text, formulas, own } = await moved({ at: 6, delta: 2 });
+    expect(own).toContain(`<f>'${SHEET}'!B11*2+B9</f>`);
     expect(text("xl/comments1.xml")).toMatch(/<comment ref="B9"[\s\S]*<comment ref="D11"/);
     expect([...text("xl/drawings/vmlDrawing1.vml").matchAll(/<x:Row>(\d+)<\/x:Row>/g)].map((m) => m[1])).toEqual([
       "8",
@@ -107,14 +111,15 @@ describe("moveCitedRows: what cites a sheet's moved rows from other parts", () =
     expect(guide).toContain(`<formula>C1&gt;'${SHEET}'!$D$11</formula>`);
     expect(guide).toContain(`<formula1>'${SHEET}'!$B$5:$B$11</formula1>`);
     expect(guide).toContain(`<xm:f>'${SHEET}'!$B$5:$B$11</xm:f></x14:formula1><xm:sqref>E10</xm:sqref>`);
-    // Nothing in Khác cites a moved row (its B2 is above): byte for byte, as the sheet itself (changeRows' business).
-    for (const part of ["xl/worksheets/sheet3.xml", "xl/worksheets/sheet1.xml", "xl/styles.xml"]) {
+    // Nothing in Khác cites a moved row (its B2 is above): byte for byte.
+    for (const part of ["xl/worksheets/sheet3.xml", "xl/styles.xml"]) {
       expect(Buffer.from(files[part]).equals(Buffer.from(before[part]))).toBe(true);
     }
   });
 
   it("moves it up with rows 7–8 deleted: ranges shrink, what was on them goes or becomes #REF!", async () => {
-    const { text, formulas } = await moved({ at: 6, delta: -2 });
+    const { text, formulas, own } = await moved({ at: 6, delta: -2 });
+    expect(own).toContain(`<f>'${SHEET}'!B7*2+B9</f>`);
     // B7's note goes with its row, comment and VML shape both; D9's moves to D7.
     expect(text("xl/comments1.xml")).not.toContain('ref="B');
     expect(text("xl/comments1.xml")).toContain('<comment ref="D7"');

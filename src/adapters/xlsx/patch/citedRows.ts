@@ -5,8 +5,8 @@
  *   `<threadedComment ref>`) and their VML shapes,
  *   the drawing's anchors (pictures, charts: §20.5.2.15), tables (`<table ref>` and its autoFilter, §18.5.1.2);
  * - references qualified by the sheet's name anywhere else: defined names (print area, named ranges: workbook.xml
- *   `<definedName>`, §18.2.5), charts' series (`<c:f>`, §21.2.2.65), other worksheets' cell formulas, conditional
- *   formats and validations (x14 `<xm:f>` too).
+ *   `<definedName>`, §18.2.5), charts' series (`<c:f>`, §21.2.2.65), worksheets' cell formulas, conditional
+ *   formats and validations (x14 `<xm:f>` too) — the sheet's own as well, where changeRows moved only unqualified ones.
  * A part is rewritten only when something in it moved: the others stay byte for byte. A part whose text does not
  * hold the sheet's name (as XML writes it) is not parsed: a merge of 40 × 300 files does not pay for the scan.
  */
@@ -53,8 +53,8 @@ export function moveCitedRows(file: WorkbookFile, sheetName: string, change: Row
   for (const chart of CHARTS.flatMap((type) => file.partsOfType(type))) {
     cited(chart, (xml) => rewriteFormulaTexts(xml, (text, element) => (element === "f" ? move(text) : text)));
   }
+  // The sheet's own part too: changeRows moved its unqualified references only, not `'Phụ lục II'!D9` on Phụ lục II.
   for (const other of file.sheets()) {
-    if (other.part === sheet.part) continue;
     cited(other.part, (xml) => {
       const worksheet = new WorksheetXml(xml);
       return worksheet.moveCitations(move) ? worksheet.toXml() : xml;
