@@ -42,7 +42,7 @@ async function workbook(): Promise<Uint8Array> {
   });
   sheet.getCell("B7").note = "Mục 4";
   sheet.getCell("D9").note = "Tổng cộng";
-  sheet.addImage(book.addImage({ buffer: PNG, extension: "png" }), {
+  sheet.addImage(book.addImage({ buffer: PNG as never, extension: "png" }), {
     tl: { col: 1, row: 10 },
     ext: { width: 20, height: 20 },
   });
@@ -50,7 +50,9 @@ async function workbook(): Promise<Uint8Array> {
 
   const guide = book.addWorksheet(GUIDE);
   guide.getCell("A1").value = { formula: `'${SHEET}'!D9`, result: 0 };
-  guide.getCell("B1").value = { formula: `'${SHEET}'!B5`, result: 0, shareType: "shared", ref: "B1:B6" };
+  // exceljs writes a shared formula from its master's shareType and ref (its types lack them).
+  const master = { formula: `'${SHEET}'!B5`, result: 0, shareType: "shared", ref: "B1:B6" };
+  guide.getCell("B1").value = master as ExcelJS.CellFormulaValue;
   for (let row = 2; row <= 6; row++) guide.getCell(row, 2).value = { sharedFormula: "B1", result: 0 };
   guide.addConditionalFormatting({
     ref: "C1:C3",

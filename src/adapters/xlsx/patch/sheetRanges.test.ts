@@ -60,5 +60,14 @@ describe("sheetRanges", () => {
       `<xdr:to><xdr:col>3</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${to}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:to><xdr:pic/></xdr:twoCellAnchor>`;
     expect(moveDrawingAnchors(anchor(0, 2) + anchor(7, 9), insert)).toBe(anchor(0, 2) + anchor(9, 11));
     expect(moveDrawingAnchors(anchor(7, 9), remove)).toBe(anchor(6, 7));
+    // editAs (ST_EditAs): oneCell moves with its top row, its size kept; absolute stays where it is on the page.
+    const editAs = (value: string, from: number, to: number) =>
+      anchor(from, to).replace("<xdr:twoCellAnchor>", `<xdr:twoCellAnchor editAs="${value}">`);
+    expect(moveDrawingAnchors(editAs("oneCell", 5, 8) + editAs("oneCell", 7, 9), insert)).toBe(
+      editAs("oneCell", 5, 8) + editAs("oneCell", 9, 11),
+    );
+    expect(moveDrawingAnchors(editAs("oneCell", 7, 9), remove)).toBe(editAs("oneCell", 6, 8));
+    expect(moveDrawingAnchors(editAs("absolute", 7, 9), insert)).toBe(editAs("absolute", 7, 9));
+    expect(moveDrawingAnchors(editAs("twoCell", 5, 8), insert)).toBe(editAs("twoCell", 5, 10));
   });
 });

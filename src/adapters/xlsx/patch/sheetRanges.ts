@@ -119,21 +119,33 @@ function moveRowBreaks(breaks: string, change: RowChange): string {
   });
 }
 
-const ANCHOR_ROW = /<((?:[A-Za-z_][\w.-]*:)?(?:from|to))>([\s\S]*?)<\/\1>/g;
+const ANCHOR = /<((?:[A-Za-z_][\w.-]*:)?(?:twoCellAnchor|oneCellAnchor))(\s[^>]*)?>([\s\S]*?)<\/\1>/g;
+const MARKER = /<((?:[A-Za-z_][\w.-]*:)?(from|to))>([\s\S]*?)<\/\1>/g;
 const ROW = /<((?:[A-Za-z_][\w.-]*:)?row)>(\d+)<\/\1>/;
 
 /**
  * A drawing part (pictures, charts: xl/drawings/drawingN.xml) with its anchors' rows moved with the sheet's
- * (`<xdr:from>`/`<xdr:to>`'s 0-based `<xdr:row>`, §20.5.2.15): a picture below inserted rows moves down, as in
- * Excel; an end in deleted rows lands where they were.
+ * (`<xdr:from>`/`<xdr:to>`'s 0-based `<xdr:row>`, §20.5.2.15) as a twoCellAnchor's editAs says (ST_EditAs,
+ * §20.5.3.2): twoCell (the default) moves each end with its row, so a picture below inserted rows moves down and
+ * one across them grows; oneCell moves its `to` as its `from` (its size kept); absolute keeps its place. An end in
+ * deleted rows lands where they were.
  */
 export function moveDrawingAnchors(xml: string, change: RowChange): string {
-  const moveRow = (_: string, tag: string, row: string) =>
-    `<${tag}>${movedRow(Number(row), change) ?? change.at}</${tag}>`;
-  return xml.replace(
-    ANCHOR_ROW,
-    (_, tag: string, content: string) => `<${tag}>${content.replace(ROW, moveRow)}</${tag}>`,
-  );
+  return xml.replace(ANCHOR, (whole, tag: string, attrs = "", content: string) => {
+    const editAs = attribute(attrs, "editAs");
+    if (editAs === "absolute") return whole;
+    let fromMoved = 0;
+    const markers = content.replace(MARKER, (_, marker: string, end: string, inner: string) => {
+      const moved = inner.replace(ROW, (_, rowTag: string, text: string) => {
+        const row = Number(text);
+        const to = end === "to" && editAs === "oneCell" ? row + fromMoved : (movedRow(row, change) ?? change.at);
+        if (end === "from") fromMoved = to - row;
+        return `<${rowTag}>${to}</${rowTag}>`;
+      });
+      return `<${marker}>${moved}</${marker}>`;
+    });
+    return `<${tag}${attrs}>${markers}</${tag}>`;
+  });
 }
 
 const VML_SHAPE = /<((?:[A-Za-z_][\w.-]*:)?shape)\b(?:[^>]*?\/>|[^>]*>[\s\S]*?<\/\1>)/g;
