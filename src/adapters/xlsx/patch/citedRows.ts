@@ -41,7 +41,7 @@ export function moveCitedRows(file: WorkbookFile, sheetName: string, change: Row
   };
   for (const { type, target } of file.relationshipsOf(sheet.part)) {
     const move = OWN_PARTS[type];
-    if (move && target) update(target, (xml) => move(xml, change));
+    if (move) update(target!, (xml) => move(xml, change));
   }
 
   const name = sheet.name;

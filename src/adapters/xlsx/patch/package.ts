@@ -119,11 +119,12 @@ export class WorkbookFile<S extends PartPatch = PartPatch> {
     return this.workbook;
   }
 
-  /** A part's relationships as patched so far (none without a relationships part), targets as part keys. */
+  /** A part's relationships as patched so far (none without a relationships part), to parts the package has. */
   relationshipsOf(part: string): Relationship[] {
     const key = partKey(part);
     const rels = relsPart(key);
-    return this.has(rels) ? parseRelationships(this.text(rels), key) : [];
+    if (!this.has(rels)) return [];
+    return parseRelationships(this.text(rels), key).filter(({ target }) => target !== undefined && this.has(target));
   }
 
   /** The parts [Content_Types].xml gives `contentType` (its `<Override>`s: charts, tables…), as part keys. */

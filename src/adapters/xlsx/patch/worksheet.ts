@@ -186,9 +186,9 @@ export class WorksheetXml {
   }
 
   /**
-   * Formulas citing another sheet's rows moved after rows there changed (`move`: shiftRows with `{ sheet }`): the
-   * cells' and those after sheetData (conditional formats, validations, x14 `<xm:f>`); this sheet's own cells and
-   * ranges stay. A shared formula citing moved rows is written out cell by cell first: its cells' references may
+   * Formulas citing a sheet by its name moved after rows there changed (`move`: shiftRows with `{ sheet }`): the
+   * cells' and those after sheetData (conditional formats, validations, x14 `<xm:f>`); this sheet's own ranges
+   * (`sqref`, an array formula's `ref`) stay. A shared formula citing moved rows is written out cell by cell first: its cells' references may
    * fall on both sides of the change. Returns whether anything changed.
    */
   moveCitations(move: (formula: string) => string): boolean {
