@@ -90,5 +90,7 @@ describe("shiftRows on the sheet itself: ranges as Excel moves them", () => {
 
   it("keeps what did not move as written, structured references included", () => {
     expect(shiftRows("b5+SUM(T[B9])+b9", 6, 2)).toBe("b5+SUM(T[B9])+B11");
+    // Names, not cells: no row 0, a name with letters past ASCII (the old tokenizer moved its NG9).
+    expect(shiftRows("A0+Tổng9+Tổng!B9", 6, 2)).toBe("A0+Tổng9+Tổng!B9");
   });
 });

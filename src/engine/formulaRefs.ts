@@ -34,7 +34,7 @@ interface Reference {
 type Move = (ref: Reference) => (End | undefined)[] | undefined;
 
 const NAME_CHAR = "[A-Za-z0-9_.\\u0080-\\uFFFF]";
-const CELL = "(\\$?)([A-Za-z]{1,3})(\\$?)(\\d+)";
+const CELL = "(\\$?)([A-Za-z]{1,3})(\\$?)([1-9]\\d*)";
 /**
  * What a formula is read as, left to right: a "string"; a reference — its sheet (quoted, bare, `[1]` an external
  * book's, or a 3-D `First:Last`) and `!`, a cell or a range of cells or of whole rows — not followed by what would
@@ -44,7 +44,7 @@ const PIECE = new RegExp(
   [
     `"(?:[^"]|"")*"`,
     `(?:('(?:[^']|'')*'|(?:\\[\\d+\\])?${NAME_CHAR}+(?::${NAME_CHAR}+)?)!)?` +
-      `(?:${CELL}(?::${CELL})?|(\\$?)(\\d+):(\\$?)(\\d+))(?![A-Za-z0-9_.(!\\u0080-\\uFFFF])`,
+      `(?:${CELL}(?::${CELL})?|(\\$?)([1-9]\\d*):(\\$?)([1-9]\\d*))(?![A-Za-z0-9_.(!\\u0080-\\uFFFF])`,
     `\\[(?:[^[\\]]|\\[[^\\]]*\\])*\\]`,
     `'(?:[^']|'')*'`,
     `${NAME_CHAR}+`,
