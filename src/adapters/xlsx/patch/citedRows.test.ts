@@ -16,6 +16,10 @@ const CHART =
   '<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"><c:chart><c:plotArea><c:barChart><c:ser>' +
   "<c:cat><c:strRef><c:f>'Phụ lục II'!$A$6:$A$9</c:f></c:strRef></c:cat><c:val><c:numRef><c:f>'Phụ lục II'!$B$6:$B$9</c:f></c:numRef></c:val>" +
   "</c:ser></c:barChart></c:plotArea></c:chart></c:chartSpace>";
+// A pivot table's cache over the table's rows (CT_PivotCacheDefinition, the least of it).
+const PIVOT_CACHE =
+  '<pivotCacheDefinition xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" refreshOnLoad="1">' +
+  '<cacheSource type="worksheet"><worksheetSource ref="A3:B9" sheet="Phụ lục II"/></cacheSource><cacheFields count="0"/></pivotCacheDefinition>';
 // Excel 2010+'s list validation on another sheet (MS-XLSX x14:dataValidations): its <xm:sqref> is the guide's own E10.
 const X14_VALIDATION =
   '<extLst><ext uri="{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}" xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main">' +
@@ -25,7 +29,7 @@ const X14_VALIDATION =
 /**
  * Phụ lục II: numbers in B1:B12, notes on B7 and D9, a table over A3:B9, a picture at B11; the guide citing it
  * (a formula on D9, a shared formula over B5:B10, a conditional format, list validations, x14's among them); a
- * name on D9; a chart over B6:B9; sheet Khác citing only B2, above every change.
+ * name on D9; a chart over B6:B9; a pivot cache over the table's A3:B9; sheet Khác citing only B2, above every change.
  */
 async function workbook(): Promise<Uint8Array> {
   const book = new ExcelJS.Workbook();
@@ -65,9 +69,11 @@ async function workbook(): Promise<Uint8Array> {
   const guidePart = strFromU8(files["xl/worksheets/sheet2.xml"]);
   files["xl/worksheets/sheet2.xml"] = strToU8(guidePart.replace("</worksheet>", `${X14_VALIDATION}</worksheet>`));
   files["xl/charts/chart1.xml"] = strToU8(CHART);
+  files["xl/pivotCache/pivotCacheDefinition1.xml"] = strToU8(PIVOT_CACHE);
   const types = strFromU8(files["[Content_Types].xml"]).replace(
     "</Types>",
-    '<Override PartName="/xl/charts/chart1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/></Types>',
+    '<Override PartName="/xl/charts/chart1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>' +
+      '<Override PartName="/xl/pivotCache/pivotCacheDefinition1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.pivotCacheDefinition+xml"/></Types>',
   );
   files["[Content_Types].xml"] = strToU8(types);
   return zipSync(files);
@@ -106,6 +112,9 @@ describe("moveCitedRows: what cites a sheet's moved rows from other parts", () =
     expect(text("xl/workbook.xml")).toContain(`<definedName name="Tong">'${SHEET}'!$D$11</definedName>`);
     expect(text("xl/charts/chart1.xml")).toContain(`<c:f>'${SHEET}'!$A$6:$A$11</c:f>`);
     expect(text("xl/charts/chart1.xml")).toContain(`<c:f>'${SHEET}'!$B$6:$B$11</c:f>`);
+    expect(text("xl/pivotCache/pivotCacheDefinition1.xml")).toContain(
+      `<worksheetSource ref="A3:B11" sheet="${SHEET}"/>`,
+    );
     expect(formulas(0)[0]).toBe(`'${SHEET}'!D11`);
     // The shared formula's cells cite B5…B10: those from B7 on move, so the block is written out cell by cell.
     expect(formulas(1)).toEqual(["B5", "B6", "B9", "B10", "B11", "B12"].map((cell) => `'${SHEET}'!${cell}`));
@@ -132,6 +141,9 @@ describe("moveCitedRows: what cites a sheet's moved rows from other parts", () =
     expect(text("xl/drawings/drawing1.xml")).toContain("<xdr:row>8</xdr:row>");
     expect(text("xl/workbook.xml")).toContain(`<definedName name="Tong">'${SHEET}'!$D$7</definedName>`);
     expect(text("xl/charts/chart1.xml")).toContain(`<c:f>'${SHEET}'!$B$6:$B$7</c:f>`);
+    expect(text("xl/pivotCache/pivotCacheDefinition1.xml")).toContain(
+      `<worksheetSource ref="A3:B7" sheet="${SHEET}"/>`,
+    );
     expect(formulas(0)[0]).toBe(`'${SHEET}'!D7`);
     expect(formulas(1)).toEqual(["B5", "B6", "#REF!", "#REF!", "B7", "B8"].map((cell) => `'${SHEET}'!${cell}`));
     const guide = text("xl/worksheets/sheet2.xml");

@@ -6,21 +6,23 @@
  *   the drawing's anchors (pictures, charts: §20.5.2.15), tables (`<table ref>` and its autoFilter, §18.5.1.2);
  * - references qualified by the sheet's name anywhere else: defined names (print area, named ranges: workbook.xml
  *   `<definedName>`, §18.2.5), charts' series (`<c:f>`, §21.2.2.65), worksheets' cell formulas, conditional
- *   formats and validations (x14 `<xm:f>` too) — the sheet's own as well, where changeRows moved only unqualified ones.
+ *   formats and validations (x14 `<xm:f>` too) — the sheet's own as well, where changeRows moved only unqualified ones —
+ *   and pivot caches' sources on the sheet.
  * A part is rewritten only when something in it moved: the others stay byte for byte. A part whose text does not
  * hold the sheet's name (as XML writes it) is not parsed: a merge of 40 × 300 files does not pay for the scan.
  */
 import { shiftRows, type RowChange } from "../../../engine/formulaRefs";
 import { decodeXml } from "../ooxml/xml";
 import type { WorkbookFile } from "./package";
-import { moveDrawingAnchors, moveRangesAfterRows, moveVmlShapes, rewriteFormulaTexts } from "./sheetRanges";
+import { moveDrawingAnchors, movedRef, moveRangesAfterRows, moveVmlShapes, rewriteFormulaTexts } from "./sheetRanges";
 import { xmlText } from "./sharedStrings";
 import { WorksheetXml } from "./worksheet";
-import { applyEdits, elements } from "./xmlElements";
+import { applyEdits, elements, withAttribute } from "./xmlElements";
 
 const DRAWINGML = "application/vnd.openxmlformats-officedocument.drawingml.";
 /** Charts (§21.2) and Office 2016's chartEx (`<cx:f>`) parts. */
 const CHARTS = [`${DRAWINGML}chart+xml`, "application/vnd.ms-office.chartex+xml"];
+const PIVOT_CACHE = "application/vnd.openxmlformats-officedocument.spreadsheetml.pivotCacheDefinition+xml";
 
 /** The sheet's own parts by relationship type (its .rels), each moved as a whole with its rows. */
 const OWN_PARTS: Record<string, (xml: string, change: RowChange) => string> = {
@@ -53,6 +55,7 @@ export function moveCitedRows(file: WorkbookFile, sheetName: string, change: Row
   for (const chart of CHARTS.flatMap((type) => file.partsOfType(type))) {
     cited(chart, (xml) => rewriteFormulaTexts(xml, (text, element) => (element === "f" ? move(text) : text)));
   }
+  for (const cache of file.partsOfType(PIVOT_CACHE)) cited(cache, (xml) => moveWorksheetSources(xml, name, change));
   // The sheet's own part too: changeRows moved its unqualified references only, not `'Phụ lục II'!D9` on Phụ lục II.
   for (const other of file.sheets()) {
     cited(other.part, (xml) => {
@@ -71,6 +74,17 @@ function moveDefinedNames(book: string, move: (formula: string) => string): stri
     return moved === formula ? [] : [{ start: at, end: at + content.length, text: xmlText(moved) }];
   });
   return applyEdits(book, edits);
+}
+
+/** A pivot cache's source on the sheet (`<worksheetSource ref sheet>`, §18.10.1.95) moved; kept when all its rows went. */
+function moveWorksheetSources(xml: string, sheet: string, change: RowChange): string {
+  const edits = elements(xml, "worksheetSource").flatMap(({ start, tag, attributes: { ref, sheet: source } }) => {
+    const moved = ref !== undefined && source?.toLowerCase() === sheet.toLowerCase() ? movedRef(ref, change) : ref;
+    return moved === undefined || moved === ref
+      ? []
+      : [{ start, end: start + tag.length, text: withAttribute(tag, "ref", moved) }];
+  });
+  return applyEdits(xml, edits);
 }
 
 /**
