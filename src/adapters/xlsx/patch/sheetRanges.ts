@@ -155,7 +155,7 @@ const CLIENT_ANCHOR = /<((?:[A-Za-z_][\w.-]*:)?Anchor)>([^<]*)<\/\1>/;
 /**
  * A VML drawing part (xl/drawings/vmlDrawingN.vml: notes' shapes, form controls) with its shapes' rows moved with
  * the sheet's: `<x:ClientData>`'s 0-based `<x:Row>` and `<x:Anchor>`'s top and bottom rows (its 3rd and 7th values;
- * ECMA-376 Part 4 §19.1.2.3 ClientData). A note whose cell was deleted goes, as its `<comment>` does.
+ * VML, ECMA-376 Part 4 §19, x:ClientData). A note whose cell was deleted goes, as its `<comment>` does.
  */
 export function moveVmlShapes(vml: string, change: RowChange): string {
   const moveRow = (row: string) => String(movedRow(Number(row), change) ?? change.at);
