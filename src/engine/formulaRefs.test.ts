@@ -74,7 +74,9 @@ describe("shiftRows with { sheet }: a formula elsewhere citing the sheet whose r
   it("leaves strings, 3-D references, other books' sheets and look-alike names alone", () => {
     expect(shift(`"'Phụ lục II'!A9"&'Phụ lục II'!A9`, insert, "Phụ lục II")).toBe(`"'Phụ lục II'!A9"&'Phụ lục II'!A11`);
     // A 3-D reference spans sheets whose rows did not all move: Excel keeps it (it cannot differ by sheet).
-    expect(shift("SUM(PL1:PL3!B9)+SUM('PL1:PL3'!B9)", insert, "PL1")).toBe("SUM(PL1:PL3!B9)+SUM('PL1:PL3'!B9)");
+    expect(shift("SUM(Thu:Chi!B9)+SUM('Chi:PL3'!B9)+Chi!B9", insert, "Chi")).toBe(
+      "SUM(Thu:Chi!B9)+SUM('Chi:PL3'!B9)+Chi!B11",
+    );
     expect(shift("[1]PL1!B9+'[1]PL1'!B9+'Phụ lục II (2)'!B9", insert, "PL1")).toBe(
       "[1]PL1!B9+'[1]PL1'!B9+'Phụ lục II (2)'!B9",
     );

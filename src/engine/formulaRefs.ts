@@ -37,17 +37,19 @@ const NAME_CHAR = "[A-Za-z0-9_.\\u0080-\\uFFFF]";
 const CELL = "(\\$?)([A-Za-z]{1,3})(\\$?)([1-9]\\d*)";
 /**
  * What a formula is read as, left to right: a "string"; a reference — its sheet (quoted, bare, `[1]` an external
- * book's, or a 3-D `First:Last`) and `!`, a cell or a range of cells or of whole rows — not followed by what would
- * make it a name or a function; a [structured reference]; other quoted text; a name, function or number, skipped whole.
+ * book's, or a 3-D `First:Last`, whose first name Excel quotes when it looks like a cell: `A1:B2!C3` is a range
+ * and a reference on sheet B2, as exceljs reads it) and `!`, a cell or a range of cells or of whole rows — not
+ * followed by what would make it a name or a function; a [structured reference]; other quoted text; a name,
+ * function or number, skipped whole.
  */
 const PIECE = new RegExp(
   [
     `"(?:[^"]|"")*"`,
-    `(?:('(?:[^']|'')*'|(?:\\[\\d+\\])?${NAME_CHAR}+(?::${NAME_CHAR}+)?)!)?` +
-      `(?:${CELL}(?::${CELL})?|(\\$?)([1-9]\\d*):(\\$?)([1-9]\\d*))(?![A-Za-z0-9_.(!\\u0080-\\uFFFF])`,
+    `(?:('(?:[^']|'')*'|(?:\\[\\d+\\])?(?!\\$?[A-Za-z]{1,3}\\$?[1-9]\\d*:)${NAME_CHAR}+(?::${NAME_CHAR}+)?)!)?` +
+      `(?:${CELL}(?::${CELL})?|(\\$?)([1-9]\\d*):(\\$?)([1-9]\\d*))(?![A-Za-z0-9_.$(!\\u0080-\\uFFFF])`,
     `\\[(?:[^[\\]]|\\[[^\\]]*\\])*\\]`,
     `'(?:[^']|'')*'`,
-    `${NAME_CHAR}+`,
+    `[A-Za-z0-9_.$\\u0080-\\uFFFF]+`,
   ].join("|"),
   "g",
 );
