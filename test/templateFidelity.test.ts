@@ -291,10 +291,10 @@ describe("the consolidated workbook keeps the KHTC template", () => {
     expect(book).toContain(DEFINED_NAMES.unitList);
   });
 
-  // BUG (writeConsolidated): defined names are not rewritten when rows move. Excel moves a print area (and any
-  // name) over rows it inserts into: A1:E12 becomes A1:E22; kept, the printed report stops at row 12, halfway
-  // through the items, without Tổng cộng or the signature, and TongKinhPhi names item 3's amount.
-  it.failing("moves the print area and the Tổng cộng name with the inserted rows, as Excel does", () => {
+  // Excel moves a print area (and any name) over rows it inserts into: A1:E12 becomes A1:E22; kept, the printed
+  // report would stop at row 12, halfway through the items, without Tổng cộng or the signature, and TongKinhPhi
+  // would name item 3's amount (patch/citedRows.ts).
+  it("moves the print area and the Tổng cộng name with the inserted rows, as Excel does", () => {
     const book = text("xl/workbook.xml");
     expect(book).toContain(DEFINED_NAMES.printArea.replace("$E$12", "$E$22"));
     expect(book).toContain(DEFINED_NAMES.total.replace("$D$9", "$D$19"));
@@ -305,8 +305,8 @@ describe("the consolidated workbook keeps the KHTC template", () => {
  * What lives outside the sheet's part but points at its rows: Excel moves it with the rows; left where it was,
  * it silently belongs to another row (the note on Tổng cộng lands on item 3's amount, the signature image on
  * an item, the guide's "Tổng kinh phí" shows item 3's amount).
- * BUG (writeConsolidated): only the sheet's own part is patched; comments, VML, drawing anchors, chart series
- * and other sheets' formulas keep the old rows (the exceljs writer moved notes with their cells).
+ * patch/citedRows.ts moves them after the sheet's part: comments, VML, drawing anchors, chart series, other
+ * sheets' formulas.
  */
 describe("the consolidated workbook moves what points at the moved rows from other parts", () => {
   let after: Files;
@@ -318,14 +318,14 @@ describe("the consolidated workbook moves what points at the moved rows from oth
     after = partsOf(out);
   });
 
-  it.failing("the note on Tổng cộng (D9) moves to D19, its VML shape to row 19 (0-based 18)", () => {
+  it("the note on Tổng cộng (D9) moves to D19, its VML shape to row 19 (0-based 18)", () => {
     expect(text("xl/comments1.xml")).toMatch(/<comment ref="A1"[\s\S]*<comment ref="D19"/);
     expect(text("xl/drawings/vmlDrawing1.vml")).toMatch(
       /<x:Row>0<\/x:Row>[\s\S]*<x:Row>18<\/x:Row><x:Column>3<\/x:Column>/,
     );
   });
 
-  it.failing("the signature image at GIÁM ĐỐC (0-based row 11) moves to row 21; the chart above row 9 stays", () => {
+  it("the signature image at GIÁM ĐỐC (0-based row 11) moves to row 21; the chart above row 9 stays", () => {
     const drawing = text("xl/drawings/drawing1.xml");
     expect(drawing).toContain(
       "<xdr:row>0</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from><xdr:to><xdr:col>12</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>7</xdr:row>",
@@ -335,13 +335,13 @@ describe("the consolidated workbook moves what points at the moved rows from oth
     );
   });
 
-  it.failing("the chart's series over B6:B9 and D6:D9 grow to row 19", () => {
+  it("the chart's series over B6:B9 and D6:D9 grow to row 19", () => {
     const chart = text("xl/charts/chart1.xml");
     expect(chart).toContain("<c:f>'Phụ lục II'!$B$6:$B$19</c:f>");
     expect(chart).toContain("<c:f>'Phụ lục II'!$D$6:$D$19</c:f>");
   });
 
-  it.failing("the guide sheet's formula citing 'Phụ lục II'!D9 (Tổng cộng) follows it to D19", async () => {
+  it("the guide sheet's formula citing 'Phụ lục II'!D9 (Tổng cộng) follows it to D19", async () => {
     const guide = (await readWorkbook(out)).grids.find((g) => g.name === GUIDE)!;
     expect(guide.rows[16][1]?.formula).toBe("'Phụ lục II'!D19");
   });

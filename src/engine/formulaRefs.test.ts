@@ -47,3 +47,52 @@ describe("shiftRows: a formula after rows were inserted or deleted, as Excel rew
     expect(shiftRows("B10-B7+B5", 6, -2)).toBe("B8-#REF!+B5");
   });
 });
+
+describe("shiftRows with { sheet }: a formula elsewhere citing the sheet whose rows moved", () => {
+  const insert = [6, 2] as const; // two rows at Excel row 7
+  const remove = [6, -2] as const; // Excel rows 7 and 8 deleted
+  const shift = (formula: string, [at, delta]: readonly [number, number], sheet: string) =>
+    shiftRows(formula, at, delta, { sheet });
+
+  it("moves only references qualified by that sheet, quoted or not, compared case-insensitively, $ kept", () => {
+    expect(shift("'Phụ lục II'!$A$1:$E$40", insert, "phụ lục ii")).toBe("'Phụ lục II'!$A$1:$E$42");
+    expect(shift("B9+'Phụ lục II'!B9+'Phụ lục I'!B9+PL2!B9", insert, "Phụ lục II")).toBe(
+      "B9+'Phụ lục II'!B11+'Phụ lục I'!B9+PL2!B9",
+    );
+    expect(shift("SUM(pl1!D6:D9)/PL1!$D$9+PL10!D9", insert, "PL1")).toBe("SUM(pl1!D6:D11)/PL1!$D$11+PL10!D9");
+    expect(shift("'It''s'!B9", remove, "It's")).toBe("'It''s'!B7");
+    // A print area and print titles (whole rows), as workbook.xml's definedName holds them.
+    expect(shift("'Phụ lục II'!$7:$8,PL1!$A$7", insert, "Phụ lục II")).toBe("'Phụ lục II'!$9:$10,PL1!$A$7");
+  });
+
+  it("shrinks a range across a deletion and makes one wholly deleted #REF!, its sheet kept", () => {
+    expect(shift("SUM(PL1!A5:A10)", remove, "PL1")).toBe("SUM(PL1!A5:A8)");
+    expect(shift("SUM(PL1!A8:C12)", remove, "PL1")).toBe("SUM(PL1!A7:C10)");
+    expect(shift("PL1!$A$7:$B$8+PL1!B8", remove, "PL1")).toBe("PL1!#REF!+PL1!#REF!");
+  });
+
+  it("leaves strings, 3-D references, other books' sheets and look-alike names alone", () => {
+    expect(shift(`"'Phụ lục II'!A9"&'Phụ lục II'!A9`, insert, "Phụ lục II")).toBe(`"'Phụ lục II'!A9"&'Phụ lục II'!A11`);
+    // A 3-D reference spans sheets whose rows did not all move: Excel keeps it (it cannot differ by sheet).
+    expect(shift("SUM(Thu:Chi!B9)+SUM('Chi:PL3'!B9)+Chi!B9", insert, "Chi")).toBe(
+      "SUM(Thu:Chi!B9)+SUM('Chi:PL3'!B9)+Chi!B11",
+    );
+    expect(shift("[1]PL1!B9+'[1]PL1'!B9+'Phụ lục II (2)'!B9", insert, "PL1")).toBe(
+      "[1]PL1!B9+'[1]PL1'!B9+'Phụ lục II (2)'!B9",
+    );
+  });
+});
+
+describe("shiftRows on the sheet itself: ranges as Excel moves them", () => {
+  it("shrinks a range across a deletion, makes one wholly deleted #REF!, moves whole rows", () => {
+    expect(shiftRows("SUM(B7:B9)+SUM(B5:B10)", 6, -2)).toBe("SUM(B7:B7)+SUM(B5:B8)");
+    expect(shiftRows("SUM(B7:B8)*2", 6, -2)).toBe("SUM(#REF!)*2");
+    expect(shiftRows("SUM(7:9)+SUM($2:$3)", 6, 2)).toBe("SUM(9:11)+SUM($2:$3)");
+  });
+
+  it("keeps what did not move as written, structured references included", () => {
+    expect(shiftRows("b5+SUM(T[B9])+b9", 6, 2)).toBe("b5+SUM(T[B9])+B11");
+    // Names, not cells: no row 0, a name with letters past ASCII (the old tokenizer moved its NG9).
+    expect(shiftRows("A0+Tổng9+Tổng!B9", 6, 2)).toBe("A0+Tổng9+Tổng!B9");
+  });
+});

@@ -12,6 +12,7 @@ import { parseA1 } from "../../engine/grid";
 import type { MergeResult, SheetPatch } from "../../engine/merge";
 import { LOG_SHEET_NAME, logSheetRows, type NotMerged } from "../../engine/merge/logSheet";
 import { PROTECTION_ALLOWS, protectionPlan, withProtectedSheets, type ReviewStore } from "../../engine/review";
+import { moveCitedRows } from "./patch/citedRows";
 import { listSheetXml } from "./patch/listSheet";
 import { deflateFiles, WorkbookFile, type ZipFiles } from "./patch/package";
 import { putReviewStore } from "./patch/reviewStore";
@@ -135,6 +136,8 @@ async function patched(bytes: Uint8Array, result: MergeResult, options: Consolid
   // The approved units' cells locked first: the records then say which sheets PhuLuc protects.
   const review = options.review && protectApproved(file, sheets, result, options.review);
   for (const [name, sheet] of sheets) file.setText(file.sheet(name)!.part, sheet.toXml());
+  // Then what cites their moved rows from other parts (notes, drawings, defined names, charts, other sheets).
+  for (const { sheet, patch } of result.sheets) if (patch.rowChange) moveCitedRows(file, sheet, patch.rowChange);
   // Cells moved and formulas changed: Excel rebuilds its calculation chain rather than trust a stale one.
   if (sheets.size > 0) file.dropCalcChain();
   const log = logSheetRows(result.log, options.notMerged ?? []);

@@ -87,10 +87,19 @@ export function shiftFormulasIn(
   delta: number,
   moveRef: (ref: string) => string | undefined,
 ): string {
+  return rewriteFormulas(xml, (text) => (mayCiteFrom(text, at) ? shiftRows(text, at, delta) : text), moveRef);
+}
+
+/** The formulas in `xml` with their text rewritten by `move` (and an array formula's `ref` by `moveRef`); the same string when none changed. */
+export function rewriteFormulas(
+  xml: string,
+  move: (text: string) => string,
+  moveRef: (ref: string) => string | undefined = (ref) => ref,
+): string {
   if (!mayHoldFormula(xml)) return xml;
   return xml.replace(FORMULAS, (whole, tag: string, attrs = "", raw: string | undefined) => {
     const text = raw === undefined || raw === "" ? undefined : decodeXml(raw);
-    const moved = text !== undefined && mayCiteFrom(text, at) ? shiftRows(text, at, delta) : text;
+    const moved = text === undefined ? text : move(text);
     const ref = attribute(attrs, "ref");
     const newRef = ref === undefined ? undefined : moveRef(ref);
     if (moved === text && newRef === ref) return whole;

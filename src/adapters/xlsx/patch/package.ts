@@ -8,7 +8,7 @@
  */
 import { strToU8, zipSync } from "fflate";
 import { partKey } from "../zipDirectory";
-import { Package, parseRelationships, relsPart } from "../ooxml/parts";
+import { Package, parseRelationships, relsPart, type Relationship } from "../ooxml/parts";
 import { decodeXml, XmlError } from "../ooxml/xml";
 import { relationshipId, workbookPart, workbookParts } from "../ooxml/workbookXml";
 import { escapeXml, withAttribute } from "./rawXml";
@@ -115,6 +115,27 @@ export class WorkbookFile<S extends PartPatch = PartPatch> {
     if (!this.has(key)) throw new Error(`workbook: no part ${part}`);
     this.edited.set(key, xml);
     this.pkg.forget(key); // the input's text is not needed again: a large sheet is not held twice
+  }
+
+  /** The workbook part (xl/workbook.xml: sheets, defined names), as a part key. */
+  get workbookPart(): string {
+    return this.workbook;
+  }
+
+  /** A part's relationships as patched so far (none without a relationships part), to parts the package has. */
+  relationshipsOf(part: string): Relationship[] {
+    const key = partKey(part);
+    const rels = relsPart(key);
+    if (!this.has(rels)) return [];
+    return parseRelationships(this.text(rels), key).filter(({ target }) => target !== undefined && this.has(target));
+  }
+
+  /** The parts [Content_Types].xml gives `contentType` (its `<Override>`s: charts, tables…), as part keys. */
+  partsOfType(contentType: string): string[] {
+    return elements(this.text(CONTENT_TYPES), "Override")
+      .filter((override) => override.attributes.ContentType === contentType)
+      .map((override) => partKey(override.attributes.PartName ?? ""))
+      .filter((key) => this.has(key));
   }
 
   get strings(): SharedStringTable {

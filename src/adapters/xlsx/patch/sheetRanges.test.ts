@@ -1,4 +1,4 @@
-import { moveDrawingAnchors, moveRangesAfterRows, movedDefinedName, movedRef, movedSqref } from "./sheetRanges";
+import { moveDrawingAnchors, moveRangesAfterRows, movedRef, movedSqref } from "./sheetRanges";
 
 describe("sheetRanges", () => {
   const insert = { at: 6, delta: 2 }; // two rows at Excel row 7
@@ -45,13 +45,6 @@ describe("sheetRanges", () => {
     expect(moveRangesAfterRows(xml, insert)).toBe(xml.replace("$B$9", "$B$11").replace("B7:B9", "B9:B11"));
   });
 
-  it("moves a defined name's references to the sheet (print area, print titles), not to others", () => {
-    expect(movedDefinedName("'Phụ lục II'!$A$1:$E$40", "phụ lục ii", insert)).toBe("'Phụ lục II'!$A$1:$E$42");
-    expect(movedDefinedName("'Phụ lục II'!$7:$8,PL1!$A$7", "Phụ lục II", insert)).toBe("'Phụ lục II'!$9:$10,PL1!$A$7");
-    expect(movedDefinedName("PL1!$A$7:$B$8", "PL1", remove)).toBe("PL1!#REF!");
-    expect(movedDefinedName("'It''s'!B9", "It's", remove)).toBe("'It''s'!B7");
-  });
-
   it("moves a table part's range and filter with the sheet's rows (it grows around an insertion)", () => {
     const table = `<table xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" id="1" name="T" displayName="T" ref="A3:E9" totalsRowShown="0"><autoFilter ref="A3:E9"/><tableColumns count="1"><tableColumn id="1" name="Đơn vị"/></tableColumns></table>`;
     expect(moveRangesAfterRows(table, insert)).toBe(table.replace(/A3:E9/g, "A3:E11"));
@@ -67,5 +60,14 @@ describe("sheetRanges", () => {
       `<xdr:to><xdr:col>3</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${to}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:to><xdr:pic/></xdr:twoCellAnchor>`;
     expect(moveDrawingAnchors(anchor(0, 2) + anchor(7, 9), insert)).toBe(anchor(0, 2) + anchor(9, 11));
     expect(moveDrawingAnchors(anchor(7, 9), remove)).toBe(anchor(6, 7));
+    // editAs (ST_EditAs): oneCell moves with its top row, its size kept; absolute stays where it is on the page.
+    const editAs = (value: string, from: number, to: number) =>
+      anchor(from, to).replace("<xdr:twoCellAnchor>", `<xdr:twoCellAnchor editAs="${value}">`);
+    expect(moveDrawingAnchors(editAs("oneCell", 5, 8) + editAs("oneCell", 7, 9), insert)).toBe(
+      editAs("oneCell", 5, 8) + editAs("oneCell", 9, 11),
+    );
+    expect(moveDrawingAnchors(editAs("oneCell", 7, 9), remove)).toBe(editAs("oneCell", 6, 8));
+    expect(moveDrawingAnchors(editAs("absolute", 7, 9), insert)).toBe(editAs("absolute", 7, 9));
+    expect(moveDrawingAnchors(editAs("twoCell", 5, 8), insert)).toBe(editAs("twoCell", 5, 10));
   });
 });

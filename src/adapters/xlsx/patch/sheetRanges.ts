@@ -3,31 +3,9 @@
  * deleted (delta < 0) at 0-based row `at`: a range below moves, a range across an insertion grows, a range
  * across a deletion shrinks, a range wholly in deleted rows is dropped (its element with it).
  */
-import { shiftRows } from "../../../engine/formulaRefs";
+import { movedRow, movedSpan, shiftRows, type RowChange } from "../../../engine/formulaRefs";
 import { decodeXml } from "../ooxml/xml";
 import { attribute, escapeXml, withAttribute } from "./rawXml";
-
-export interface RowChange {
-  at: number;
-  delta: number;
-}
-
-/** A row's new place; undefined when it was deleted. */
-export function movedRow(row: number, { at, delta }: RowChange): number | undefined {
-  if (row < at) return row;
-  if (delta < 0 && row < at - delta) return undefined;
-  return row + delta;
-}
-
-/** Rows top..bottom after the change; undefined when all were deleted. */
-export function movedSpan(top: number, bottom: number, change: RowChange): [number, number] | undefined {
-  const { at, delta } = change;
-  // A deleted end lands on the first row after the deletion (top) or the last before it (bottom).
-  const newTop = movedRow(top, change) ?? at;
-  const newBottom = movedRow(bottom, change) ?? at - 1;
-  if (delta < 0 && newBottom < newTop) return undefined;
-  return [newTop, newBottom];
-}
 
 const CELL_END = /^(\$?[A-Za-z]{1,3})?(\$?)(\d+)?$/;
 
@@ -58,10 +36,11 @@ export function movedSqref(sqref: string, change: RowChange): string {
 
 /**
  * Elements whose `ref` or `sqref` names cells of this sheet: CT_Worksheet's children and theirs, and those of the
- * sheet's own parts — a table's `<table ref>` (§18.5.1.2), a comment's `<comment ref>` (§18.7.3) — which move with it.
+ * sheet's own parts — a table's `<table ref>` (§18.5.1.2), a comment's `<comment ref>` (§18.7.3), a threaded comment's
+ * (`<threadedComment ref>`, MS-XLSX CT_ThreadedComment) — which move with it.
  */
 const RANGED =
-  /<((?:[A-Za-z_][\w.-]*:)?(mergeCell|conditionalFormatting|dataValidation|hyperlink|autoFilter|sortState|sortCondition|protectedRange|ignoredError|table|comment))(\s[^>]*?)?(\/?)>/g;
+  /<((?:[A-Za-z_][\w.-]*:)?(mergeCell|conditionalFormatting|dataValidation|hyperlink|autoFilter|sortState|sortCondition|protectedRange|ignoredError|table|comment|threadedComment))(\s[^>]*?)?(\/?)>/g;
 /** Formula text: a conditional format's `<formula>`, a validation's `<formula1>`/`<formula2>`, x14 extensions' `<xm:f>`, `<xm:sqref>`. */
 const FORMULA_TEXT = /<((?:[A-Za-z_][\w.-]*:)?(formula|formula1|formula2|f|sqref))>([^<]*)<\/\1>/g;
 const ROW_BREAKS = /<((?:[A-Za-z_][\w.-]*:)?rowBreaks)\b[\s\S]*?<\/\1>/;
@@ -112,9 +91,19 @@ function fixCount(xml: string, list: string, item: string): string {
 }
 
 function moveFormulaTexts(xml: string, change: RowChange): string {
+  return rewriteFormulaTexts(xml, (text, name) =>
+    name === "sqref" ? movedSqref(text, change) : shiftRows(text, change.at, change.delta),
+  );
+}
+
+/**
+ * Formula text in `xml` rewritten by `move` (given the element's local name, `sqref` for a list of ranges): a
+ * worksheet's conditional formats, validations and x14 extensions, a chart's `<c:f>` (§21.2.2.65).
+ */
+export function rewriteFormulaTexts(xml: string, move: (text: string, name: string) => string): string {
   return xml.replace(FORMULA_TEXT, (whole, tag: string, name: string, raw: string) => {
     const text = decodeXml(raw);
-    const moved = name === "sqref" ? movedSqref(text, change) : shiftRows(text, change.at, change.delta);
+    const moved = move(text, name);
     // A list of ranges all deleted (an x14 format's): left as it was rather than made empty, which Excel refuses.
     return moved === text || moved === "" ? whole : `<${tag}>${escapeXml(moved)}</${tag}>`;
   });
@@ -130,37 +119,56 @@ function moveRowBreaks(breaks: string, change: RowChange): string {
   });
 }
 
-/** A reference qualified by its sheet (`'Phụ lục II'!$A$1:$E$40`, `PL1!$3:$4`): the sheet as written, the range. */
-const QUALIFIED = /('(?:[^']|'')+'|[^\s'!,()=+\-*/&^<>:;"{}]+)!(\$?[A-Za-z]{0,3}\$?\d*(?::\$?[A-Za-z]{0,3}\$?\d*)?)/g;
-
-/**
- * A defined name's formula (workbook.xml `<definedName>`: print area, print titles, a named range) after rows of
- * sheet `sheet` changed: its references to that sheet moved as the sheet's own ranges (exceljs's
- * definedNames.spliceRows; Excel likewise), one wholly deleted made `#REF!`. shiftRows leaves sheet-qualified
- * references alone, which is all a defined name holds.
- */
-export function movedDefinedName(formula: string, sheet: string, change: RowChange): string {
-  const name = sheet.toLowerCase();
-  return formula.replace(QUALIFIED, (whole, quoted: string, ref: string) => {
-    const written = quoted.startsWith("'") ? quoted.slice(1, -1).replace(/''/g, "'") : quoted;
-    if (written.toLowerCase() !== name) return whole;
-    return `${quoted}!${movedRef(ref, change) ?? "#REF!"}`;
-  });
-}
-
-const ANCHOR_ROW = /<((?:[A-Za-z_][\w.-]*:)?(?:from|to))>([\s\S]*?)<\/\1>/g;
+const ANCHOR = /<((?:[A-Za-z_][\w.-]*:)?(?:twoCellAnchor|oneCellAnchor))(\s[^>]*)?>([\s\S]*?)<\/\1>/g;
+const MARKER = /<((?:[A-Za-z_][\w.-]*:)?(from|to))>([\s\S]*?)<\/\1>/g;
 const ROW = /<((?:[A-Za-z_][\w.-]*:)?row)>(\d+)<\/\1>/;
 
 /**
  * A drawing part (pictures, charts: xl/drawings/drawingN.xml) with its anchors' rows moved with the sheet's
- * (`<xdr:from>`/`<xdr:to>`'s 0-based `<xdr:row>`, §20.5.2.15): a picture below inserted rows moves down, as in
- * Excel; an end in deleted rows lands where they were.
+ * (`<xdr:from>`/`<xdr:to>`'s 0-based `<xdr:row>`, §20.5.2.15) as a twoCellAnchor's editAs says (ST_EditAs,
+ * §20.5.3.2): twoCell (the default) moves each end with its row, so a picture below inserted rows moves down and
+ * one across them grows; oneCell moves its `to` as its `from` (its size kept); absolute keeps its place. An end in
+ * deleted rows lands where they were.
  */
 export function moveDrawingAnchors(xml: string, change: RowChange): string {
-  const moveRow = (_: string, tag: string, row: string) =>
-    `<${tag}>${movedRow(Number(row), change) ?? change.at}</${tag}>`;
-  return xml.replace(
-    ANCHOR_ROW,
-    (_, tag: string, content: string) => `<${tag}>${content.replace(ROW, moveRow)}</${tag}>`,
-  );
+  return xml.replace(ANCHOR, (whole, tag: string, attrs = "", content: string) => {
+    const editAs = attribute(attrs, "editAs");
+    if (editAs === "absolute") return whole;
+    let fromMoved = 0;
+    const markers = content.replace(MARKER, (_, marker: string, end: string, inner: string) => {
+      const moved = inner.replace(ROW, (_, rowTag: string, text: string) => {
+        const row = Number(text);
+        const to = end === "to" && editAs === "oneCell" ? row + fromMoved : (movedRow(row, change) ?? change.at);
+        if (end === "from") fromMoved = to - row;
+        return `<${rowTag}>${to}</${rowTag}>`;
+      });
+      return `<${marker}>${moved}</${marker}>`;
+    });
+    return `<${tag}${attrs}>${markers}</${tag}>`;
+  });
+}
+
+const VML_SHAPE = /<((?:[A-Za-z_][\w.-]*:)?shape)\b(?:[^>]*?\/>|[^>]*>[\s\S]*?<\/\1>)/g;
+const CLIENT_ROW = /<((?:[A-Za-z_][\w.-]*:)?Row)>\s*(\d+)\s*<\/\1>/;
+const CLIENT_ANCHOR = /<((?:[A-Za-z_][\w.-]*:)?Anchor)>([^<]*)<\/\1>/;
+
+/**
+ * A VML drawing part (xl/drawings/vmlDrawingN.vml: notes' shapes, form controls) with its shapes' rows moved with
+ * the sheet's: `<x:ClientData>`'s 0-based `<x:Row>` and `<x:Anchor>`'s top and bottom rows (its 3rd and 7th values;
+ * VML, ECMA-376 Part 4 §19, x:ClientData). A note whose cell was deleted goes, as its `<comment>` does.
+ */
+export function moveVmlShapes(vml: string, change: RowChange): string {
+  const moveRow = (row: string) => String(movedRow(Number(row), change) ?? change.at);
+  return vml.replace(VML_SHAPE, (shape) => {
+    const row = CLIENT_ROW.exec(shape);
+    if (row && movedRow(Number(row[2]), change) === undefined) return "";
+    return shape
+      .replace(CLIENT_ROW, (_, tag: string, r: string) => `<${tag}>${moveRow(r)}</${tag}>`)
+      .replace(CLIENT_ANCHOR, (whole, tag: string, anchor: string) => {
+        const values = anchor.split(",");
+        if (values.length !== 8) return whole;
+        for (const i of [2, 6]) values[i] = values[i].replace(/\d+/, moveRow);
+        return `<${tag}>${values.join(",")}</${tag}>`;
+      });
+  });
 }

@@ -6,13 +6,14 @@
  * cannot be patched (rows and cells are parsed when first needed) is an UnpatchablePart naming the sheet
  * (unpatchable.ts).
  */
+import { movedRow, slideFormula, type RowChange } from "../../../engine/formulaRefs";
 import { columnLetters } from "../../../engine/grid";
 import { rangeOf } from "../ooxml/sheetXml";
 import { XmlError } from "../ooxml/xml";
-import { formulaOf, sharedId, shiftFormulasIn, unshare, type SharedMaster } from "./cellFormulas";
+import { formulaOf, rewriteFormulas, sharedId, shiftFormulasIn, unshare, type SharedMaster } from "./cellFormulas";
 import { SheetColumns } from "./sheetColumns";
 import { isProtected, protectionXml, withProtection, type ProtectionAllows } from "./sheetProtection";
-import { movedRef, movedRow, moveRangesAfterRows, type RowChange } from "./sheetRanges";
+import { movedRef, moveRangesAfterRows, rewriteFormulaTexts } from "./sheetRanges";
 import { damaged, sheetPlace, xmlProblem } from "./unpatchable";
 import { attribute, escapeXml, withAttribute } from "./rawXml";
 import { cellsOf, changedCells, parseRows, renumberCells, rowXml, type CellXml, type RowXml } from "./sheetRows";
@@ -193,6 +194,40 @@ export class WorksheetXml {
       this.extendDimension(at, cells[0].col);
       this.extendDimension(at + delta - 1, cells[cells.length - 1].col);
     }
+  }
+
+  /**
+   * Formulas citing a sheet by its name moved after rows there changed (`move`: shiftRows with `{ sheet }`): the
+   * cells' and those after sheetData (conditional formats, validations, x14 `<xm:f>`); this sheet's own ranges
+   * (`sqref`, an array formula's `ref`) stay. A shared formula citing moved rows is written out cell by cell first: its cells' references may
+   * fall on both sides of the change. Returns whether anything changed.
+   */
+  moveCitations(move: (formula: string) => string): boolean {
+    let changed = false;
+    for (const r of this.rows) {
+      if (!(r.cells ? r.cells.some((c) => c.inner?.includes("shared")) : r.content.includes("shared"))) continue;
+      for (const cell of cellsOf(r)) {
+        const f = formulaOf(cell);
+        const si = f && sharedId(f);
+        const range = f && rangeOf(attribute(f.attrs, "ref") ?? "");
+        if (si === undefined || !range || f!.text === undefined) continue;
+        // Rows move from a row on: if any cell of the block cites a moved row, its first or last cell does.
+        const last = slideFormula(f!.text, range.bottom - range.top, range.right - range.left);
+        if (move(f!.text) !== f!.text || move(last) !== last) this.unshareGroup(si, attribute(f!.attrs, "ref")!);
+      }
+    }
+    for (const r of this.rows) {
+      for (const cell of r.cells ?? []) {
+        const inner = cell.inner === undefined ? undefined : rewriteFormulas(cell.inner, move);
+        if (inner !== cell.inner) [cell.inner, r.raw, changed] = [inner, undefined, true];
+      }
+      if (r.cells) continue;
+      const content = rewriteFormulas(r.content, move);
+      if (content !== r.content) [r.content, r.raw, changed] = [content, undefined, true];
+    }
+    const after = rewriteFormulaTexts(this.after, (text, name) => (name === "sqref" ? text : move(text)));
+    if (after !== this.after) [this.after, changed] = [after, true];
+    return changed;
   }
 
   /** The rows an insertion at `at` adds, formatted as row at-1 (none when the sheet has no such row: exceljs's findRow). */
