@@ -252,9 +252,9 @@ export class StylePatch {
   private indexOf(name: ListName, item: string): number {
     const list = this.lists[name];
     if (!list.indexes) {
-      list.indexes = new Map();
+      const indexes = (list.indexes = new Map<string, number>());
       [...list.children, ...list.added].forEach((text, i) => {
-        if (!list.indexes!.has(text)) list.indexes!.set(text, i);
+        if (!indexes.has(text)) indexes.set(text, i);
       });
     }
     return list.indexes.get(item) ?? this.append(name, item);
