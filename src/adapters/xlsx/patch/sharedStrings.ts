@@ -123,7 +123,7 @@ export class SharedStringTable {
 }
 
 /**
- * The index of each plain `<si>` (one `<t>` and nothing else: a rich or phonetic one shows more than its text)
+ * The index of each plain `<si>` (CT_Rst §18.4.8: one `<t>` and nothing else; a rich or phonetic one shows more)
  * by the text an XML reader reads from it, the first of equal ones. A `<t>` whose edge spaces or line break
  * lack xml:space="preserve" is left out: a reader may drop them, and PhuLuc writes that text with it.
  */
