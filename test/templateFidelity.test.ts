@@ -24,6 +24,7 @@ import {
   TOTAL_NOTE_FORMULA,
   khtcTemplate,
 } from "./fixtures/khtcTemplate";
+import { partChanges } from "./helpers/packageParts";
 import { parseStrict } from "./helpers/xmlCheck";
 
 type Files = Record<string, Uint8Array>;
@@ -239,6 +240,14 @@ describe("the consolidated workbook keeps the KHTC template", () => {
     ]) {
       grown("xl/styles.xml", list, item);
     }
+  });
+
+  // Every month KHTC merges into the last consolidated workbook: the item rows are there now (no row inserted), the
+  // values, log texts and formats too, so a write that only appended would grow the shared strings and styles.
+  it("merged again into its own output with the same units: every part as the first merge wrote it", async () => {
+    const again = await merged(out);
+    expect(again.result.sheets[0].patch.rowChange).toBeUndefined();
+    expect(partChanges(out, again.out)).toEqual({ changed: [], added: [], removed: [] });
   });
 
   it("keeps the conditional format's own number format (dxf 0, id 164) and gives that id to no other format", () => {

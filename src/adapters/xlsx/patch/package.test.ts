@@ -315,7 +315,27 @@ describe("WorkbookFile", () => {
     expect((await readBoth(zip(files))).theirs).toHaveLength(3);
   });
 
-  it("appends to the workbook's own shared strings and writes the styles patch back", async () => {
+  it("keeps the shared strings' count the workbook's string cells: a sheet written again or removed takes its own away", async () => {
+    const input = await exceljsWorkbook();
+    const sst = (files: ZipFiles) => text(files, "xl/sharedStrings.xml");
+    const counts = (xml: string) => [/ count="(\d+)"/.exec(xml)?.[1], / uniqueCount="(\d+)"/.exec(xml)?.[1]];
+    expect(counts(sst(unzipSync(input)))).toEqual(["2", "2"]);
+
+    const removed = await open(input);
+    removed.removeSheet("Ẩn");
+    // No text asked for: the table's <si> stay as they were, "ẩn" with them.
+    expect(counts(sst(removed.files()))).toEqual(["1", "2"]);
+
+    const file = await open(input);
+    file.putSheet("Data", sheetXml(["DV01", "mới", "DV01"], file.strings));
+    file.removeSheet("Ẩn");
+    const files = file.files();
+    expect(counts(sst(files))).toEqual(["3", "3"]);
+    expect(file.files()).toEqual(files);
+    expect((await readBoth(zip(files))).ours).toEqual([{ name: "Data", hidden: false, row: ["DV01", "mới", "DV01"] }]);
+  });
+
+  it("adds to the workbook's own shared strings (the texts it holds reused) and writes the styles patch back", async () => {
     const input = await exceljsWorkbook();
     const file = await open(input);
     expect((file.styles as FakeStyles).xml).toBe(strFromU8(unzipSync(input)["xl/styles.xml"]));

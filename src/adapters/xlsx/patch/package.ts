@@ -12,7 +12,7 @@ import { Package, parseRelationships, relsPart, type Relationship } from "../oox
 import { decodeXml, XmlError } from "../ooxml/xml";
 import { relationshipId, workbookPart, workbookParts } from "../ooxml/workbookXml";
 import { escapeXml, withAttribute } from "./rawXml";
-import { SharedStringTable } from "./sharedStrings";
+import { SharedStringTable, stringCells } from "./sharedStrings";
 import { notAWorksheet, partPlace, xmlProblem } from "./unpatchable";
 import { applyEdits, elements, type Edit, type XmlElement } from "./xmlElements";
 
@@ -64,6 +64,8 @@ export class WorkbookFile<S extends PartPatch = PartPatch> {
   /** `<workbookPr date1904="1">`: dates written as serial days of the 1904 system. */
   readonly date1904: boolean;
   private stringTable?: SharedStringTable;
+  /** Cells referring to the shared strings added, less those gone, by the sheets written so far. */
+  private stringCellsAdded = 0;
   private stylePatch?: S;
 
   private constructor(
@@ -113,6 +115,7 @@ export class WorkbookFile<S extends PartPatch = PartPatch> {
   setText(part: string, xml: string): void {
     const key = partKey(part);
     if (!this.has(key)) throw new Error(`workbook: no part ${part}`);
+    this.stringCellsAdded += stringCells(xml) - stringCells(this.text(key));
     this.edited.set(key, xml);
     this.pkg.forget(key); // the input's text is not needed again: a large sheet is not held twice
   }
@@ -139,7 +142,10 @@ export class WorkbookFile<S extends PartPatch = PartPatch> {
   }
 
   get strings(): SharedStringTable {
-    return (this.stringTable ??= new SharedStringTable(this.sharedStringsPart && this.text(this.sharedStringsPart)));
+    const part = this.sharedStringsPart;
+    return (this.stringTable ??= part
+      ? new SharedStringTable(this.text(part), this.nameOf(part))
+      : new SharedStringTable(undefined));
   }
 
   get styles(): S {
@@ -209,6 +215,7 @@ export class WorkbookFile<S extends PartPatch = PartPatch> {
       return keepViewsValid(withoutEmpty(patched, "definedNames"), rest, index);
     });
     this.removeRelationship(sheet.relationship);
+    this.stringCellsAdded -= stringCells(this.text(sheet.worksheet!));
     this.remove(sheet.worksheet!);
   }
 
@@ -222,6 +229,8 @@ export class WorkbookFile<S extends PartPatch = PartPatch> {
 
   /** Every part as bytes: the input's in its zip order (unchanged ones as they were), then the new ones. */
   files(): ZipFiles {
+    // Sheets written or removed without a text asked for still change the count of the part there is.
+    if (this.stringTable || this.sharedStringsPart) this.strings.referencesAdded = this.stringCellsAdded;
     if (this.stringTable?.changed) this.writeBack(this.sharedStringsPart, SHARED_STRINGS, this.stringTable);
     if (this.stylePatch?.changed) this.writeBack(this.stylesPart, STYLES, this.stylePatch);
     const files: ZipFiles = {};
@@ -287,6 +296,7 @@ export class WorkbookFile<S extends PartPatch = PartPatch> {
     const key = partKey(name);
     if (!this.pkg.has(key)) this.created.set(key, name);
     this.removed.delete(key);
+    this.stringCellsAdded += stringCells(xml);
     this.edited.set(key, xml);
     this.update(CONTENT_TYPES, (types) => {
       if (overrideOf(types, key)) return types;

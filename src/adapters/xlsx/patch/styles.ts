@@ -1,8 +1,11 @@
 /**
  * xl/styles.xml patched, not rebuilt (ECMA-376 §18.8): a cell that needs a format, an unlocked cell or a
  * bold header gets a new cell format (`<xf>` appended to `<cellXfs>`) copied from the one it had, so its
- * borders, fill and font stay and the other cells sharing the old one are untouched. Everything else in
- * the part stays as written, the Open XML SDK's `x:` prefixes included (new elements take the part's).
+ * borders, fill and font stay and the other cells sharing the old one are untouched. An xf (or bold font)
+ * the part already holds as it would be written is used instead of a copy — the template's own, or one an
+ * earlier write added — so merging every month into the last consolidated workbook does not add xfs towards
+ * Excel's limit of 64,000. Everything else in the part stays as written, the Open XML SDK's `x:` prefixes
+ * included (new elements take the part's).
  */
 import { BUILT_IN, cellFormats, type CellFormat } from "../ooxml/styles";
 import { Token, XmlError, XmlScanner } from "../ooxml/xml";
@@ -47,6 +50,8 @@ interface List {
   end: number;
   children: string[];
   added: string[];
+  /** The index of each item (children, then added) by its text, the first of equal ones: built when first needed. */
+  indexes?: Map<string, number>;
 }
 
 /** What Excel needs to open a workbook whose cells use styles (fonts, two fills, a border, Normal). */
@@ -146,7 +151,8 @@ export class StylePatch {
   /**
    * The cellXfs index of xf `s` with `change` (an index the part lacks stands for 0, as Excel shows it; one
    * derived before is a base like the part's own: a written format stays when Đã duyệt unlocks the cell):
-   * a new xf, made once per (s, change) so the 12,000 cells of one style share one.
+   * `s` itself when the change is none, else the first xf of the part written as the copy would be, else a new xf;
+   * looked up once per (s, change) so the 12,000 cells of one style share one.
    */
   derive(s: number, change: StyleChange): number {
     const base = this.indexIn("cellXfs", s);
@@ -161,7 +167,8 @@ export class StylePatch {
         base,
         `<${this.prefix}xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>`,
       );
-      index = this.append("cellXfs", this.changedXf(xf, { numFmt, locked, bold }));
+      const changed = this.changedXf(xf, { numFmt, locked, bold });
+      index = changed === xf ? base : this.indexOf("cellXfs", changed);
       this.derived.set(key, index);
     }
     return index;
@@ -219,7 +226,7 @@ export class StylePatch {
       const others = font.children.filter((child) => child.name !== "b").map((child) => child.raw);
       // CT_Font: Excel writes <b/> first.
       const changed = joinElement(font.tag, font.qname, bold ? [`<${this.prefix}b/>`, ...others] : others);
-      index = changed === written ? base : this.append("fonts", changed);
+      index = changed === written ? base : this.indexOf("fonts", changed);
       this.boldFonts.set(key, index);
     }
     return index;
@@ -237,19 +244,33 @@ export class StylePatch {
    */
   private item(name: ListName, index: number, fallback: string): string {
     const { children, added } = this.lists[name];
-    if (children.length === 0 && added.length === 0) added.push(fallback);
+    if (children.length === 0 && added.length === 0) this.append(name, fallback);
     return index < children.length ? children[index] : added[index - children.length];
+  }
+
+  /** The index of the first item of a list written as `item`, else of `item` appended. */
+  private indexOf(name: ListName, item: string): number {
+    const list = this.lists[name];
+    if (!list.indexes) {
+      const indexes = (list.indexes = new Map<string, number>());
+      [...list.children, ...list.added].forEach((text, i) => {
+        if (!indexes.has(text)) indexes.set(text, i);
+      });
+    }
+    return list.indexes.get(item) ?? this.append(name, item);
   }
 
   /** Appends `item` to a list; its index. */
   private append(name: ListName, item: string): number {
-    const { children, added } = this.lists[name];
+    const { children, added, indexes } = this.lists[name];
     added.push(item);
-    return children.length + added.length - 1;
+    const index = children.length + added.length - 1;
+    if (!indexes?.has(item)) indexes?.set(item, index);
+    return index;
   }
 
   get changed(): boolean {
-    return this.lists.cellXfs.added.length > 0;
+    return Object.values(this.lists).some((list) => list.added.length > 0);
   }
 
   /** The part with the new formats, fonts and xfs appended to their lists, and those lists' counts. */
