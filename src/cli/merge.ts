@@ -268,7 +268,11 @@ export const merge: Command = async (args: string[], io: CliIO) => {
     io.err(["Không tổng hợp được tệp nào của đơn vị:", ...notMerged.map((n) => `  ${n.file}: ${n.reason}`)].join("\n"));
     return 2;
   }
-  const receipts = receiptsOfUnits(files, inputs);
+  const receipts = receiptsOfUnits(
+    files,
+    inputs,
+    templates.map((template) => template.table),
+  );
   const reopened = parsed.reopen.map((unit) => matchUnit(unit, DEFAULT_UNITS)?.id ?? unit);
   const locked = approvalConflicts(review.statuses, receipts, reopened);
   if (locked.length > 0) {

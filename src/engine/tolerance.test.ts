@@ -31,6 +31,12 @@ describe("matchesStated", () => {
     expect(matchesStated(0.3, 1, 0.1 + 0.2)).toBe(true);
   });
 
+  it("compares a number cell as its format shows it (a formula's 101,428… under 0.0 is 101,4)", () => {
+    expect(matchesStated((0.71 / 0.7) * 100, 1, 71 / 0.7)).toBe(true);
+    expect(matchesStated(31940.75, 0, 25500.4 + 6440.35)).toBe(true);
+    expect(matchesStated(31940.75, 0, 31942)).toBe(false);
+  });
+
   it("handles negatives symmetrically and refuses non-finite values", () => {
     expect(matchesStated(-2.5, 1, -2.54)).toBe(true);
     expect(matchesStated(-2.6, 1, -2.56)).toBe(true);

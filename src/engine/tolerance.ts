@@ -10,18 +10,23 @@
  */
 const FLOAT_NOISE = 16 * Number.EPSILON;
 
+/** |value| × scale, nudged up by a few ulps so a value on a boundary rounds and truncates as written. */
+function scaledUp(value: number, scale: number): number {
+  const scaled = Math.abs(value) * scale;
+  return scaled + FLOAT_NOISE * Math.max(1, scaled);
+}
+
 /**
  * True when `stated` (written with `decimals` decimals) equals `computed` rounded half away from
- * zero, or truncated toward zero, to that many decimals.
+ * zero, or truncated toward zero, to that many decimals. A number cell may hold more decimals than
+ * its format shows (a formula `=D16/C16*100` holds 101,428… under `0.0`): it is compared as shown,
+ * rounded as Excel rounds it for display.
  */
 export function matchesStated(stated: number, decimals: number, computed: number): boolean {
   if (!Number.isFinite(stated) || !Number.isFinite(computed)) return false;
   const scale = 10 ** Math.min(Math.max(Math.floor(decimals), 0), 12);
-  const scaled = Math.abs(computed) * scale;
-  const nudged = scaled + FLOAT_NOISE * Math.max(1, scaled);
+  const nudged = scaledUp(computed, scale);
   const sign = computed < 0 ? -1 : 1;
-  const target = stated * scale;
-  // The candidates are whole numbers; the stated one carries at most its own float noise.
-  const slack = 1e-6 + 4e-16 * Math.abs(target);
-  return [Math.round(nudged), Math.trunc(nudged)].some((candidate) => Math.abs(sign * candidate - target) <= slack);
+  const shown = (stated < 0 ? -1 : 1) * Math.round(scaledUp(stated, scale));
+  return [Math.round(nudged), Math.trunc(nudged)].some((candidate) => sign * candidate === shown);
 }

@@ -282,7 +282,9 @@ function layOut(
   const filled: SheetMerge["filled"] = [];
 
   for (const { item, at } of placedItems) {
-    const leads = leadUnitsOf(item.owner, run.units);
+    const owners = leadUnitsOf(item.owner, run.units);
+    // Only owners in the units list send files; an outside owner (UBND huyện, Ban QLDA) never does (spec §1).
+    const leads = owners.filter((owner) => run.units.some((unit) => unit.id === owner));
     const indicatorCell = a1(at, cols.indicator ?? 0);
     table.amountColumns.forEach((column, index) => {
       const address = a1(at, column.col);
@@ -319,18 +321,22 @@ function layOut(
 
     if (item.templateRow?.kind === "subitem" || (!item.templateRow && item.origin?.row.kind === "subitem")) continue;
     completeness.indicatorRows++;
-    const known = leads.filter((lead) => run.units.some((unit) => unit.id === lead));
-    completeness.expected.push(...known);
+    completeness.expected.push(...leads);
     const isFilled = table.amountColumns.some((column) => builder.rows[at]?.[column.col]?.value != null);
     if (isFilled) completeness.filledRows++;
     else
-      completeness.emptyRows.push({ sheet: table.sheet, cell: indicatorCell, indicator: item.label, leadUnits: leads });
-    const leadSent = item.contributions.some((c) => known.includes(c.source.unit));
-    if (known.length > 0 && !leadSent && !isFilled) {
+      completeness.emptyRows.push({
+        sheet: table.sheet,
+        cell: indicatorCell,
+        indicator: item.label,
+        leadUnits: owners,
+      });
+    const leadSent = item.contributions.some((c) => leads.includes(c.source.unit));
+    if (leads.length > 0 && !leadSent && !isFilled) {
       run.finding(
         missingReport,
         { sheet: table.sheet, cell: a1(at, table.amountColumns[0]?.col ?? cols.indicator ?? 0) },
-        { kind: "item", units: known.join(", "), label: item.label },
+        { kind: "item", units: leads.join(", "), label: item.label },
       );
     }
   }

@@ -123,7 +123,8 @@ export function mergeWorkbook(
 ): MergeResult {
   const units = options.units ?? DEFAULT_UNITS;
   const run = new MergeRun(units, options);
-  const assignments = inputs.map((input) => assignUnit(input, units));
+  const tables = templates.map((template) => template.table);
+  const assignments = inputs.map((input) => assignUnit(input, units, tables));
   const placed: Placed[] = inputs.map((input, argIndex) => ({
     input,
     unit: assignments[argIndex].unit,

@@ -61,6 +61,12 @@ describe("merge kinh-phi: seed Phụ lục II split by section", () => {
     expect(ioc.source).toEqual({ file: "kinh-phi-CNTT-BCVT.xlsx", sheet: "Phụ lục II", cell: "D7", unit: "CNTT-BCVT" });
   });
 
+  it("says no unit is missing for an item owned outside the Sở (Sở TTTT, UBND huyện): owners do not send files", () => {
+    // Found by hand (session 7): every item's log line said “Đơn vị chủ trì chưa gửi; lấy tạm giá trị này”.
+    expect(result.values.map((v) => v.reason).filter(Boolean)).toEqual([]);
+    expect(result.log.map((e) => e.note).filter(Boolean)).toEqual([]);
+  });
+
   it("adds a new item to its section, converts đồng to triệu đồng, and totals include it", () => {
     const extra: SeedTable = {
       ...parts[2],

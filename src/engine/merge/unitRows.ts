@@ -6,7 +6,7 @@
  * else a proposal. Only a row that names no unit (empty, or a period such as `Báo cáo quý I/2024`)
  * takes the file's unit, and a file name never creates a row.
  */
-import type { TableRow } from "../model";
+import type { Table, TableRow } from "../model";
 import { foldText, tidyText } from "../text";
 import { matchUnit, unitKey, type UnitDef } from "../units";
 import { ProposalIndex, type NearMatch } from "./proposalIndex";
@@ -79,4 +79,20 @@ export class UnitRowIndex<E extends UnitRowEntry> {
     const key = unitKey(text);
     return [...(listed ? [this.idKey(listed.id)] : []), ...(key ? [key] : [])];
   }
+}
+
+/**
+ * The unit a file's rows name, as the template's row names it (`Huyện Tri Tôn` is the template's `UBND huyện
+ * Tri Tôn`): one unit, one Tình trạng nộp record, whichever way the unit wrote its name.
+ */
+export function templateRowUnit(tables: readonly Table[], units: UnitDef[]): (text: string) => string | undefined {
+  const index = new UnitRowIndex<UnitRowEntry>(units);
+  for (const table of tables) {
+    if (table.columns.reportingUnit === undefined) continue;
+    for (const row of table.rows) {
+      const unit = row.kind === "item" || row.kind === "subitem" ? unitNamed(row.label, units) : undefined;
+      if (unit) index.add({ unit, label: row.label, templateRow: row });
+    }
+  }
+  return (text) => index.find(text)?.unit;
 }

@@ -2,6 +2,7 @@
 import { checkGrid, type SheetReport } from "../check";
 import type { Finding } from "../finding";
 import type { Grid } from "../grid";
+import type { Table } from "../model";
 import { DEFAULT_UNITS, type UnitDef } from "../units";
 import type { UnitInput } from "../merge/types";
 import { assignUnit } from "../merge/unitOf";
@@ -66,10 +67,11 @@ export function sheetReceipt(grid: Grid, workbook: readonly Grid[], sha256: stri
 export function receiptsOfUnits(
   receipts: readonly Omit<Receipt, "unit">[],
   inputs: readonly UnitInput[],
+  templates: readonly Table[],
   units: UnitDef[] = DEFAULT_UNITS,
 ): Receipt[] {
   return receipts.flatMap((receipt) => {
     const input = inputs.find((i) => i.file === receipt.file);
-    return input ? [{ ...receipt, unit: assignUnit(input, units).unit }] : [];
+    return input ? [{ ...receipt, unit: assignUnit(input, units, templates).unit }] : [];
   });
 }

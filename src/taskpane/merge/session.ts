@@ -118,7 +118,11 @@ export class MergeSession {
       notMerged,
       workbookSheets: grids.map((g) => g.name),
       review,
-      receipts: receiptsOfUnits([...sheetReceipts, ...read.receipts], inputs),
+      receipts: receiptsOfUnits(
+        [...sheetReceipts, ...read.receipts],
+        inputs,
+        templates.map((template) => template.table),
+      ),
       unitBytes: new Map(request.units.map((unit) => [unit.name, unit.bytes])),
       unitSheets: request.unitSheets,
     };
