@@ -1,5 +1,6 @@
 import { recogniseTable } from "../recognise";
 import type { Table } from "../model";
+import { summariseMerge, summaryLines } from "./summary";
 import { mergeWorkbook } from ".";
 import { displayParsed } from "./values";
 import {
@@ -125,6 +126,11 @@ describe("merge chi-tieu: conflicts, missing reports, unknown rows, proposals", 
     const entry = result.log.find((e) => e.unit === "TTBCXB" && e.indicator === internetRow.label)!;
     expect(entry.status).toBe("conflict");
     expect(result.conflicts[0]).toMatchObject({ id: `Phụ lục I!${actualCell}`, kept: "CNTT-BCVT", resolved: false });
+    // The summary counts it apart, so its count and the findings listed below it agree.
+    expect(summaryLines(summariseMerge(result), "TH.xlsx")[3]).toBe(
+      "Xung đột: 0; thiếu báo cáo: 0; dòng không khớp mẫu: 0; đề xuất khớp gần đúng: 0; " +
+        "đã giải trình (vẫn liệt kê bên dưới): 1.",
+    );
   });
 
   it("a settled conflict takes the chosen unit's value, logs the choice and leaves no finding", () => {

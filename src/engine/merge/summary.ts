@@ -20,6 +20,8 @@ export interface MergeSummary {
   conflicts: number;
   missingReports: number;
   unknownRows: number;
+  /** Findings of those rules a unit's giải trình (its Ghi chú) covers: still listed, shown as accepted. */
+  explained: number;
   proposals: number;
   /** Unit sheets refused as another template than the consolidated sheet. */
   wrongTemplate: number;
@@ -28,6 +30,8 @@ export interface MergeSummary {
   /** Files (or sheets) that could not be read or recognised at all. */
   notMerged: NotMerged[];
 }
+
+const MERGE_RULES = ["merge-conflict", "missing-report", "unknown-row"];
 
 const FATES: MergeStatus[] = [
   "merged",
@@ -42,6 +46,7 @@ const FATES: MergeStatus[] = [
 
 export function summariseMerge(result: MergeResult, notMerged: NotMerged[] = []): MergeSummary {
   const open = (rule: string) => result.findings.filter((f) => f.rule === rule && !f.explanation).length;
+  const explained = result.findings.filter((f) => MERGE_RULES.includes(f.rule) && f.explanation).length;
   const values = Object.fromEntries(FATES.map((fate) => [fate, 0])) as Record<MergeStatus, number>;
   for (const value of result.values) values[value.fate]++;
   const c = result.completeness;
@@ -57,6 +62,7 @@ export function summariseMerge(result: MergeResult, notMerged: NotMerged[] = [])
     conflicts: open("merge-conflict"),
     missingReports: open("missing-report"),
     unknownRows: open("unknown-row"),
+    explained,
     proposals: result.proposals.length,
     wrongTemplate: result.findings.filter((f) => f.rule === "wrong-template").length,
     values,
@@ -79,7 +85,7 @@ export function summaryLines(summary: MergeSummary, output: string): string[] {
     `Đã tổng hợp ${summary.files} tệp vào ${output}.`,
     `Đơn vị: cần ${summary.expectedUnits.length}, đã gửi ${summary.sentUnits.length}${summary.receivedEarlier.length ? `, đã nhận từ lần trước: ${summary.receivedEarlier.join(", ")}` : ""}${summary.missingUnits.length ? `, chưa nộp: ${summary.missingUnits.join(", ")}` : ""}.`,
     `Hoàn thành ${summary.filledRows}/${summary.indicatorRows} chỉ tiêu (${String(summary.percent).replace(".", ",")}%).`,
-    `Xung đột: ${summary.conflicts}; thiếu báo cáo: ${summary.missingReports}; dòng không khớp mẫu: ${summary.unknownRows}; đề xuất khớp gần đúng: ${summary.proposals}${summary.wrongTemplate ? `; trang tính khác mẫu: ${summary.wrongTemplate}` : ""}.`,
+    `Xung đột: ${summary.conflicts}; thiếu báo cáo: ${summary.missingReports}; dòng không khớp mẫu: ${summary.unknownRows}; đề xuất khớp gần đúng: ${summary.proposals}${summary.wrongTemplate ? `; trang tính khác mẫu: ${summary.wrongTemplate}` : ""}${summary.explained ? `; đã giải trình (vẫn liệt kê bên dưới): ${summary.explained}` : ""}.`,
     `Giá trị của đơn vị: ${total}, đã tổng hợp hoặc trùng khớp ${v.merged + v.agreed}${kept.map(([n, what]) => `; ${n} ${what}`).join("")}.`,
     ...summary.notMerged.map((n) => `Không tổng hợp: ${n.file}${n.sheet ? ` › ${n.sheet}` : ""} — ${n.reason}`),
   ];
