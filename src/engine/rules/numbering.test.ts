@@ -25,6 +25,16 @@ describe("numbering", () => {
     expect(check("chi-tieu", "I", "1", "2", "II", "2")).toEqual([["A8", "1"]]);
   });
 
+  it("lets a unit's extract of the form start where its part starts; from there the numbers run on", () => {
+    // A budget owner sends only its section III, numbered as the form numbers it (kinh-phi runs items on).
+    expect(check("kinh-phi", "III", "5", "6")).toEqual([]);
+    expect(check("chi-tieu", "II", "1", "2", "III", "1")).toEqual([]);
+    expect(check("kinh-phi", "7", "8")).toEqual([]);
+    // Near misses: a gap after the start is still one.
+    expect(check("kinh-phi", "III", "5", "7")).toEqual([["A6", "6"]]);
+    expect(check("kinh-phi", "III", "5", "V", "6")).toEqual([["A6", "IV"]]);
+  });
+
   it("flags repeats, backward steps and section gaps", () => {
     const [repeat] = numbering.check(
       buildTable("ket-qua", { columns: ["stt", "indicator"], rows: rows("1", "2", "2", "3") }),

@@ -1,7 +1,10 @@
 /**
  * `numbering`: STT gaps, repeats and levels out of order.
  * - STTs are read by stt.ts, the reader the table's structure uses.
- * - Sections (I, II, …) run on from I; under a lettered part (A, B) they may restart at I.
+ * - Sections (I, II, …) run on; under a lettered part (A, B) they may restart at I.
+ * - The table's first section and first item may start past I and 1: a unit may send only its own part of
+ *   the form (issue #15: a budget owner sends its one item), numbered as the form numbers it. From there
+ *   the numbers must run on.
  * - Items (1, 2, …) run on within their scope. chi-tieu restarts in each section and kinh-phi runs
  *   across sections (template `numbering`), but both styles are met in real reports, so at a
  *   section's first item either a restart at 1 or the continuation is accepted; inside a section
@@ -168,7 +171,7 @@ export const numbering: SheetRule<"numbering", NumberingParams> = {
       if (read.kind === "part") partOpened = true;
       else if (read.kind === "roman") {
         const previous = seq.get("sections");
-        const accepted = [(previous ?? 0) + 1];
+        const accepted = previous === undefined ? [read.value] : [previous + 1];
         if (partOpened && previous !== undefined) accepted.push(1);
         partOpened = false;
         follow(row, read, "sections", read.value, accepted);
@@ -178,7 +181,11 @@ export const numbering: SheetRule<"numbering", NumberingParams> = {
         else {
           // A section's first item: restart at 1 or continue the previous section's numbers.
           const styles =
-            table.template.numbering === "continuous" ? [(lastItem ?? 0) + 1, 1] : [1, (lastItem ?? 0) + 1];
+            lastItem === undefined
+              ? [read.value]
+              : table.template.numbering === "continuous"
+                ? [lastItem + 1, 1]
+                : [1, lastItem + 1];
           follow(row, read, sectionScope, read.value, styles);
         }
         lastItem = read.value;
