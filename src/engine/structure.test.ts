@@ -200,15 +200,29 @@ describe("row structure", () => {
     ]);
     expect(typedInStt.rows[2]).toMatchObject({ kind: "total", label: "Tổng cộng" });
 
-    const bare = budget([
+    const twoSections = [
       ["I", "Dự án", "", "", ""],
       ["1", "IOC", "Sở TTTT", "10", ""],
       ["II", "Khác", "", "", ""],
       ["2", "SOC", "Sở TTTT", "5", ""],
-      ["", "Tổng", "", "15", ""],
-    ]);
+    ];
+    const bare = budget([...twoSections, ["", "Tổng", "", "15", ""]]);
     expect(bare.rows[4].kind).toBe("total");
     expect(coverStts(bare, "Tổng")).toEqual(["1", "2"]);
+
+    // A bare Cộng likewise, when no other section closes with one; where each does, the last is its section's.
+    const cong = budget([...twoSections, ["", "Cộng", "", "15", ""]]);
+    expect(cong.rows[4].kind).toBe("total");
+    expect(coverStts(cong, "Cộng")).toEqual(["1", "2"]);
+    const eachSection = budget([
+      ["I", "Dự án", "", "", ""],
+      ["1", "IOC", "Sở TTTT", "10", ""],
+      ["", "Cộng", "", "10", ""],
+      ["II", "Khác", "", "", ""],
+      ["2", "SOC", "Sở TTTT", "5", ""],
+      ["", "Cộng", "", "5", ""],
+    ]);
+    expect(eachSection.rows.map((r) => r.kind)).toEqual(["section", "item", "subtotal", "section", "item", "subtotal"]);
   });
 
   it("covers sub-items where an item states no amount of its own, and not where it does", () => {

@@ -336,11 +336,17 @@ function inheritFromItems(rows: TableRow[]) {
   }
 }
 
-/** A bare `Tổng` closing the last of several sections, with no total row, totals the table. */
+/**
+ * A bare `Tổng` closing the last of several sections, with no total row, totals the table; so does a bare
+ * `Cộng` there when no other section closes with one (a table whose sections have subtotals gives each its
+ * own, so a lone final `Cộng` after sections without one is the grand total units type).
+ */
 function promoteFinalTotal(rows: TableRow[]) {
   const last = rows[rows.length - 1];
-  if (!last || last.kind !== "subtotal" || !/^tong[:.]?$/.test(foldText(last.label))) return;
+  const label = last && foldText(last.label);
+  if (!last || last.kind !== "subtotal" || !/^(tong|cong)[:.]?$/.test(label)) return;
   if (rows.some((r) => r.kind === "total") || rows.filter((r) => r.kind === "section").length < 2) return;
+  if (label.startsWith("cong") && rows.some((r) => r !== last && r.kind === "subtotal")) return;
   last.kind = "total";
   last.parent = undefined;
   last.section = undefined;
