@@ -138,7 +138,7 @@ describe("giải trình, Tình trạng nộp, Trả lại, Đã duyệt (CLI rou
     });
     expect(explained.explanation!.at).toMatch(/^\d{4}-\d\d-\d\dT/);
     expect(sheets.find((s) => s.sheet === "PhuLuc")?.notes).toEqual([
-      "Trang tính “PhuLuc” là dữ liệu giải trình và tình trạng nộp của PhuLuc do PhuLuc ghi, không phải Phụ lục; bỏ qua.",
+      "Trang tính “PhuLuc” là dữ liệu giải trình và tình trạng nộp do PhuLuc ghi, không phải Phụ lục; bỏ qua.",
     ]);
     expect(after.code).toBe(0);
     const table = await runMain(["check", at("CNTT-BCVT.xlsx")]);

@@ -19,9 +19,9 @@ const MERGE_LOG: Localized<string> = { vi: "nhật ký tổng hợp", en: "the m
 
 /** What each internal sheet is, for the notes of check and the skipped list of export. */
 const OWN_SHEETS: [string, Localized<string>][] = [
-  [REVIEW_SHEET_NAME, { vi: "dữ liệu giải trình và tình trạng nộp của PhuLuc", en: "PhuLuc's review records" }],
+  [REVIEW_SHEET_NAME, { vi: "dữ liệu giải trình và tình trạng nộp", en: "the review records" }],
   [STATUS_SHEET_NAME, { vi: "bảng tình trạng nộp", en: "the submission status" }],
-  [FEEDBACK_SHEET_NAME, { vi: "danh sách phát hiện do KHTC trả lại", en: "the findings KHTC returned" }],
+  [FEEDBACK_SHEET_NAME, { vi: "danh sách phát hiện KHTC trả lại", en: "the findings KHTC returned" }],
   [EXPLANATION_SHEET_NAME, { vi: "danh sách giải trình kèm file nộp", en: "the list of explanations" }],
 ];
 
