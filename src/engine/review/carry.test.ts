@@ -100,7 +100,7 @@ describe("giải trình through the merge", () => {
 describe("the review round's sheets", () => {
   it("are PhuLuc's own, not Phụ lục", () => {
     expect(ownSheetKind("Tình trạng nộp")?.vi).toBe("bảng tình trạng nộp");
-    expect(ownSheetKind("PHULUC")?.en).toBe("PhuLuc's review records");
+    expect(ownSheetKind("PHULUC")?.en).toBe("the review records");
     expect(ownSheetKind("Nhật ký tổng hợp")?.vi).toBe("nhật ký tổng hợp");
     expect(ownSheetKind("Giải trình")?.vi).toBe("danh sách giải trình kèm file nộp");
     expect(ownSheetKind("Phụ lục I")).toBeUndefined();
