@@ -38,6 +38,7 @@ import {
   reviewStoreOf,
   shownDateTime,
   STATE_LABELS,
+  statusNamed,
   statusSheetRows,
   upsertExplanation,
   type ReviewStore,
@@ -140,10 +141,14 @@ async function loadConsolidated(file: string, flags: Flags) {
   return { ...loaded, store };
 }
 
-/** The unit as the status list names it (`Phòng CNTT - BCVT` → `CNTT-BCVT`). */
-function unitArg(flags: Flags): string {
+/**
+ * The unit as the status list names it: a units list's name by its id (`Phòng CNTT - BCVT` → `CNTT-BCVT`), a
+ * dịch vụ công row by its name even without the administrative word (`Huyện Tri Tôn` → `UBND huyện Tri Tôn`).
+ */
+function unitArg(flags: Flags, statuses: readonly SubmissionStatus[]): string {
   const unit = required(flags, "--unit", "đơn vị");
-  return matchUnit(unit, DEFAULT_UNITS)?.id ?? unit;
+  const id = matchUnit(unit, DEFAULT_UNITS)?.id ?? unit;
+  return statusNamed(statuses, id)?.unit ?? id;
 }
 
 /** `bytes` (the file as read) with `store` as its records: a file that cannot take them fails before anything is written. */
@@ -189,8 +194,8 @@ Mã thoát: 0 đã duyệt; 2 tham số sai, đơn vị chưa nộp, hoặc khô
 
 export const approveCommand = command(APPROVE_USAGE, ["--unit", "--by", "--max-mb"], [], async (flags, io) => {
   const file = oneFile(flags, "tệp tổng hợp");
-  const unit = unitArg(flags);
   const { bytes, read, store } = await loadConsolidated(file, flags);
+  const unit = unitArg(flags, store.statuses);
   const actor = { by: flags.values.get("--by") ?? actorName(), at: new Date().toISOString() };
   const statuses = approveUnit(store.statuses, unit, actor);
   await writeOutput(file, await withStore(bytes, { ...store, statuses }, read.fileName));
@@ -216,9 +221,9 @@ export const returnCommand = command(
   ["--force"],
   async (flags, io) => {
     const file = oneFile(flags, "tệp tổng hợp");
-    const unit = unitArg(flags);
     const output = required(flags, "-o", "tệp phản hồi");
     const { bytes, read, store } = await loadConsolidated(file, flags);
+    const unit = unitArg(flags, store.statuses);
     const actor = { by: flags.values.get("--by") ?? actorName(), at: new Date().toISOString() };
     const statuses = returnUnit(store.statuses, unit, actor);
     const status = store.statuses.find((s) => s.unit === unit)!;

@@ -46,5 +46,10 @@ describe("merge dich-vu-cong: a unit that writes its name another way than the t
       ["UBND huyện Chợ Mới", "da-nhan", "xa-017.xlsx"],
       ["UBND huyện Tri Tôn", "da-nhan", "xa-018.xlsx"],
     ]);
+
+    // KHTC approves it by the name the unit uses.
+    const approve = await runMain(["approve", at("TH.xlsx"), "--unit", "Huyện Tri Tôn", "--by", "KHTC"]);
+    expect(approve.err).toBe("");
+    expect(approve.out).toMatch(/^Đã duyệt UBND huyện Tri Tôn \(xa-018\.xlsx\) lúc /);
   });
 });

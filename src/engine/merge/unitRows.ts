@@ -34,7 +34,8 @@ export function unitNamed(label: string, units: UnitDef[]): string | undefined {
   return matchUnit(label, units)?.id ?? tidyText(label);
 }
 
-function bareKey(text: string): string {
+/** A unit's name without its administrative word, folded (`UBND huyện Tri Tôn` and `Huyện Tri Tôn` are one). */
+export function bareKey(text: string): string {
   return foldText(text)
     .replace(ADMINISTRATIVE, " ")
     .replace(/[^a-z0-9]/g, "");

@@ -73,6 +73,25 @@ describe("Tình trạng nộp", () => {
     expect((error as PhuLucError).messageEn).toContain("KHONG-CO");
   });
 
+  it("finds the unit by its name without the administrative word, where only one row has it", () => {
+    const units = ["UBND huyện Tri Tôn", "Huyện Chợ Mới", "Thị trấn Chợ Mới"];
+    const statuses = recordMerge(
+      [],
+      units,
+      units.map((unit, i) => receipt(unit, `h${i}`)),
+      T1,
+    );
+    const approved = approveUnit(statuses, "Huyện Tri Tôn", T2);
+    expect(approved.map((s) => [s.unit, s.state])).toEqual([
+      ["UBND huyện Tri Tôn", "da-duyet"],
+      ["Huyện Chợ Mới", "da-nhan"],
+      ["Thị trấn Chợ Mới", "da-nhan"],
+    ]);
+    // Two rows are `Chợ Mới` without their word: the name must say which.
+    expect(() => approveUnit(statuses, "Chợ Mới", T2)).toThrow(/Đơn vị “Chợ Mới” không có trong Tình trạng nộp/);
+    expect(approveUnit(statuses, "Thị trấn Chợ Mới", T2)[2].state).toBe("da-duyet");
+  });
+
   it("an approved unit's other file is a conflict unless reopened; the approved file itself is not", () => {
     const statuses = approveUnit(recordMerge([], EXPECTED, [receipt("CNTT-BCVT", "aa")], T1), "CNTT-BCVT", T2);
     const newer = receipt("CNTT-BCVT", "a2", { file: "CNTT-BCVT-moi.xlsx" });

@@ -16,6 +16,7 @@
  * - Units keep the order of the expected list; units seen only in files follow, sorted.
  */
 import { PhuLucError } from "../errors";
+import { bareKey } from "../merge/unitRows";
 import type { Localized } from "../locale";
 
 export const SUBMISSION_STATES = ["chua-nop", "da-nhan", "tra-lai", "da-duyet"] as const;
@@ -124,7 +125,7 @@ function changeState(
   state: SubmissionState,
   actor: Actor,
 ): SubmissionStatus[] {
-  const current = statuses.find((s) => s.unit === unit);
+  const current = statusNamed(statuses, unit);
   if (!current) {
     const known = statuses.map((s) => s.unit).join(", ") || "(chưa có)";
     throw new PhuLucError(
@@ -136,11 +137,22 @@ function changeState(
   if (current.state === "chua-nop") {
     throw new PhuLucError(
       "not-submitted",
-      `Đơn vị “${unit}” chưa nộp tệp nào nên chưa thể ${state === "tra-lai" ? "trả lại" : "duyệt"}.`,
-      `Unit “${unit}” has not sent a file, so it cannot be ${STATE_LABELS.en[state].toLowerCase()}.`,
+      `Đơn vị “${current.unit}” chưa nộp tệp nào nên chưa thể ${state === "tra-lai" ? "trả lại" : "duyệt"}.`,
+      `Unit “${current.unit}” has not sent a file, so it cannot be ${STATE_LABELS.en[state].toLowerCase()}.`,
     );
   }
-  return statuses.map((s) => (s.unit === unit ? { ...s, state, by: actor.by ?? "", at: actor.at } : s));
+  return statuses.map((s) => (s === current ? { ...s, state, by: actor.by ?? "", at: actor.at } : s));
+}
+
+/**
+ * The status of the unit `unit` names: as recorded, else by its name without the administrative word where only
+ * one matches (`--unit "Huyện Tri Tôn"` for the dịch vụ công row `UBND huyện Tri Tôn`), as the merge places rows.
+ */
+export function statusNamed(statuses: readonly SubmissionStatus[], unit: string): SubmissionStatus | undefined {
+  const exact = statuses.find((s) => s.unit === unit);
+  if (exact) return exact;
+  const bare = statuses.filter((s) => bareKey(s.unit) === bareKey(unit));
+  return bare.length === 1 ? bare[0] : undefined;
 }
 
 /** Trả lại: the unit's file goes back with its findings (the feedback workbook is the adapter's). */
