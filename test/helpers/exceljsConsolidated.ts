@@ -52,7 +52,10 @@ export async function exceljsConsolidated(template: Uint8Array, result: MergeRes
     for (const write of patch.writes) {
       const cell = sheet.getCell(write.row + 1, write.col + 1);
       cell.value = write.formula
-        ? ({ formula: write.formula, result: write.value as number } as ExcelJS.CellFormulaValue)
+        ? ({
+            formula: write.formula,
+            result: write.error ? { error: write.error } : write.value,
+          } as ExcelJS.CellFormulaValue)
         : write.value;
       // A copy: exceljs shares one style object among the loaded cells of a style.
       // eslint-disable-next-line office-addins/call-sync-before-read -- an exceljs cell, not an Office.js proxy

@@ -24,11 +24,13 @@ export function changedCells(previous: SheetMerge, next: SheetMerge): SheetPatch
       const same =
         (a?.value ?? null) === (b?.value ?? null) &&
         (a?.numFmt ?? "") === (b?.numFmt ?? "") &&
-        (a?.formula ?? "") === (b?.formula ?? "");
+        (a?.formula ?? "") === (b?.formula ?? "") &&
+        (a?.error ?? "") === (b?.error ?? "");
       if (same) continue;
       const write: SheetPatch["writes"][number] = { row, col, value: b?.value ?? null };
       if (b?.numFmt) write.numFmt = b.numFmt;
       if (b?.formula) write.formula = b.formula;
+      if (b?.error) write.error = b.error;
       writes.push(write);
     }
   });

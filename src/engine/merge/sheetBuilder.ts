@@ -4,6 +4,7 @@ import type { Table } from "../model";
 import type { FilledValue, SheetMerge, SheetPatch } from "./types";
 import { cloneRows, type SheetCompleteness } from "./context";
 import { shiftRows } from "../formulaRefs";
+import { SheetFormulas, type Computed } from "../formulaEval";
 
 export class SheetBuilder {
   readonly rows: (Cell | undefined)[][];
@@ -19,7 +20,27 @@ export class SheetBuilder {
     const write: SheetPatch["writes"][number] = { row, col, value: cell?.value ?? null };
     if (cell?.numFmt) write.numFmt = cell.numFmt;
     if (cell?.formula) write.formula = cell.formula;
+    if (cell?.error) write.error = cell.error;
     this.writes.push(write);
+  }
+
+  /**
+   * Every formula of the sheet computed again over the merged values (formulaEval.ts): the template cached its
+   * results over a blank form (`Tỷ lệ` `=D14/C14*100` cached `#DIV/0!`), which check and export would read. A
+   * result that differs from the cache is written with the formula; one PhuLuc cannot compute drops the cache
+   * (the cell reads as not calculated, and the writer asks Excel to calculate on open).
+   */
+  private recalculate(): void {
+    const formulas = new SheetFormulas(this.grid());
+    const changed: { row: number; col: number; cell: Cell }[] = [];
+    this.rows.forEach((cells, row) =>
+      cells.forEach((cell, col) => {
+        if (cell?.formula === undefined) return;
+        const next = withResult(cell, formulas.cellResult(row, col));
+        if (!sameResult(cell, next)) changed.push({ row, col, cell: next });
+      }),
+    );
+    for (const { row, col, cell } of changed) this.set(row, col, cell);
   }
 
   private shape: Grid;
@@ -46,6 +67,7 @@ export class SheetBuilder {
     completeness: SheetCompleteness,
     rowChange?: SheetPatch["rowChange"],
   ): { sheet: SheetMerge; completeness: SheetCompleteness } {
+    this.recalculate();
     return {
       sheet: {
         sheet: table.sheet,
@@ -61,6 +83,23 @@ export class SheetBuilder {
       },
     };
   }
+}
+
+/** The formula cell holding `result` (an error as the reader stores a cached one); undefined drops the cache. */
+function withResult(cell: Cell, result: Computed | undefined): Cell {
+  const rest: Cell = { ...cell };
+  delete rest.error;
+  if (result === undefined) return { ...rest, value: null };
+  return typeof result === "object" ? { ...rest, value: null, error: result.error } : { ...rest, value: result };
+}
+
+/** Same result, numbers to Excel's 15 significant digits (a cached 75 is not rewritten as 75.00000000000001). */
+function sameResult(a: Cell, b: Cell): boolean {
+  if ((a.error ?? "") !== (b.error ?? "")) return false;
+  if (typeof a.value === "number" && typeof b.value === "number") {
+    return a.value.toPrecision(15) === b.value.toPrecision(15);
+  }
+  return (a.value ?? null) === (b.value ?? null);
 }
 
 /** A row of the rebuilt region: its cells, and the template row it was (for the recognised totals). */
@@ -84,6 +123,13 @@ export function replaceRegion(
   const rowChange = delta === 0 ? undefined : { at: first + Math.max(0, Math.min(oldCount, rows.length) - 1), delta };
   if (rowChange) rows = rows.map((row) => withShiftedFormulas(row, rowChange));
   builder.rows.splice(first, oldCount, ...rows.map((row) => [...row]));
+  // The rest of the sheet's formulas too, as Excel rewrites them (the writer's changeRows does in the file):
+  // recalculate reads them, and writes them back when their result changed.
+  if (rowChange) {
+    builder.rows.forEach((row, r) => {
+      if (r < first || r >= first + rows.length) builder.rows[r] = withShiftedFormulas(row, rowChange);
+    });
+  }
   const end = first + oldCount;
   const shifted = builder.grid();
   const moved: Grid = {

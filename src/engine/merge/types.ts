@@ -218,6 +218,8 @@ export interface SheetPatch {
     numFmt?: string;
     /** A total the template computed with a formula keeps one (without "="), over the consolidated rows. */
     formula?: string;
+    /** The formula's result is this Excel error (`#DIV/0!`); value is then null. */
+    error?: string;
   }[];
 }
 
