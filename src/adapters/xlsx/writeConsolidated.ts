@@ -27,11 +27,11 @@ const LOG_WIDTHS = [28, 16, 8, 14, 60, 36, 22, 50];
 
 function applyPatch(file: Workbook, sheet: WorksheetXml, patch: SheetPatch): void {
   if (patch.rowChange) sheet.changeRows(patch.rowChange.at, patch.rowChange.delta);
-  for (const { row, col, value, numFmt, formula } of patch.writes) {
+  for (const { row, col, value, numFmt, formula, error } of patch.writes) {
     const date = value instanceof Date;
     const style = numFmt || date ? file.styles.derive(sheet.styleAt(row, col), { numFmt, date }) : undefined;
     const cell = date ? serialDay(value, file.date1904) : value;
-    sheet.setCell(row, col, cell, { strings: file.strings, formula, style });
+    sheet.setCell(row, col, cell, { strings: file.strings, formula, style, error });
   }
 }
 
@@ -140,6 +140,9 @@ async function patched(bytes: Uint8Array, result: MergeResult, options: Consolid
   for (const { sheet, patch } of result.sheets) if (patch.rowChange) moveCitedRows(file, sheet, patch.rowChange);
   // Cells moved and formulas changed: Excel rebuilds its calculation chain rather than trust a stale one.
   if (sheets.size > 0) file.dropCalcChain();
+  // A formula whose result PhuLuc could not compute (merge/sheetBuilder.ts) is written without one: Excel computes it.
+  if (result.sheets.some(({ patch }) => patch.writes.some((w) => w.formula && w.value === null && !w.error)))
+    file.calculateOnLoad();
   const log = logSheetRows(result.log, options.notMerged ?? []);
   file.putSheet(
     LOG_SHEET_NAME,

@@ -227,6 +227,11 @@ export class WorkbookFile<S extends PartPatch = PartPatch> {
     if (this.has(part)) this.remove(part);
   }
 
+  /** `<calcPr fullCalcOnLoad="1">` (CT_CalcPr, §18.2.2): Excel calculates every formula on open; the other attributes kept. */
+  calculateOnLoad(): void {
+    this.update(this.workbook, withFullCalcOnLoad);
+  }
+
   /** Every part as bytes: the input's in its zip order (unchanged ones as they were), then the new ones. */
   files(): ZipFiles {
     // Sheets written or removed without a text asked for still change the count of the part there is.
@@ -404,6 +409,33 @@ function appendSheet(book: string, name: string, id: string, state: string | und
   }
   const at = sheets.end - `</${sheets.prefix}sheets>`.length;
   return book.slice(0, at) + sheet + book.slice(at);
+}
+
+/** What follows calcPr in CT_Workbook's sequence (§18.2.27): a new calcPr goes before the first of them present. */
+const AFTER_CALC_PR = [
+  "oleSize",
+  "customWorkbookViews",
+  "pivotCaches",
+  "smartTagPr",
+  "smartTagTypes",
+  "webPublishing",
+  "fileRecoveryPr",
+  "webPublishObjects",
+  "extLst",
+];
+
+function withFullCalcOnLoad(book: string): string {
+  const [calcPr] = elements(book, "calcPr");
+  if (calcPr) {
+    const { start, tag } = calcPr;
+    return applyEdits(book, [{ start, end: start + tag.length, text: withAttribute(tag, "fullCalcOnLoad", "1") }]);
+  }
+  const [sheets] = elements(book, "sheets");
+  if (!sheets) throw new XmlError("workbook: no <sheets> in workbook.xml");
+  const follower = AFTER_CALC_PR.map((name) => elements(book, name)[0]).find(Boolean);
+  const at = follower?.start ?? book.lastIndexOf(`</${sheets.prefix}workbook>`);
+  if (at < 0) throw new XmlError("workbook: no </workbook> in workbook.xml");
+  return `${book.slice(0, at)}<${sheets.prefix}calcPr fullCalcOnLoad="1"/>${book.slice(at)}`;
 }
 
 /** `xml` without its `name` element when that has no child elements left. */

@@ -100,14 +100,14 @@ export class WorksheetXml {
 
   /**
    * Writes a cell as exceljs writes `cell.value` (cell-xform.js): a number as its shortest round-trip text, text
-   * as a shared string, a formula with its cached value (`t="str"` for text). null empties the cell, its style
-   * kept. `style` replaces the cell's xf; without it a new cell takes the one it showed (styleAt).
+   * as a shared string, a formula with its cached value (`t="str"` for text; `error`: `t="e"`, the error's code).
+   * null empties the cell, its style kept. `style` replaces the cell's xf; without it a new cell takes the one it showed (styleAt).
    */
   setCell(
     row: number,
     col: number,
     value: number | string | boolean | null,
-    options: { strings: StringRefs; formula?: string; style?: number },
+    options: { strings: StringRefs; formula?: string; style?: number; error?: string },
   ): void {
     const { formula, style } = options;
     let r = this.findRow(row);
@@ -126,7 +126,7 @@ export class WorksheetXml {
       cell = this.addCell(r, col);
     }
     r!.raw = undefined;
-    const content = cellContent(value, formula, options.strings, this.prefix);
+    const content = cellContent(value, formula, options.strings, this.prefix, options.error);
     // Other attributes (cm, vm: metadata of the value replaced) go; ph (show phonetic) stays.
     cell.attrs = ph === undefined ? cellAttrs(shown, content.type) : `${cellAttrs(shown, content.type)} ph="${ph}"`;
     cell.inner = content.inner;
@@ -451,16 +451,20 @@ function cellAt(cells: CellXml[], col: number): CellXml | undefined {
   return cells[lo]?.col === col ? cells[lo] : undefined;
 }
 
-/** A cell's `t` and inner XML for its new value (cell-xform.js render / renderFormula). */
+/** A cell's `t` and inner XML for its new value, or its formula's error (cell-xform.js render / renderFormula). */
 function cellContent(
   value: number | string | boolean | null,
   formula: string | undefined,
   strings: StringRefs,
   prefix: string,
+  error: string | undefined,
 ): { type: string | undefined; inner: string | undefined } {
   let type: string | undefined;
   let v: string | undefined;
-  if (value === null) v = undefined;
+  if (error !== undefined) {
+    type = "e"; // ST_CellType e: the cached result is an error (§18.18.11)
+    v = escapeXml(error);
+  } else if (value === null) v = undefined;
   else if (typeof value === "number") {
     if (!Number.isFinite(value)) throw new Error(`worksheet: cannot write the number ${value}`);
     v = String(value);
