@@ -315,6 +315,31 @@ describe("WorkbookFile", () => {
     expect((await readBoth(zip(files))).theirs).toHaveLength(3);
   });
 
+  it("asks Excel to calculate on open: fullCalcOnLoad on calcPr, its other attributes kept (CT_CalcPr, §18.2.2)", async () => {
+    const file = await open(await exceljsWorkbook());
+    const before = /<calcPr [^>]*>/.exec(text(file.files(), "xl/workbook.xml"))![0];
+    expect(before).not.toContain("fullCalcOnLoad");
+    file.calculateOnLoad();
+    const files = file.files();
+    expect(text(files, "xl/workbook.xml")).toContain(before.replace(/\s*\/>$/, ' fullCalcOnLoad="1"/>'));
+    expect((await readBoth(zip(files))).theirs).toHaveLength(2);
+  });
+
+  it("adds a missing calcPr where CT_Workbook's sequence has it (§18.2.27): after definedNames, before extLst", async () => {
+    const file = await open(handWorkbook({ main: "x" }));
+    file.calculateOnLoad();
+    expect(text(file.files(), "xl/workbook.xml")).toMatch(
+      /<\/x:definedNames><x:calcPr fullCalcOnLoad="1"\/><\/x:workbook>$/,
+    );
+    expect((await readWorkbook(zip(file.files()))).grids).toHaveLength(3);
+
+    const withExt = await open(handWorkbook());
+    const book = withExt.text(withExt.workbookPart);
+    withExt.setText(withExt.workbookPart, book.replace("</workbook>", "<extLst><ext uri='x'/></extLst></workbook>"));
+    withExt.calculateOnLoad();
+    expect(text(withExt.files(), "xl/workbook.xml")).toContain('</definedNames><calcPr fullCalcOnLoad="1"/><extLst>');
+  });
+
   it("keeps the shared strings' count the workbook's string cells: a sheet written again or removed takes its own away", async () => {
     const input = await exceljsWorkbook();
     const sst = (files: ZipFiles) => text(files, "xl/sharedStrings.xml");

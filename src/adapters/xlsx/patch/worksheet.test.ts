@@ -422,6 +422,17 @@ describe("WorksheetXml: cells", () => {
     );
   });
 
+  it("writes a formula's error result as t=\"e\" (the reader's cell.error), and a formula without a result bare", () => {
+    const sheet = new WorksheetXml(
+      `<worksheet ${NS}><sheetData><row r="1"><c r="A1" s="2"><f>B1/C1*100</f><v>75</v></c></row></sheetData></worksheet>`,
+    );
+    sheet.setCell(0, 0, null, { strings, formula: "B1/C1*100", error: "#DIV/0!" });
+    sheet.setCell(0, 1, null, { strings, formula: "'Hướng dẫn'!A1" });
+    expect(sheet.toXml()).toContain(
+      `<c r="A1" s="2" t="e"><f>B1/C1*100</f><v>#DIV/0!</v></c><c r="B1"><f>&apos;Hướng dẫn&apos;!A1</f></c>`,
+    );
+  });
+
   it("restyles a cell keeping its value and formula (setStyle), or makes an empty styled one", () => {
     const sheet = new WorksheetXml(
       `<worksheet ${NS}><sheetData><row r="1"><c r="B1" s="2" t="s"><v>0</v></c><c r="C1"><f>B1</f><v>1</v></c></row></sheetData></worksheet>`,
