@@ -72,6 +72,26 @@ describe("writeConsolidated", () => {
     expect([sheet.rows[9][4]?.formula, sheet.rows[10][4]?.formula]).toEqual(["C8/B8*100", "C9/B9*100"]);
   });
 
+  it("caches the results of the formulas computed over the merged rows, those pushed down included", async () => {
+    const bytes = await servicesTemplate();
+    const inputs = [
+      ...unitInputs("xa-1.xlsx", await servicesUnit(["Xã An 1", 100, 40, 60])).inputs,
+      ...unitInputs("xa-4.xlsx", await servicesUnit(["Xã Tân 4", 80, 30, 50])).inputs,
+    ];
+    const result = mergeWorkbook(templateSheets((await readWorkbook(bytes)).grids), inputs);
+    const written = await writeConsolidated(bytes, result);
+    const [sheet] = (await readWorkbook(written)).grids;
+    // Toàn tỉnh: 110 of 180 toàn trình, 70 of 180 một phần (the template cached 0 for each).
+    expect(sheet.rows[7][4]?.value).toBeCloseTo(110 / 180, 12);
+    expect(sheet.rows[8][4]?.value).toBeCloseTo(61.111111111, 8);
+    expect(sheet.rows[9][4]?.value).toBeCloseTo(38.888888889, 8);
+    // The filled-down cell divides the note row's empty cells.
+    expect(sheet.rows[10][4]).toEqual({ value: null, error: "#DIV/0!", formula: "C9/B9*100" });
+    expect(result.sheets[0].grid.rows[10][4]).toEqual(sheet.rows[10][4]);
+    // Every formula computed: nothing left for Excel to calculate on open.
+    expect(strFromU8(unzipSync(written)["xl/workbook.xml"])).not.toContain("fullCalcOnLoad");
+  });
+
   it("writes into a template whose sheet part is not named sheetN.xml (as the Open XML SDK names them)", async () => {
     const bytes = sdkPartNames((await templateBytes()).bytes);
     const [grid] = (await readWorkbook(bytes)).grids;
