@@ -40,6 +40,7 @@ describe("evaluateFormula: operators as Excel computes them", () => {
   it("reads an empty cell as 0 in arithmetic and text that looks like a number as that number", () => {
     expect(evaluateFormula("Z99+1", grid)).toBe(1);
     expect(evaluateFormula("B1*2", grid)).toBe(24);
+    expect(evaluateFormula('"95%"*100', grid)).toBe(95);
     expect(evaluateFormula("B3+1", grid)).toBe(2);
     expect(evaluateFormula("B2*2", grid)).toEqual({ error: "#VALUE!" });
     expect(evaluateFormula("Z99", grid)).toBe(0);

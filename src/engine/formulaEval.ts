@@ -184,15 +184,17 @@ function reference(text: string): Node {
 
 // ---- coercion
 
-/** A text that Excel reads as a number in arithmetic ("12", " 1.5 ", "1e3"); its own locale aside. */
-const NUMERIC_TEXT = /^\s*[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?\s*$/;
+/** A text that Excel reads as a number in arithmetic ("12", " 1.5 ", "1e3", "95%"); its own locale aside. */
+const NUMERIC_TEXT = /^\s*([+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?)\s*(%?)\s*$/;
 
-/** Arithmetic's operand: empty → 0, TRUE → 1, "12" → 12, other text → #VALUE!. */
+/** Arithmetic's operand: empty → 0, TRUE → 1, "12" → 12, "95%" → 0.95, other text → #VALUE!. */
 function toNumber(v: Value): number | FormulaError {
   if (v === null) return 0;
   if (typeof v === "number" || isError(v)) return v;
   if (typeof v === "boolean") return v ? 1 : 0;
-  return NUMERIC_TEXT.test(v) ? Number(v) : VALUE;
+  const numeric = NUMERIC_TEXT.exec(v);
+  if (!numeric) return VALUE;
+  return numeric[2] ? Number(numeric[1]) / 100 : Number(numeric[1]);
 }
 
 /** General format's text of a number: 15 significant digits, as Excel shows and concatenates it. */
