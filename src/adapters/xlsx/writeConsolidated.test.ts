@@ -45,14 +45,19 @@ async function servicesUnit(row: (string | number)[]) {
   return (await readWorkbook(new Uint8Array(await workbook.xlsx.writeBuffer()))).grids;
 }
 
+/** The dịch vụ công template merged with Xã An 1's figures and a new Xã Tân 4 (one row inserted above Toàn tỉnh). */
+async function servicesMerge(): Promise<{ bytes: Uint8Array; result: MergeResult }> {
+  const bytes = await servicesTemplate();
+  const inputs = [
+    ...unitInputs("xa-1.xlsx", await servicesUnit(["Xã An 1", 100, 40, 60])).inputs,
+    ...unitInputs("xa-4.xlsx", await servicesUnit(["Xã Tân 4", 80, 30, 50])).inputs,
+  ];
+  return { bytes, result: mergeWorkbook(templateSheets((await readWorkbook(bytes)).grids), inputs) };
+}
+
 describe("writeConsolidated", () => {
   it("rewrites the formulas of rows a merge pushes down, as Excel's row insertion would", async () => {
-    const bytes = await servicesTemplate();
-    const inputs = [
-      ...unitInputs("xa-1.xlsx", await servicesUnit(["Xã An 1", 100, 40, 60])).inputs,
-      ...unitInputs("xa-4.xlsx", await servicesUnit(["Xã Tân 4", 80, 30, 50])).inputs,
-    ];
-    const result = mergeWorkbook(templateSheets((await readWorkbook(bytes)).grids), inputs);
+    const { bytes, result } = await servicesMerge();
     expect(result.sheets[0].patch.rowChange).toEqual({ at: 6, delta: 1 });
 
     const [sheet] = (await readWorkbook(await writeConsolidated(bytes, result))).grids;
@@ -73,12 +78,7 @@ describe("writeConsolidated", () => {
   });
 
   it("caches the results of the formulas computed over the merged rows, those pushed down included", async () => {
-    const bytes = await servicesTemplate();
-    const inputs = [
-      ...unitInputs("xa-1.xlsx", await servicesUnit(["Xã An 1", 100, 40, 60])).inputs,
-      ...unitInputs("xa-4.xlsx", await servicesUnit(["Xã Tân 4", 80, 30, 50])).inputs,
-    ];
-    const result = mergeWorkbook(templateSheets((await readWorkbook(bytes)).grids), inputs);
+    const { bytes, result } = await servicesMerge();
     const written = await writeConsolidated(bytes, result);
     const [sheet] = (await readWorkbook(written)).grids;
     // Toàn tỉnh: 110 of 180 toàn trình, 70 of 180 một phần (the template cached 0 for each).
