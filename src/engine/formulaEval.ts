@@ -251,7 +251,7 @@ function arithmetic(op: string, x: number, y: number): number | FormulaError {
     case "/":
       return y === 0 ? DIV0 : finite(x / y);
     default:
-      // 0^0 is #NUM! in Excel (POWER function docs), as is a negative base to a fractional power (NaN).
+      // 0^0 is #NUM! in Excel (MS-OI29500 §2.1.1018, POWER), as is a negative base to a fractional power (NaN).
       return x === 0 && y === 0 ? NUM : finite(x ** y);
   }
 }
