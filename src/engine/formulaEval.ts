@@ -57,6 +57,20 @@ interface Token {
   text: string;
 }
 
+/**
+ * Whether everything the formula reads is in its cell references: no defined name, whole column or syntax
+ * PhuLuc cannot read (any of which may read cells it does not name).
+ */
+export function readsOnlyCells(formula: string): boolean {
+  try {
+    tokenize(formula);
+    return true;
+  } catch (error) {
+    if (error instanceof Unsupported) return false;
+    throw error;
+  }
+}
+
 function tokenize(formula: string): Token[] {
   const tokens: Token[] = [];
   TOKEN.lastIndex = 0;

@@ -164,3 +164,29 @@ export function shiftRows(formula: string, at: number, delta: number, options: {
     return ours ? shiftedEnds(ref.ends, change) : ref.ends;
   });
 }
+
+/** A reference a formula makes: its sheet as written (none: the formula's own), and the cells' 0-based bounds. */
+export interface CitedRange {
+  sheet: string | undefined;
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+/** Every reference of the formula (whole rows span every column); names, strings and functions are not. */
+export function formulaReferences(formula: string): CitedRange[] {
+  const cited: CitedRange[] = [];
+  moveReferences(formula, (ref) => {
+    const [start, end = start] = ref.ends;
+    cited.push({
+      sheet: ref.sheet,
+      top: Math.min(start.row, end.row),
+      bottom: Math.max(start.row, end.row),
+      left: ref.wholeRows ? 0 : Math.min(start.col, end.col),
+      right: ref.wholeRows ? LAST_COLUMN : Math.max(start.col, end.col),
+    });
+    return ref.ends;
+  });
+  return cited;
+}

@@ -20,6 +20,12 @@ function template() {
     grid.rows[rowOf(i)][COL.ratio] = { value: 0, formula: `D${r}/C${r}*100`, numFmt: "#,##0.0" };
   }
   grid.rows[1][COL.note] = { value: "Năm 2024", formula: "'Hướng dẫn'!A1" };
+  // Two lookups PhuLuc cannot compute (VLOOKUP is not among its functions): one over the title, which no unit
+  // changes, one over the Thực hiện of a computed row the unit leads, which it fills.
+  const led = computed.find((i) => leadsOf(filled.rows[i][COL.lead]).includes(UNIT))!;
+  const first = rowOf(led) + 1;
+  grid.rows[0][COL.note] = { value: "PHỤ LỤC", formula: "VLOOKUP(A1,A1:B2,1,FALSE)" };
+  grid.rows[2][COL.note] = { value: 0, formula: `VLOOKUP(C${first},C${first}:D${first},2,FALSE)` };
   const { table } = recogniseTable(grid);
   return { sheet: { grid, table: table! }, rowOf };
 }
@@ -52,6 +58,12 @@ describe("merge: the consolidated sheet's formulas computed again", () => {
   it("leaves the rows no unit filled as the template cached them (0), unwritten", () => {
     const untouched = computed.find((i) => !changed.includes(i))!;
     expect(merged.grid.rows[rowOf(untouched)][COL.ratio]).toMatchObject({ value: 0 });
+  });
+
+  it("keeps the cache of a formula it cannot compute while nothing it cites changed; drops it when something did", () => {
+    expect(merged.grid.rows[0][COL.note]).toMatchObject({ value: "PHỤ LỤC" });
+    expect(formulaWrites.filter((w) => w.row === 0)).toEqual([]);
+    expect(merged.grid.rows[2][COL.note]).toMatchObject({ value: null });
   });
 
   it("drops the cache of a formula it cannot compute (another sheet): it reads as not calculated", () => {

@@ -3,8 +3,8 @@ import type { Cell, Grid } from "../grid";
 import type { Table } from "../model";
 import type { FilledValue, SheetMerge, SheetPatch } from "./types";
 import { cloneRows, type SheetCompleteness } from "./context";
-import { shiftRows } from "../formulaRefs";
-import { SheetFormulas, type Computed } from "../formulaEval";
+import { formulaReferences, shiftRows } from "../formulaRefs";
+import { readsOnlyCells, SheetFormulas, type Computed } from "../formulaEval";
 
 export class SheetBuilder {
   readonly rows: (Cell | undefined)[][];
@@ -27,20 +27,37 @@ export class SheetBuilder {
   /**
    * Every formula of the sheet computed again over the merged values (formulaEval.ts): the template cached its
    * results over a blank form (`Tỷ lệ` `=D14/C14*100` cached `#DIV/0!`), which check and export would read. A
-   * result that differs from the cache is written with the formula; one PhuLuc cannot compute drops the cache
-   * (the cell reads as not calculated, and the writer asks Excel to calculate on open).
+   * result that differs from the cache is written with the formula. One PhuLuc cannot compute keeps its cache
+   * while nothing it cites changed (a lookup over the form's own columns); else the cache is dropped (the cell
+   * reads as not calculated, and the writer asks Excel to calculate on open).
    */
   private recalculate(): void {
     const formulas = new SheetFormulas(this.grid());
-    const changed: { row: number; col: number; cell: Cell }[] = [];
+    const changed = new Set(this.writes.map(({ row, col }) => `${row},${col}`));
+    const uncomputed: { row: number; col: number; cell: Cell }[] = [];
     this.rows.forEach((cells, row) =>
       cells.forEach((cell, col) => {
         if (cell?.formula === undefined) return;
-        const next = withResult(cell, formulas.cellResult(row, col));
-        if (!sameResult(cell, next)) changed.push({ row, col, cell: next });
+        const result = formulas.cellResult(row, col);
+        if (result === undefined) return void uncomputed.push({ row, col, cell });
+        const next = withResult(cell, result);
+        if (!sameResult(cell, next)) this.setChanged(row, col, next, changed);
       }),
     );
-    for (const { row, col, cell } of changed) this.set(row, col, cell);
+    // A formula citing one whose cache was just dropped is stale too: until none is left to drop.
+    for (let dropped = true; dropped;) {
+      dropped = false;
+      for (const { row, col, cell } of uncomputed) {
+        if (changed.has(`${row},${col}`) || !citesChanged(cell.formula!, changed)) continue;
+        this.setChanged(row, col, withResult(cell, undefined), changed);
+        dropped = true;
+      }
+    }
+  }
+
+  private setChanged(row: number, col: number, cell: Cell, changed: Set<string>): void {
+    this.set(row, col, cell);
+    changed.add(`${row},${col}`);
   }
 
   private shape: Grid;
@@ -83,6 +100,22 @@ export class SheetBuilder {
       },
     };
   }
+}
+
+/**
+ * Whether the formula may read a cell the merge changed: one of its own sheet's references covers one, it cites
+ * another sheet (which this merge may have changed too), or it reads what it does not name (a defined name).
+ */
+function citesChanged(formula: string, changed: Set<string>): boolean {
+  if (!readsOnlyCells(formula)) return true;
+  return formulaReferences(formula).some((ref) => {
+    if (ref.sheet !== undefined) return true;
+    for (const key of changed) {
+      const [row, col] = key.split(",").map(Number);
+      if (row >= ref.top && row <= ref.bottom && col >= ref.left && col <= ref.right) return true;
+    }
+    return false;
+  });
 }
 
 /** The formula cell holding `result` (an error as the reader stores a cached one); undefined drops the cache. */
