@@ -1,4 +1,4 @@
-import { shiftRows, slideFormula } from "./formulaRefs";
+import { formulaReferences, shiftRows, slideFormula } from "./formulaRefs";
 
 describe("slideFormula: a shared formula's text in another cell of its range", () => {
   it("moves relative parts by the offset and keeps $ parts", () => {
@@ -94,5 +94,16 @@ describe("shiftRows on the sheet itself: ranges as Excel moves them", () => {
     expect(shiftRows("b5+SUM(T[B9])+b9", 6, 2)).toBe("b5+SUM(T[B9])+B11");
     // Names, not cells: no row 0, a name with letters past ASCII (the old tokenizer moved its NG9).
     expect(shiftRows("A0+Tổng9+Tổng!B9", 6, 2)).toBe("A0+Tổng9+Tổng!B9");
+  });
+});
+
+describe("formulaReferences", () => {
+  it("lists each reference with its sheet and bounds; strings, names and functions are not references", () => {
+    expect(formulaReferences(`SUM(D6:$D$9,B2)+'Phụ lục II'!C3+"A1"&Tong2024+PL1!5:6`)).toEqual([
+      { sheet: undefined, top: 5, left: 3, bottom: 8, right: 3 },
+      { sheet: undefined, top: 1, left: 1, bottom: 1, right: 1 },
+      { sheet: "Phụ lục II", top: 2, left: 2, bottom: 2, right: 2 },
+      { sheet: "PL1", top: 4, left: 0, bottom: 5, right: 16383 },
+    ]);
   });
 });
