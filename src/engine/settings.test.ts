@@ -29,6 +29,13 @@ describe("settings", () => {
     expect(() => parseSettings({ ngay: "01/10/2024" }, "S.json")).toThrow(/S\.json: trường "ngay"/);
     expect(() => parseSettings({ units: [{ id: "", name: "x", aliases: [] }] })).toThrow(/units\.0\.id/);
   });
+
+  it("rejects a day the month does not have, rather than rolling it into the next month", () => {
+    expect(() => parseSettings({ ngay: "2026-02-30" }, "S.json")).toThrow(/S\.json: trường "ngay".*ngày không tồn tại/);
+    expect(() => parseSettings({ ngay: "2023-02-29" })).toThrow(/ngày không tồn tại/);
+    expect(() => parseSettings({ ngay: "2024-04-31" })).toThrow(/ngày không tồn tại/);
+    expect(parseSettings({ ngay: "2024-02-29" }).ngay).toBe("2024-02-29");
+  });
 });
 
 describe("units list text", () => {
