@@ -67,6 +67,18 @@ describe("phuluc export", () => {
     expect((await run([input, "--fast"])).code).toBe(2);
   });
 
+  it("names the file that holds no Phụ lục to export (found by QA)", async () => {
+    const empty = path.join(dir, "trang-trong.xlsx");
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet("Sheet1");
+    await workbook.xlsx.writeFile(empty);
+    const run2 = await run([empty, "-o", dir]);
+    expect(run2.code).toBe(2);
+    expect(run2.err.trim()).toBe(
+      `Tệp “${empty}”: Không có bảng Phụ lục nào để xuất (chỉ có nhật ký, trang ẩn hoặc trang không nhận ra mẫu).`,
+    );
+  });
+
   it("keeps the two permissions apart: errors allowed never replaces a file, --force never exports errors", async () => {
     const existing = path.join(dir, "ban-cu.xlsx");
     await fs.writeFile(existing, "bản cũ");

@@ -168,7 +168,9 @@ export const exportCommand: Command = async (args: string[], io: CliIO) => {
     for (const note of submission.notes) io.out(`  Ghi chú: ${note}`);
     return 0;
   } catch (error) {
-    io.err(userMessage(error));
+    // The builder does not know the file: say which one had nothing to export.
+    const nothing = error instanceof PhuLucError && error.code === "no-sheets";
+    io.err(nothing ? `Tệp “${input}”: ${userMessage(error)}` : userMessage(error));
     return 2;
   }
 };
