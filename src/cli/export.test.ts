@@ -67,6 +67,23 @@ describe("phuluc export", () => {
     expect((await run([input, "--fast"])).code).toBe(2);
   });
 
+  it("says which fields of --settings it does not know, and still exports (found by QA: a typo vanished unseen)", async () => {
+    const settings = path.join(dir, "go-nham.json");
+    await fs.writeFile(settings, JSON.stringify({ soKyhieu: "12/BC-STTTT", kyBaoCao: "9T-2024" }));
+    const exported = await run([
+      input,
+      "--allow-errors",
+      "--force",
+      "-o",
+      path.join(dir, "go-nham.xlsx"),
+      "--settings",
+      settings,
+    ]);
+    expect(exported.code).toBe(0);
+    expect(exported.err).toContain(`${settings}: bỏ qua trường không dùng “soKyhieu” (các trường: coQuanChuQuan, `);
+    expect(exported.err).toContain("soKyHieu");
+  });
+
   it("names the file that holds no Phụ lục to export (found by QA)", async () => {
     const empty = path.join(dir, "trang-trong.xlsx");
     const workbook = new ExcelJS.Workbook();

@@ -54,6 +54,12 @@ export const SettingsSchema = z.object({
 
 export type Settings = z.infer<typeof SettingsSchema>;
 
+/** Fields of a settings object that no setting reads (a typo such as `soKyhieu` would otherwise vanish unseen). */
+export function unknownSettingsFields(raw: unknown): string[] {
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) return [];
+  return Object.keys(raw).filter((key) => !Object.prototype.hasOwnProperty.call(SettingsSchema.shape, key));
+}
+
 export function defaultSettings(): Settings {
   return SettingsSchema.parse({});
 }
