@@ -67,6 +67,35 @@ describe("phuluc export", () => {
     expect((await run([input, "--fast"])).code).toBe(2);
   });
 
+  it("says which fields of --settings it does not know, and still exports (found by QA: a typo vanished unseen)", async () => {
+    const settings = path.join(dir, "go-nham.json");
+    await fs.writeFile(settings, JSON.stringify({ soKyhieu: "12/BC-STTTT", kyBaoCao: "9T-2024" }));
+    const exported = await run([
+      input,
+      "--allow-errors",
+      "--force",
+      "-o",
+      path.join(dir, "go-nham.xlsx"),
+      "--settings",
+      settings,
+    ]);
+    expect(exported.code).toBe(0);
+    expect(exported.err).toContain(`${settings}: bỏ qua trường không dùng “soKyhieu” (các trường: coQuanChuQuan, `);
+    expect(exported.err).toContain("soKyHieu");
+  });
+
+  it("names the file that holds no Phụ lục to export (found by QA)", async () => {
+    const empty = path.join(dir, "trang-trong.xlsx");
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet("Sheet1");
+    await workbook.xlsx.writeFile(empty);
+    const run2 = await run([empty, "-o", dir]);
+    expect(run2.code).toBe(2);
+    expect(run2.err.trim()).toBe(
+      `Tệp “${empty}”: Không có bảng Phụ lục nào để xuất (chỉ có nhật ký, trang ẩn hoặc trang không nhận ra mẫu).`,
+    );
+  });
+
   it("keeps the two permissions apart: errors allowed never replaces a file, --force never exports errors", async () => {
     const existing = path.join(dir, "ban-cu.xlsx");
     await fs.writeFile(existing, "bản cũ");

@@ -14,7 +14,7 @@ import { readRegularFile, type ExpectedFile } from "../adapters/xlsx/readRegular
 import { writeSubmission } from "../adapters/xlsx/writeSubmission";
 import { PhuLucError, userMessage } from "../engine/errors";
 import { buildSubmission, planExport } from "../engine/export";
-import { parseSettings, type Settings } from "../engine/settings";
+import { parseSettings, SettingsSchema, unknownSettingsFields, type Settings } from "../engine/settings";
 import { EXPLANATION_SHEET_NAME, explanationListRows } from "../engine/review";
 import { maxMbArg, type CliIO, type Command } from "./io";
 import { checkOutputPath, writeOutput, type InputFile } from "./outputPath";
@@ -98,7 +98,7 @@ const SETTINGS_FILE: ExpectedFile = {
 };
 
 /** The settings file, read as the inputs are: a regular file, its size checked before reading. */
-async function loadSettings(file: string | undefined): Promise<Settings> {
+async function loadSettings(file: string | undefined, io: CliIO): Promise<Settings> {
   if (!file) return parseSettings({});
   const bytes = await readRegularFile(file, path.basename(file), SETTINGS_MAX_BYTES, SETTINGS_FILE).catch(
     (error: unknown) => {
@@ -117,7 +117,13 @@ async function loadSettings(file: string | undefined): Promise<Settings> {
   } catch {
     throw new PhuLucError("bad-argument", `Tệp cài đặt ${file} không phải JSON hợp lệ.`, `${file} is not valid JSON.`);
   }
-  return parseSettings(raw, file);
+  const settings = parseSettings(raw, file);
+  const unknown = unknownSettingsFields(raw);
+  if (unknown.length > 0) {
+    const known = Object.keys(SettingsSchema.shape).join(", ");
+    io.err(`${file}: bỏ qua trường không dùng ${unknown.map((k) => `“${k}”`).join(", ")} (các trường: ${known}).`);
+  }
+  return settings;
 }
 
 /** The file to write: `-o` as given, or the standard name inside `-o` (a folder) or beside the input. */
@@ -141,7 +147,7 @@ export const exportCommand: Command = async (args: string[], io: CliIO) => {
   }
   const input = parsed.input!;
   try {
-    const settings = await loadSettings(parsed.settings);
+    const settings = await loadSettings(parsed.settings, io);
     const read = await readWorkbook(input, { maxBytes: parsed.maxBytes });
     const plan = planExport(read.grids, settings);
     if (plan.errors.length) {
@@ -168,7 +174,9 @@ export const exportCommand: Command = async (args: string[], io: CliIO) => {
     for (const note of submission.notes) io.out(`  Ghi chú: ${note}`);
     return 0;
   } catch (error) {
-    io.err(userMessage(error));
+    // The builder does not know the file: say which one had nothing to export.
+    const nothing = error instanceof PhuLucError && error.code === "no-sheets";
+    io.err(nothing ? `Tệp “${input}”: ${userMessage(error)}` : userMessage(error));
     return 2;
   }
 };

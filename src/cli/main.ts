@@ -72,7 +72,19 @@ function streamWriter(stream: NodeJS.WriteStream): (text: string) => void {
   };
 }
 
+/**
+ * `phuluc check … | head`: once the reader has gone, what is left to print has nowhere to go. Node
+ * raises EPIPE as an unhandled 'error' event (a stack trace, exit 1) — the files are already written,
+ * so the rest of the output is dropped quietly instead.
+ */
+function dropOutputAfterReaderCloses(stream: NodeJS.WriteStream): void {
+  stream.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "EPIPE") throw error;
+  });
+}
+
 export async function runCli(argv: string[] = process.argv.slice(2)): Promise<void> {
+  dropOutputAfterReaderCloses(process.stdout);
   const io: CliIO = { out: streamWriter(process.stdout), err: streamWriter(process.stderr) };
   try {
     // exitCode (not exit()) lets piped output flush before Node ends.

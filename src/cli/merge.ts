@@ -41,6 +41,7 @@ import { findingFields, type FileResult, type FindingJson } from "./checkResult"
 import { SEVERITY_LABEL } from "./checkTable";
 import { maxMbArg, type CliIO, type Command } from "./io";
 import { checkOutputPath, writeOutput, type InputFile } from "./outputPath";
+import { distinctFiles, repeatedFileMessage } from "./distinctFiles";
 import { zipFiles } from "./zipFiles";
 
 export const MERGE_USAGE = `Cách dùng: phuluc merge --template MẪU.xlsx ĐƠN_VỊ.xlsx... -o KẾT_QUẢ.xlsx [--json] [--plan KẾ_HOẠCH.xlsx] [--force] [--max-mb N]
@@ -263,7 +264,9 @@ export const merge: Command = async (args: string[], io: CliIO) => {
     return 2;
   }
 
-  const { inputs, notMerged, receipts: files } = await readUnits(parsed.units, limits);
+  const { files: unitPaths, repeated } = await distinctFiles(parsed.units);
+  for (const repeat of repeated) io.err(repeatedFileMessage(repeat));
+  const { inputs, notMerged, receipts: files } = await readUnits(unitPaths, limits);
   if (inputs.length === 0) {
     io.err(["Không tổng hợp được tệp nào của đơn vị:", ...notMerged.map((n) => `  ${n.file}: ${n.reason}`)].join("\n"));
     return 2;
@@ -308,9 +311,7 @@ export const merge: Command = async (args: string[], io: CliIO) => {
     return 2;
   }
   if (parsed.json) {
-    io.out(
-      JSON.stringify({ ...mergeJson(result, output, parsed.units, notMerged), status: reviewed.statuses }, null, 2),
-    );
+    io.out(JSON.stringify({ ...mergeJson(result, output, unitPaths, notMerged), status: reviewed.statuses }, null, 2));
   } else {
     io.out(summary(result, output, notMerged));
     io.out(`Tình trạng nộp: ${stateCounts(reviewed.statuses)} (chi tiết: phuluc status ${path.basename(output)}).`);

@@ -288,7 +288,12 @@ export const explainCommand = command(
     const { read, bytes } = await readWorkbookFile(file, limitsOf(flags));
     const grid = read.grids.find((g) => g.name === sheetName);
     if (!grid) {
-      throw new PhuLucError("bad-argument", `Tệp không có trang tính “${sheetName}”.`, `No sheet “${sheetName}”.`);
+      const names = read.grids.map((g) => `“${g.name}”`).join(", ");
+      throw new PhuLucError(
+        "bad-argument",
+        `Tệp “${file}” không có trang tính “${sheetName}” (các trang tính: ${names}).`,
+        `“${file}” has no sheet “${sheetName}” (its sheets: ${names}).`,
+      );
     }
     const store = reviewStoreOf(read.grids);
     const report = checkGrid(grid);

@@ -1,5 +1,5 @@
 import { PhuLucError } from "./errors";
-import { defaultSettings, parseSettings, parseUnitLines, unitLines } from "./settings";
+import { defaultSettings, parseSettings, parseUnitLines, unitLines, unknownSettingsFields } from "./settings";
 import { DEFAULT_UNITS } from "./units";
 
 describe("settings", () => {
@@ -28,6 +28,19 @@ describe("settings", () => {
     expect(() => parseSettings({ ngay: "01/10/2024" }, "S.json")).toThrow(PhuLucError);
     expect(() => parseSettings({ ngay: "01/10/2024" }, "S.json")).toThrow(/S\.json: trường "ngay"/);
     expect(() => parseSettings({ units: [{ id: "", name: "x", aliases: [] }] })).toThrow(/units\.0\.id/);
+  });
+
+  it("lists the fields no setting reads", () => {
+    expect(unknownSettingsFields({ soKyhieu: "1", ngay: "", khac: 1 })).toEqual(["soKyhieu", "khac"]);
+    expect(unknownSettingsFields([1])).toEqual([]);
+    expect(unknownSettingsFields(null)).toEqual([]);
+  });
+
+  it("rejects a day the month does not have, rather than rolling it into the next month", () => {
+    expect(() => parseSettings({ ngay: "2026-02-30" }, "S.json")).toThrow(/S\.json: trường "ngay".*ngày không tồn tại/);
+    expect(() => parseSettings({ ngay: "2023-02-29" })).toThrow(/ngày không tồn tại/);
+    expect(() => parseSettings({ ngay: "2024-04-31" })).toThrow(/ngày không tồn tại/);
+    expect(parseSettings({ ngay: "2024-02-29" }).ngay).toBe("2024-02-29");
   });
 });
 

@@ -16,13 +16,19 @@ const UnitDefSchema = z.object({
   aliases: z.array(z.string()),
 });
 
+function isRealDay(text: string): boolean {
+  const time = Date.parse(`${text}T00:00:00Z`);
+  return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === text;
+}
+
 /** `yyyy-mm-dd`, or empty while the document is not dated yet (printed `ngày … tháng … năm …`). */
 const isoDate = z.union([
   z.literal(""),
   z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/, "ngày phải có dạng yyyy-mm-dd")
-    .refine((text) => !Number.isNaN(Date.parse(`${text}T00:00:00Z`)), "ngày không tồn tại"),
+    // Date.parse takes 2026-02-30 as 2 March: the day must read back as written.
+    .refine((text) => isRealDay(text), "ngày không tồn tại"),
 ]);
 
 export const SettingsSchema = z.object({
@@ -47,6 +53,12 @@ export const SettingsSchema = z.object({
 });
 
 export type Settings = z.infer<typeof SettingsSchema>;
+
+/** Fields of a settings object that no setting reads (a typo such as `soKyhieu` would otherwise vanish unseen). */
+export function unknownSettingsFields(raw: unknown): string[] {
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) return [];
+  return Object.keys(raw).filter((key) => !Object.prototype.hasOwnProperty.call(SettingsSchema.shape, key));
+}
 
 export function defaultSettings(): Settings {
   return SettingsSchema.parse({});

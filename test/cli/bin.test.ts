@@ -48,6 +48,16 @@ describe("bin/phuluc.cjs", () => {
     expect(run.err).toBe("");
   });
 
+  it("stops quietly when the reader of its output goes away (`| head -c 1`), with no stack trace", () => {
+    const files = Array.from({ length: 200 }, () => "phu-luc-ii.xlsx"); // well past a pipe’s 64 KB buffer
+    const run = spawnSync("sh", ["-c", `"${process.execPath}" "${bin}" check ${files.join(" ")} --json | head -c 1`], {
+      encoding: "utf8",
+      cwd: dir,
+    });
+    expect(run.stdout).toBe("{");
+    expect(run.stderr).toBe("");
+  });
+
   it("tells the user to build the CLI when the bundle is missing", () => {
     const lonely = join(dir, "pkg", "bin");
     mkdirSync(lonely, { recursive: true });

@@ -126,6 +126,25 @@ describe("giải trình, Tình trạng nộp, Trả lại, Đã duyệt (CLI rou
     ]);
     expect(wrong.code).toBe(2);
     expect(wrong.err).toContain("Ô E18 của trang “Phụ lục I” không có phát hiện “attainment-mismatch”");
+    // A sheet name mistyped: the file and its sheets are named (found by QA).
+    const noSheet = await runMain([
+      "explain",
+      at("CNTT-BCVT.xlsx"),
+      "--sheet",
+      "Phu luc I",
+      "--cell",
+      "E17",
+      "--rule",
+      "attainment-mismatch",
+      "--text",
+      "x",
+      "-o",
+      at("khong.xlsx"),
+    ]);
+    expect(noSheet.code).toBe(2);
+    expect(noSheet.err).toContain(
+      `Tệp “${at("CNTT-BCVT.xlsx")}” không có trang tính “Phu luc I” (các trang tính: “Phụ lục I”, “PhuLuc”).`,
+    );
 
     // 3. check reads the explanation from the workbook: still listed, shown as explained, exit 0.
     const after = await runMain(["check", at("CNTT-BCVT.xlsx"), "--json"]);

@@ -32,6 +32,9 @@ describe("parseVietnameseNumber", () => {
     ["1,000", 1],
     ["0", 0],
     ["-0", 0],
+    ["１２３４", 1234],
+    ["１．２３４，５", 1234.5],
+    ["－３９６", -396],
   ])("%s → %d", (text, expected) => {
     expect(parseVietnameseNumber(text)).toBe(expected);
   });
@@ -221,6 +224,17 @@ describe("parseCell", () => {
       decimals: 3,
       percent: false,
     });
+  });
+
+  it("reads full-width digits (pasted from a CJK document) as the number they show, flagged as text", () => {
+    expect(parseCell({ value: "９８，９％" }, "percent")).toEqual({
+      kind: "number",
+      value: 98.9,
+      decimals: 1,
+      fromText: true,
+      percent: true,
+    });
+    expect(parseCell({ value: "１１１２" }, "number")).toMatchObject({ kind: "number", value: 1112, fromText: true });
   });
 
   it("parses Vietnamese text in numeric columns and flags it as text", () => {

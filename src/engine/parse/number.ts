@@ -11,6 +11,8 @@
  *   separators when they split off groups of exactly three digits (`1 000 000`).
  * - Signs: `+`, `-`, `−`, `–`; accounting negatives `(1.250)` read as -1250.
  * - A trailing `%` marks percent points (`94,2%` → 94.2 with `percent: true`).
+ * - Full-width digits and signs (`１２３４`, `９８，９％`: text pasted from a CJK document or typed with
+ *   an East Asian input method) read as their ASCII forms, as Excel's own entry does.
  * - In a value column, `x` (the statistics mark for "not applicable / no data") and a lone dash are
  *   empty, keeping the mark (spec §3). Zero-padded counts (`01`, `05`: the official style) are
  *   numbers and, typed as text on purpose, not reported as text to store as a number.
@@ -62,8 +64,16 @@ export function readNumberText(text: string): NumberText | undefined {
   return readTidyNumberText(tidyText(text));
 }
 
+/** U+FF01–U+FF5E, the full-width forms of ASCII `!`…`~`. */
+const FULL_WIDTH = /[\uff01-\uff5e]/g;
+
+/** `１２３４` → `1234`: the ASCII character each full-width form stands for (a fixed offset). */
+const asciiOfFullWidth = (text: string) =>
+  text.replace(FULL_WIDTH, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
+
 /** readNumberText for text already tidied (parseCell tidies every text first). */
-function readTidyNumberText(tidy: string): NumberText | undefined {
+function readTidyNumberText(tidied: string): NumberText | undefined {
+  const tidy = asciiOfFullWidth(tidied);
   const plain = PLAIN_NUMBER.exec(tidy);
   if (plain) return { value: Number(plain[1]), decimals: 0, percent: plain[2] === "%" };
   let body = tidy;

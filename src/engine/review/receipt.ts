@@ -63,15 +63,21 @@ export function sheetReceipt(grid: Grid, workbook: readonly Grid[], sha256: stri
   return { file: grid.name, sha256, ...receiptCounts(reviewFindings([grid, ...records])) };
 }
 
-/** Each received file with the unit merge assigns it (from its first sheet's input, as mergeWorkbook does). */
+/**
+ * Each received file with the unit merge assigns it (from its first sheet's input, as mergeWorkbook does).
+ * A file whose every sheet is of a template the consolidated workbook lacks is refused as `wrong-template`,
+ * “not that unit's report”: it gets no receipt, so the unit stays Chưa nộp — recorded Đã nhận, a later merge
+ * would count the unit as received earlier.
+ */
 export function receiptsOfUnits(
   receipts: readonly Omit<Receipt, "unit">[],
   inputs: readonly UnitInput[],
   templates: readonly Table[],
   units: UnitDef[] = DEFAULT_UNITS,
 ): Receipt[] {
+  const consolidated = new Set(templates.map((t) => t.templateId));
   return receipts.flatMap((receipt) => {
-    const input = inputs.find((i) => i.file === receipt.file);
+    const input = inputs.find((i) => i.file === receipt.file && consolidated.has(i.table.templateId));
     return input ? [{ ...receipt, unit: assignUnit(input, units, templates).unit }] : [];
   });
 }
