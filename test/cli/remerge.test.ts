@@ -95,3 +95,43 @@ describe("checking a kinh-phi consolidated workbook", () => {
     ]);
   });
 });
+
+describe("a consolidated workbook given as a unit's file", () => {
+  it("is refused with the ways it is meant to be used; the units' own files merge as without it", async () => {
+    // Found by QA: credited to CNTT-BCVT (it leads most rows), it replaced the other units' files (113 values
+    // `superseded`), listed them as not sent, and the merge exited 0.
+    await merged(path.join(EXAMPLES, "mau-phu-luc-I.xlsx"), at("tong-hop.xlsx"));
+    const [cntt, , ttbcxb] = UNITS;
+    const run = await runMain([
+      "merge",
+      "--template",
+      path.join(EXAMPLES, "mau-phu-luc-I.xlsx"),
+      cntt,
+      at("tong-hop.xlsx"),
+      ttbcxb,
+      "-o",
+      at("TH-lai.xlsx"),
+      "--json",
+    ]);
+    const json = JSON.parse(run.out) as {
+      notMerged: { file: string; reason: string }[];
+      accounting: Record<string, number>;
+      status: { unit: string; state: string }[];
+    };
+    expect(json.notMerged).toEqual([
+      {
+        file: "tong-hop.xlsx",
+        reason: expect.stringMatching(
+          /^Tệp “tong-hop\.xlsx” là một bảng tổng hợp \(có trang “Nhật ký tổng hợp” do PhuLuc ghi\).*--template/,
+        ),
+        reasonEn: expect.stringContaining("is a consolidated workbook"),
+      },
+    ]);
+    expect(json.accounting.superseded).toBe(0);
+    expect(json.status.map((s) => [s.unit, s.state])).toEqual([
+      ["CNTT-BCVT", "da-nhan"],
+      ["THANH-TRA", "chua-nop"],
+      ["TTBCXB", "da-nhan"],
+    ]);
+  });
+});

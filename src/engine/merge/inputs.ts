@@ -7,7 +7,9 @@ import { tidyText } from "../text";
 import { displayParsed } from "./values";
 import type { ExtraCell, TemplateSheet, UnitInput } from "./types";
 import { columnName } from "../headerText";
-import { ownSheetKind } from "../review/sheets";
+import { PhuLucError } from "../errors";
+import { isOwnSheetAsWritten, ownSheetKind } from "../review/sheets";
+import { isMergeLogSheet } from "./logSheet";
 import { reviewStoreOf } from "../review/store";
 
 function hasContent(grid: Grid): boolean {
@@ -54,6 +56,7 @@ export function unitInputs(
   extra: Pick<UnitInput, "unitId" | "receivedAt" | "receivedFrom"> = {},
   tableOf: (grid: Grid) => Table | undefined = (grid) => recogniseTable(grid).table,
 ): { inputs: UnitInput[]; unrecognised: string[] } {
+  refuseConsolidation(file, grids);
   const inputs: UnitInput[] = [];
   const unrecognised: string[] = [];
   const { explanations } = reviewStoreOf(grids);
@@ -73,4 +76,23 @@ export function unitInputs(
     inputs.push(input);
   }
   return { inputs, unrecognised };
+}
+
+/**
+ * A workbook a merge wrote (its `Nhật ký tổng hợp` as PhuLuc writes it) holds every unit's figures: taken as one
+ * unit's file, it would be credited to the unit that leads most rows and replace the others' own files. Refused,
+ * with the two ways it is meant to be used.
+ */
+function refuseConsolidation(file: string, grids: Grid[]): void {
+  const log = grids.find((grid) => isMergeLogSheet(grid.name) && isOwnSheetAsWritten(grid));
+  if (!log) return;
+  throw new PhuLucError(
+    "bad-template",
+    `Tệp “${file}” là một bảng tổng hợp (có trang “${log.name}” do PhuLuc ghi), không phải báo cáo của một đơn vị, ` +
+      `nên không được tổng hợp. Muốn tổng hợp thêm vào bảng này, hãy dùng nó làm mẫu (--template); nếu đây là báo ` +
+      `cáo một đơn vị đã tự tổng hợp, hãy xoá các trang PhuLuc ghi (${log.name}, Tình trạng nộp) rồi gửi lại.`,
+    `File “${file}” is a consolidated workbook (it has the “${log.name}” sheet PhuLuc writes), not one unit's ` +
+      `report, so it was not merged. To merge more into it, use it as the template (--template); if it is a unit's ` +
+      `own consolidation, delete the sheets PhuLuc wrote (${log.name}, Tình trạng nộp) and send it again.`,
+  );
 }
