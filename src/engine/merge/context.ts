@@ -18,6 +18,7 @@ import type {
   Proposal,
   ValueFate,
 } from "./types";
+import { foldText } from "../text";
 import { displayParsed, explanationOf, rowValueCells, valueRefs, valueRoles, type ValueCell } from "./values";
 import { columnName } from "../headerText";
 
@@ -212,7 +213,13 @@ export function isNonEmptyRow(table: Table, row: TableRow, extras?: Map<number, 
 
 /** Why a value of a matched row did not reach the consolidated sheet. */
 function notMergedReason(cell: ValueCell, template: Table): string {
-  if (cell.extra) return `mẫu tổng hợp không có cột “${cell.column}”`;
+  if (cell.extra) {
+    // A column the template has under that header but does not fill (computed by its formula, or kept for notes).
+    const named = Object.values(template.headers).some((header) => foldText(header) === foldText(cell.column));
+    return named
+      ? `cột “${cell.column}” của mẫu tổng hợp không phải cột số liệu PhuLuc tổng hợp (cột tính bằng công thức hoặc cột ghi thêm)`
+      : `mẫu tổng hợp không có cột “${cell.column}”`;
+  }
   if (cell.role === "note") {
     return template.columns.note === undefined
       ? "mẫu tổng hợp không có cột Ghi chú"

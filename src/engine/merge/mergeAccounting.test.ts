@@ -48,6 +48,19 @@ describe("merge: nothing silently dropped", () => {
     expect(logged?.note).toContain("Không tổng hợp Ước thực hiện cả năm: 95% (mẫu tổng hợp không có cột");
   });
 
+  it("near miss: where the template has that column but does not fill it, the reason says so", () => {
+    const withColumn = sheetOf(blankForm(filled), {
+      extraColumns: [{ header: "Ước thực hiện cả năm", at: 4, values: [] }],
+    });
+    const again = mergeWorkbook([withColumn], [withEstimate]);
+    expect(again.values.find((v) => v.column === "Ước thực hiện cả năm")).toMatchObject({
+      fate: "not-merged",
+      reason:
+        "cột “Ước thực hiện cả năm” của mẫu tổng hợp không phải cột số liệu PhuLuc tổng hợp (cột tính bằng công " +
+        "thức hoặc cột ghi thêm)",
+    });
+  });
+
   it("its own results are merged into the template's cells", () => {
     const actual = of("CNTT-BCVT.xlsx").find(
       (v) => v.indicator === filled.rows[internet][COL.label] && v.column === "Thực hiện",
