@@ -291,6 +291,16 @@ export const merge: Command = async (args: string[], io: CliIO) => {
     return 2;
   }
   const merged = mergeWorkbook(templates, inputs, { references, receivedEarlier: receivedUnits(review.statuses) });
+  const refused = merged.findings.filter((f) => f.rule === "wrong-template");
+  if (refused.length === inputs.length) {
+    // Every sheet read was another template's: nothing to write (README: exit 2 when nothing could be merged).
+    const reasons = [
+      ...notMerged.map((n) => `${n.file}: ${n.reason}`),
+      ...refused.map((f) => `${f.file}: ${f.message}`),
+    ];
+    io.err(["Không tổng hợp được tệp nào của đơn vị:", ...reasons.map((reason) => `  ${reason}`)].join("\n"));
+    return 2;
+  }
   const actor = { by: parsed.by ?? actorName(), at: new Date().toISOString() };
   const reviewed: ReviewStore = {
     ...review,

@@ -29,12 +29,20 @@ afterAll(async () => {
 const stateOf = (json: { status: { unit: string; state: string }[] }, unit: string) =>
   json.status.find((s) => s.unit === unit)?.state;
 
+it("writes nothing when every unit file is another template's: exit 2, each named", async () => {
+  const only = await runMain(["merge", "--template", at("MAU.xlsx"), at("CNTT-BCVT.xlsx"), "-o", at("lan-0.xlsx")]);
+  expect(only.code).toBe(2);
+  expect(only.err).toMatch(/^Không tổng hợp được tệp nào của đơn vị:\n {2}CNTT-BCVT\.xlsx: .*là mẫu kinh-phi/);
+  await expect(fs.stat(at("lan-0.xlsx"))).rejects.toThrow();
+});
+
 it("keeps a unit that sent only another template's sheet Chưa nộp, now and in the next merge", async () => {
   const first = await runMain([
     "merge",
     "--template",
     at("MAU.xlsx"),
     at("CNTT-BCVT.xlsx"),
+    at("TTBCXB.xlsx"),
     "-o",
     at("lan-1.xlsx"),
     "--json",
