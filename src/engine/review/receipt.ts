@@ -75,9 +75,10 @@ export function receiptsOfUnits(
   templates: readonly Table[],
   units: UnitDef[] = DEFAULT_UNITS,
 ): Receipt[] {
-  const consolidated = new Set(templates.map((t) => t.templateId));
+  // The same test as the merge's (templateFor): a template of the consolidated workbook is the input's.
+  const consolidated = (input: UnitInput) => templates.some((t) => t.templateId === input.table.templateId);
   return receipts.flatMap((receipt) => {
-    const input = inputs.find((i) => i.file === receipt.file && consolidated.has(i.table.templateId));
+    const input = inputs.find((i) => i.file === receipt.file && consolidated(i));
     return input ? [{ ...receipt, unit: assignUnit(input, units, templates).unit }] : [];
   });
 }
