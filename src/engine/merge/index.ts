@@ -46,6 +46,7 @@ import type {
   UnitInput,
 } from "./types";
 import { assignUnit } from "./unitOf";
+import { templateRowUnit } from "./unitRows";
 import { withStoredExplanations } from "../review/explanations";
 
 export type * from "./types";
@@ -124,7 +125,8 @@ export function mergeWorkbook(
   const units = options.units ?? DEFAULT_UNITS;
   const run = new MergeRun(units, options);
   const tables = templates.map((template) => template.table);
-  const assignments = inputs.map((input) => assignUnit(input, units, tables));
+  const templateUnit = templateRowUnit(tables, units);
+  const assignments = inputs.map((input) => assignUnit(input, units, templateUnit));
   const placed: Placed[] = inputs.map((input, argIndex) => ({
     input,
     unit: assignments[argIndex].unit,

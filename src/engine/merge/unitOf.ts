@@ -3,7 +3,7 @@ import type { Table } from "../model";
 import { foldText, tidyText } from "../text";
 import { isAllUnits, matchUnit, splitUnits, type UnitDef } from "../units";
 import type { UnitAssignment, UnitInput } from "./types";
-import { templateRowUnit, unitNamed } from "./unitRows";
+import { unitNamed } from "./unitRows";
 import { reportRoles, valueRefs, valueRoles } from "./values";
 
 /** Letters and digits only: `Phòng CNTT - BCVT` → `phongcnttbcvt`, so names match inside file names. */
@@ -91,13 +91,18 @@ function unitNamedByRows(table: Table, units: UnitDef[]): string | undefined {
  * The unit of each input: given, else from its file name, else from its rows (the lead unit of most,
  * or the unit every row names, spelled as the templates' row for it spells it), else the file name.
  */
-export function assignUnit(input: UnitInput, units: UnitDef[], templates: readonly Table[]): UnitAssignment {
+export function assignUnit(
+  input: UnitInput,
+  units: UnitDef[],
+  /** The template's own name for a unit a file's rows name (templateRowUnit, built once per merge). */
+  templateUnit: (text: string) => string | undefined,
+): UnitAssignment {
   if (input.unitId?.trim()) {
     return { file: input.file, unit: matchUnit(input.unitId, units)?.id ?? input.unitId.trim(), from: "given" };
   }
   const byName = unitFromFileName(input.file, units);
   if (byName) return { file: input.file, unit: byName.id, from: "file-name" };
   const byRows = unitFromRows(input.table, units)?.id ?? unitNamedByRows(input.table, units);
-  if (byRows) return { file: input.file, unit: templateRowUnit(templates, units)(byRows) ?? byRows, from: "rows" };
+  if (byRows) return { file: input.file, unit: templateUnit(byRows) ?? byRows, from: "rows" };
   return { file: input.file, unit: baseName(input.file), from: "none" };
 }

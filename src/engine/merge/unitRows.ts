@@ -87,13 +87,18 @@ export class UnitRowIndex<E extends UnitRowEntry> {
  * Tri Tôn`): one unit, one Tình trạng nộp record, whichever way the unit wrote its name.
  */
 export function templateRowUnit(tables: readonly Table[], units: UnitDef[]): (text: string) => string | undefined {
-  const index = new UnitRowIndex<UnitRowEntry>(units);
-  for (const table of tables) {
-    if (table.columns.reportingUnit === undefined) continue;
-    for (const row of table.rows) {
-      const unit = row.kind === "item" || row.kind === "subitem" ? unitNamed(row.label, units) : undefined;
-      if (unit) index.add({ unit, label: row.label, templateRow: row });
+  // Built once per merge, on the first file whose rows name its unit: 1,000 xã files must not build it 1,000 times.
+  let index: UnitRowIndex<UnitRowEntry> | undefined;
+  const build = () => {
+    const built = new UnitRowIndex<UnitRowEntry>(units);
+    for (const table of tables) {
+      if (table.columns.reportingUnit === undefined) continue;
+      for (const row of table.rows) {
+        const unit = row.kind === "item" || row.kind === "subitem" ? unitNamed(row.label, units) : undefined;
+        if (unit) built.add({ unit, label: row.label, templateRow: row });
+      }
     }
-  }
-  return (text) => index.find(text)?.unit;
+    return built;
+  };
+  return (text) => (index ??= build()).find(text)?.unit;
 }

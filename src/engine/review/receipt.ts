@@ -6,6 +6,7 @@ import type { Table } from "../model";
 import { DEFAULT_UNITS, type UnitDef } from "../units";
 import type { UnitInput } from "../merge/types";
 import { assignUnit } from "../merge/unitOf";
+import { templateRowUnit } from "../merge/unitRows";
 import { attachExplanations } from "./explanations";
 import { ownSheetKind } from "./sheets";
 import { isReviewSheet, reviewStoreOf } from "./store";
@@ -77,8 +78,9 @@ export function receiptsOfUnits(
 ): Receipt[] {
   // The same test as the merge's (templateFor): a template of the consolidated workbook is the input's.
   const consolidated = (input: UnitInput) => templates.some((t) => t.templateId === input.table.templateId);
+  const templateUnit = templateRowUnit(templates, units);
   return receipts.flatMap((receipt) => {
     const input = inputs.find((i) => i.file === receipt.file && consolidated(i));
-    return input ? [{ ...receipt, unit: assignUnit(input, units, templates).unit }] : [];
+    return input ? [{ ...receipt, unit: assignUnit(input, units, templateUnit).unit }] : [];
   });
 }
