@@ -43,6 +43,9 @@ describe("evaluateFormula: operators as Excel computes them", () => {
     expect(evaluateFormula('"95%"*100', grid)).toBe(95);
     expect(evaluateFormula("B3+1", grid)).toBe(2);
     expect(evaluateFormula("B2*2", grid)).toEqual({ error: "#VALUE!" });
+    // A separator's meaning is the locale's (`2.120` is 2120 in Vietnamese, 2.12 in English): not guessed.
+    for (const text of ['"2.120"', '"1,5"', '"98,9%"', '"1e3"'])
+      expect(evaluateFormula(`${text}*1`, grid)).toBeUndefined();
     expect(evaluateFormula("Z99", grid)).toBe(0);
   });
 

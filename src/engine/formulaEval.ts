@@ -198,17 +198,21 @@ function reference(text: string): Node {
 
 // ---- coercion
 
-/** A text that Excel reads as a number in arithmetic ("12", " 1.5 ", "1e3", "95%"); its own locale aside. */
-const NUMERIC_TEXT = /^\s*([+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?)\s*(%?)\s*$/;
+/** A text every Excel reads as the same number in arithmetic, whatever its locale: digits, a sign, a `%`. */
+const PLAIN_NUMBER_TEXT = /^\s*([+-]?\d+)\s*(%?)\s*$/;
 
-/** Arithmetic's operand: empty → 0, TRUE → 1, "12" → 12, "95%" → 0.95, other text → #VALUE!. */
+/**
+ * Arithmetic's operand: empty → 0, TRUE → 1, "12" → 12, "95%" → 0.95, text without digits → #VALUE!. A number
+ * typed as text with a separator is unsupported: `2.120`, as units type it, is 2120 to a Vietnamese Excel and
+ * 2.12 to an English one, and which one will open the file is not known here.
+ */
 function toNumber(v: Value): number | FormulaError {
   if (v === null) return 0;
   if (typeof v === "number" || isError(v)) return v;
   if (typeof v === "boolean") return v ? 1 : 0;
-  const numeric = NUMERIC_TEXT.exec(v);
-  if (!numeric) return VALUE;
-  return numeric[2] ? Number(numeric[1]) / 100 : Number(numeric[1]);
+  const plain = PLAIN_NUMBER_TEXT.exec(v);
+  if (plain) return plain[2] ? Number(plain[1]) / 100 : Number(plain[1]);
+  return /\d/.test(v) ? unsupported(`the text "${v}" read in the user's locale`) : VALUE;
 }
 
 /** General format's text of a number: 15 significant digits, as Excel shows and concatenates it. */
